@@ -1,0 +1,44 @@
+// One linter config for the whole project (run by `npm run lint` and CI).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', 'playwright-report', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    // The kernel is pure: no clock, no randomness, no DOM, no UI libraries.
+    files: ['src/kernel/**/*.ts'],
+    ignores: ['src/kernel/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'setTimeout', 'setInterval', 'performance'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The kernel is deterministic.' },
+        { object: 'Date', property: 'now', message: 'The kernel has no clock; time is an action.' },
+      ],
+      'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'zustand', '@xyflow/*'] }],
+    },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  // Vite's documented way to type the test block.
+  {
+    files: ['vitest.config.ts', 'vite.config.ts'],
+    rules: { '@typescript-eslint/triple-slash-reference': 'off' },
+  },
+);

@@ -1,0 +1,518 @@
+/**
+ * The documented rules the engine applies, each with its evidence.
+ *
+ * Every event carries `rule`, one of these ids, so the app can say *why* and
+ * link to the source. Evidence follows the domain docs (shared/domain):
+ * DOC = the vendor's documentation, ROS = ReactOS (evidence of NT's
+ * behaviour, not proof), MODEL = the simulator's own choice where the
+ * sources are silent; the UI marks those.
+ */
+export type Evidence = 'DOC' | 'ROS' | 'MODEL';
+
+export interface Rule {
+  readonly id: string;
+  readonly os: 'windows' | 'svr5';
+  readonly evidence: Evidence;
+  /** One sentence a student can read in a tooltip. */
+  readonly text: string;
+  /** Where to read more: a documentation page or the domain doc section. */
+  readonly source: string;
+}
+
+const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
+const SEED_WIN = `${MS}kernel/unload-routine-environment`;
+const ROS = 'https://github.com/reactos/reactos/blob/master/ntoskrnl/io/';
+const HDK = 'SCO/Novell SVR5 HDK manual page ';
+
+type Row = [evidence: Evidence, text: string, source: string];
+
+const windows = {
+  'seed.1.whenUnloaded': [
+    'DOC',
+    'The OS unloads a driver when it is being replaced or when all devices it services have been removed.',
+    SEED_WIN,
+  ],
+  'seed.2.pnpLastDevice': [
+    'DOC',
+    'The PnP manager calls a PnP driver’s Unload if it has no more device objects after IRP_MN_REMOVE_DEVICE.',
+    SEED_WIN,
+  ],
+  'seed.3.unloadPending': [
+    'DOC',
+    'At the start of unloading, the driver object and its device objects are marked "Unload Pending".',
+    SEED_WIN,
+  ],
+  'seed.3.noAttach': ['DOC', 'No driver can attach to an "Unload Pending" driver.', SEED_WIN],
+  'seed.3.noNewReferences': [
+    'DOC',
+    'No new references can be made to the device objects of an "Unload Pending" driver.',
+    SEED_WIN,
+  ],
+  'seed.3.completeOutstanding': [
+    'DOC',
+    'An "Unload Pending" driver may still complete its outstanding IRPs.',
+    SEED_WIN,
+  ],
+  'seed.3.noNewIrps': ['DOC', 'The system sends no new IRPs to an "Unload Pending" driver.', SEED_WIN],
+  'seed.4.allConditions': [
+    'DOC',
+    'Unload is called when no references remain, no driver is attached, and every PnP notification is unregistered.',
+    SEED_WIN,
+  ],
+  'seed.4a.noReferences': [
+    'DOC',
+    'Condition (a): no open file may remain on any of the driver’s device objects.',
+    SEED_WIN,
+  ],
+  'seed.4a.noIrps': [
+    'DOC',
+    'Condition (a): no IRP may be outstanding on any of the driver’s device objects.',
+    SEED_WIN,
+  ],
+  'seed.4b.noAttached': [
+    'DOC',
+    'Condition (b): no other driver may remain attached to this driver.',
+    SEED_WIN,
+  ],
+  'seed.4c.unregistered': [
+    'DOC',
+    'Condition (c): the driver must have called IoUnregisterPlugPlayNotification for every registration.',
+    SEED_WIN,
+  ],
+  'seed.5.driverEntryFailed': [
+    'DOC',
+    'Unload is not called if DriverEntry fails; the I/O manager just frees the image.',
+    SEED_WIN,
+  ],
+  'seed.6.noUnloadAtShutdown': [
+    'DOC',
+    'Neither the PnP manager nor the I/O manager calls Unload at shutdown; drivers get IRP_MJ_SHUTDOWN instead.',
+    SEED_WIN,
+  ],
+  'win.load.alreadyLoaded': [
+    'ROS',
+    'Loading a driver that is already loaded fails with STATUS_IMAGE_ALREADY_LOADED.',
+    `${ROS}iomgr/driver.c`,
+  ],
+  'win.load.entry': [
+    'DOC',
+    'Loading a driver runs its DriverEntry routine.',
+    `${MS}ddi/wdm/nc-wdm-driver_initialize`,
+  ],
+  'win.load.leak': [
+    'DOC',
+    'DriverEntry must delete what it created before failing; a leaked device object pins the image (a driver bug).',
+    `${MS}ddi/wdm/nc-wdm-driver_initialize`,
+  ],
+  'win.image.code38': [
+    'DOC',
+    'A previous instance still in memory blocks a reinstall: Device Manager Code 38.',
+    `${MS}install/cm-prob-driver-failed-prior-unload`,
+  ],
+  'win.image.lingers': [
+    'ROS',
+    'The image is freed only when the driver object’s last reference goes; each allocated device object holds one.',
+    `${ROS}iomgr/device.c`,
+  ],
+  'win.device.create': [
+    'ROS',
+    'IoCreateDevice links the new device into the driver’s device list and references the driver object.',
+    `${MS}ddi/wdm/nf-wdm-iocreatedevice`,
+  ],
+  'win.device.nameCollision': [
+    'DOC',
+    'IoCreateDevice fails with STATUS_OBJECT_NAME_COLLISION when the name is taken.',
+    `${MS}ddi/wdm/nf-wdm-iocreatedevice`,
+  ],
+  'win.device.createWhilePending': [
+    'MODEL',
+    'A driver that is unloading creates no new device objects.',
+    'shared/domain/windows.md §3',
+  ],
+  'win.attach.top': [
+    'DOC',
+    'IoAttachDeviceToDeviceStack attaches to the highest device in the target stack.',
+    `${MS}ddi/wdm/nf-wdm-ioattachdevicetodevicestack`,
+  ],
+  'win.attach.refused': [
+    'ROS',
+    'Attaching onto a device that is unload-, delete- or remove-pending fails (NULL, or STATUS_NO_SUCH_DEVICE).',
+    `${ROS}iomgr/device.c`,
+  ],
+  'win.attach.invalid': [
+    'MODEL',
+    'A device already in a stack, or one that would attach to its own stack, cannot be attached.',
+    'shared/domain/windows.md §3',
+  ],
+  'win.detach': [
+    'DOC',
+    'IoDetachDevice releases the lower device and re-checks whether its driver can now unload.',
+    `${MS}ddi/wdm/nf-wdm-iodetachdevice`,
+  ],
+  'win.delete.pending': [
+    'DOC',
+    'IoDeleteDevice with references outstanding marks DOE_DELETE_PENDING and removes the name; the object goes when the last reference goes.',
+    `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
+  ],
+  'win.delete.unlink': [
+    'ROS',
+    'A delete-pending device leaves its driver’s device list once no file is open on it and nothing is attached above it.',
+    `${ROS}iomgr/device.c`,
+  ],
+  'win.delete.freed': [
+    'ROS',
+    'The device object’s memory is freed when its last object reference is released.',
+    `${ROS}iomgr/device.c`,
+  ],
+  'win.delete.twice': [
+    'DOC',
+    'Deleting the same device object twice is a driver bug.',
+    `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
+  ],
+  'win.delete.detachFirst': [
+    'MODEL',
+    'A driver detaches a device from the device below before deleting it; the simulator does that step for it.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+  ],
+  'win.open.create': [
+    'DOC',
+    'Opening a device sends IRP_MJ_CREATE to the top of its stack and adds a reference to the opened device.',
+    `${MS}kernel/irp-mj-create`,
+  ],
+  'win.open.pendingFlags': [
+    'ROS',
+    'An open fails with STATUS_NO_SUCH_DEVICE while the device is unload-, delete- or remove-pending.',
+    `${ROS}iomgr/iofunc.c`,
+  ],
+  'win.open.exclusive': [
+    'ROS',
+    'An exclusive device that is already open refuses another open with STATUS_ACCESS_DENIED.',
+    `${ROS}iomgr/iofunc.c`,
+  ],
+  'win.object.notFound': [
+    'DOC',
+    'A name that no object holds (or no longer holds) gives STATUS_OBJECT_NAME_NOT_FOUND.',
+    `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
+  ],
+  'win.object.invalid': [
+    'MODEL',
+    'A step that names a handle, IRP or registration that does not exist is refused with the status the call would return.',
+    'shared/design/scenario-format.md',
+  ],
+  'win.close.cleanupClose': [
+    'DOC',
+    'Closing the last handle sends IRP_MJ_CLEANUP; IRP_MJ_CLOSE follows when the file object’s last reference goes.',
+    `${MS}kernel/irp-mj-close`,
+  ],
+  'win.io.pendsAtFunction': [
+    'MODEL',
+    'An I/O request travels down the stack and stays pending at the function driver (the lowest non-PDO device).',
+    'shared/domain/windows.md §2',
+  ],
+  'win.io.complete': [
+    'DOC',
+    'IoCompleteRequest returns the IRP up through every device it passed on its way down.',
+    `${MS}kernel/completing-irps`,
+  ],
+  'win.io.removedFailsIo': [
+    'DOC',
+    'After a surprise removal or a successful query-remove, drivers fail new I/O.',
+    `${MS}kernel/irp-mn-surprise-removal`,
+  ],
+  'win.reference': [
+    'DOC',
+    'ObReferenceObject adds an object reference; it keeps the memory, not the driver’s Unload, from going.',
+    `${MS}ddi/wdm/nf-wdm-obfreferenceobject`,
+  ],
+  'win.notify.register': [
+    'DOC',
+    'IoRegisterPlugPlayNotification references the registering driver’s object until it unregisters.',
+    `${MS}ddi/wdm/nf-wdm-ioregisterplugplaynotification`,
+  ],
+  'win.notify.unregister': [
+    'DOC',
+    'IoUnregisterPlugPlayNotification drops the registration and its reference on the driver.',
+    `${MS}ddi/wdm/nf-wdm-iounregisterplugplaynotification`,
+  ],
+  'win.shutdown.register': [
+    'DOC',
+    'IoRegisterShutdownNotification asks for IRP_MJ_SHUTDOWN; the LastChance variant gets it after the file-system flush.',
+    `${MS}ddi/wdm/nf-wdm-ioregistershutdownnotification`,
+  ],
+  'win.shutdown.order': [
+    'DOC',
+    'At shutdown normal registrants get IRP_MJ_SHUTDOWN before the file-system flush, last-chance ones after it.',
+    `${MS}ddi/wdm/nf-wdm-ioregisterlastchanceshutdownnotification`,
+  ],
+  'win.shutdown.halted': [
+    'MODEL',
+    'After shutdown the simulated system accepts no more requests (STATUS_SYSTEM_SHUTDOWN).',
+    'shared/domain/windows.md §3',
+  ],
+  'win.stop.notLoaded': [
+    'ROS',
+    'Stopping a driver that is not loaded returns STATUS_OBJECT_NAME_NOT_FOUND.',
+    `${ROS}iomgr/driver.c`,
+  ],
+  'win.stop.notLegacy': [
+    'DOC',
+    'ZwUnloadDriver refuses a PnP driver, or one without an Unload routine: STATUS_INVALID_DEVICE_REQUEST.',
+    `${MS}ddi/wdm/nf-wdm-zwunloaddriver`,
+  ],
+  'win.stop.alreadyInvoked': [
+    'ROS',
+    'Stopping a driver whose Unload was already invoked returns STATUS_DELETE_PENDING.',
+    `${ROS}iomgr/driver.c`,
+  ],
+  'win.stop.deferred': [
+    'ROS',
+    'While any device still has a reference or an attached device, the unload is deferred; sc stop returns at once.',
+    `${ROS}iomgr/driver.c`,
+  ],
+  'win.unload.deletesDevices': [
+    'DOC',
+    'A legacy driver’s Unload deletes its control device objects and symbolic links.',
+    `${MS}kernel/unload-routine-functionality`,
+  ],
+  'win.unload.noRoutine': [
+    'ROS',
+    'A PnP driver without an Unload routine is never unloaded, even after its last device is removed.',
+    `${ROS}iomgr/device.c`,
+  ],
+  'win.pnp.notify': [
+    'DOC',
+    'Target-device-change registrants are told of a query-remove, a cancel, and a completed removal; they close their handles.',
+    `${MS}kernel/using-pnp-target-device-change-notification`,
+  ],
+  'win.pnp.queryTopDown': [
+    'DOC',
+    'IRP_MN_QUERY_REMOVE_DEVICE goes to the top of the stack first, then down; any driver may fail it.',
+    `${MS}kernel/irp-mn-query-remove-device`,
+  ],
+  'win.pnp.queryOpenHandles': [
+    'DOC',
+    'The query-remove fails if handles to the device are still open after the IRP completes.',
+    `${MS}kernel/irp-mn-query-remove-device`,
+  ],
+  'win.pnp.cancelBottomUp': [
+    'DOC',
+    'IRP_MN_CANCEL_REMOVE_DEVICE goes to the bus driver first, then up; it must succeed.',
+    `${MS}kernel/irp-mn-cancel-remove-device`,
+  ],
+  'win.pnp.removeTopDown': [
+    'DOC',
+    'IRP_MN_REMOVE_DEVICE goes top first, bus driver last; it cannot fail. Each driver passes it down, detaches and deletes its device.',
+    `${MS}kernel/irp-mn-remove-device`,
+  ],
+  'win.pnp.pdoStays': [
+    'DOC',
+    'The bus driver deletes the PDO only if the device is physically gone; a PDO still present stays.',
+    `${MS}kernel/removing-a-device-in-a-bus-driver`,
+  ],
+  'win.pnp.noDevnode': [
+    'MODEL',
+    'PnP removal needs a devnode: a stack with no PDO (a legacy device) cannot be removed that way.',
+    'shared/domain/windows.md §3',
+  ],
+  'win.pnp.surprise': [
+    'DOC',
+    'IRP_MN_SURPRISE_REMOVAL: drivers stop the hardware and fail new I/O but must not detach or delete.',
+    `${MS}kernel/irp-mn-surprise-removal`,
+  ],
+  'win.pnp.removeAfterClose': [
+    'DOC',
+    'After a surprise removal, IRP_MN_REMOVE_DEVICE comes only once the last handle closes.',
+    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
+  ],
+  'win.update.replace': [
+    'DOC',
+    'A driver update removes every device of the old driver, unloads it, loads the new image and re-adds the devices.',
+    `${MS}install/how-devices-and-driver-packages-are-installed`,
+  ],
+  'win.update.reboot': [
+    'DOC',
+    'If a removal is vetoed the old image stays loaded and a reboot is required.',
+    `${MS}install/how-devices-and-driver-packages-are-installed`,
+  ],
+} satisfies Record<string, Row>;
+
+const svr5 = {
+  'svr5.seed.cleanup': [
+    'DOC',
+    '_unload does the cleanup a loadable driver needs before it is unloaded; it undoes _load.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.errno': [
+    'DOC',
+    '_unload returns 0 or an errno; if it returns an error the module is not unloaded.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.requiredDdi8': [
+    'DOC',
+    'From DDI 8, _unload is required for all drivers (a global symbol named _unload).',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.notWhileOpen': [
+    'DOC',
+    '_unload is called only when none of the devices the driver controls are open.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.cfgRemove': [
+    'DOC',
+    'A DDI 8 _unload calls drv_detach, which sends CFG_REMOVE for each device instance.',
+    `${HDK}_unload(D2), drv_detach(D3)`,
+  ],
+  'svr5.seed.blockable': [
+    'DOC',
+    '_unload runs in blockable context without the requester’s address space: copyout/copyin are illegal.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.optionalBefore8': [
+    'DOC',
+    'Before DDI 8 _unload is optional; a driver without one is never unloaded once loaded.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.load.entry': [
+    'DOC',
+    '_load runs before any other entry point; a DDI 8 _load calls drv_attach, which sends CFG_ADD per instance.',
+    `${HDK}_load(D2)`,
+  ],
+  'svr5.load.fails': [
+    'DOC',
+    'If _load fails the module is not loaded and _unload is never called.',
+    `${HDK}_load(D2), modload(2)`,
+  ],
+  'svr5.load.already': ['DOC', 'A module that is already loaded is not loaded again.', `${HDK}modload(2)`],
+  'svr5.load.autoload': [
+    'DOC',
+    'The first open of a configured device of a registered, unloaded driver loads it automatically.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.load.hbaNoAutoload': [
+    'DOC',
+    'HBA drivers are never loaded automatically.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.load.dependencies': [
+    'DOC',
+    'Loading a module first loads the modules it depends on; each then has a dependent keeping it loaded.',
+    `${HDK}modload(2), moduload(2)`,
+  ],
+  'svr5.register': [
+    'DOC',
+    'idbuild -M registers a loadable module and its device instances with the kernel.',
+    `${HDK}DLKM (HDK Technical Reference)`,
+  ],
+  'svr5.register.invalid': [
+    'MODEL',
+    'A registration that names an unknown dependency or a taken name is refused with EINVAL or EEXIST.',
+    'shared/domain/svr5.md §2',
+  ],
+  'svr5.open': ['DOC', 'open(D2) is called for each open of a device.', `${HDK}open(D2)`],
+  'svr5.open.noDevice': [
+    'MODEL',
+    'Opening a device that is not configured, or was hot-removed, fails (ENXIO / ENODEV).',
+    'shared/domain/svr5.md §4',
+  ],
+  'svr5.close.last': ['DOC', 'close(D2) is called on the last close of a device.', `${HDK}close(D2)`],
+  'svr5.channel.invalid': [
+    'MODEL',
+    'A channel name that is already open is refused with EEXIST; closing one that is not open fails with EBADF.',
+    'shared/domain/svr5.md',
+  ],
+  'svr5.busy.open': [
+    'DOC',
+    'A module with any device open is busy: EBUSY, and _unload is not called.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.busy.dependents': [
+    'DOC',
+    'A module that another loaded module depends on is busy: EBUSY.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.busy.profiling': ['DOC', 'A module with profiling enabled is busy: EBUSY.', `${HDK}moduload(2)`],
+  'svr5.never.hba': ['DOC', 'HBA drivers are never unloaded.', `${HDK}DLKM (performance guide)`],
+  'svr5.never.status': [
+    'MODEL',
+    'A demand unload of a module that can never be unloaded returns EBUSY.',
+    'shared/domain/svr5.md §3',
+  ],
+  'svr5.unload.notLoaded': [
+    'DOC',
+    'Unloading a module that is not loaded fails with EINVAL.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.demand': [
+    'DOC',
+    'modadmin -U unloads on demand: busy gives EBUSY; otherwise _unload runs, and zero frees the module.',
+    `${HDK}moduload(2), modadmin(1M)`,
+  ],
+  'svr5.unload.failedBecomesCandidate': [
+    'DOC',
+    'A demand unload that fails turns a demand-loaded module into a candidate for auto-unload.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.preDdi8Detach': [
+    'DOC',
+    'Before DDI 8, _unload removes its interrupts with mod_drvdetach.',
+    `${HDK}mod_drvdetach(D3)`,
+  ],
+  'svr5.unload.freed': ['DOC', 'When _unload returns 0 the module’s memory is freed.', `${HDK}moduload(2)`],
+  'svr5.auto.daemon': [
+    'DOC',
+    'Every UNLOAD_WAKE seconds a daemon unloads autoloaded modules that are inactive, have no dependents and have been idle DEF_UNLOAD_DELAY seconds.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.demandNever': [
+    'DOC',
+    'A demand-loaded module is never removed by auto-unload (unless a demand unload of it failed).',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.delay': [
+    'DOC',
+    'Before DDI 8 a module may set its own unload delay; DDI 8 drivers always use DEF_UNLOAD_DELAY.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.idleRestart': [
+    'DOC',
+    'An open in between makes the module active again; its idle time starts over at the last close.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.hot.remove': [
+    'DOC',
+    'Hot removal sends config(CFG_REMOVE) for that instance while the module stays loaded.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.hot.notHot': [
+    'MODEL',
+    'Only D_HOT drivers support hot removal; others refuse with EOPNOTSUPP, and an open instance with EBUSY.',
+    'shared/domain/svr5.md §4',
+  ],
+  'svr5.shutdown': [
+    'DOC',
+    'At shutdown DDI 8 instances get CFG_SUSPEND (older drivers their halt routine); _unload is not called.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.shutdown.halted': [
+    'MODEL',
+    'After shutdown the simulated system accepts no more requests (ENXIO).',
+    'shared/domain/svr5.md §4',
+  ],
+} satisfies Record<string, Row>;
+
+export type WindowsRuleId = keyof typeof windows;
+export type Svr5RuleId = keyof typeof svr5;
+export type RuleId = WindowsRuleId | Svr5RuleId;
+
+function build(os: Rule['os'], rows: Record<string, Row>): [string, Rule][] {
+  return Object.entries(rows).map(([id, [evidence, text, source]]) => [
+    id,
+    { id, os, evidence, text, source },
+  ]);
+}
+
+/** Every rule the engine can cite, by id. */
+export const RULES: Readonly<Record<RuleId, Rule>> = Object.fromEntries([
+  ...build('windows', windows),
+  ...build('svr5', svr5),
+]) as Record<RuleId, Rule>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Shows a value the way a person wrote it, short. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : typeof v;
+}
+
+const NAME_RE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** A scenario's own identifier: 1–64 letters, digits, `_`, `-`, `.`. */
+export const name = () =>
+  z
+    .string({
+      error: (iss) =>
+        iss.input === undefined ? 'required: a name' : `expected a name, got ${show(iss.input)}`,
+    })
+    .regex(NAME_RE, {
+      error: (iss) => `expected a name of 1–64 letters, digits, "_", "-" or ".", got ${show(iss.input)}`,
+    });
+
+export const bool = () =>
+  z.boolean({ error: (iss) => `expected true or false, got ${show(iss.input)}` }).optional();
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (iss) =>
+      `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${show(iss.input)}`,
+  });
+}
+
+export const text = (what: string) =>
+  z.string({ error: (iss) => `expected ${what} (text), got ${show(iss.input)}` });
+
+export const seconds = (min: number, max: number) =>
+  z
+    .number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` })
+    .int({ error: 'expected a whole number of seconds' })
+    .min(min, { error: `expected at least ${min} seconds` })
+    .max(max, { error: `expected at most ${max} seconds` });

@@ -1,0 +1,172 @@
+import type { z } from 'zod';
+import { closest } from './closest';
+import { show } from './fields';
+import { ACTION_NAMES, FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
+
+/** One problem with a scenario: where it is, and what to do about it. */
+export interface ScenarioError {
+  /** Like `steps[3].device`; empty for the whole document. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
+
+const TOP_FIELDS = ['format', 'title', 'os', 'summary', 'options', 'steps'];
+const OSES = ['windows', 'svr5'] as const;
+type OsName = (typeof OSES)[number];
+
+/**
+ * Validates a scenario (an object, or JSON text). Never throws: every
+ * problem comes back as `{ path, message }`, all of them at once.
+ */
+export function parseScenario(input: unknown): ParseResult {
+  try {
+    return parse(input);
+  } catch (e) {
+    return { ok: false, errors: [{ path: '', message: `could not read the scenario: ${describeError(e)}` }] };
+  }
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function parse(input: unknown): ParseResult {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${describeError(e)}` }] };
+    }
+  }
+  if (!isRecord(doc)) {
+    return { ok: false, errors: [{ path: '', message: `expected a scenario object, got ${show(doc)}` }] };
+  }
+  const errors: ScenarioError[] = [];
+  const err = (path: string, message: string) => errors.push({ path, message });
+
+  for (const key of Object.keys(doc)) {
+    if (!TOP_FIELDS.includes(key)) err(key, unknownField(key, TOP_FIELDS));
+  }
+  if (doc.format === undefined) err('format', `required: "${FORMATS[0]}"`);
+  else if (!(FORMATS as readonly unknown[]).includes(doc.format)) {
+    err('format', `this build reads ${FORMATS.map((f) => `"${f}"`).join(', ')}; got ${show(doc.format)}`);
+  }
+  if (typeof doc.title !== 'string' || doc.title.trim() === '') {
+    err(
+      'title',
+      doc.title === undefined
+        ? 'required: a title (text)'
+        : `expected a title (text), got ${show(doc.title)}`,
+    );
+  }
+  if (doc.summary !== undefined && typeof doc.summary !== 'string') {
+    err('summary', `expected text, got ${show(doc.summary)}`);
+  }
+  const os = (OSES as readonly unknown[]).includes(doc.os) ? (doc.os as OsName) : undefined;
+  if (!os) {
+    err('os', `${doc.os === undefined ? 'required' : `got ${show(doc.os)}`}: expected "windows" or "svr5"`);
+  }
+  const options = doc.options ?? {};
+  if (os)
+    collect(OPTION_SCHEMAS[os].safeParse(options), 'options', errors, Object.keys(OPTION_SCHEMAS[os].shape));
+
+  const steps: unknown[] = [];
+  if (doc.steps === undefined) err('steps', 'required: a list of steps (it may be empty)');
+  else if (!Array.isArray(doc.steps)) err('steps', `expected a list of steps, got ${show(doc.steps)}`);
+  else if (os) {
+    doc.steps.forEach((raw, i) => {
+      const step = parseStep(raw, os, `steps[${i}]`, errors);
+      if (step) steps.push(step);
+    });
+  }
+  if (errors.length > 0 || !os) return { ok: false, errors };
+  const scenario = {
+    format: doc.format,
+    title: doc.title,
+    os,
+    ...(doc.summary === undefined ? {} : { summary: doc.summary }),
+    options,
+    steps,
+  } as Scenario;
+  return { ok: true, scenario };
+}
+
+function parseStep(raw: unknown, os: OsName, path: string, errors: ScenarioError[]): unknown {
+  if (!isRecord(raw)) {
+    errors.push({
+      path,
+      message: `expected a step object like { "do": "${ACTION_NAMES[os][0]}", … }, got ${show(raw)}`,
+    });
+    return undefined;
+  }
+  const action = raw.do;
+  const names: readonly string[] = ACTION_NAMES[os];
+  if (typeof action !== 'string' || !names.includes(action)) {
+    const other = OSES.find(
+      (o) =>
+        o !== os && typeof action === 'string' && (ACTION_NAMES[o] as readonly string[]).includes(action),
+    );
+    errors.push({
+      path: `${path}.do`,
+      message: other
+        ? `${show(action)} is ${other === 'svr5' ? 'an SVR5' : 'a Windows'} action; this scenario's os is "${os}"`
+        : `${action === undefined ? 'required' : `unknown action ${show(action)}`}: expected one of ${names.join(', ')}`,
+    });
+    return undefined;
+  }
+  const schema = STEP_SCHEMAS[os][action];
+  if (!schema) return undefined;
+  const result = schema.safeParse(raw);
+  collect(result, path, errors, Object.keys(schema.shape));
+  return result.success ? result.data : undefined;
+}
+
+function collect(
+  result: z.ZodSafeParseResult<unknown>,
+  base: string,
+  errors: ScenarioError[],
+  fields: readonly string[],
+): void {
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    const path = join(base, issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const known = fieldsAt(fields, issue.path);
+      for (const key of issue.keys)
+        errors.push({ path: join(path, [key]), message: unknownField(key, known) });
+    } else {
+      errors.push({ path, message: issue.message });
+    }
+  }
+}
+
+const ASK_KEYS = ['question', 'choices', 'answer', 'explain'];
+const EXPECT_KEYS = ['status', 'events', 'absent'];
+
+/** The fields allowed in the object an unrecognized key sits in (for "did you mean"). */
+function fieldsAt(top: readonly string[], path: readonly PropertyKey[]): readonly string[] {
+  const last = path[path.length - 1];
+  if (last === 'ask') return ASK_KEYS;
+  if (last === 'expect') return EXPECT_KEYS;
+  return top;
+}
+
+function unknownField(key: string, known: readonly string[]): string {
+  const near = closest(key, known);
+  if (near) return `unknown field; did you mean "${near}"?`;
+  return known.length > 0 ? `unknown field; expected one of ${known.join(', ')}` : 'unknown field';
+}
+
+/** `steps[3].device` from a base and a zod path. */
+function join(base: string, path: readonly PropertyKey[]): string {
+  let out = base;
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

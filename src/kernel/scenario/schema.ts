@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { SVR5_EVENT_TYPES, WINDOWS_EVENT_TYPES } from '../events';
+import { show, text } from './fields';
+import { closest } from './closest';
+import {
+  SVR5_ACTION_NAMES,
+  WINDOWS_ACTION_NAMES,
+  svr5Actions,
+  svr5Options,
+  windowsActions,
+  windowsOptions,
+  type Svr5Action,
+  type WindowsAction,
+} from './actions';
+
+export const FORMATS = ['unload-scenario/1'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A predict-then-reveal question. */
+const ask = z
+  .strictObject(
+    {
+      question: text('a question'),
+      choices: z
+        .array(text('a choice'), { error: (iss) => `expected a list of choices, got ${show(iss.input)}` })
+        .min(2, { error: 'expected at least two choices' }),
+      answer: z
+        .number({ error: (iss) => `expected the index of the right choice, got ${show(iss.input)}` })
+        .int({ error: 'expected a whole number (0 is the first choice)' })
+        .min(0, { error: 'expected 0 or more (0 is the first choice)' }),
+      explain: text('an explanation').optional(),
+    },
+    { error: (iss) => `expected a question object, got ${show(iss.input)}` },
+  )
+  .refine((a) => a.answer < a.choices.length, {
+    error: 'answer is past the last choice (0 is the first choice)',
+    path: ['answer'],
+  });
+
+function expectSchema(types: readonly string[]) {
+  const eventType = z.string().refine((t) => types.includes(t), {
+    error: (iss) => {
+      const near = typeof iss.input === 'string' ? closest(iss.input, types) : undefined;
+      return `unknown event type ${show(iss.input)}${near ? `; did you mean "${near}"?` : `; known: ${types.join(', ')}`}`;
+    },
+  });
+  const list = z.array(eventType, {
+    error: (iss) => `expected a list of event types, got ${show(iss.input)}`,
+  });
+  return z.strictObject(
+    { status: text('a status name').optional(), events: list.optional(), absent: list.optional() },
+    { error: (iss) => `expected an object with status, events or absent, got ${show(iss.input)}` },
+  );
+}
+
+/** What any step may carry besides its action. */
+function stepExtras(types: readonly string[]) {
+  return { say: text('narration').optional(), ask: ask.optional(), expect: expectSchema(types).optional() };
+}
+
+function actionSchemas<S extends Record<string, z.ZodRawShape>>(shapes: S, types: readonly string[]) {
+  const extras = stepExtras(types);
+  return Object.fromEntries(
+    Object.entries(shapes).map(([name, shape]) => [
+      name,
+      z.strictObject({ do: z.literal(name), ...shape, ...extras }),
+    ]),
+  ) as Record<string, z.ZodObject>;
+}
+
+export const STEP_SCHEMAS = {
+  windows: actionSchemas(windowsActions, WINDOWS_EVENT_TYPES),
+  svr5: actionSchemas(svr5Actions, SVR5_EVENT_TYPES),
+};
+
+export const ACTION_NAMES = { windows: WINDOWS_ACTION_NAMES, svr5: SVR5_ACTION_NAMES } as const;
+export const OPTION_SCHEMAS = {
+  windows: z.strictObject(windowsOptions, {
+    error: (iss) => `expected an object of options, got ${show(iss.input)}`,
+  }),
+  svr5: z.strictObject(svr5Options, {
+    error: (iss) => `expected an object of options, got ${show(iss.input)}`,
+  }),
+};
+
+export interface Ask {
+  readonly question: string;
+  readonly choices: readonly string[];
+  readonly answer: number;
+  readonly explain?: string;
+}
+
+export interface Expect {
+  readonly status?: string;
+  readonly events?: readonly string[];
+  readonly absent?: readonly string[];
+}
+
+/** What a step carries besides its action. */
+export interface StepExtras {
+  readonly say?: string;
+  readonly ask?: Ask;
+  readonly expect?: Expect;
+}
+
+interface ScenarioBase {
+  readonly format: Format;
+  readonly title: string;
+  readonly summary?: string;
+}
+
+export interface WindowsScenario extends ScenarioBase {
+  readonly os: 'windows';
+  readonly options: Partial<z.infer<(typeof OPTION_SCHEMAS)['windows']>>;
+  readonly steps: readonly (WindowsAction & StepExtras)[];
+}
+
+export interface Svr5Scenario extends ScenarioBase {
+  readonly os: 'svr5';
+  readonly options: Partial<z.infer<(typeof OPTION_SCHEMAS)['svr5']>>;
+  readonly steps: readonly (Svr5Action & StepExtras)[];
+}
+
+/** A validated scenario (shared/design/scenario-format.md). */
+export type Scenario = WindowsScenario | Svr5Scenario;
+export type ScenarioStep = Scenario['steps'][number];

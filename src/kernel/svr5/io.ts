@@ -1,0 +1,84 @@
+import type { Svr5Action } from '../scenario/actions';
+import type { StepResult } from '../types';
+import { load } from './lifecycle';
+import type { Svr5World } from './model';
+import type { Svr5Tx } from './tx';
+
+type Act<K extends Svr5Action['do']> = Extract<Svr5Action, { do: K }>;
+type Result = StepResult<Svr5World>;
+
+/** open(2): autoloads the module on the first open of one of its devices, then calls open(D2). */
+export function open(tx: Svr5Tx, a: Act<'open'>): Result {
+  if (tx.channels.has(a.channel)) {
+    return tx.refuse('EEXIST', 'svr5.channel.invalid', `channel ${a.channel} is already open`, {
+      channel: a.channel,
+    });
+  }
+  const dev = tx.devices.get(a.device);
+  if (!dev) {
+    return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${a.device}`, { device: a.device });
+  }
+  if (dev.removed) {
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device} was hot-removed`, {
+      device: a.device,
+      module: dev.module,
+    });
+  }
+  const m = tx.mod(dev.module);
+  if (!m.loaded) {
+    if (m.hba) {
+      return tx.refuse(
+        'ENXIO',
+        'svr5.load.hbaNoAutoload',
+        `${m.name} is an HBA driver: it is never autoloaded`,
+        {
+          device: a.device,
+          module: m.name,
+        },
+      );
+    }
+    const s = load(tx, m.name, 'auto');
+    if (s !== '0') return tx.done(s);
+  }
+  const wasIdle = tx.mod(m.name).idleSince !== null && tx.autoCandidates.has(m.name);
+  tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
+  tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
+  tx.opens = tx.opens.set(m.name, tx.openCount(m.name) + 1);
+  tx.patchModule(m.name, { idleSince: null });
+  tx.emit('openCalled', wasIdle ? 'svr5.auto.idleRestart' : 'svr5.open', {
+    module: m.name,
+    device: a.device,
+    channel: a.channel,
+    time: tx.clock,
+  });
+  tx.emit('channelOpened', 'svr5.open', { channel: a.channel, device: a.device, module: m.name });
+  return tx.done();
+}
+
+/** close(2): close(D2) runs on the last close of the device; the module may become idle. */
+export function close(tx: Svr5Tx, a: Act<'close'>): Result {
+  const ch = tx.channels.get(a.channel);
+  if (!ch)
+    return tx.refuse('EBADF', 'svr5.channel.invalid', `no open channel is named ${a.channel}`, {
+      channel: a.channel,
+    });
+  const dev = tx.devices.get(ch.device);
+  if (!dev) throw new Error(`kernel invariant: device ${ch.device} is missing`);
+  const left = dev.channels.delete(a.channel);
+  tx.patchDevice(ch.device, { channels: left });
+  tx.channels = tx.channels.delete(a.channel);
+  const opens = tx.openCount(dev.module) - 1;
+  tx.opens = opens === 0 ? tx.opens.delete(dev.module) : tx.opens.set(dev.module, opens);
+  if (left.size === 0) {
+    tx.emit('closeCalled', 'svr5.close.last', { module: dev.module, device: ch.device, channel: a.channel });
+  }
+  tx.emit('channelClosed', 'svr5.open', {
+    channel: a.channel,
+    device: ch.device,
+    module: dev.module,
+    time: tx.clock,
+  });
+  if (opens === 0 && tx.mod(dev.module).dependents.size === 0)
+    tx.patchModule(dev.module, { idleSince: tx.clock });
+  return tx.done();
+}

@@ -1,0 +1,160 @@
+import type { ObjectRef } from '../events';
+import type { Svr5RuleId } from '../rules';
+import { isDdi8, neverUnloadable, type Module } from './model';
+import type { Svr5Tx } from './tx';
+
+/** Loading and unloading a module (shared/domain/svr5.md §2, §4). Each returns "0" or an errno. */
+
+/**
+ * modload: dependencies first, then `_load`. A DDI 8 `_load` calls
+ * drv_attach, which sends CFG_ADD to each instance.
+ */
+export function load(tx: Svr5Tx, name: string, by: 'demand' | 'auto' | 'dependency'): string {
+  const m = tx.mod(name);
+  if (m.loaded) return '0';
+  for (const dep of m.dependsOn) {
+    const s = load(tx, dep, 'dependency');
+    if (s !== '0') {
+      tx.emit('loadFailed', 'svr5.load.dependencies', {
+        module: name,
+        status: s,
+        reason: `its dependency ${dep} failed to load`,
+      });
+      return s;
+    }
+  }
+  tx.emit(
+    'loadCalled',
+    by === 'auto' ? 'svr5.load.autoload' : by === 'dependency' ? 'svr5.load.dependencies' : 'svr5.load.entry',
+    {
+      module: name,
+      by,
+    },
+  );
+  if (m.loadReturns !== '0') {
+    tx.patchModule(name, { lastLoadResult: m.loadReturns });
+    tx.emit('loadFailed', 'svr5.load.fails', {
+      module: name,
+      status: m.loadReturns,
+      reason: `_load returned ${m.loadReturns}: the module is not loaded and _unload will not be called`,
+    });
+    return m.loadReturns;
+  }
+  attachInstances(tx, m);
+  tx.patchModule(name, {
+    loaded: true,
+    loadedBy: by,
+    autoCandidate: false,
+    idleSince: tx.clock,
+    generation: m.generation + 1,
+    lastLoadResult: '0',
+  });
+  for (const dep of m.dependsOn) {
+    tx.patchModule(dep, { dependents: tx.mod(dep).dependents.add(name), idleSince: null });
+  }
+  if (by !== 'demand') tx.autoCandidates = tx.autoCandidates.add(name);
+  tx.emit('moduleLoaded', 'svr5.load.entry', { module: name, by, time: tx.clock });
+  return '0';
+}
+
+function attachInstances(tx: Svr5Tx, m: Module): void {
+  if (!isDdi8(m.ddi)) {
+    tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
+    return;
+  }
+  for (const dev of m.devices) {
+    if (!tx.devices.get(dev)?.removed) tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
+  }
+}
+
+export interface Busy {
+  readonly rule: Svr5RuleId;
+  readonly reason: string;
+  readonly blockers: ObjectRef[];
+}
+
+/** Why the module cannot be unloaded now (EBUSY before `_unload` is called), if it cannot. */
+export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy | null {
+  const never = neverUnloadable(m);
+  if (never)
+    return { rule: m.hba ? 'svr5.never.hba' : 'svr5.seed.optionalBefore8', reason: never, blockers: [] };
+  const open: ObjectRef[] = [];
+  for (const dev of m.devices) {
+    for (const ch of tx.devices.get(dev)?.channels ?? []) open.push({ kind: 'channel', name: ch });
+  }
+  if (open.length > 0) {
+    return {
+      rule: 'svr5.seed.notWhileOpen',
+      reason: `devices are open: ${open.map((o) => o.name).join(', ')}`,
+      blockers: open,
+    };
+  }
+  if (m.dependents.size > 0) {
+    const deps = m.dependents.toArray();
+    return {
+      rule: 'svr5.busy.dependents',
+      reason: `loaded modules depend on it: ${deps.join(', ')}`,
+      blockers: deps.map((name) => ({ kind: 'module', name })),
+    };
+  }
+  if (tx.options.profiling)
+    return { rule: 'svr5.busy.profiling', reason: 'profiling is enabled', blockers: [] };
+  return null;
+}
+
+/**
+ * Calls `_unload` (the caller checked `busy`). Non-zero keeps the module;
+ * zero runs drv_detach (CFG_REMOVE per instance) and frees it.
+ */
+export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): string {
+  const m = tx.mod(name);
+  tx.emit('unloadCalled', 'svr5.seed.notWhileOpen', { module: name, by, time: tx.clock });
+  if (m.copyoutInUnload) {
+    tx.emit('contextViolation', 'svr5.seed.blockable', {
+      module: name,
+      reason: '_unload called copyout: illegal in blockable context without the requester’s address space',
+      model:
+        'The simulator flags the call and lets _unload go on; a real system may fail it with EFAULT or panic.',
+    });
+  }
+  if (m.unloadReturns !== '0') {
+    tx.patchModule(name, { lastUnloadResult: m.unloadReturns });
+    tx.emit('unloadFailed', 'svr5.seed.errno', {
+      module: name,
+      status: m.unloadReturns,
+      reason: `_unload returned ${m.unloadReturns}: the module stays loaded`,
+    });
+    return m.unloadReturns;
+  }
+  if (isDdi8(m.ddi)) {
+    for (const dev of m.devices) {
+      if (!tx.devices.get(dev)?.removed)
+        tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: name, device: dev });
+    }
+  } else {
+    tx.emit('interruptsDetached', 'svr5.unload.preDdi8Detach', { module: name, reason: 'mod_drvdetach' });
+  }
+  tx.patchModule(name, {
+    loaded: false,
+    loadedBy: null,
+    autoCandidate: false,
+    idleSince: null,
+    lastUnloadResult: '0',
+  });
+  tx.autoCandidates = tx.autoCandidates.delete(name);
+  tx.emit('moduleFreed', 'svr5.unload.freed', { module: name, time: tx.clock });
+  for (const dep of m.dependsOn) {
+    const d = tx.patchModule(dep, { dependents: tx.mod(dep).dependents.delete(name) });
+    if (d.dependents.size === 0 && tx.openCount(dep) === 0) tx.patchModule(dep, { idleSince: tx.clock });
+  }
+  return '0';
+}
+
+/** A failed demand unload makes a demand-loaded module a candidate for auto-unload. */
+export function becomeCandidate(tx: Svr5Tx, name: string): void {
+  const m = tx.mod(name);
+  if (m.loadedBy !== 'demand' || m.autoCandidate) return;
+  tx.patchModule(name, { autoCandidate: true });
+  tx.autoCandidates = tx.autoCandidates.add(name);
+  tx.emit('autoUnloadCandidate', 'svr5.unload.failedBecomesCandidate', { module: name });
+}

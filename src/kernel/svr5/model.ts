@@ -1,0 +1,89 @@
+import type { Map as IMap, OrderedSet } from 'immutable';
+import type { Svr5Options } from '../scenario/actions';
+
+/** The SVR5 personality's objects (shared/domain/svr5.md). Immutable values, persistent tables. */
+
+export type Ddi = '4' | '5' | '5mp' | '6' | '6mp' | '7' | '7mp' | '7.1' | '7.1mp' | '8' | '8mp';
+
+export function isDdi8(ddi: Ddi): boolean {
+  return ddi === '8' || ddi === '8mp';
+}
+
+export interface Module {
+  readonly name: string;
+  readonly ddi: Ddi;
+  readonly hasUnload: boolean;
+  /** What `_load` returns: "0" or an errno name. */
+  readonly loadReturns: string;
+  /** What `_unload` returns: "0" or an errno name. */
+  readonly unloadReturns: string;
+  readonly dependsOn: readonly string[];
+  readonly hba: boolean;
+  /** D_HOT: instances can be hot-removed while the module stays loaded. */
+  readonly hot: boolean;
+  /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
+  readonly unloadDelay: number | null;
+  readonly copyoutInUnload: boolean;
+  /** Device instances, in configuration order. */
+  readonly devices: readonly string[];
+  readonly loaded: boolean;
+  /** How the current load came about. */
+  readonly loadedBy: 'demand' | 'auto' | 'dependency' | null;
+  /** A demand unload failed: the daemon may now unload it. */
+  readonly autoCandidate: boolean;
+  /** When the module last became inactive (no open device); null while active or not loaded. */
+  readonly idleSince: number | null;
+  /** Loaded modules that depend on this one. */
+  readonly dependents: OrderedSet<string>;
+  /** How many times it has been loaded. */
+  readonly generation: number;
+  /** What the last `_load` or `_unload` call returned ("0" or an errno), for the inspector. */
+  readonly lastLoadResult: string | null;
+  readonly lastUnloadResult: string | null;
+}
+
+export interface DeviceInstance {
+  readonly name: string;
+  readonly module: string;
+  /** Hot-removed (config CFG_REMOVE) while the module stayed loaded. */
+  readonly removed: boolean;
+  /** Open channels on this instance. */
+  readonly channels: OrderedSet<string>;
+}
+
+export interface Channel {
+  readonly name: string;
+  readonly device: string;
+}
+
+export interface Svr5World {
+  readonly os: 'svr5';
+  readonly options: Svr5Options;
+  readonly modules: IMap<string, Module>;
+  readonly devices: IMap<string, DeviceInstance>;
+  readonly channels: IMap<string, Channel>;
+  /** Open channels per module (its hold count from opens). */
+  readonly opens: IMap<string, number>;
+  /** Loaded modules the auto-unload daemon may consider. */
+  readonly autoCandidates: OrderedSet<string>;
+  /** Seconds since boot. */
+  readonly clock: number;
+  readonly shutDown: boolean;
+}
+
+/** The delay the daemon applies: PREFIX_UNLOAD_DELAY before DDI 8, else DEF_UNLOAD_DELAY. */
+export function unloadDelayOf(m: Module, options: Svr5Options): number {
+  return !isDdi8(m.ddi) && m.unloadDelay !== null ? m.unloadDelay : options.defUnloadDelay;
+}
+
+/** Never unloadable: pre-DDI 8 without `_unload`, and HBA drivers. */
+export function neverUnloadable(m: Module): string | null {
+  if (!m.hasUnload) return 'it has no _unload routine (optional before DDI 8): it is never unloaded';
+  if (m.hba) return 'it is an HBA driver: HBA drivers are never unloaded';
+  return null;
+}
+
+/** The hold count the inspector shows: open channels plus loaded dependents. */
+export function holdCount(w: Pick<Svr5World, 'opens'>, m: Module): number {
+  return (w.opens.get(m.name) ?? 0) + m.dependents.size;
+}

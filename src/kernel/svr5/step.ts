@@ -1,0 +1,195 @@
+import { Map as IMap, OrderedSet } from 'immutable';
+import { DEFAULT_SVR5_OPTIONS, type Svr5Action, type Svr5Options } from '../scenario/actions';
+import type { StepResult } from '../types';
+import { advanceTime } from './daemon';
+import { close, open } from './io';
+import { becomeCandidate, busy, load, runUnload } from './lifecycle';
+import { isDdi8, type Module, type Svr5World } from './model';
+import { Svr5Tx } from './tx';
+
+type Act<K extends Svr5Action['do']> = Extract<Svr5Action, { do: K }>;
+type Result = StepResult<Svr5World>;
+
+export function createSvr5World(options: Partial<Svr5Options> = {}): Svr5World {
+  return {
+    os: 'svr5',
+    options: { ...DEFAULT_SVR5_OPTIONS, ...options },
+    modules: IMap(),
+    devices: IMap(),
+    channels: IMap(),
+    opens: IMap(),
+    autoCandidates: OrderedSet(),
+    clock: 0,
+    shutDown: false,
+  };
+}
+
+/** One SVR5 action: (world, action) → { world, status, events }. Pure. */
+export function svr5Step(world: Svr5World, action: Svr5Action): Result {
+  const tx = new Svr5Tx(world);
+  if (world.shutDown) return tx.refuse('ENXIO', 'svr5.shutdown.halted', 'the system has shut down');
+  switch (action.do) {
+    case 'registerModule':
+      return registerModule(tx, action);
+    case 'loadModule':
+      return loadModule(tx, action);
+    case 'open':
+      return open(tx, action);
+    case 'close':
+      return close(tx, action);
+    case 'unloadModule':
+      return unloadModule(tx, action);
+    case 'advanceTime':
+      return advanceTime(tx, action);
+    case 'hotRemove':
+      return hotRemove(tx, action);
+    case 'shutdown':
+      return shutdown(tx);
+  }
+}
+
+const errno = (v: number | string | undefined): string => (v === undefined || v === 0 ? '0' : String(v));
+
+/** idbuild -M: configure a loadable module and its device instances (not loaded yet). */
+function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
+  if (tx.modules.has(a.module)) {
+    return tx.refuse('EEXIST', 'svr5.register.invalid', `a module named ${a.module} is registered`, {
+      module: a.module,
+    });
+  }
+  if (isDdi8(a.ddi) && a.unloadRoutine === false) {
+    return tx.refuse('EINVAL', 'svr5.seed.requiredDdi8', `DDI ${a.ddi} requires an _unload entry point`, {
+      module: a.module,
+    });
+  }
+  const dependsOn = a.dependsOn ?? [];
+  const missing = dependsOn.find((d) => d === a.module || !tx.modules.has(d));
+  if (missing !== undefined) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.register.invalid',
+      `${a.module} depends on ${missing}, which is not registered`,
+      {
+        module: a.module,
+      },
+    );
+  }
+  const devices = a.devices ?? [`${a.module}0`];
+  const taken = devices.find((d, i) => tx.devices.has(d) || devices.indexOf(d) !== i);
+  if (taken !== undefined) {
+    return tx.refuse('EEXIST', 'svr5.register.invalid', `a device named ${taken} is already configured`, {
+      module: a.module,
+      device: taken,
+    });
+  }
+  const m: Module = {
+    name: a.module,
+    ddi: a.ddi,
+    hasUnload: a.unloadRoutine ?? true,
+    loadReturns: errno(a.loadReturns),
+    unloadReturns: errno(a.unloadReturns),
+    dependsOn,
+    hba: a.hba ?? false,
+    hot: a.hot ?? false,
+    unloadDelay: a.unloadDelay ?? null,
+    copyoutInUnload: a.copyoutInUnload ?? false,
+    devices,
+    loaded: false,
+    loadedBy: null,
+    autoCandidate: false,
+    idleSince: null,
+    dependents: OrderedSet(),
+    generation: 0,
+    lastLoadResult: null,
+    lastUnloadResult: null,
+  };
+  tx.modules = tx.modules.set(m.name, m);
+  for (const d of devices) {
+    tx.devices = tx.devices.set(d, { name: d, module: m.name, removed: false, channels: OrderedSet() });
+  }
+  tx.emit('moduleRegistered', 'svr5.register', { module: m.name, state: `ddi ${m.ddi}` });
+  if (a.unloadDelay !== undefined && isDdi8(a.ddi)) {
+    tx.emit('moduleRegistered', 'svr5.auto.delay', {
+      module: m.name,
+      reason: 'DDI 8 drivers always use DEF_UNLOAD_DELAY: its own unloadDelay is ignored',
+    });
+  }
+  return tx.done();
+}
+
+/** modadmin -l: demand load. A demand-loaded module is never auto-unloaded. */
+function loadModule(tx: Svr5Tx, a: Act<'loadModule'>): Result {
+  const m = tx.modules.get(a.module);
+  if (!m)
+    return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `no module is named ${a.module}`, {
+      module: a.module,
+    });
+  if (m.loaded)
+    return tx.refuse('EEXIST', 'svr5.load.already', `${a.module} is already loaded`, { module: a.module });
+  return tx.done(load(tx, a.module, 'demand'));
+}
+
+/** modadmin -U: busy → EBUSY without calling `_unload`; else `_unload` decides. */
+function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
+  const m = tx.modules.get(a.module);
+  if (!m?.loaded) {
+    return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `${a.module} is not loaded`, { module: a.module });
+  }
+  const b = busy(tx, m);
+  if (b) {
+    const result = tx.refuse('EBUSY', b.rule, `${a.module} is busy: ${b.reason}; _unload is not called`, {
+      module: a.module,
+      blockers: b.blockers,
+    });
+    becomeCandidate(tx, a.module);
+    return { ...result, world: tx.w };
+  }
+  const s = runUnload(tx, a.module, 'demand');
+  if (s !== '0') becomeCandidate(tx, a.module);
+  return tx.done(s);
+}
+
+/** Hot removal of one instance of a D_HOT driver: CFG_REMOVE for it; the module stays loaded. */
+function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
+  const d = tx.devices.get(a.device);
+  if (!d)
+    return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${a.device}`, { device: a.device });
+  const m = tx.mod(d.module);
+  if (d.removed)
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device} was already removed`, { device: a.device });
+  if (!m.hot) {
+    return tx.refuse('EOPNOTSUPP', 'svr5.hot.notHot', `${m.name} is not a D_HOT driver`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  if (d.channels.size > 0) {
+    return tx.refuse('EBUSY', 'svr5.hot.notHot', `${a.device} is open`, {
+      device: a.device,
+      module: m.name,
+      blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),
+    });
+  }
+  tx.patchDevice(a.device, { removed: true });
+  if (m.loaded) tx.emit('cfgRemove', 'svr5.hot.remove', { module: m.name, device: a.device });
+  tx.emit('instanceRemoved', 'svr5.hot.remove', { module: m.name, device: a.device, time: tx.clock });
+  return tx.done();
+}
+
+/** Shutdown: CFG_SUSPEND to DDI 8 instances, halt for older drivers; no `_unload`. */
+function shutdown(tx: Svr5Tx): Result {
+  for (const m of tx.modules.valueSeq()) {
+    if (!m.loaded) continue;
+    if (!isDdi8(m.ddi)) {
+      tx.emit('halt', 'svr5.shutdown', { module: m.name });
+      continue;
+    }
+    for (const dev of m.devices) {
+      if (!tx.devices.get(dev)?.removed)
+        tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+    }
+  }
+  tx.shutDown = true;
+  tx.emit('systemShutdown', 'svr5.shutdown', { reason: 'no _unload routine is called', time: tx.clock });
+  return tx.done();
+}

@@ -1,0 +1,80 @@
+import type { Map as IMap, OrderedSet } from 'immutable';
+import type { Svr5EventType } from '../events';
+import type { Svr5RuleId } from '../rules';
+import { Tx } from '../tx';
+import type { StepResult } from '../types';
+import type { Channel, DeviceInstance, Module, Svr5World } from './model';
+
+/** One SVR5 step under construction. */
+export class Svr5Tx extends Tx<Svr5World, Svr5RuleId, Svr5EventType> {
+  get options() {
+    return this.w.options;
+  }
+  get modules() {
+    return this.w.modules;
+  }
+  set modules(v: IMap<string, Module>) {
+    this.put('modules', v);
+  }
+  get devices() {
+    return this.w.devices;
+  }
+  set devices(v: IMap<string, DeviceInstance>) {
+    this.put('devices', v);
+  }
+  get channels() {
+    return this.w.channels;
+  }
+  set channels(v: IMap<string, Channel>) {
+    this.put('channels', v);
+  }
+  get opens() {
+    return this.w.opens;
+  }
+  set opens(v: IMap<string, number>) {
+    this.put('opens', v);
+  }
+  get autoCandidates() {
+    return this.w.autoCandidates;
+  }
+  set autoCandidates(v: OrderedSet<string>) {
+    this.put('autoCandidates', v);
+  }
+  get clock() {
+    return this.w.clock;
+  }
+  set clock(v: number) {
+    this.put('clock', v);
+  }
+  get shutDown() {
+    return this.w.shutDown;
+  }
+  set shutDown(v: boolean) {
+    this.put('shutDown', v);
+  }
+
+  mod(name: string): Module {
+    const m = this.w.modules.get(name);
+    if (!m) throw new Error(`kernel invariant: module ${name} is missing`);
+    return m;
+  }
+  patchModule(name: string, patch: Partial<Module>): Module {
+    const m = { ...this.mod(name), ...patch };
+    this.modules = this.modules.set(name, m);
+    return m;
+  }
+  patchDevice(name: string, patch: Partial<DeviceInstance>): DeviceInstance {
+    const d = this.w.devices.get(name);
+    if (!d) throw new Error(`kernel invariant: device ${name} is missing`);
+    const next = { ...d, ...patch };
+    this.devices = this.devices.set(name, next);
+    return next;
+  }
+  openCount(module: string): number {
+    return this.w.opens.get(module) ?? 0;
+  }
+
+  override done(status = '0'): StepResult<Svr5World> {
+    return super.done(status);
+  }
+}

@@ -1,0 +1,40 @@
+import { ev, type EventType, type KernelEvent } from './events';
+import type { RuleId } from './rules';
+import type { StepResult } from './types';
+
+export type EventFields = Omit<KernelEvent, 'type' | 'rule'>;
+
+/**
+ * Builds the next world during one step. It holds the current world value
+ * and replaces it (never mutates it) as the step goes; the world it started
+ * from stays intact, so history can keep every step.
+ */
+export class Tx<W extends object, R extends RuleId, T extends EventType> {
+  readonly events: KernelEvent[] = [];
+
+  constructor(public w: W) {}
+
+  /** Replaces one field of the world (a new world value; unchanged fields are shared). */
+  protected put<K extends keyof W>(key: K, value: W[K]): void {
+    if (this.w[key] !== value) this.w = { ...this.w, [key]: value };
+  }
+
+  emit(type: T, rule: R, fields?: EventFields): void {
+    this.events.push(ev(type, rule, fields));
+  }
+
+  done(status: string): StepResult<W> {
+    return { world: this.w, status, events: this.events };
+  }
+
+  /** The call is refused: a `refused` event says why; the status is the OS's answer. */
+  refuse(
+    status: string,
+    rule: R,
+    reason: string,
+    fields?: Omit<EventFields, 'status' | 'reason'>,
+  ): StepResult<W> {
+    this.events.push(ev('refused', rule, { ...fields, status, reason }));
+    return this.done(status);
+  }
+}

@@ -1,0 +1,9 @@
+import type { KernelEvent } from './events';
+
+/** What one step of the kernel returns: the next world, the call's status, the events in order. */
+export interface StepResult<W> {
+  readonly world: W;
+  /** Windows: an NTSTATUS name. SVR5: "0" or an errno name. */
+  readonly status: string;
+  readonly events: readonly KernelEvent[];
+}

@@ -1,0 +1,90 @@
+import { expect } from 'vitest';
+import type { EventType, KernelEvent } from '../events';
+import { RULES } from '../rules';
+import type { WindowsAction, WindowsOptions } from '../scenario/actions';
+import type { WindowsWorld } from './model';
+import { createWindowsWorld, windowsStep } from './step';
+
+/**
+ * Shared helpers for the walkthrough-case tests (cases-legacy.test.ts,
+ * cases-pnp.test.ts): the cases of shared/domain/windows.md §6, played
+ * through the pure step API.
+ */
+
+export interface Step {
+  readonly status: string;
+  readonly events: readonly KernelEvent[];
+  /** The world before and after this step. */
+  readonly before: WindowsWorld;
+  readonly world: WindowsWorld;
+}
+
+/** Plays `setup` (each step must succeed), then `actions`; returns the steps of `actions` and the final world. */
+export function play(
+  setup: readonly WindowsAction[],
+  actions: readonly WindowsAction[],
+  options: Partial<WindowsOptions> = {},
+): { steps: Step[]; world: WindowsWorld } {
+  let world = createWindowsWorld(options);
+  const steps: Step[] = [];
+  for (const [i, action] of [...setup, ...actions].entries()) {
+    const r = windowsStep(world, action);
+    for (const e of r.events) expect(Object.keys(RULES), `${e.type} cites ${e.rule}`).toContain(e.rule);
+    if (i < setup.length) expect(r.status, `setup step ${action.do}`).toBe('STATUS_SUCCESS');
+    else steps.push({ status: r.status, events: r.events, before: world, world: r.world });
+    world = r.world;
+  }
+  return { steps, world };
+}
+
+export function step(steps: Step[], i: number): Step {
+  const s = steps[i];
+  if (!s) throw new Error(`no step ${i}`);
+  return s;
+}
+
+export const types = (s: Step): EventType[] => s.events.map((e) => e.type);
+export const of = (s: Step, type: EventType): KernelEvent[] => s.events.filter((e) => e.type === type);
+export const driversOf = (s: Step, type: EventType): (string | undefined)[] =>
+  of(s, type).map((e) => e.driver);
+export const devicesOf = (s: Step, type: EventType): (string | undefined)[] =>
+  of(s, type).map((e) => e.device);
+/** The devices a PnP IRP of this minor visited, in the order it visited them. */
+export const pnp = (s: Step, minor: string): (string | undefined)[] =>
+  of(s, 'pnpIrp')
+    .filter((e) => e.minor === minor)
+    .map((e) => e.device);
+export const indexOf = (s: Step, pred: (e: KernelEvent) => boolean): number => s.events.findIndex(pred);
+
+export const QUERY = 'IRP_MN_QUERY_REMOVE_DEVICE';
+export const REMOVE = 'IRP_MN_REMOVE_DEVICE';
+export const CANCEL = 'IRP_MN_CANCEL_REMOVE_DEVICE';
+export const SURPRISE = 'IRP_MN_SURPRISE_REMOVAL';
+
+/** A legacy driver whose DriverEntry creates a control device (and its symbolic link). */
+export const legacy = (
+  driver: string,
+  controlDevice: string,
+  extra: Partial<WindowsAction> = {},
+): WindowsAction => ({ do: 'loadDriver', driver, model: 'legacy', controlDevice, ...extra }) as WindowsAction;
+
+/**
+ * A PnP stack: the bus driver PciBus owns its own bus FDO (PciRoot) and the
+ * child PDO Pdo1; the function driver Widget puts WidgetFdo on Pdo1; with
+ * `filter`, the upper filter Filt puts FiltDo on top.
+ */
+export function pnpStack(opts: { filter?: boolean; widget?: Partial<WindowsAction> } = {}): WindowsAction[] {
+  return [
+    { do: 'loadDriver', driver: 'PciBus', model: 'pnp' },
+    { do: 'createDevice', driver: 'PciBus', device: 'PciRoot', role: 'fdo' },
+    { do: 'createDevice', driver: 'PciBus', device: 'Pdo1', role: 'pdo' },
+    { do: 'loadDriver', driver: 'Widget', model: 'pnp', ...opts.widget } as WindowsAction,
+    { do: 'createDevice', driver: 'Widget', device: 'WidgetFdo', role: 'fdo', attachTo: 'Pdo1' },
+    ...(opts.filter
+      ? ([
+          { do: 'loadDriver', driver: 'Filt', model: 'pnp' },
+          { do: 'createDevice', driver: 'Filt', device: 'FiltDo', role: 'filter', attachTo: 'WidgetFdo' },
+        ] satisfies WindowsAction[])
+      : []),
+  ];
+}

@@ -1,0 +1,280 @@
+import { OrderedSet } from 'immutable';
+import type { WindowsAction } from '../scenario/actions';
+import type { StepResult } from '../types';
+import { visible } from './io';
+import { hasFlag, type DeviceObject, type DeviceRole, type WindowsWorld } from './model';
+import { stackOf, topOf } from './stack';
+import type { WindowsTx } from './tx';
+import { deleteDevice, detach, freeDevice } from './unload';
+
+type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
+type Result = StepResult<WindowsWorld>;
+
+export function newDevice(name: string, driver: string, role: DeviceRole, exclusive = false): DeviceObject {
+  return {
+    name,
+    driver,
+    role,
+    attachedDevice: null,
+    attachedTo: null,
+    fileObjects: OrderedSet(),
+    irps: OrderedSet(),
+    obReferences: OrderedSet(),
+    flags: 0,
+    unlinked: false,
+    exclusive,
+    shutdown: 'none',
+    symbolicLink: role === 'control' ? `\\DosDevices\\${name}` : null,
+    devnode: role === 'pdo' ? 'Started' : null,
+    present: role === 'pdo',
+    surpriseRemoved: false,
+  };
+}
+
+/** Why the device on top of `to`'s stack refuses an attachment, if it does (seed rule 3; win.attach.refused). */
+function attachRefusal(tx: WindowsTx, to: string): Result | undefined {
+  const top = tx.dev(topOf(tx, to));
+  const flag = (['UNLOAD_PENDING', 'DELETE_PENDING', 'REMOVE_PENDING', 'REMOVE_PROCESSED'] as const).find(
+    (f) => hasFlag(top, f),
+  );
+  if (!flag) return undefined;
+  return tx.refuse(
+    'STATUS_NO_SUCH_DEVICE',
+    flag === 'UNLOAD_PENDING' ? 'seed.3.noAttach' : 'win.attach.refused',
+    `${top.name} is DOE_${flag}: no driver can attach to it`,
+    { device: top.name, driver: top.driver },
+  );
+}
+
+/** Links `upper` on top of the stack that holds `to` (IoAttachDeviceToDeviceStack). */
+function link(tx: WindowsTx, upper: string, to: string): void {
+  const top = topOf(tx, to);
+  tx.patchDevice(upper, { attachedTo: top });
+  tx.patchDevice(top, { attachedDevice: upper });
+  tx.emit('deviceAttached', 'win.attach.top', { device: upper, to: top, driver: tx.dev(upper).driver });
+}
+
+/** IoCreateDevice (and, with attachTo, IoAttachDeviceToDeviceStack as AddDevice does). */
+export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
+  const driver = tx.driver(a.driver);
+  if (!driver || (driver.state !== 'loaded' && driver.state !== 'unloadPending')) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no loaded driver is named ${a.driver}`,
+      {
+        driver: a.driver,
+      },
+    );
+  }
+  if (driver.state === 'unloadPending') {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.device.createWhilePending',
+      `${a.driver} is Unload Pending`,
+      {
+        driver: a.driver,
+      },
+    );
+  }
+  if (tx.devices.has(a.device)) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_COLLISION',
+      'win.device.nameCollision',
+      `a device named ${a.device} exists`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  if (a.attachTo !== undefined) {
+    if (a.role === 'pdo') {
+      return tx.refuse('STATUS_INVALID_PARAMETER', 'win.attach.invalid', 'a PDO is the bottom of its stack', {
+        device: a.device,
+      });
+    }
+    const target = tx.device(a.attachTo);
+    if (!target || target.unlinked) {
+      return tx.refuse(
+        'STATUS_OBJECT_NAME_NOT_FOUND',
+        'win.object.notFound',
+        `no device is named ${a.attachTo}`,
+        {
+          device: a.attachTo,
+        },
+      );
+    }
+    const refusal = attachRefusal(tx, a.attachTo);
+    if (refusal) return refusal;
+  }
+  tx.putDevice(newDevice(a.device, a.driver, a.role, a.exclusive ?? false));
+  tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
+  tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
+  if (a.attachTo !== undefined) link(tx, a.device, a.attachTo);
+  return tx.done();
+}
+
+export function attachDevice(tx: WindowsTx, a: Act<'attachDevice'>): Result {
+  const d = tx.device(a.device);
+  if (!d || d.unlinked) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no device is named ${a.device}`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  if (!visible(tx, a.to)) {
+    return tx.refuse('STATUS_OBJECT_NAME_NOT_FOUND', 'win.object.notFound', `no device is named ${a.to}`, {
+      device: a.to,
+    });
+  }
+  if (d.attachedTo || d.attachedDevice || d.role === 'pdo' || a.to === a.device) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.attach.invalid',
+      `${a.device} cannot be attached: it is a PDO or already in a stack`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  if (hasFlag(d, 'DELETE_PENDING') || hasFlag(d, 'UNLOAD_PENDING')) {
+    return tx.refuse(
+      'STATUS_NO_SUCH_DEVICE',
+      'win.attach.refused',
+      `${a.device} is being deleted or unloaded`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  const refusal = attachRefusal(tx, a.to);
+  if (refusal) return refusal;
+  link(tx, a.device, a.to);
+  return tx.done();
+}
+
+export function detachDevice(tx: WindowsTx, a: Act<'detachDevice'>): Result {
+  const d = tx.device(a.device);
+  if (!d || d.unlinked) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no device is named ${a.device}`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  if (!d.attachedTo) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.attach.invalid',
+      `${a.device} is not attached to another device`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  detach(tx, a.device, 'win.detach');
+  return tx.done();
+}
+
+export function deleteDeviceAction(tx: WindowsTx, a: Act<'deleteDevice'>): Result {
+  const d = tx.device(a.device);
+  if (!d || d.unlinked) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no device is named ${a.device}`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  if (hasFlag(d, 'DELETE_PENDING')) {
+    const reason = `IoDeleteDevice called twice on ${a.device}: a driver bug (Driver Verifier would stop the system)`;
+    tx.emit('driverBug', 'win.delete.twice', { device: a.device, driver: d.driver, reason });
+    return tx.refuse('STATUS_DELETE_PENDING', 'win.delete.twice', reason, {
+      device: a.device,
+      driver: d.driver,
+    });
+  }
+  deleteDevice(tx, a.device, 'win.delete.pending');
+  return tx.done();
+}
+
+/** ObReferenceObject (by name, as IoGetDeviceObjectPointer finds it). */
+export function referenceObject(tx: WindowsTx, a: Act<'referenceObject'>): Result {
+  if (tx.references.has(a.reference)) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.object.invalid',
+      `reference ${a.reference} is already held`,
+      {
+        reference: a.reference,
+      },
+    );
+  }
+  const d = visible(tx, a.device);
+  if (!d) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no device is named ${a.device}`,
+      {
+        device: a.device,
+        reference: a.reference,
+      },
+    );
+  }
+  if (hasFlag(d, 'UNLOAD_PENDING')) {
+    return tx.refuse(
+      'STATUS_NO_SUCH_DEVICE',
+      'seed.3.noNewReferences',
+      `${d.driver} is Unload Pending: no new references`,
+      {
+        device: a.device,
+        driver: d.driver,
+        reference: a.reference,
+        model:
+          'The seed forbids new references; the simulator answers STATUS_NO_SUCH_DEVICE, as an open would.',
+      },
+    );
+  }
+  tx.references = tx.references.set(a.reference, { name: a.reference, device: a.device });
+  tx.patchDevice(a.device, { obReferences: d.obReferences.add(a.reference) });
+  tx.emit('referenceAdded', 'win.reference', { reference: a.reference, device: a.device, driver: d.driver });
+  return tx.done();
+}
+
+export function dereferenceObject(tx: WindowsTx, a: Act<'dereferenceObject'>): Result {
+  const r = tx.references.get(a.reference);
+  if (!r) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.object.invalid',
+      `no reference is named ${a.reference}`,
+      {
+        reference: a.reference,
+      },
+    );
+  }
+  tx.references = tx.references.delete(a.reference);
+  const d = tx.patchDevice(r.device, { obReferences: tx.dev(r.device).obReferences.delete(a.reference) });
+  tx.emit('referenceReleased', 'win.reference', {
+    reference: a.reference,
+    device: r.device,
+    driver: d.driver,
+  });
+  if (d.unlinked && d.obReferences.size === 0) freeDevice(tx, r.device);
+  return tx.done();
+}
+
+/** The devices of a stack, bottom first, excluding the PDO: what AddDevice re-creates after an update. */
+export function stackLayout(tx: WindowsTx, pdo: string): DeviceObject[] {
+  return stackOf(tx, pdo).reverse().slice(1);
+}

@@ -1,0 +1,159 @@
+import type { Map as IMap, OrderedSet } from 'immutable';
+import type { WindowsOptions } from '../scenario/actions';
+
+/**
+ * The Windows personality's objects (shared/domain/windows.md §2). Values
+ * are immutable; collections are persistent (Immutable.js), so a step copies
+ * only the path to what it changed and every earlier world stays intact.
+ */
+
+/** `DEVICE_OBJECT_EXTENSION.ExtensionFlags`, by the names the debugger prints. */
+export const DOE = {
+  UNLOAD_PENDING: 0x1,
+  DELETE_PENDING: 0x2,
+  REMOVE_PENDING: 0x4,
+  REMOVE_PROCESSED: 0x8,
+  START_PENDING: 0x10,
+} as const;
+export type DoeFlag = keyof typeof DOE;
+
+/** `DRIVER_OBJECT.Flags` bits the unload path reads. */
+export const DRVO = { UNLOAD_INVOKED: 0x1, LEGACY_DRIVER: 0x2 } as const;
+
+/** Devnode states (`!devnode`), with their DNS_ numbers. */
+export const DEVNODE_STATES = {
+  Started: 0x308,
+  QueryRemoved: 0x310,
+  RemovePendingCloses: 0x311,
+  Removed: 0x312,
+  DeletePendingCloses: 0x313,
+  Deleted: 0x314,
+} as const;
+export type DevnodeState = keyof typeof DEVNODE_STATES;
+
+export type DriverState =
+  /** DriverEntry succeeded; the driver serves requests. */
+  | 'loaded'
+  /** "Unload Pending": marked, waiting for the last blocker. */
+  | 'unloadPending'
+  /** Unload ran (or the driver was freed without it). */
+  | 'unloaded'
+  /** DriverEntry failed: never loaded, Unload never called. */
+  | 'entryFailed';
+
+export interface Driver {
+  readonly name: string;
+  readonly model: 'pnp' | 'legacy';
+  readonly hasUnload: boolean;
+  readonly vetoesQueryRemove: boolean;
+  readonly state: DriverState;
+  /** DRVO_UNLOAD_INVOKED: Unload has been called for this load. */
+  readonly unloadInvoked: boolean;
+  /** The image is mapped: from load until the driver object's last reference goes. */
+  readonly imageInMemory: boolean;
+  /** `DriverObject->DeviceObject` list, oldest first. */
+  readonly devices: OrderedSet<string>;
+  /** Device objects off the list but still allocated (a leaked reference): each pins the image. */
+  readonly lingering: OrderedSet<string>;
+  readonly registrations: OrderedSet<string>;
+  /** How many times this driver has been loaded (1 for the first load). */
+  readonly generation: number;
+  /** A PnP driver with no Unload routine whose last device went: it can never unload. */
+  readonly stuck: boolean;
+  /** An update was vetoed: the old image stays until a reboot. */
+  readonly rebootRequired: boolean;
+  /** What DriverEntry returned, when it failed. */
+  readonly entryStatus?: string;
+  /** The control device DriverEntry creates (kept so an update can re-create it). */
+  readonly controlDevice?: string;
+}
+
+export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
+
+export interface DeviceObject {
+  readonly name: string;
+  readonly driver: string;
+  readonly role: DeviceRole;
+  /** The device attached directly above (AttachedDevice, "Upper"). */
+  readonly attachedDevice: string | null;
+  /** The device this one is attached to (AttachedTo, "Lower"). */
+  readonly attachedTo: string | null;
+  /** File objects opened on this device: their count is `ReferenceCount`. */
+  readonly fileObjects: OrderedSet<string>;
+  /** IRPs outstanding that have passed through this device. */
+  readonly irps: OrderedSet<string>;
+  /** ObReferenceObject references held on this device object. */
+  readonly obReferences: OrderedSet<string>;
+  /** ExtensionFlags, DOE_ bits. */
+  readonly flags: number;
+  /** Off the driver's device list, kept alive only by object references. */
+  readonly unlinked: boolean;
+  readonly exclusive: boolean;
+  readonly shutdown: 'none' | 'normal' | 'lastChance';
+  /** A symbolic link (\DosDevices\X) a legacy driver made for its control device. */
+  readonly symbolicLink: string | null;
+  /** PDOs only: the devnode and whether the hardware is still there. */
+  readonly devnode: DevnodeState | null;
+  readonly present: boolean;
+  readonly surpriseRemoved: boolean;
+}
+
+export interface FileObject {
+  readonly name: string;
+  /** The device opened by name; IRPs go to the top of its stack. */
+  readonly device: string;
+  /** `open` while the application holds the handle; `closing` after cleanup, until its IRPs complete. */
+  readonly state: 'open' | 'closing';
+  readonly irps: OrderedSet<string>;
+}
+
+export interface Irp {
+  readonly name: string;
+  readonly handle: string;
+  readonly major: string;
+  /** Devices it passed, top of stack first; it is pending at the last. */
+  readonly path: readonly string[];
+}
+
+export type NotificationCategory = 'deviceInterfaceChange' | 'targetDeviceChange' | 'hardwareProfileChange';
+
+export interface Registration {
+  readonly name: string;
+  readonly driver: string;
+  readonly category: NotificationCategory;
+  /** targetDeviceChange: the registrant's handle on the target device. */
+  readonly handle: string | null;
+  /** targetDeviceChange: the device that handle was opened on. */
+  readonly target: string | null;
+}
+
+export interface ObReference {
+  readonly name: string;
+  readonly device: string;
+}
+
+export interface WindowsWorld {
+  readonly os: 'windows';
+  readonly options: WindowsOptions;
+  readonly drivers: IMap<string, Driver>;
+  readonly devices: IMap<string, DeviceObject>;
+  readonly handles: IMap<string, FileObject>;
+  readonly irps: IMap<string, Irp>;
+  readonly registrations: IMap<string, Registration>;
+  readonly references: IMap<string, ObReference>;
+  readonly shutDown: boolean;
+}
+
+export function hasFlag(d: DeviceObject, flag: DoeFlag): boolean {
+  return (d.flags & DOE[flag]) !== 0;
+}
+
+/** ExtensionFlags as `!devobj` prints them: "DOE_UNLOAD_PENDING, DOE_DELETE_PENDING". */
+export function doeNames(flags: number): string[] {
+  return (Object.keys(DOE) as DoeFlag[]).filter((k) => (flags & DOE[k]) !== 0).map((k) => `DOE_${k}`);
+}
+
+/** `ReferenceCount` as the debugger shows it: open file objects on this device. */
+export function referenceCount(d: DeviceObject): number {
+  return d.fileObjects.size;
+}

@@ -1,0 +1,129 @@
+import type { WindowsAction } from '../scenario/actions';
+import type { StepResult } from '../types';
+import { visible } from './io';
+import type { WindowsWorld } from './model';
+import type { WindowsTx } from './tx';
+import { maybeCallUnload } from './unload';
+
+type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
+type Result = StepResult<WindowsWorld>;
+
+/** IoRegisterPlugPlayNotification: the registration references the registering driver (seed rule 4(c)). */
+export function registerNotification(tx: WindowsTx, a: Act<'registerNotification'>): Result {
+  if (tx.registrations.has(a.registration)) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.object.invalid',
+      `registration ${a.registration} exists`,
+      {
+        registration: a.registration,
+      },
+    );
+  }
+  const d = tx.driver(a.driver);
+  if (!d || (d.state !== 'loaded' && d.state !== 'unloadPending')) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no loaded driver is named ${a.driver}`,
+      {
+        driver: a.driver,
+      },
+    );
+  }
+  let target: string | null = null;
+  if (a.category === 'targetDeviceChange') {
+    const h = a.handle === undefined ? undefined : tx.handles.get(a.handle);
+    if (!h || h.state !== 'open') {
+      return tx.refuse(
+        'STATUS_INVALID_HANDLE',
+        'win.object.invalid',
+        a.handle === undefined
+          ? 'targetDeviceChange needs the handle of the target device'
+          : `no open handle is named ${a.handle}`,
+        { registration: a.registration, handle: a.handle },
+      );
+    }
+    target = h.device;
+  }
+  tx.registrations = tx.registrations.set(a.registration, {
+    name: a.registration,
+    driver: a.driver,
+    category: a.category,
+    handle: a.category === 'targetDeviceChange' ? (a.handle ?? null) : null,
+    target,
+  });
+  tx.patchDriver(a.driver, { registrations: d.registrations.add(a.registration) });
+  tx.emit('notificationRegistered', 'win.notify.register', {
+    registration: a.registration,
+    driver: a.driver,
+    state: a.category,
+    ...(target ? { device: target } : {}),
+  });
+  return tx.done();
+}
+
+/** IoUnregisterPlugPlayNotification: the last one may let a deferred Unload run. */
+export function unregisterNotification(tx: WindowsTx, a: Act<'unregisterNotification'>): Result {
+  const r = tx.registrations.get(a.registration);
+  if (!r) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.object.invalid',
+      `no registration is named ${a.registration}`,
+      {
+        registration: a.registration,
+      },
+    );
+  }
+  tx.registrations = tx.registrations.delete(a.registration);
+  tx.patchDriver(r.driver, { registrations: tx.drv(r.driver).registrations.delete(a.registration) });
+  tx.emit('notificationUnregistered', 'win.notify.unregister', {
+    registration: a.registration,
+    driver: r.driver,
+  });
+  maybeCallUnload(tx, r.driver);
+  return tx.done();
+}
+
+export function registerShutdown(tx: WindowsTx, a: Act<'registerShutdown'>): Result {
+  const d = visible(tx, a.device);
+  if (!d) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.object.notFound',
+      `no device is named ${a.device}`,
+      {
+        device: a.device,
+      },
+    );
+  }
+  const kind = a.lastChance ? 'lastChance' : 'normal';
+  tx.patchDevice(a.device, { shutdown: kind });
+  tx.emit('shutdownRegistered', 'win.shutdown.register', { device: a.device, driver: d.driver, state: kind });
+  return tx.done();
+}
+
+/** Seed rule 6: IRP_MJ_SHUTDOWN to registrants, normal before the flush, last-chance after; no Unload. */
+export function shutdown(tx: WindowsTx): Result {
+  const registered = tx.devices.valueSeq().filter((d) => d.shutdown !== 'none' && !d.unlinked);
+  for (const d of registered.filter((d) => d.shutdown === 'normal')) {
+    tx.emit('shutdownIrp', 'win.shutdown.order', {
+      device: d.name,
+      driver: d.driver,
+      major: 'IRP_MJ_SHUTDOWN',
+    });
+  }
+  tx.emit('fileSystemFlush', 'win.shutdown.order');
+  for (const d of registered.filter((d) => d.shutdown === 'lastChance')) {
+    tx.emit('shutdownIrp', 'win.shutdown.order', {
+      device: d.name,
+      driver: d.driver,
+      major: 'IRP_MJ_SHUTDOWN',
+      state: 'lastChance',
+    });
+  }
+  tx.shutDown = true;
+  tx.emit('systemShutdown', 'seed.6.noUnloadAtShutdown', { reason: 'no driver’s Unload routine is called' });
+  return tx.done();
+}

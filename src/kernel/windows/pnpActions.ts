@@ -1,0 +1,77 @@
+import type { WindowsAction } from '../scenario/actions';
+import type { StepResult } from '../types';
+import type { DeviceObject, WindowsWorld } from './model';
+import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';
+import { pdoOf } from './stack';
+import type { WindowsTx } from './tx';
+
+type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
+type Result = StepResult<WindowsWorld>;
+
+/** The PDO (devnode) of the stack holding `device`, or the refusal to return. */
+function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
+  const d = tx.device(device);
+  if (!d || d.unlinked) {
+    return tx.refuse('STATUS_OBJECT_NAME_NOT_FOUND', 'win.object.notFound', `no device is named ${device}`, {
+      device,
+    });
+  }
+  const pdo = pdoOf(tx, device);
+  if (!pdo) {
+    return tx.refuse(
+      'STATUS_INVALID_DEVICE_REQUEST',
+      'win.pnp.noDevnode',
+      `${device} has no PDO below it: a legacy device has no devnode to remove`,
+      { device },
+    );
+  }
+  if (pdo.surpriseRemoved || pdo.devnode === 'RemovePendingCloses') {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.pnp.removeAfterClose',
+      `${pdo.name} is already being removed`,
+      {
+        device: pdo.name,
+      },
+    );
+  }
+  return pdo;
+}
+
+function isResult(x: DeviceObject | Result): x is Result {
+  return 'events' in x;
+}
+
+/** Orderly removal (eject, disable): query top-down, then remove top-down or cancel bottom-up. */
+export function requestRemove(tx: WindowsTx, a: Act<'requestRemove'>): Result {
+  const pdo = devnodeOf(tx, a.device);
+  if (isResult(pdo)) return pdo;
+  const q = orderlyRemove(tx, pdo.name, a.present ?? false);
+  return tx.done(q.ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');
+}
+
+export function surpriseRemoveAction(tx: WindowsTx, a: Act<'surpriseRemove'>): Result {
+  const pdo = devnodeOf(tx, a.device);
+  if (isResult(pdo)) return pdo;
+  surpriseRemove(tx, pdo.name);
+  return tx.done();
+}
+
+/** One PnP IRP sent by hand, as the PnP manager would send it. */
+export function pnpIrpAction(tx: WindowsTx, a: Act<'pnpIrp'>): Result {
+  const pdo = devnodeOf(tx, a.device);
+  if (isResult(pdo)) return pdo;
+  switch (a.minor) {
+    case 'IRP_MN_QUERY_REMOVE_DEVICE':
+      return tx.done(queryRemove(tx, pdo.name).ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');
+    case 'IRP_MN_CANCEL_REMOVE_DEVICE':
+      cancelRemove(tx, pdo.name);
+      return tx.done();
+    case 'IRP_MN_REMOVE_DEVICE':
+      removeStack(tx, pdo.name, pdo.present, 'win.pnp.removeTopDown');
+      return tx.done();
+    case 'IRP_MN_SURPRISE_REMOVAL':
+      surpriseRemove(tx, pdo.name);
+      return tx.done();
+  }
+}

@@ -1,0 +1,81 @@
+import { Map as IMap } from 'immutable';
+import { DEFAULT_WINDOWS_OPTIONS, type WindowsAction, type WindowsOptions } from '../scenario/actions';
+import type { StepResult } from '../types';
+import {
+  attachDevice,
+  createDevice,
+  deleteDeviceAction,
+  dereferenceObject,
+  detachDevice,
+  referenceObject,
+} from './devices';
+import { loadDriver, stopDriver, updateDriver } from './drivers';
+import { closeHandle, completeIrp, openHandle, sendIrp } from './io';
+import type { WindowsWorld } from './model';
+import { registerNotification, registerShutdown, shutdown, unregisterNotification } from './notify';
+import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
+import { WindowsTx } from './tx';
+
+export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
+  return {
+    os: 'windows',
+    options: { ...DEFAULT_WINDOWS_OPTIONS, ...options },
+    drivers: IMap(),
+    devices: IMap(),
+    handles: IMap(),
+    irps: IMap(),
+    registrations: IMap(),
+    references: IMap(),
+    shutDown: false,
+  };
+}
+
+/** One Windows action: (world, action) → { world, status, events }. Pure. */
+export function windowsStep(world: WindowsWorld, action: WindowsAction): StepResult<WindowsWorld> {
+  const tx = new WindowsTx(world);
+  if (world.shutDown) {
+    return tx.refuse('STATUS_SYSTEM_SHUTDOWN', 'win.shutdown.halted', 'the system has shut down');
+  }
+  switch (action.do) {
+    case 'loadDriver':
+      return loadDriver(tx, action);
+    case 'createDevice':
+      return createDevice(tx, action);
+    case 'attachDevice':
+      return attachDevice(tx, action);
+    case 'detachDevice':
+      return detachDevice(tx, action);
+    case 'deleteDevice':
+      return deleteDeviceAction(tx, action);
+    case 'openHandle':
+      return openHandle(tx, action);
+    case 'closeHandle':
+      return closeHandle(tx, action);
+    case 'sendIrp':
+      return sendIrp(tx, action);
+    case 'completeIrp':
+      return completeIrp(tx, action);
+    case 'referenceObject':
+      return referenceObject(tx, action);
+    case 'dereferenceObject':
+      return dereferenceObject(tx, action);
+    case 'registerNotification':
+      return registerNotification(tx, action);
+    case 'unregisterNotification':
+      return unregisterNotification(tx, action);
+    case 'registerShutdown':
+      return registerShutdown(tx, action);
+    case 'requestRemove':
+      return requestRemove(tx, action);
+    case 'surpriseRemove':
+      return surpriseRemoveAction(tx, action);
+    case 'pnpIrp':
+      return pnpIrpAction(tx, action);
+    case 'stopDriver':
+      return stopDriver(tx, action);
+    case 'updateDriver':
+      return updateDriver(tx, action);
+    case 'shutdown':
+      return shutdown(tx);
+  }
+}
