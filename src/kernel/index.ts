@@ -56,3 +56,4 @@ export type { StepResult } from './types';
 export * from './windows/model';
 export * from './svr5/model';
 export { stackOf, topOf, bottomOf } from './windows/stack';
+export { describeEvent } from './describe';

@@ -23,10 +23,11 @@ export function advanceTime(tx: Svr5Tx, a: Act<'advanceTime'>): Result {
   for (;;) {
     const next = nextWake(tx, wake, refused);
     if (next === null || next > end) break;
+    // Which candidates qualify at this wake is decided before the clock moves to it.
+    const due = tx.autoCandidates.filter((name) => !refused.has(name) && dueAt(tx, name, wake) === next);
     tx.clock = next;
     tx.emit('daemonWake', 'svr5.auto.daemon', { time: next });
-    for (const name of tx.autoCandidates) {
-      if (refused.has(name) || dueAt(tx, name, wake) !== next) continue;
+    for (const name of due) {
       if (runUnload(tx, name, 'daemon') !== '0') refused.add(name);
     }
   }

@@ -1,0 +1,80 @@
+import type { EventType, KernelEvent } from './events';
+
+/**
+ * One plain sentence per event, for the event log, narration and the CLI.
+ * Only reads the event: the engine's decisions are already in it.
+ */
+type Describe = (e: KernelEvent) => string;
+
+const by = (e: KernelEvent) => (e.by ? ` (${e.by})` : '');
+const at = (e: KernelEvent) => (e.time === undefined ? '' : ` at t=${e.time} s`);
+const why = (e: KernelEvent) => (e.reason ? `: ${e.reason}` : '');
+
+const SENTENCES: Record<EventType, Describe> = {
+  // Windows
+  driverLoaded: (e) =>
+    `${e.driver}: DriverEntry returned ${e.status ?? 'STATUS_SUCCESS'}; the driver is loaded`,
+  driverEntryFailed: (e) => `${e.driver}: DriverEntry failed with ${e.status}; Unload will not be called`,
+  unloadPending: (e) => `${e.driver} and its device objects are marked Unload Pending`,
+  unloadDeferred: (e) => `${e.driver}: Unload is deferred${why(e)}`,
+  unloadCalled: (e) =>
+    e.module ? `${e.module}: _unload is called${by(e)}${at(e)}` : `${e.driver}: Unload runs`,
+  unloadNeverCalled: (e) => `${e.driver}: Unload is never called${why(e)}`,
+  imageFreed: (e) => `${e.driver}: the driver image is freed`,
+  imageRetained: (e) => `${e.driver}: the image stays in memory${why(e)}`,
+  rebootRequired: (e) => `${e.driver}: reboot required${why(e)}`,
+  driverBug: (e) => `driver bug in ${e.driver}${why(e)}`,
+  deviceCreated: (e) => `${e.driver} creates ${e.state ?? ''} device ${e.device}`.replace('  ', ' '),
+  deviceAttached: (e) => `${e.device} attaches on top of ${e.to}`,
+  deviceDetached: (e) => `${e.device} detaches from ${e.to}`,
+  deleteRequested: (e) => `IoDeleteDevice(${e.device}): DOE_DELETE_PENDING, its name is gone`,
+  deviceDeleted: (e) => `${e.device} leaves ${e.driver}'s device list`,
+  deviceFreed: (e) => `${e.device}: the device object's memory is freed`,
+  irpDispatched: (e) => `${e.major}${e.irp ? ` ${e.irp}` : ''} reaches ${e.device} (${e.driver})`,
+  irpPending: (e) => `${e.irp} is pending at ${e.device}`,
+  irpCompleted: (e) => `${e.irp} completes back through ${e.device}`,
+  handleOpened: (e) => `handle ${e.handle} is open on ${e.device}`,
+  handleClosed: (e) => `handle ${e.handle} is closed (IRP_MJ_CLEANUP sent)`,
+  fileObjectClosed: (e) =>
+    `the file object of ${e.handle} goes: IRP_MJ_CLOSE, ${e.device}'s ReferenceCount drops`,
+  referenceAdded: (e) => `ObReferenceObject(${e.device}) as ${e.reference}`,
+  referenceReleased: (e) => `ObDereferenceObject(${e.device}) releases ${e.reference}`,
+  notificationRegistered: (e) => `${e.driver} registers PnP notification ${e.registration} (${e.state})`,
+  notificationUnregistered: (e) => `${e.driver} unregisters PnP notification ${e.registration}`,
+  notificationSent: (e) => `${e.driver} is told ${e.state} through ${e.registration}`,
+  shutdownRegistered: (e) => `${e.device} registers for IRP_MJ_SHUTDOWN (${e.state})`,
+  pnpIrp: (e) => `${e.minor} reaches ${e.device} (${e.driver})`,
+  queryRemoveVetoed: (e) => `the query-remove fails${why(e)}`,
+  devnodeState: (e) => `devnode of ${e.device} is now ${e.state}${why(e)}`,
+  shutdownIrp: (e) =>
+    `IRP_MJ_SHUTDOWN reaches ${e.device}${e.state === 'lastChance' ? ' (last chance)' : ''}`,
+  fileSystemFlush: () => 'the file systems are flushed',
+  systemShutdown: (e) => `the system shuts down${why(e)}`,
+  refused: (e) => `refused with ${e.status}${why(e)}`,
+  // SVR5
+  moduleRegistered: (e) => `${e.module} is configured${e.state ? ` (${e.state})` : ''}${why(e)}`,
+  loadCalled: (e) => `${e.module}: _load is called${by(e)}`,
+  moduleLoaded: (e) => `${e.module} is loaded${by(e)}${at(e)}`,
+  loadFailed: (e) => `${e.module}: load failed with ${e.status}${why(e)}`,
+  cfgAdd: (e) => `${e.module}: config(CFG_ADD) for ${e.device}`,
+  cfgRemove: (e) => `${e.module}: config(CFG_REMOVE) for ${e.device}`,
+  cfgSuspend: (e) => `${e.module}: config(CFG_SUSPEND) for ${e.device}`,
+  interruptsAttached: (e) => `${e.module}: interrupts attached (${e.reason})`,
+  interruptsDetached: (e) => `${e.module}: interrupts detached (${e.reason})`,
+  unloadFailed: (e) => `${e.module}: _unload returned ${e.status}${why(e)}`,
+  moduleFreed: (e) => `${e.module}: the module's memory is freed${at(e)}`,
+  contextViolation: (e) => `${e.module}: context violation${why(e)}`,
+  autoUnloadCandidate: (e) => `${e.module} becomes a candidate for auto-unload`,
+  openCalled: (e) => `${e.module}: open(D2) on ${e.device} as ${e.channel}`,
+  closeCalled: (e) => `${e.module}: close(D2) on ${e.device} (last close)`,
+  channelOpened: (e) => `channel ${e.channel} is open on ${e.device}`,
+  channelClosed: (e) => `channel ${e.channel} is closed`,
+  clockAdvanced: (e) => `the clock is now t=${e.time} s`,
+  daemonWake: (e) => `the auto-unload daemon wakes${at(e)}`,
+  instanceRemoved: (e) => `${e.device} is removed from ${e.module}'s configuration`,
+  halt: (e) => `${e.module}: halt routine`,
+};
+
+export function describeEvent(e: KernelEvent): string {
+  return SENTENCES[e.type](e);
+}

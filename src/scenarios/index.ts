@@ -1,0 +1,18 @@
+import svr5Default from './svr5-default.json';
+import windowsDefault from './windows-default.json';
+
+/**
+ * Built-in scenarios, as data: the app, the CLI and the tests read the same
+ * files. Each is validated by `parseScenario` before use.
+ */
+export const BUILT_IN_SCENARIOS = {
+  'windows-default': windowsDefault,
+  'svr5-default': svr5Default,
+} as const satisfies Record<string, unknown>;
+
+export type BuiltInScenarioId = keyof typeof BUILT_IN_SCENARIOS;
+
+export const DEFAULT_SCENARIO: Record<'windows' | 'svr5', BuiltInScenarioId> = {
+  windows: 'windows-default',
+  svr5: 'svr5-default',
+};

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, runScenario } from '../kernel';
+import { BUILT_IN_SCENARIOS } from '.';
+
+describe.each(Object.entries(BUILT_IN_SCENARIOS))('the built-in scenario %s', (_id, raw) => {
+  it('is a valid scenario', () => {
+    const r = parseScenario(raw);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
+  it('meets every expectation it states', () => {
+    const r = parseScenario(raw);
+    if (!r.ok) throw new Error('invalid');
+    const run = runScenario(r.scenario);
+    expect(run.steps.flatMap((s, i) => s.failures.map((f) => `step ${i}: ${f}`))).toEqual([]);
+    expect(run.steps.every((s) => !s.events.some((e) => e.type === 'refused'))).toBe(true);
+  });
+});
