@@ -42,7 +42,7 @@ describe('parseScenario', () => {
   });
 
   it('says where a field has the wrong type, and what it got', () => {
-    const steps = [...valid.steps];
+    const steps: unknown[] = [...valid.steps];
     steps[1] = { do: 'openHandle', device: 42 as unknown as string, handle: 'h1' };
     expect(errorsOf({ ...valid, steps })).toEqual([
       { path: 'steps[1].device', message: 'expected a name, got 42' },

@@ -1,0 +1,58 @@
+// End-to-end tests: Playwright drives a local Chromium against `vite preview` (the built app in dist/).
+// Run them with `npm run test:e2e` (builds first) or `node scripts/e2e.mjs [playwright args]`,
+// which finds a browser and sets CHROMIUM_PATH. Browsers are never downloaded.
+import { defineConfig } from '@playwright/test';
+
+const baseURL = 'http://127.0.0.1:4173';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // The machine is slow (2 cores, software rendering): be generous.
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    browserName: 'chromium',
+    baseURL,
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'on-first-retry', // or pass --trace=on
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: '**/*.phone.spec.ts',
+      use: { viewport: { width: 1280, height: 720 } },
+    },
+    {
+      name: 'phone',
+      testMatch: '**/*.phone.spec.ts',
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: 'npx vite preview',
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,49 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { AnimationLayer } from '../animation/AnimationLayer';
+import { Graph } from '../graph/Graph';
+import { ActionPalette } from '../panels/ActionPalette';
+import { Checklist } from '../panels/Checklist';
+import { EventLog } from '../panels/EventLog';
+import { Inspector } from '../panels/Inspector';
+import { Narration } from '../panels/Narration';
+import { SelectionActions } from '../panels/SelectionActions';
+import { useApp } from '../store';
+import { selectTheme } from '../store/selectors';
+import { Toolbar } from './Toolbar';
+import { useKeyboard } from './useKeyboard';
+
+export function App() {
+  const theme = useApp(selectTheme);
+  useKeyboard();
+  useEffect(() => {
+    document.documentElement.classList.toggle('dark', theme === 'dark');
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+  return (
+    <div className="flex h-full flex-col">
+      <Toolbar />
+      <main className="flex min-h-0 flex-1 flex-col gap-2 p-2 lg:flex-row">
+        <aside className="order-2 flex flex-col gap-2 overflow-y-auto lg:order-1 lg:w-56 lg:shrink-0">
+          <SelectionActions />
+          <ActionPalette />
+        </aside>
+        <div className="order-1 flex min-h-[60vh] min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
+          <Narration />
+          <div className="panel min-h-0 flex-1 overflow-hidden" data-testid="graph">
+            <ReactFlowProvider>
+              <Graph>
+                <AnimationLayer />
+              </Graph>
+            </ReactFlowProvider>
+          </div>
+        </div>
+        <aside className="order-3 flex flex-col gap-2 overflow-y-auto lg:w-80 lg:shrink-0">
+          <Checklist />
+          <Inspector />
+          <EventLog />
+        </aside>
+      </main>
+    </div>
+  );
+}

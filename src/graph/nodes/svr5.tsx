@@ -1,0 +1,66 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { isDdi8 } from '../../kernel';
+import type { ChannelData, InstanceData, ModuleData } from '../toFlow';
+import { Badge, Card, Chip } from './Card';
+
+export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data: ModuleData }) {
+  const m = data.module;
+  // The hold count: open channels plus loaded dependents.
+  const hold = data.opens + m.dependents.size;
+  const idle = m.loaded && m.idleSince !== null ? data.clock - m.idleSince : null;
+  return (
+    <Card
+      kind="module"
+      title={m.name}
+      subtitle={`DDI ${m.ddi}${isDdi8(m.ddi) ? '' : ' (pre-8)'} · ${m.hasUnload ? 'has _unload' : 'no _unload'}`}
+      tone={m.loaded ? (hold > 0 ? 'pending' : 'ok') : 'ghost'}
+      ghost={!m.loaded}
+      highlighted={data.highlighted}
+      label={`module ${m.name}, ${m.loaded ? `loaded by ${m.loadedBy}` : 'not loaded'}, hold count ${hold}`}
+    >
+      <Badge tone={m.loaded ? 'ok' : 'ghost'}>{m.loaded ? `loaded (${m.loadedBy})` : 'not loaded'}</Badge>
+      {m.loaded ? <Badge tone={hold > 0 ? 'pending' : 'neutral'}>hold {hold}</Badge> : null}
+      {idle !== null ? <Badge tone="info">idle {idle} s</Badge> : null}
+      {data.candidate ? <Badge tone="info">auto-unload candidate</Badge> : null}
+      {m.hba ? <Badge tone="danger">HBA</Badge> : null}
+      {m.lastUnloadResult && m.lastUnloadResult !== '0' ? (
+        <Badge tone="danger">_unload → {m.lastUnloadResult}</Badge>
+      ) : null}
+      {m.lastLoadResult && m.lastLoadResult !== '0' ? (
+        <Badge tone="danger">_load → {m.lastLoadResult}</Badge>
+      ) : null}
+    </Card>
+  );
+});
+
+export const InstanceNode = memo(function InstanceNode({ data }: NodeProps & { data: InstanceData }) {
+  const d = data.instance;
+  return (
+    <Card
+      kind="device"
+      title={d.name}
+      subtitle={d.module}
+      tone={d.removed ? 'ghost' : d.channels.size > 0 ? 'pending' : 'neutral'}
+      ghost={d.removed || !data.loaded}
+      highlighted={data.highlighted}
+      label={`device ${d.name} of ${d.module}, ${d.removed ? 'hot-removed' : `${d.channels.size} open`}`}
+    >
+      <Badge tone={d.channels.size > 0 ? 'pending' : 'neutral'}>{d.channels.size} open</Badge>
+      {d.removed ? <Badge tone="danger">hot-removed</Badge> : null}
+    </Card>
+  );
+});
+
+export const ChannelNode = memo(function ChannelNode({ data }: NodeProps & { data: ChannelData }) {
+  const c = data.channel;
+  return (
+    <Chip
+      kind="open"
+      title={c.name}
+      tone="info"
+      highlighted={data.highlighted}
+      label={`channel ${c.name} open on ${c.device}`}
+    />
+  );
+});

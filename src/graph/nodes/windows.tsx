@@ -1,0 +1,140 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { doeNames, referenceCount } from '../../kernel';
+import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from '../toFlow';
+import { Badge, Card, Chip, type Tone } from './Card';
+
+const ROLE = { pdo: 'PDO', fdo: 'FDO', filter: 'Filter DO', control: 'CDO' } as const;
+
+export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data: DriverData }) {
+  const d = data.driver;
+  const tone: Tone =
+    d.state === 'unloadPending'
+      ? 'pending'
+      : d.state === 'entryFailed'
+        ? 'danger'
+        : d.state === 'unloaded'
+          ? 'ghost'
+          : 'ok';
+  const ghost = d.state === 'unloaded' || d.state === 'entryFailed';
+  const state = {
+    loaded: 'loaded',
+    unloadPending: 'Unload Pending',
+    unloaded: 'unloaded',
+    entryFailed: 'DriverEntry failed',
+  }[d.state];
+  return (
+    <Card
+      kind="driver"
+      title={`\\Driver\\${d.name}`}
+      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${d.hasUnload ? 'has Unload' : 'no Unload routine'}`}
+      tone={tone}
+      ghost={ghost}
+      highlighted={data.highlighted}
+      label={`driver ${d.name}, ${state}`}
+    >
+      <Badge tone={tone}>{state}</Badge>
+      {d.unloadInvoked ? <Badge tone="info">DRVO_UNLOAD_INVOKED</Badge> : null}
+      {ghost && d.imageInMemory ? <Badge tone="danger">image still in memory</Badge> : null}
+      {d.stuck ? <Badge tone="danger">stuck: no Unload</Badge> : null}
+      {d.rebootRequired ? <Badge tone="danger">reboot required</Badge> : null}
+      {d.registrations.size > 0 ? (
+        <Badge tone="pending">{d.registrations.size} PnP registration(s)</Badge>
+      ) : null}
+    </Card>
+  );
+});
+
+export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data: DeviceData }) {
+  const d = data.device;
+  const flags = doeNames(d.flags);
+  const refs = referenceCount(d);
+  const tone: Tone = d.unlinked ? 'ghost' : flags.length > 0 ? 'pending' : 'neutral';
+  return (
+    <Card
+      kind={ROLE[d.role]}
+      title={d.name}
+      subtitle={`${d.driver}${d.devnode ? ` · devnode ${d.devnode}` : ''}`}
+      tone={tone}
+      ghost={d.unlinked}
+      highlighted={data.highlighted}
+      label={`${ROLE[d.role]} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
+    >
+      <Badge tone={refs > 0 ? 'pending' : 'neutral'} title="ReferenceCount: open file objects">
+        RefCount {refs}
+      </Badge>
+      {d.irps.size > 0 ? <Badge tone="pending">{d.irps.size} IRP(s)</Badge> : null}
+      {d.obReferences.size > 0 ? <Badge tone="info">{d.obReferences.size} ObRef</Badge> : null}
+      {flags.map((f) => (
+        <Badge key={f} tone={f === 'DOE_DELETE_PENDING' ? 'danger' : 'pending'}>
+          {f}
+        </Badge>
+      ))}
+      {d.surpriseRemoved ? <Badge tone="danger">surprise-removed</Badge> : null}
+      {d.unlinked ? <Badge tone="danger">deleted, still referenced</Badge> : null}
+    </Card>
+  );
+});
+
+export const HandleNode = memo(function HandleNode({ data }: NodeProps & { data: HandleData }) {
+  const h = data.handle;
+  return (
+    <Chip
+      kind="handle"
+      title={h.name}
+      detail={h.state === 'closing' ? 'closing' : undefined}
+      tone={h.state === 'closing' ? 'pending' : 'info'}
+      highlighted={data.highlighted}
+      label={`handle ${h.name} on ${h.device}${h.state === 'closing' ? ', closing' : ''}`}
+    />
+  );
+});
+
+export const IrpNode = memo(function IrpNode({ data }: NodeProps & { data: IrpData }) {
+  const i = data.irp;
+  return (
+    <Chip
+      kind="IRP"
+      title={i.name}
+      detail={i.major.replace('IRP_MJ_', '')}
+      tone="pending"
+      highlighted={data.highlighted}
+      label={`IRP ${i.name}, ${i.major}, pending`}
+    />
+  );
+});
+
+const CATEGORY = {
+  deviceInterfaceChange: 'interface',
+  targetDeviceChange: 'target',
+  hardwareProfileChange: 'profile',
+} as const;
+
+export const RegistrationNode = memo(function RegistrationNode({
+  data,
+}: NodeProps & { data: RegistrationData }) {
+  const r = data.registration;
+  return (
+    <Chip
+      kind="PnP reg"
+      title={r.name}
+      detail={CATEGORY[r.category]}
+      tone="pending"
+      highlighted={data.highlighted}
+      label={`PnP notification registration ${r.name}, ${r.category}`}
+    />
+  );
+});
+
+export const ReferenceNode = memo(function ReferenceNode({ data }: NodeProps & { data: ReferenceData }) {
+  const r = data.reference;
+  return (
+    <Chip
+      kind="ObRef"
+      title={r.name}
+      tone="info"
+      highlighted={data.highlighted}
+      label={`object reference ${r.name} on ${r.device}`}
+    />
+  );
+});

@@ -1,0 +1,7 @@
+export function EventLog() {
+  return (
+    <section aria-label="Event log" className="panel p-3">
+      Event log
+    </section>
+  );
+}

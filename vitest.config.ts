@@ -1,9 +1,0 @@
-/// <reference types="vitest/config" />
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-  },
-});
