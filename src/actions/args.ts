@@ -72,7 +72,8 @@ export function availability(def: KernelActionDef, world: World, args: ActionArg
   try {
     const r = step(world, toAction(def, args));
     const refused = r.events.find((e) => e.type === 'refused');
-    if (refused) return { enabled: false, reason: `${r.status}: ${refused.reason ?? 'refused'}` };
+    if (refused)
+      return { enabled: false, refused: true, reason: `${r.status}: ${refused.reason ?? 'refused'}` };
     return { enabled: true };
   } catch (e) {
     return { enabled: false, reason: e instanceof Error ? e.message : String(e) };

@@ -58,7 +58,8 @@ export interface CommandDef {
 
 export type ActionDef = KernelActionDef | CommandDef;
 
-export type Availability = { enabled: true } | { enabled: false; reason: string };
+/** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
+export type Availability = { enabled: true } | { enabled: false; reason: string; refused?: boolean };
 
 export type ActionArgs = Record<string, unknown>;
 

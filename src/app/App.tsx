@@ -23,8 +23,8 @@ export function App() {
   return (
     <div className="flex h-full flex-col">
       <Toolbar />
-      <main className="flex min-h-0 flex-1 flex-col gap-2 p-2 lg:flex-row">
-        <aside className="order-2 flex flex-col gap-2 overflow-y-auto lg:order-1 lg:w-56 lg:shrink-0">
+      <main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
+        <aside aria-label="Act" className="order-2 flex flex-col gap-2 lg:order-1 lg:w-56 lg:shrink-0 lg:overflow-y-auto">
           <SelectionActions />
           <ActionPalette />
         </aside>
@@ -38,7 +38,7 @@ export function App() {
             </ReactFlowProvider>
           </div>
         </div>
-        <aside className="order-3 flex flex-col gap-2 overflow-y-auto lg:w-80 lg:shrink-0">
+        <aside aria-label="Explain" className="order-3 flex flex-col gap-2 lg:w-80 lg:shrink-0 lg:overflow-y-auto">
           <Checklist />
           <Inspector />
           <EventLog />

@@ -17,9 +17,13 @@ export const SIZES = {
   satellite: { width: 92, height: 24, gap: 5 },
 } as const;
 
-/** Which structural nodes keep a satellite lane at their right: devices (drivers put theirs below). */
-export function hasLane(id: string): boolean {
-  return id.startsWith('device:');
+/**
+ * Which structural nodes keep a satellite lane at their right: Windows
+ * devices (a stack continues below them). Drivers, and SVR5 instances (the
+ * bottom row), put their satellites below instead.
+ */
+export function hasLane(os: World['os'], id: string): boolean {
+  return os === 'windows' && id.startsWith('device:');
 }
 
 export interface Point {
@@ -35,6 +39,7 @@ interface StructEdge {
 }
 
 interface Structure {
+  readonly os: World['os'];
   readonly nodes: readonly string[];
   readonly edges: readonly StructEdge[];
 }
@@ -76,13 +81,14 @@ export function structureOf(worlds: readonly World[]): Structure {
     }
   }
   return {
+    os: worlds[0]?.os ?? 'windows',
     nodes: [...nodes].sort(),
     edges: [...edges.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1)),
   };
 }
 
 export function structureKey(s: Structure): string {
-  return `${s.nodes.join('|')}#${s.edges.map((e) => `${e.from}>${e.to}`).join('|')}`;
+  return `${s.os}#${s.nodes.join('|')}#${s.edges.map((e) => `${e.from}>${e.to}`).join('|')}`;
 }
 
 /** Top-left positions of the structural nodes. */
@@ -90,7 +96,7 @@ export function layoutStructure(s: Structure): Map<string, Point> {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'TB', nodesep: 20, ranksep: 44, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
-  const widthOf = (id: string) => SIZES.card.width + (hasLane(id) ? SIZES.lane : 0);
+  const widthOf = (id: string) => SIZES.card.width + (hasLane(s.os, id) ? SIZES.lane : 0);
   g.setNode(ROOT, { width: 1, height: 1 });
   for (const id of s.nodes) g.setNode(id, { width: widthOf(id), height: SIZES.card.height });
   for (const e of s.edges) g.setEdge(e.from, e.to, { minlen: e.minlen, weight: e.weight });

@@ -89,7 +89,7 @@ class Builder {
     this.lanes.set(anchor, i + 1);
     const a = this.cardAt(anchor);
     const { width, height, gap } = SIZES.satellite;
-    if (!hasLane(anchor))
+    if (!hasLane(this.input.world.os, anchor))
       return {
         x: a.x + (i % 2) * (width + gap),
         y: a.y + SIZES.card.height + 8 + Math.floor(i / 2) * (height + gap),
@@ -130,7 +130,7 @@ class Builder {
       id: `${type}:${ref.name}>${a}`,
       source: id,
       target: a,
-      targetHandle: hasLane(a) ? 'sat' : 'bt',
+      targetHandle: hasLane(this.input.world.os, a) ? 'sat' : 'bt',
       className: `edge-${type}`,
       ariaLabel: label,
     });

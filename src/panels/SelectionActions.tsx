@@ -45,6 +45,18 @@ export function SelectionActions() {
             {!avail.enabled ? (
               <span id={`why-${def.id}`} className="pl-1 text-[11px]" style={{ color: 'var(--pending)' }}>
                 {avail.reason}
+                {avail.refused ? (
+                  <>
+                    {' '}
+                    <button
+                      className="underline"
+                      onClick={() => executeAction(def.id, args, 'context')}
+                      aria-label={`Try ${def.label} anyway and see the refusal`}
+                    >
+                      Try anyway
+                    </button>
+                  </>
+                ) : null}
               </span>
             ) : null}
           </li>

@@ -1,0 +1,22 @@
+import { AppPage } from './app';
+import { checkA11y, test } from './fixtures';
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+
+    test('the Windows view has no axe violations', async ({ page }) => {
+      const app = new AppPage(page);
+      await app.open();
+      await app.select('device:Beep');
+      await checkA11y(page, `windows-${theme}`);
+    });
+
+    test('the SVR5 view has no axe violations', async ({ page }) => {
+      const app = new AppPage(page);
+      await app.open('?os=svr5');
+      await app.select('module:asyc');
+      await checkA11y(page, `svr5-${theme}`);
+    });
+  });
+}

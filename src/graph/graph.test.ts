@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld, step, type Action, type World } from '../kernel';
+import { defaultScenario } from '../scenarios/load';
+import { runScenario } from '../kernel';
+import { layoutWorlds, structureKey, structureOf } from './layout';
+import { createReuser } from './stableNodes';
+import { toFlow } from './toFlow';
+
+function worlds(): World[] {
+  const run = runScenario(defaultScenario('windows'));
+  return [run.initial, ...run.steps.map((s) => s.world)];
+}
+
+function flowOf(world: World, all: readonly World[]) {
+  return toFlow({ world, positions: layoutWorlds(all), selected: null, highlight: [] });
+}
+
+describe('the graph of a Windows world', () => {
+  it('draws every driver, device and handle, with ownership and attachment edges', () => {
+    const all = worlds();
+    const last = all[all.length - 1] as World;
+    const { nodes, edges } = flowOf(last, all);
+    const ids = nodes.map((n) => n.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'driver:Beep',
+        'driver:BusEnum',
+        'device:ToasterPdo',
+        'device:ToasterFdo',
+        'device:ToastFilterDo',
+        'handle:h1',
+      ]),
+    );
+    expect(edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining([
+        'attach:device:ToasterFdo>device:ToasterPdo',
+        'own:driver:Toaster>device:ToasterFdo',
+        'handle:h1>device:Beep',
+      ]),
+    );
+  });
+
+  it('draws a stack vertically, top of the stack highest', () => {
+    const all = worlds();
+    const pos = layoutWorlds(all);
+    const y = (id: string) => pos.get(id)?.y ?? NaN;
+    expect(y('device:ToastFilterDo')).toBeLessThan(y('device:ToasterFdo'));
+    expect(y('device:ToasterFdo')).toBeLessThan(y('device:ToasterPdo'));
+    expect(y('driver:Toaster')).toBeLessThan(y('device:ToastFilterDo'));
+  });
+
+  it('keeps every object in its place when a step changes something else', () => {
+    const all = worlds();
+    const last = all[all.length - 1] as World;
+    const before = flowOf(last, all);
+    const next = step(last, { do: 'openHandle', device: 'ToasterFdo', handle: 'h2' }).world;
+    const after = flowOf(next, [...all, next]);
+    for (const n of before.nodes) {
+      const m = after.nodes.find((x) => x.id === n.id);
+      expect(m?.position, n.id).toEqual(n.position);
+    }
+  });
+
+  it('keeps node objects identical when their kernel object did not change', () => {
+    const all = worlds();
+    const last = all[all.length - 1] as World;
+    const reuse = createReuser();
+    const a = reuse(flowOf(last, all));
+    const next = step(last, { do: 'openHandle', device: 'ToasterFdo', handle: 'h2' }).world;
+    const b = reuse(flowOf(next, [...all, next]));
+    const byId = (nodes: typeof a.nodes, id: string) => nodes.find((n) => n.id === id);
+    expect(byId(b.nodes, 'driver:Beep')).toBe(byId(a.nodes, 'driver:Beep'));
+    expect(byId(b.nodes, 'device:Beep')).toBe(byId(a.nodes, 'device:Beep'));
+    expect(byId(b.nodes, 'device:ToasterFdo')).not.toBe(byId(a.nodes, 'device:ToasterFdo'));
+  });
+
+  it('lays out the same structure the same way, whatever the order of history', () => {
+    const all = worlds();
+    expect(structureKey(structureOf(all))).toBe(structureKey(structureOf([...all].reverse())));
+  });
+});
+
+describe('the graph of an SVR5 world', () => {
+  it('draws modules, instances, channels and dependencies', () => {
+    const actions: Action[] = [
+      { do: 'registerModule', module: 'usbd', ddi: '8' },
+      { do: 'registerModule', module: 'kbd', ddi: '8', dependsOn: ['usbd'] },
+      { do: 'open', device: 'kbd0', channel: 'c1' },
+    ];
+    const all: World[] = [createWorld('svr5')];
+    for (const a of actions) all.push(step(all[all.length - 1] as World, a).world);
+    const { nodes, edges } = flowOf(all[all.length - 1] as World, all);
+    expect(nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['module:usbd', 'module:kbd', 'device:kbd0', 'channel:c1']),
+    );
+    expect(edges.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['depends:module:kbd>module:usbd', 'own:module:kbd>device:kbd0']),
+    );
+  });
+});
