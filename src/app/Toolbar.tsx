@@ -1,12 +1,14 @@
 import { executeAction } from '../actions/registry';
 import type { Os } from '../kernel';
-import { useApp } from '../store';
+import { useApp, type AppState } from '../store';
 import { selectCanRedo, selectCanUndo, selectCursor, selectOs, selectTheme } from '../store/selectors';
 
-const selectTitle = (s: { title: string }) => s.title;
-const selectCount = (s: { entries: readonly unknown[] }) => s.entries.length;
-const selectInstant = (s: { instant: boolean }) => s.instant;
-const selectSpeed = (s: { speed: number }) => s.speed;
+const selectTitle = (s: AppState) => s.title;
+const selectCount = (s: AppState) => s.entries.length;
+const selectInstant = (s: AppState) => s.instant;
+const selectSpeed = (s: AppState) => s.speed;
+const selectSwitchOs = (s: AppState) => s.switchOs;
+const selectSetSpeed = (s: AppState) => s.setSpeed;
 
 export function Toolbar() {
   const os = useApp(selectOs);
@@ -18,8 +20,8 @@ export function Toolbar() {
   const theme = useApp(selectTheme);
   const instant = useApp(selectInstant);
   const speed = useApp(selectSpeed);
-  const switchOs = useApp((s) => s.switchOs);
-  const setSpeed = useApp((s) => s.setSpeed);
+  const switchOs = useApp(selectSwitchOs);
+  const setSpeed = useApp(selectSetSpeed);
 
   return (
     <header

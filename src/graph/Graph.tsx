@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 /** Every world of the session: the layout covers them all, so nothing jumps in time. */
 const selectLayoutWorlds = (s: AppState) => s.entries;
 const selectInitial = (s: AppState) => s.initial;
+const selectSelect = (s: AppState) => s.select;
 
 export function Graph({ children }: { children?: ReactNode }) {
   const world = useApp(selectWorld);
@@ -21,7 +22,7 @@ export function Graph({ children }: { children?: ReactNode }) {
   const selection = useApp(selectSelection);
   const highlight = useApp(selectHighlight);
   const theme = useApp(selectTheme);
-  const select = useApp((s) => s.select);
+  const select = useApp(selectSelect);
 
   const positions = useMemo(
     () => layoutWorlds([initial, ...entries.map((e) => e.world)]),
