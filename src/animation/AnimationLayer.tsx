@@ -1,4 +1,176 @@
-/** Plays the current step's events over the graph (inside React Flow). */
-export function AnimationLayer() {
-  return null;
+import { ViewportPortal, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { refOf } from '../graph/ids';
+import { layoutWorlds, type Point } from '../graph/layout';
+import { useApp, type AppState } from '../store';
+import { selectEntries } from '../store/selectors';
+import { createRealClock, timeScale, type Clock } from './clock';
+import { centreOf, rectOf, type MeasuredNode } from './geometry';
+import { planStep, scalePlan } from './plan';
+import { IDLE, play, type PulseView, type Scene, type TokenView } from './player';
+
+/**
+ * Plays the current step's events over the graph, inside React Flow. An
+ * overlay only: the store already holds the new world, nothing waits for
+ * the animation, and a new step (or undo, a jump, a new scenario) cuts it.
+ */
+
+const selectPlaying = (s: AppState) => s.playing;
+const selectSpeed = (s: AppState) => s.speed;
+const selectInstant = (s: AppState) => s.instant;
+const selectInitial = (s: AppState) => s.initial;
+
+/** Tokens and captions keep a readable size when the graph is zoomed out (up to twice their size). */
+const selectInverseZoom = (s: ReactFlowState) => Math.min(2, Math.max(1, 1 / (s.transform[2] || 1)));
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && (window.matchMedia?.(REDUCED_MOTION).matches ?? false);
+}
+
+interface Stage {
+  readonly scene: Scene;
+  /** The layout of every world of the session: where a node stood once it is gone. */
+  readonly layout: ReadonlyMap<string, Point>;
+  /** Every node the plan names. */
+  readonly nodes: readonly string[];
+}
+
+const NO_LAYOUT: ReadonlyMap<string, Point> = new Map();
+const IDLE_STAGE: Stage = { scene: IDLE, layout: NO_LAYOUT, nodes: [] };
+
+export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
+  const [stage, setStage] = useState<Stage>(IDLE_STAGE);
+
+  useEffect(() => {
+    const time = clock ?? createRealClock();
+    let stop: (() => void) | null = null;
+    const halt = () => {
+      const s = stop;
+      stop = null;
+      s?.();
+    };
+    const start = (s: AppState) => {
+      halt();
+      const playing = selectPlaying(s);
+      if (!playing || selectInstant(s)) return;
+      const entry = selectEntries(s).find((e) => e.id === playing.entryId);
+      if (!entry) return;
+      const motion = !prefersReducedMotion();
+      const plan = scalePlan(
+        planStep(entry.events, { motion }),
+        timeScale({ speed: selectSpeed(s), instant: false }),
+      );
+      if (plan.cues.length === 0) return;
+      const layout = layoutWorlds([selectInitial(s), ...selectEntries(s).map((e) => e.world)]);
+      const nodes = [...new Set(plan.cues.flatMap((c) => (c.kind === 'pulse' ? [c.node] : [c.from, c.to])))];
+      stop = play(plan, time, (scene) => setStage(scene.active ? { scene, layout, nodes } : IDLE_STAGE));
+    };
+    // A vanilla subscription, not a hook: the layer re-renders only when the
+    // scene changes, and turning instant off never replays an old step.
+    const unsubscribe = useApp.subscribe((s, prev) => {
+      if (selectPlaying(s) !== selectPlaying(prev)) start(s);
+      else if (selectInstant(s) && !selectInstant(prev)) halt();
+    });
+    return () => {
+      unsubscribe();
+      halt();
+    };
+  }, [clock]);
+
+  const { scene } = stage;
+  return (
+    <div
+      className="anim-layer"
+      data-testid="animation-layer"
+      data-animating={scene.active ? 'true' : 'false'}
+      aria-hidden="true"
+    >
+      {scene.tokens.length + scene.pulses.length > 0 ? (
+        <ViewportPortal>
+          <Drawing stage={stage} />
+        </ViewportPortal>
+      ) : null}
+    </div>
+  );
+}
+
+function Drawing({ stage }: { readonly stage: Stage }) {
+  const rf = useReactFlow();
+  const inverseZoom = useStore(selectInverseZoom);
+  const drawn = (id: string): MeasuredNode | undefined => rf.getInternalNode(id);
+  // A node the step removed from the graph (a deleted device) shows as a ghost
+  // at its old place while the animation tells what happened to it.
+  const ghosts = stage.nodes.filter((id) => !drawn(id) && stage.layout.has(id));
+  return (
+    <div className="anim-stage" style={{ '--anim-inv': inverseZoom } as CSSProperties}>
+      {ghosts.map((id) => (
+        <Ghost key={id} id={id} layout={stage.layout} />
+      ))}
+      {stage.scene.pulses.map((p) => (
+        <Ring key={p.key} view={p} drawn={drawn} layout={stage.layout} />
+      ))}
+      {stage.scene.tokens.map((t) => (
+        <Token key={t.key} view={t} drawn={drawn} layout={stage.layout} />
+      ))}
+    </div>
+  );
+}
+
+interface Where {
+  readonly drawn: (id: string) => MeasuredNode | undefined;
+  readonly layout: ReadonlyMap<string, Point>;
+}
+
+/** The outline of a node that is gone, with its name. */
+function Ghost({ id, layout }: { readonly id: string; readonly layout: ReadonlyMap<string, Point> }) {
+  const r = rectOf(id, () => undefined, layout);
+  const ref = refOf(id);
+  if (!r || !ref) return null;
+  const style = { transform: `translate(${r.x}px, ${r.y}px)`, width: r.width, height: r.height };
+  return (
+    <div className="anim-ghost" style={style} data-node={id}>
+      <span className="card-kind">{ref.kind}</span> <span className="card-title">{ref.name}</span>
+    </div>
+  );
+}
+
+/** A ring around a node whose state changed, and what changed. */
+function Ring({ view, drawn, layout }: Where & { readonly view: PulseView }) {
+  const r = rectOf(view.node, drawn, layout);
+  if (!r) return null;
+  const style = {
+    transform: `translate(${r.x}px, ${r.y}px)`,
+    width: r.width,
+    height: r.height,
+    '--anim-ms': `${view.duration}ms`,
+  } as CSSProperties;
+  return (
+    <div className={`anim-ring anim-tone-${view.tone}`} style={style} data-node={view.node}>
+      <span className="anim-caption">{view.label}</span>
+    </div>
+  );
+}
+
+/** An IRP on its way: one hop, from a node's centre to the next one's, by a CSS animation. */
+function Token({ view, drawn, layout }: Where & { readonly view: TokenView }) {
+  const a = rectOf(view.from, drawn, layout);
+  const b = rectOf(view.to, drawn, layout) ?? a;
+  if (!a || !b) return null;
+  const from = centreOf(a);
+  const to = centreOf(b);
+  const style = {
+    '--fx': `${from.x}px`,
+    '--fy': `${from.y}px`,
+    '--tx': `${to.x}px`,
+    '--ty': `${to.y}px`,
+    '--anim-ms': `${view.duration}ms`,
+  } as CSSProperties;
+  const motion = `${view.enter ? ' anim-enter' : ''}${view.leave ? ' anim-leave' : ''}`;
+  return (
+    <div className={`anim-token anim-tone-${view.tone}${motion}`} style={style} data-to={view.to}>
+      {view.label}
+    </div>
+  );
 }

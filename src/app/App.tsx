@@ -24,7 +24,10 @@ export function App() {
     <div className="flex h-full flex-col">
       <Toolbar />
       <main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-        <aside aria-label="Act" className="order-2 flex flex-col gap-2 lg:order-1 lg:w-56 lg:shrink-0 lg:overflow-y-auto">
+        <aside
+          aria-label="Act"
+          className="order-2 flex flex-col gap-2 lg:order-1 lg:w-56 lg:shrink-0 lg:overflow-y-auto"
+        >
           <SelectionActions />
           <ActionPalette />
         </aside>
@@ -38,7 +41,10 @@ export function App() {
             </ReactFlowProvider>
           </div>
         </div>
-        <aside aria-label="Explain" className="order-3 flex flex-col gap-2 lg:w-80 lg:shrink-0 lg:overflow-y-auto">
+        <aside
+          aria-label="Explain"
+          className="order-3 flex flex-col gap-2 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
+        >
           <Checklist />
           <Inspector />
           <EventLog />

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { availability, defaultArgs } from '../actions/args';
+import { namesOf } from '../actions/names';
 import { executeAction, kernelActionsFor } from '../actions/registry';
+import type { ObjectRef, World } from '../kernel';
 import { useApp } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
 
@@ -18,6 +20,14 @@ export function SelectionActions() {
         return { def, args, avail: availability(def, world, args) };
       });
   }, [os, world, selection]);
+  if (selection && !exists(world, selection)) {
+    return (
+      <section aria-label="Selected object" className="panel p-3 text-sm">
+        <span className="font-mono">{selection.name}</span> no longer exists at this step.{' '}
+        <span className="muted">Step back (←) to see it, or select another object.</span>
+      </section>
+    );
+  }
   if (!selection) {
     return (
       <section aria-label="Selected object" className="panel p-3 text-sm muted">
@@ -64,4 +74,8 @@ export function SelectionActions() {
       </ul>
     </section>
   );
+}
+
+function exists(world: World, ref: ObjectRef): boolean {
+  return namesOf(world, ref.kind).includes(ref.name);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { bool, name, oneOf, seconds, show } from './fields';
 
 /**
@@ -32,18 +32,20 @@ export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
 
 const ntstatus = z
   .string({ error: (iss) => `expected "success" or an NTSTATUS name, got ${show(iss.input)}` })
-  .refine((s) => s === 'success' || NTSTATUS_RE.test(s), {
-    error: (iss) =>
-      `expected "success" or an NTSTATUS name like "STATUS_INSUFFICIENT_RESOURCES", got ${show(iss.input)}`,
-  });
+  .check(
+    z.refine((s) => s === 'success' || NTSTATUS_RE.test(s), {
+      error: (iss) =>
+        `expected "success" or an NTSTATUS name like "STATUS_INSUFFICIENT_RESOURCES", got ${show(iss.input)}`,
+    }),
+  );
 
 export const windowsActions = {
   loadDriver: {
     driver: name(),
-    model: oneOf(['pnp', 'legacy']).optional(),
+    model: z.optional(oneOf(['pnp', 'legacy'])),
     unloadRoutine: bool(),
-    driverEntry: ntstatus.optional(),
-    controlDevice: name().optional(),
+    driverEntry: z.optional(ntstatus),
+    controlDevice: z.optional(name()),
     vetoesQueryRemove: bool(),
     /** Ours: DriverEntry fails without deleting the control device it created (a driver bug). */
     driverEntryLeaksDevice: bool(),
@@ -52,7 +54,7 @@ export const windowsActions = {
     driver: name(),
     device: name(),
     role: oneOf(DEVICE_ROLES),
-    attachTo: name().optional(),
+    attachTo: z.optional(name()),
     /** Ours: an exclusive device admits one open at a time. */
     exclusive: bool(),
   },
@@ -61,7 +63,7 @@ export const windowsActions = {
   deleteDevice: { device: name() },
   openHandle: { device: name(), handle: name() },
   closeHandle: { handle: name() },
-  sendIrp: { handle: name(), irp: name(), major: oneOf(IRP_MAJORS).optional() },
+  sendIrp: { handle: name(), irp: name(), major: z.optional(oneOf(IRP_MAJORS)) },
   completeIrp: { irp: name() },
   referenceObject: { device: name(), reference: name() },
   dereferenceObject: { reference: name() },
@@ -69,7 +71,7 @@ export const windowsActions = {
     driver: name(),
     registration: name(),
     category: oneOf(['deviceInterfaceChange', 'targetDeviceChange', 'hardwareProfileChange']),
-    handle: name().optional(),
+    handle: z.optional(name()),
   },
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
@@ -79,7 +81,7 @@ export const windowsActions = {
   stopDriver: { driver: name() },
   updateDriver: { driver: name() },
   shutdown: {},
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodShape>;
 
 // ── SVR5 ──────────────────────────────────────────────────────────────────
 
@@ -110,18 +112,18 @@ export const svr5Actions = {
   registerModule: {
     module: name(),
     ddi: oneOf(DDI_VERSIONS),
-    devices: z
-      .array(name(), { error: (iss) => `expected a list of device names, got ${show(iss.input)}` })
-      .optional(),
+    devices: z.optional(
+      z.array(name(), { error: (iss) => `expected a list of device names, got ${show(iss.input)}` }),
+    ),
     unloadRoutine: bool(),
-    loadReturns: errnoOrZero.optional(),
-    unloadReturns: errnoOrZero.optional(),
-    dependsOn: z
-      .array(name(), { error: (iss) => `expected a list of module names, got ${show(iss.input)}` })
-      .optional(),
+    loadReturns: z.optional(errnoOrZero),
+    unloadReturns: z.optional(errnoOrZero),
+    dependsOn: z.optional(
+      z.array(name(), { error: (iss) => `expected a list of module names, got ${show(iss.input)}` }),
+    ),
     hba: bool(),
     hot: bool(),
-    unloadDelay: seconds(0, 3600).optional(),
+    unloadDelay: z.optional(seconds(0, 3600)),
     copyoutInUnload: bool(),
   },
   loadModule: { module: name() },
@@ -131,12 +133,12 @@ export const svr5Actions = {
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
   shutdown: {},
-} satisfies Record<string, z.ZodRawShape>;
+} satisfies Record<string, z.core.$ZodShape>;
 
-type Infer<Shapes extends Record<string, z.ZodRawShape>> = {
+type Infer<Shapes extends Record<string, z.core.$ZodShape>> = {
   [K in keyof Shapes & string]: [keyof Shapes[K]] extends [never]
     ? { do: K }
-    : { do: K } & z.infer<z.ZodObject<Shapes[K]>>;
+    : { do: K } & z.infer<z.ZodMiniObject<Shapes[K]>>;
 }[keyof Shapes & string];
 
 export type WindowsAction = Infer<typeof windowsActions>;
@@ -150,15 +152,15 @@ export const SVR5_ACTION_NAMES = Object.keys(svr5Actions) as Svr5ActionName[];
 
 /** Options per OS (the scenario's `options`). */
 export const windowsOptions = {
-  deferredStopStatus: oneOf(['STATUS_SUCCESS', 'STATUS_INVALID_DEVICE_REQUEST']).optional(),
+  deferredStopStatus: z.optional(oneOf(['STATUS_SUCCESS', 'STATUS_INVALID_DEVICE_REQUEST'])),
 };
 export const svr5Options = {
-  defUnloadDelay: seconds(0, 3600).optional(),
-  unloadWake: seconds(1, 3600).optional(),
+  defUnloadDelay: z.optional(seconds(0, 3600)),
+  unloadWake: z.optional(seconds(1, 3600)),
   profiling: bool(),
 };
-export type WindowsOptions = Required<z.infer<z.ZodObject<typeof windowsOptions>>>;
-export type Svr5Options = Required<z.infer<z.ZodObject<typeof svr5Options>>>;
+export type WindowsOptions = Required<z.infer<z.ZodMiniObject<typeof windowsOptions>>>;
+export type Svr5Options = Required<z.infer<z.ZodMiniObject<typeof svr5Options>>>;
 
 export const DEFAULT_WINDOWS_OPTIONS: WindowsOptions = { deferredStopStatus: 'STATUS_SUCCESS' };
 export const DEFAULT_SVR5_OPTIONS: Svr5Options = { defUnloadDelay: 60, unloadWake: 60, profiling: false };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Shows a value the way a person wrote it, short. */
 export function show(v: unknown): string {
@@ -19,12 +19,14 @@ export const name = () =>
       error: (iss) =>
         iss.input === undefined ? 'required: a name' : `expected a name, got ${show(iss.input)}`,
     })
-    .regex(NAME_RE, {
-      error: (iss) => `expected a name of 1–64 letters, digits, "_", "-" or ".", got ${show(iss.input)}`,
-    });
+    .check(
+      z.regex(NAME_RE, {
+        error: (iss) => `expected a name of 1–64 letters, digits, "_", "-" or ".", got ${show(iss.input)}`,
+      }),
+    );
 
 export const bool = () =>
-  z.boolean({ error: (iss) => `expected true or false, got ${show(iss.input)}` }).optional();
+  z.optional(z.boolean({ error: (iss) => `expected true or false, got ${show(iss.input)}` }));
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
@@ -39,6 +41,8 @@ export const text = (what: string) =>
 export const seconds = (min: number, max: number) =>
   z
     .number({ error: (iss) => `expected a number of seconds, got ${show(iss.input)}` })
-    .int({ error: 'expected a whole number of seconds' })
-    .min(min, { error: `expected at least ${min} seconds` })
-    .max(max, { error: `expected at most ${max} seconds` });
+    .check(
+      z.int({ error: 'expected a whole number of seconds' }),
+      z.gte(min, { error: `expected at least ${min} seconds` }),
+      z.lte(max, { error: `expected at most ${max} seconds` }),
+    );

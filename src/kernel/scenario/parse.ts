@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { closest } from './closest';
 import { show } from './fields';
 import { ACTION_NAMES, FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
@@ -125,7 +125,7 @@ function parseStep(raw: unknown, os: OsName, path: string, errors: ScenarioError
 }
 
 function collect(
-  result: z.ZodSafeParseResult<unknown>,
+  result: z.util.SafeParseResult<unknown>,
   base: string,
   errors: ScenarioError[],
   fields: readonly string[],

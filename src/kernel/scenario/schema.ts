@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SVR5_EVENT_TYPES, WINDOWS_EVENT_TYPES } from '../events';
 import { show, text } from './fields';
 import { closest } from './closest';
@@ -23,49 +23,79 @@ const ask = z
       question: text('a question'),
       choices: z
         .array(text('a choice'), { error: (iss) => `expected a list of choices, got ${show(iss.input)}` })
-        .min(2, { error: 'expected at least two choices' }),
+        .check(z.minLength(2, { error: 'expected at least two choices' })),
       answer: z
         .number({ error: (iss) => `expected the index of the right choice, got ${show(iss.input)}` })
-        .int({ error: 'expected a whole number (0 is the first choice)' })
-        .min(0, { error: 'expected 0 or more (0 is the first choice)' }),
-      explain: text('an explanation').optional(),
+        .check(
+          z.int({ error: 'expected a whole number (0 is the first choice)' }),
+          z.gte(0, { error: 'expected 0 or more (0 is the first choice)' }),
+        ),
+      explain: z.optional(text('an explanation')),
     },
     { error: (iss) => `expected a question object, got ${show(iss.input)}` },
   )
-  .refine((a) => a.answer < a.choices.length, {
-    error: 'answer is past the last choice (0 is the first choice)',
-    path: ['answer'],
-  });
+  .check(
+    z.refine((a) => a.answer < a.choices.length, {
+      error: 'answer is past the last choice (0 is the first choice)',
+      path: ['answer'],
+    }),
+  );
 
 function expectSchema(types: readonly string[]) {
-  const eventType = z.string().refine((t) => types.includes(t), {
-    error: (iss) => {
-      const near = typeof iss.input === 'string' ? closest(iss.input, types) : undefined;
-      return `unknown event type ${show(iss.input)}${near ? `; did you mean "${near}"?` : `; known: ${types.join(', ')}`}`;
-    },
-  });
+  const eventType = z
+    // The words of classic zod's English default (zod/mini carries no locale).
+    .string({ error: (iss) => `Invalid input: expected string, received ${typeName(iss.input)}` })
+    .check(
+      z.refine((t) => types.includes(t), {
+        error: (iss) => {
+          const near = typeof iss.input === 'string' ? closest(iss.input, types) : undefined;
+          return `unknown event type ${show(iss.input)}${near ? `; did you mean "${near}"?` : `; known: ${types.join(', ')}`}`;
+        },
+      }),
+    );
   const list = z.array(eventType, {
     error: (iss) => `expected a list of event types, got ${show(iss.input)}`,
   });
   return z.strictObject(
-    { status: text('a status name').optional(), events: list.optional(), absent: list.optional() },
+    { status: z.optional(text('a status name')), events: z.optional(list), absent: z.optional(list) },
     { error: (iss) => `expected an object with status, events or absent, got ${show(iss.input)}` },
   );
 }
 
-/** What any step may carry besides its action. */
-function stepExtras(types: readonly string[]) {
-  return { say: text('narration').optional(), ask: ask.optional(), expect: expectSchema(types).optional() };
+/**
+ * How classic zod's English messages name the type of a value: its
+ * `util.parsedType`, copied (importing `z.util` would bundle all of it),
+ * with NaN and ±Infinity spelled out.
+ */
+function typeName(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : String(v);
+  if (typeof v !== 'object') return typeof v;
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (Object.getPrototypeOf(v) !== Object.prototype && 'constructor' in v && v.constructor) {
+    return (v.constructor as { name: string }).name;
+  }
+  return 'object';
 }
 
-function actionSchemas<S extends Record<string, z.ZodRawShape>>(shapes: S, types: readonly string[]) {
+/** What any step may carry besides its action. */
+function stepExtras(types: readonly string[]) {
+  return {
+    say: z.optional(text('narration')),
+    ask: z.optional(ask),
+    expect: z.optional(expectSchema(types)),
+  };
+}
+
+function actionSchemas<S extends Record<string, z.core.$ZodShape>>(shapes: S, types: readonly string[]) {
   const extras = stepExtras(types);
   return Object.fromEntries(
     Object.entries(shapes).map(([name, shape]) => [
       name,
-      z.strictObject({ do: z.literal(name), ...shape, ...extras }),
+      // (`do` was checked before; the message is classic zod's English default.)
+      z.strictObject({ do: z.literal(name, `Invalid input: expected "${name}"`), ...shape, ...extras }),
     ]),
-  ) as Record<string, z.ZodObject>;
+  ) as Record<string, z.ZodMiniObject>;
 }
 
 export const STEP_SCHEMAS = {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SIZES } from '../graph/layout';
+import { centreOf, rectOf, type MeasuredNode } from './geometry';
+
+const node: MeasuredNode = {
+  measured: { width: 92, height: 24 },
+  internals: { positionAbsolute: { x: 10, y: 20 } },
+};
+const layout = new Map([['device:Gone', { x: 100, y: 200 }]]);
+const drawn = (id: string) => (id === 'handle:h1' ? node : undefined);
+
+describe('rectOf', () => {
+  it('uses React Flow’s measure for a drawn node', () => {
+    expect(rectOf('handle:h1', drawn, layout)).toEqual({ x: 10, y: 20, width: 92, height: 24 });
+  });
+
+  it('falls back to the session layout for a node the step removed', () => {
+    expect(rectOf('device:Gone', drawn, layout)).toEqual({
+      x: 100,
+      y: 200,
+      width: SIZES.card.width,
+      height: SIZES.card.height,
+    });
+  });
+
+  it('gives nothing for a node it cannot place', () => {
+    expect(rectOf('irp:never', drawn, layout)).toBeNull();
+  });
+});
+
+describe('centreOf', () => {
+  it('is the middle of the box', () => {
+    expect(centreOf({ x: 0, y: 10, width: 100, height: 40 })).toEqual({ x: 50, y: 30 });
+  });
+});

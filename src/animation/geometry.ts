@@ -1,0 +1,43 @@
+import { SIZES, type Point } from '../graph/layout';
+
+/** A node's box in flow coordinates (the coordinates of React Flow's viewport). */
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What React Flow knows of a node (a subset of its InternalNode). */
+export interface MeasuredNode {
+  readonly measured: { readonly width?: number; readonly height?: number };
+  readonly width?: number;
+  readonly height?: number;
+  readonly internals: { readonly positionAbsolute: Point };
+}
+
+/**
+ * Where a node is: React Flow's own measure when the node is drawn; else its
+ * place in the session's layout (a device the step just deleted is gone from
+ * the graph, but the animation still shows what happened where it stood).
+ */
+export function rectOf(
+  id: string,
+  drawn: (id: string) => MeasuredNode | undefined,
+  layout: ReadonlyMap<string, Point>,
+): Rect | null {
+  const n = drawn(id);
+  if (n) {
+    return {
+      ...n.internals.positionAbsolute,
+      width: n.measured.width ?? n.width ?? SIZES.card.width,
+      height: n.measured.height ?? n.height ?? SIZES.card.height,
+    };
+  }
+  const p = layout.get(id);
+  return p ? { ...p, width: SIZES.card.width, height: SIZES.card.height } : null;
+}
+
+export function centreOf(r: Rect): Point {
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}
