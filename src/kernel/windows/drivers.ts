@@ -2,7 +2,7 @@ import { OrderedSet } from 'immutable';
 import type { WindowsAction } from '../scenario/actions';
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
-import type { DeviceObject, Driver, WindowsWorld } from './model';
+import { hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
 import { cancelRemove, queryRemove, removeStack } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -154,7 +154,9 @@ export function updateDriver(tx: WindowsTx, a: Act<'updateDriver'>): Result {
   const pdos = new Set<string>();
   for (const dev of d.devices) {
     const pdo = pdoOf(tx, dev);
-    if (pdo && pdo.name !== dev) pdos.add(pdo.name);
+    // A stack already being removed (surprise removal, a deleted PDO) is not queried again.
+    if (!pdo || pdo.name === dev || pdo.surpriseRemoved || hasFlag(pdo, 'DELETE_PENDING')) continue;
+    pdos.add(pdo.name);
   }
   const saved: SavedStack[] = [...pdos].map((pdo) => ({ pdo, layout: stackLayout(tx, pdo) }));
   // Query every stack first: one veto keeps the old driver for all of them.
@@ -206,10 +208,40 @@ function finishUpdate(tx: WindowsTx, name: string, saved: readonly SavedStack[])
   return tx.done();
 }
 
+/**
+ * Why a removed stack cannot be started again, if it cannot: its PDO went or
+ * is being unloaded, or one of its drivers is still unloading (seed rule 3:
+ * nothing attaches to, and no IRP reaches, an Unload Pending driver).
+ */
+function restartBlocker(tx: WindowsTx, pdo: string, layout: readonly DeviceObject[]): string | null {
+  const p = tx.device(pdo);
+  if (!p || p.unlinked) return `${pdo} is gone`;
+  const flag = (['UNLOAD_PENDING', 'DELETE_PENDING', 'REMOVE_PENDING'] as const).find((f) => hasFlag(p, f));
+  if (flag) return `${pdo} is DOE_${flag}`;
+  for (const dev of layout) {
+    const drv = tx.driver(dev.driver);
+    if (!drv) return `${dev.driver} is gone`;
+    if (drv.state === 'unloadPending') return `${dev.driver} is Unload Pending`;
+    if (drv.state !== 'loaded' && drv.imageInMemory)
+      return `a previous instance of ${dev.driver} is still in memory`;
+  }
+  return null;
+}
+
 /** The PnP manager rebuilds each stack on its PDO, loading drivers that went away with it. */
 function readd(tx: WindowsTx, pdo: string, layout: readonly DeviceObject[]): void {
-  const p = tx.device(pdo);
-  if (!p) return;
+  const blocker = restartBlocker(tx, pdo, layout);
+  if (blocker) {
+    if (tx.device(pdo)) {
+      tx.emit('devnodeState', 'win.update.replace', {
+        device: pdo,
+        state: tx.dev(pdo).devnode ?? 'Removed',
+        reason: `the device cannot start again: ${blocker}`,
+        model: 'The simulator leaves a stack removed when one of its drivers cannot be loaded again.',
+      });
+    }
+    return;
+  }
   tx.patchDevice(pdo, { devnode: 'Started' });
   tx.emit('devnodeState', 'win.update.replace', { device: pdo, state: 'Started' });
   let below = pdo;
@@ -217,7 +249,6 @@ function readd(tx: WindowsTx, pdo: string, layout: readonly DeviceObject[]): voi
     const drv = tx.driver(dev.driver);
     if (!drv || tx.devices.has(dev.name)) continue;
     if (!isLoaded(drv)) {
-      if (drv.imageInMemory) continue;
       tx.putDriver({
         ...drv,
         state: 'loaded',

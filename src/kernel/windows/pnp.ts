@@ -1,6 +1,6 @@
 import type { WindowsRuleId } from '../rules';
 import { closeHandleNow } from './io';
-import { DOE, type DeviceObject, type DevnodeState } from './model';
+import { DOE, hasFlag, type DeviceObject, type DevnodeState } from './model';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
@@ -17,9 +17,24 @@ function setDevnode(tx: WindowsTx, pdo: string, state: DevnodeState, rule: Windo
   tx.emit('devnodeState', rule, { device: pdo, state });
 }
 
+/** The names of the devices in a stack, taken before a removal changes it. */
+function namesOf(tx: WindowsTx, pdo: string): Set<string> {
+  return new Set(stackOf(tx, pdo).map((d) => d.name));
+}
+
+/** A PDO still there to act on: a cascade (a closed handle, a deferred Unload) may have taken it. */
+function alive(tx: WindowsTx, pdo: string): boolean {
+  const p = tx.device(pdo);
+  return p !== undefined && !p.unlinked && !hasFlag(p, 'DELETE_PENDING');
+}
+
 /** Target-device-change registrants of this stack are told; on a query or removal they close their handles. */
-function notifyRegistrants(tx: WindowsTx, pdo: string, guid: string, closeHandles: boolean): void {
-  const names = new Set(stackOf(tx, pdo).map((d) => d.name));
+function notifyRegistrants(
+  tx: WindowsTx,
+  names: ReadonlySet<string>,
+  guid: string,
+  closeHandles: boolean,
+): void {
   for (const r of tx.registrations.valueSeq()) {
     if (r.category !== 'targetDeviceChange' || !r.target || !names.has(r.target)) continue;
     tx.emit('notificationSent', 'win.pnp.notify', {
@@ -40,7 +55,9 @@ function sendDown(tx: WindowsTx, stack: readonly DeviceObject[], minor: string, 
 
 /** IRP_MN_QUERY_REMOVE_DEVICE, top of the stack first. On failure the PnP manager cancels. */
 export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
-  notifyRegistrants(tx, pdo, 'GUID_TARGET_DEVICE_QUERY_REMOVE', true);
+  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_QUERY_REMOVE', true);
+  // A registrant's close may have completed a pending removal: nothing is left to query.
+  if (!alive(tx, pdo)) return { ok: true };
   const stack = stackOf(tx, pdo);
   for (const d of stack) {
     tx.emit('pnpIrp', 'win.pnp.queryTopDown', {
@@ -73,11 +90,12 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
 
 /** IRP_MN_CANCEL_REMOVE_DEVICE: bus driver first, then up; it must succeed. */
 export function cancelRemove(tx: WindowsTx, pdo: string): void {
+  if (!alive(tx, pdo)) return;
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
   setDevnode(tx, pdo, 'Started', 'win.pnp.cancelBottomUp');
-  notifyRegistrants(tx, pdo, 'GUID_TARGET_DEVICE_REMOVE_CANCELLED', false);
+  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_REMOVE_CANCELLED', false);
 }
 
 /**
@@ -86,7 +104,9 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
  * driver deletes the PDO only if the hardware is gone.
  */
 export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: WindowsRuleId): void {
+  if (!alive(tx, pdo)) return;
   const stack = stackOf(tx, pdo);
+  const names = namesOf(tx, pdo);
   sendDown(tx, stack, 'IRP_MN_REMOVE_DEVICE', rule);
   const p = tx.dev(pdo);
   if (present && !p.surpriseRemoved) {
@@ -102,12 +122,14 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
     deleteDevice(tx, pdo, 'win.pnp.removeTopDown');
   }
   // Unwinding: each upper driver detaches from the device below, then deletes its own.
+  // (Each step may cascade: a detach can let a deferred Unload delete that driver's devices.)
   for (const d of stack.slice(0, -1).reverse()) {
-    if (!tx.device(d.name)) continue;
+    const now = tx.device(d.name);
+    if (!now || now.unlinked || hasFlag(now, 'DELETE_PENDING')) continue;
     detach(tx, d.name, 'win.pnp.removeTopDown');
     deleteDevice(tx, d.name, 'win.pnp.removeTopDown');
   }
-  notifyRegistrants(tx, pdo, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', false);
+  notifyRegistrants(tx, names, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', false);
 }
 
 /** Orderly removal: query, then remove or cancel. */
@@ -125,7 +147,8 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   const stack = stackOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
   sendDown(tx, stack, 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
-  notifyRegistrants(tx, pdo, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', true);
+  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', true);
+  if (!alive(tx, pdo)) return;
   if (stackOf(tx, pdo).some((d) => d.fileObjects.size > 0)) {
     setDevnode(tx, pdo, 'RemovePendingCloses', 'win.pnp.removeAfterClose');
   } else {

@@ -1,6 +1,6 @@
 import type { WindowsAction } from '../scenario/actions';
 import type { StepResult } from '../types';
-import type { DeviceObject, WindowsWorld } from './model';
+import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
 import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -25,7 +25,7 @@ function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
       { device },
     );
   }
-  if (pdo.surpriseRemoved || pdo.devnode === 'RemovePendingCloses') {
+  if (pdo.surpriseRemoved || pdo.devnode === 'RemovePendingCloses' || hasFlag(pdo, 'DELETE_PENDING')) {
     return tx.refuse(
       'STATUS_DELETE_PENDING',
       'win.pnp.removeAfterClose',

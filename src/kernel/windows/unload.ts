@@ -111,10 +111,12 @@ export function maybeFreeImage(tx: WindowsTx, name: string, justUnloaded = false
  * leaves its driver's list once nothing holds it (win.delete.pending).
  */
 export function deleteDevice(tx: WindowsTx, name: string, rule: WindowsRuleId): void {
-  let d = tx.dev(name);
-  if (d.attachedTo) detach(tx, name, 'win.delete.detachFirst');
-  d = tx.patchDevice(name, {
-    flags: d.flags | DOE.DELETE_PENDING,
+  if (tx.dev(name).attachedTo) detach(tx, name, 'win.delete.detachFirst');
+  // Detaching may have let a deferred Unload run, and a legacy Unload deletes its own devices.
+  const before = tx.device(name);
+  if (!before || hasFlag(before, 'DELETE_PENDING')) return;
+  const d = tx.patchDevice(name, {
+    flags: before.flags | DOE.DELETE_PENDING,
     shutdown: 'none',
     symbolicLink: null,
   });
