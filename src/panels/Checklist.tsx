@@ -1,7 +1,135 @@
+import { useMemo } from 'react';
+import type { Condition, ObjectRef } from '../kernel';
+import { useApp } from '../store';
+import { explainSelected, ownerOf, selectSelect, selectSelection, selectWorld } from '../store/selectors';
+import { ownerSummaries, ownerTitle } from './checklistModel';
+import { refLabel } from './format';
+import { hoverProps, pinHighlight } from './hoverHighlight';
+import { RuleRef } from './ruleLink';
+
+/**
+ * The live unload checklist (seed rule 4 for Windows, `_unload(D2)` for
+ * SVR5): every condition the kernel checks, met or not, with the objects
+ * that block it. explainUnload decides; this only draws.
+ */
 export function Checklist() {
+  const world = useApp(selectWorld);
+  const selection = useApp(selectSelection);
+  const select = useApp(selectSelect);
+  const owner = useMemo(() => ownerOf(world, selection), [world, selection]);
+  const explanation = useMemo(() => explainSelected(world, selection), [world, selection]);
+  const overview = useMemo(() => (owner ? [] : ownerSummaries(world)), [world, owner]);
+
   return (
-    <section aria-label="Unload checklist" className="panel p-3">
-      Checklist
+    <section
+      aria-label="Unload checklist"
+      data-testid="checklist"
+      className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
+    >
+      {owner && explanation ? (
+        <>
+          <div className="flex items-baseline justify-between gap-2">
+            <h2 className="font-semibold">
+              Unload checklist: <span className="font-mono">{ownerTitle(world, owner)}</span>
+            </h2>
+            <button type="button" className="btn shrink-0 px-2 py-0 text-xs" onClick={() => select(null)}>
+              All {world.os === 'windows' ? 'drivers' : 'modules'}
+            </button>
+          </div>
+          <p data-testid="checklist-summary">{explanation.summary}</p>
+          {explanation.conditions.length > 0 ? (
+            <ul className="flex flex-col gap-1 text-[13px]">
+              {explanation.conditions.map((c) => (
+                <ConditionItem key={c.id} c={c} />
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <h2 className="font-semibold">Unload checklist</h2>
+          {overview.length === 0 ? (
+            <p className="muted">
+              No {world.os === 'windows' ? 'driver is loaded' : 'module is configured'} yet.
+            </p>
+          ) : (
+            <>
+              <p className="muted text-xs">
+                Pick a {world.os === 'windows' ? 'driver' : 'module'} (or any object in the graph) to see what
+                its unload waits for.
+              </p>
+              <ul className="flex flex-col gap-1">
+                {overview.map((o) => (
+                  <li key={o.ref.name}>
+                    <button
+                      type="button"
+                      className="btn flex w-full flex-col items-start gap-0.5 text-left"
+                      onClick={() => select(o.ref)}
+                    >
+                      <span className="flex w-full items-baseline justify-between gap-2">
+                        <span className="font-mono font-semibold">{o.name}</span>
+                        <span className={`badge badge-${o.tone}`}>{o.state}</span>
+                      </span>
+                      <span className="muted text-xs">{o.summary}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
     </section>
+  );
+}
+
+/** One condition: a mark that is shape and words (✓ met / ✗ not met), its text, its blockers, its rule. */
+function ConditionItem({ c }: { c: Condition }) {
+  return (
+    <li
+      data-condition={c.id}
+      data-met={String(c.met)}
+      className="flex gap-2 rounded border-l-4 py-0.5 pl-2"
+      style={{ borderColor: c.met ? 'var(--ok)' : 'var(--danger)' }}
+    >
+      <span
+        aria-hidden="true"
+        className="w-4 shrink-0 text-center font-bold"
+        style={{ color: c.met ? 'var(--ok)' : 'var(--danger)' }}
+      >
+        {c.met ? '✓' : '✗'}
+      </span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <p className="leading-snug">
+          <span className="sr-only">{c.met ? 'met: ' : 'not met: '}</span>
+          {c.text}{' '}
+          <span className="inline-flex items-baseline gap-1 align-baseline">
+            <RuleRef rule={c.rule} />
+          </span>
+        </p>
+        {c.blockers.length > 0 ? (
+          <div className="flex flex-wrap items-center gap-1">
+            {c.blockers.map((b) => (
+              <BlockerButton key={`${b.kind}:${b.name}`} blocker={b} />
+            ))}
+          </div>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** A blocker: hover or focus outlines it in the graph; a click keeps it outlined. */
+function BlockerButton({ blocker }: { blocker: ObjectRef }) {
+  return (
+    <button
+      type="button"
+      className="badge badge-danger cursor-pointer px-1.5 py-0.5 font-mono text-[11px]"
+      title={`Outline ${refLabel(blocker)} in the graph`}
+      onClick={() => pinHighlight([blocker])}
+      {...hoverProps(() => [blocker])}
+    >
+      {refLabel(blocker)}
+    </button>
   );
 }

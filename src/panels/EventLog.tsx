@@ -1,7 +1,222 @@
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { eventObjects, type KernelEvent } from '../kernel';
+import { useApp } from '../store';
+import { selectCursor, selectEntries, selectJumpTo } from '../store/selectors';
+import {
+  LOG_PAGE,
+  actionArgs,
+  actionLabel,
+  isSuccess,
+  logRows,
+  sentenceOf,
+  visibleRows,
+  type LogRow,
+} from './format';
+import { hoverProps } from './hoverHighlight';
+import { RuleRef } from './ruleLink';
+
+type When = 'past' | 'current' | 'future';
+
+/**
+ * Every step of the session, oldest first: the action, the kernel's status,
+ * the narration and every event with the rule behind it. A click on a step
+ * travels there; hovering an event outlines its objects in the graph.
+ */
 export function EventLog() {
+  const entries = useApp(selectEntries);
+  const cursor = useApp(selectCursor);
+  const jumpTo = useApp(selectJumpTo);
+  const [filter, setFilter] = useState('');
+  const query = useDeferredValue(filter);
+  const [limit, setLimit] = useState(LOG_PAGE);
+  const rows = useMemo(() => logRows(entries, query), [entries, query]);
+
+  // Never hide the current step: a jump far back widens the window to include it.
+  const cursorAt = rows.findIndex((r) => r.index === cursor - 1);
+  const needed = cursorAt < 0 ? 0 : rows.length - cursorAt;
+  const { rows: shown, hidden } = visibleRows(rows, Math.max(limit, needed));
+
+  // Follow the playhead: when the cursor moves or a step is added, bring the current step into view.
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current?.querySelector<HTMLElement>(`[data-step="${cursor}"]`);
+    const b = box.current;
+    if (!el || !b) return;
+    const top = el.offsetTop;
+    const bottom = top + el.offsetHeight;
+    if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
+    else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
+  }, [cursor, entries]);
+
   return (
-    <section aria-label="Event log" className="panel p-3">
-      Event log
+    <section
+      aria-label="Event log"
+      data-testid="event-log"
+      className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
+    >
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 className="font-semibold">Event log</h2>
+        <span className="muted text-xs">
+          step {cursor} of {entries.length}
+        </span>
+      </div>
+      <input
+        type="search"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        placeholder="Filter events…"
+        aria-label="Filter the event log"
+        className="btn w-full text-xs"
+      />
+      {query.trim() !== '' ? (
+        <p className="muted text-xs" role="status">
+          {rows.length} of {entries.length} steps match
+        </p>
+      ) : null}
+      <div ref={box} className="relative max-h-96 overflow-y-auto pr-1" data-testid="event-log-scroll">
+        {hidden > 0 ? (
+          <button
+            type="button"
+            className="btn mb-1 w-full text-xs"
+            onClick={() => setLimit(limit + LOG_PAGE)}
+          >
+            Show {Math.min(hidden, LOG_PAGE)} earlier steps ({hidden} hidden)
+          </button>
+        ) : null}
+        <ol className="flex flex-col gap-1">
+          {hidden === 0 && query.trim() === '' ? (
+            <li data-step={0}>
+              <StepButton
+                when={cursor === 0 ? 'current' : 'past'}
+                onClick={() => jumpTo(0)}
+                label="start"
+                number={0}
+                title="The world before the first step"
+              />
+            </li>
+          ) : null}
+          {shown.map((r) => (
+            <EntryItem
+              key={r.entry.id}
+              row={r}
+              when={r.index + 1 === cursor ? 'current' : r.index + 1 < cursor ? 'past' : 'future'}
+              jumpTo={jumpTo}
+            />
+          ))}
+        </ol>
+      </div>
     </section>
+  );
+}
+
+function StepButton({
+  when,
+  onClick,
+  number,
+  label,
+  title,
+  status,
+}: {
+  when: When;
+  onClick: () => void;
+  number: number;
+  label: string;
+  title: string;
+  status?: string;
+}) {
+  const current = when === 'current';
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      aria-current={current ? 'step' : undefined}
+      title={title}
+      className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)] items-baseline gap-x-2 rounded border-l-4 px-1.5 py-0.5 text-left text-xs hover:bg-(--ghost-bg)"
+      style={{
+        borderColor: current ? 'var(--info)' : when === 'future' ? 'var(--line)' : 'transparent',
+        borderLeftStyle: when === 'future' ? 'dashed' : 'solid',
+        background: current ? 'var(--info-bg)' : undefined,
+        color: current ? 'var(--info)' : undefined,
+        fontWeight: current ? 600 : undefined,
+      }}
+    >
+      <span className="text-right font-mono tabular-nums">{number}</span>
+      <span className="flex flex-wrap items-baseline gap-x-2">
+        <span className="min-w-0 font-mono break-words">{label}</span>
+        <span className="ml-auto flex shrink-0 items-baseline gap-2">
+          {status !== undefined ? <Status status={status} current={current} /> : null}
+          {current ? <span>◀ now</span> : null}
+        </span>
+      </span>
+      {when === 'future' ? <span className="sr-only">(undone)</span> : null}
+    </button>
+  );
+}
+
+/** The kernel's status: quiet when it succeeded, a badge with a warning shape when it did not. */
+function Status({ status, current }: { status: string; current: boolean }) {
+  if (isSuccess(status))
+    return (
+      <span className={`${current ? '' : 'muted '}shrink-0 font-mono text-[10px] font-normal`}>{status}</span>
+    );
+  return (
+    <span className="badge badge-danger shrink-0 font-mono" title="The call did not succeed">
+      <span aria-hidden="true">⚠ </span>
+      {status}
+    </span>
+  );
+}
+
+interface EntryProps {
+  row: LogRow;
+  when: When;
+  jumpTo: (cursor: number) => void;
+}
+
+const EntryItem = memo(
+  function EntryItem({ row, when, jumpTo }: EntryProps) {
+    const { entry, index, events } = row;
+    return (
+      <li
+        data-step={index + 1}
+        className={when === 'future' ? 'log-future' : undefined}
+        style={when === 'future' ? { color: 'var(--muted)' } : undefined}
+      >
+        <StepButton
+          when={when}
+          number={index + 1}
+          label={actionLabel(entry.action)}
+          title={`${entry.action.do} ${actionArgs(entry.action)} (from ${entry.source})`}
+          status={entry.status}
+          onClick={() => jumpTo(index + 1)}
+        />
+        {entry.say ? <p className="muted ml-9 text-xs italic">{entry.say}</p> : null}
+        {events.length > 0 ? (
+          <ul className="ml-9 flex flex-col gap-0.5 border-l border-(--line) pl-2">
+            {events.map((e, i) => (
+              <EventLine key={i} e={e} />
+            ))}
+          </ul>
+        ) : null}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.row.entry === b.row.entry &&
+    a.row.events === b.row.events &&
+    a.when === b.when &&
+    a.jumpTo === b.jumpTo,
+);
+
+function EventLine({ e }: { e: KernelEvent }) {
+  return (
+    <li
+      className="event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)"
+      data-event={e.type}
+      {...hoverProps(() => eventObjects(e))}
+    >
+      <span className="min-w-0">{sentenceOf(e)}</span>
+      <RuleRef rule={e.rule} model={e.model} />
+    </li>
   );
 }

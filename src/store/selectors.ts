@@ -66,3 +66,8 @@ export function explainSelected(world: World, ref: ObjectRef | null) {
   const owner = ownerOf(world, ref);
   return owner ? explainUnload(world, owner) : null;
 }
+
+// Actions, selected once so panels bind handlers without subscribing to the whole store.
+export const selectSelect = (s: AppState) => s.select;
+export const selectSetHighlight = (s: AppState) => s.setHighlight;
+export const selectJumpTo = (s: AppState) => s.jumpTo;

@@ -1,0 +1,19 @@
+import type { ObjectRef, World } from '../../kernel';
+import { textOf, type Inspection } from './parts';
+import { inspectSvr5 } from './svr5Rows';
+import { inspectWindows } from './windowsRows';
+
+export type { Inspection, InspectorRow, Part } from './parts';
+export { textOf } from './parts';
+
+/** The selected object's fields, or null when it does not exist in this world (undone, deleted). */
+export function inspect(world: World, ref: ObjectRef): Inspection | null {
+  return world.os === 'windows'
+    ? inspectWindows(world, ref.kind, ref.name)
+    : inspectSvr5(world, ref.kind, ref.name);
+}
+
+/** The rows as plain text (for tests and copying): `{ label, value }`. */
+export function inspectorRows(world: World, ref: ObjectRef): { label: string; value: string }[] {
+  return inspect(world, ref)?.rows.map((r) => ({ label: r.label, value: textOf(r.value) })) ?? [];
+}

@@ -1,0 +1,63 @@
+import type { ObjectRef } from '../../kernel';
+
+/**
+ * An inspector value: text with links, like WinDbg's DML output where an
+ * object's name can be clicked to inspect it.
+ */
+export type Part = string | { readonly text: string; readonly ref: ObjectRef };
+
+export interface InspectorRow {
+  /** The field's name as the debugger prints it (`RefCount`, `AttachedTo (Lower)`). */
+  readonly label: string;
+  readonly value: readonly Part[];
+  /** What the field means, for a tooltip. */
+  readonly hint?: string;
+  /** Multi-line, aligned (a `!devstack` or `!irp` listing). */
+  readonly pre?: boolean;
+}
+
+export interface Inspection {
+  /** What kind of object, in words ("device object", "module"). */
+  readonly kind: string;
+  readonly name: string;
+  /** The debugger command that prints these fields, when there is one. */
+  readonly command: string | null;
+  readonly rows: readonly InspectorRow[];
+}
+
+export const NONE = '(none)';
+
+export function link(kind: ObjectRef['kind'], name: string, text = name): Part {
+  return { text, ref: { kind, name } };
+}
+
+/** Names as links separated by commas, or "(none)". */
+export function links(kind: ObjectRef['kind'], names: Iterable<string>, empty = NONE): Part[] {
+  const out: Part[] = [];
+  for (const n of names) {
+    if (out.length > 0) out.push(', ');
+    out.push(link(kind, n));
+  }
+  return out.length > 0 ? out : [empty];
+}
+
+export function row(label: string, value: Part | readonly Part[], hint?: string): InspectorRow {
+  const v = typeof value === 'string' || !Array.isArray(value) ? [value as Part] : (value as Part[]);
+  return hint === undefined ? { label, value: v } : { label, value: v, hint };
+}
+
+export function textOf(parts: readonly Part[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+}
+
+/** `0x1` style, as the debugger prints flag words (without leading zeros). */
+export function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+/** Flags as hex followed by their names: "0x1 DOE_UNLOAD_PENDING". */
+export function flagWord(n: number, names: readonly string[]): string {
+  return names.length > 0 ? `${hex(n)} ${names.join(', ')}` : hex(n);
+}
+
+export const yesNo = (b: boolean, yes = 'yes', no = 'no') => (b ? yes : no);

@@ -1,0 +1,113 @@
+import { holdCount, isDdi8, unloadDelayOf, type Module, type Svr5World } from '../../kernel';
+import { NONE, link, links, row, yesNo, type Inspection, type InspectorRow, type Part } from './parts';
+
+/** SVR5 modules, device instances and channels by their DDI and modadmin terms. Only reads the world. */
+
+const LOADED_BY = {
+  demand: 'demand (modadmin -l)',
+  auto: 'autoload (first open)',
+  dependency: 'dependency of another module',
+} as const;
+
+/** "8mp — DDI 8, D_MP (multiprocessor-safe)". */
+export function ddiText(ddi: string): string {
+  const mp = ddi.endsWith('mp');
+  const n = mp ? ddi.slice(0, -2) : ddi;
+  return mp ? `${ddi}: DDI ${n}, D_MP (multiprocessor-safe)` : `${ddi}: DDI ${n}`;
+}
+
+const result = (r: string | null) => (r === null ? '(not called)' : r);
+
+function idleText(w: Svr5World, m: Module): string {
+  if (!m.loaded) return '(not loaded)';
+  const delay = unloadDelayOf(m, w.options);
+  const tunable = !isDdi8(m.ddi) && m.unloadDelay !== null ? 'PREFIX_UNLOAD_DELAY' : 'DEF_UNLOAD_DELAY';
+  if (m.idleSince === null) return `active (delay ${delay} s, ${tunable})`;
+  return `${w.clock - m.idleSince} s of ${delay} s (${tunable})`;
+}
+
+function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
+  const opens = w.opens.get(m.name) ?? 0;
+  const instances: Part[] = [];
+  m.devices.forEach((name, i) => {
+    if (i > 0) instances.push(', ');
+    instances.push(link('device', name));
+    if (w.devices.get(name)?.removed) instances.push(' (removed)');
+  });
+  const rows: InspectorRow[] = [
+    row('Module', m.name),
+    row('DDI version', ddiText(m.ddi), 'devflag(D1): "mp" means D_MP'),
+    row('Loaded', m.loaded ? `yes, by ${m.loadedBy ? LOADED_BY[m.loadedBy] : '?'}` : 'no'),
+    row('_load', isDdi8(m.ddi) ? 'required (DDI 8)' : 'optional before DDI 8'),
+    row('_load returns', m.loadReturns, 'What the configured _load returns (0 or an errno)'),
+    row('Last _load result', result(m.lastLoadResult)),
+    row('_unload', m.hasUnload ? 'present' : `${NONE}: never unloaded`),
+    row(
+      '_unload returns',
+      m.unloadReturns,
+      'What the configured _unload returns; non-zero keeps the module loaded',
+    ),
+    row('Last _unload result', result(m.lastUnloadResult)),
+    row(
+      'Hold count',
+      `${holdCount(w, m)} (${opens} open channel${opens === 1 ? '' : 's'}, ${m.dependents.size} dependent${m.dependents.size === 1 ? '' : 's'})`,
+      'Open channels plus loaded modules that depend on it',
+    ),
+    row('Idle', idleText(w, m), 'Time since the last close, against the unload delay the daemon applies'),
+    row(
+      'Auto-unload candidate',
+      yesNo(w.autoCandidates.has(m.name), 'yes', m.loadedBy === 'demand' ? 'no (demand-loaded)' : 'no'),
+    ),
+    row('Depends on', links('module', m.dependsOn)),
+    row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
+    row('Instances', instances.length > 0 ? instances : NONE),
+    row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
+    row('D_HOT', yesNo(m.hot, 'yes: instances can be hot-removed')),
+  ];
+  if (m.copyoutInUnload)
+    rows.push(row('copyout in _unload', 'yes: illegal in blockable context (a driver bug)'));
+  rows.push(row('Generation', String(m.generation), 'How many times it has been loaded'));
+  return rows;
+}
+
+/** The SVR5 object `kind`/`name`, or null if it does not exist at this step. */
+export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspection | null {
+  switch (kind) {
+    case 'module': {
+      const m = w.modules.get(name);
+      return m ? { kind: 'module', name, command: null, rows: moduleRows(w, m) } : null;
+    }
+    case 'device': {
+      const d = w.devices.get(name);
+      if (!d) return null;
+      return {
+        kind: 'device instance',
+        name,
+        command: null,
+        rows: [
+          row('Instance', name),
+          row('Module', link('module', d.module)),
+          row('State', d.removed ? 'removed (config CFG_REMOVE, hot removal)' : 'configured'),
+          row('Open channels', links('channel', d.channels)),
+        ],
+      };
+    }
+    case 'channel': {
+      const c = w.channels.get(name);
+      if (!c) return null;
+      const mod = w.devices.get(c.device)?.module;
+      return {
+        kind: 'channel',
+        name,
+        command: null,
+        rows: [
+          row('Channel', name),
+          row('Device', link('device', c.device)),
+          row('Module', mod ? link('module', mod) : NONE),
+        ],
+      };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,294 @@
+import {
+  DEVNODE_STATES,
+  DRVO,
+  doeNames,
+  referenceCount,
+  stackOf,
+  topOf,
+  type DeviceObject,
+  type DevnodeState,
+  type Driver,
+  type WindowsWorld,
+} from '../../kernel';
+import {
+  NONE,
+  flagWord,
+  link,
+  links,
+  row,
+  yesNo,
+  type Inspection,
+  type InspectorRow,
+  type Part,
+} from './parts';
+
+/**
+ * Windows objects by the fields WinDbg prints (shared/domain/windows.md §5):
+ * `!devobj`, `!drvobj`, `!devstack`, `!irp`. Only reads the world.
+ */
+
+const ROLE = {
+  pdo: 'PDO (physical device object, made by the bus driver)',
+  fdo: 'FDO (functional device object)',
+  filter: 'filter DO',
+  control: 'control device object (CDO)',
+} as const;
+
+const ROLE_SHORT = { pdo: 'PDO', fdo: 'FDO', filter: 'FiDO', control: 'CDO' } as const;
+
+const DRIVER_STATE = {
+  loaded: 'loaded',
+  unloadPending: 'Unload Pending',
+  unloaded: 'unloaded (Unload ran)',
+  entryFailed: 'DriverEntry failed',
+} as const;
+
+const CATEGORY = {
+  deviceInterfaceChange: 'EventCategoryDeviceInterfaceChange',
+  targetDeviceChange: 'EventCategoryTargetDeviceChange',
+  hardwareProfileChange: 'EventCategoryHardwareProfileChange',
+} as const;
+
+const SHUTDOWN = {
+  none: NONE,
+  normal: 'IoRegisterShutdownNotification (before the file-system flush)',
+  lastChance: 'IoRegisterLastChanceShutdownNotification (after the flush)',
+} as const;
+
+const driverLink = (name: string): Part => link('driver', name, `\\Driver\\${name}`);
+
+/** `DeviceNodeStarted (0x308)`, as `!devnode` prints a state. */
+export function devnodeText(state: DevnodeState): string {
+  return `DeviceNode${state} (0x${DEVNODE_STATES[state].toString(16)})`;
+}
+
+/** `DRIVER_OBJECT.Flags` from what the driver object records. */
+export function driverFlags(d: Driver): { value: number; names: string[] } {
+  let value = 0;
+  const names: string[] = [];
+  if (d.unloadInvoked) {
+    value |= DRVO.UNLOAD_INVOKED;
+    names.push('DRVO_UNLOAD_INVOKED');
+  }
+  if (d.model === 'legacy') {
+    value |= DRVO.LEGACY_DRIVER;
+    names.push('DRVO_LEGACY_DRIVER');
+  }
+  return { value, names };
+}
+
+/** Lines of a stack listing, `>` marking `mark`, names aligned; each device name links to it. */
+function stackListing(
+  stack: readonly DeviceObject[],
+  mark: string,
+  prefix: (d: DeviceObject) => string = () => '',
+): Part[] {
+  const width = Math.max(...stack.map((d) => d.name.length));
+  const out: Part[] = [];
+  stack.forEach((d, i) => {
+    if (i > 0) out.push('\n');
+    out.push(`${d.name === mark ? '>' : ' '} ${prefix(d)}`);
+    out.push(link('device', d.name));
+    out.push(' '.repeat(width - d.name.length + 2));
+    out.push(driverLink(d.driver));
+    out.push(`  ${ROLE_SHORT[d.role]}`);
+  });
+  return out;
+}
+
+function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
+  const stack = stackOf(w, d.name);
+  const pdo = stack[stack.length - 1];
+  const rows: InspectorRow[] = [
+    row('Device object', d.name),
+    row('DriverObject', driverLink(d.driver)),
+    row('Role', ROLE[d.role]),
+    row(
+      'RefCount',
+      String(referenceCount(d)),
+      'DEVICE_OBJECT.ReferenceCount: file objects open on this device. Unload waits for 0.',
+    ),
+    row('Open files', links('handle', d.fileObjects)),
+    row('Outstanding IRPs', links('irp', d.irps)),
+    row(
+      'Pointer references',
+      links('reference', d.obReferences),
+      'ObReferenceObject references: they keep the object (and the image) in memory, not Unload from running.',
+    ),
+    row(
+      'ExtensionFlags',
+      flagWord(d.flags, doeNames(d.flags)),
+      'DEVOBJ_EXTENSION.ExtensionFlags: DOE_UNLOAD_PENDING 0x1, DOE_DELETE_PENDING 0x2, DOE_REMOVE_PENDING 0x4, DOE_REMOVE_PROCESSED 0x8, DOE_START_PENDING 0x10',
+    ),
+    row(
+      'AttachedDevice (Upper)',
+      d.attachedDevice ? [link('device', d.attachedDevice), ' ', driverOf(w, d.attachedDevice)] : NONE,
+    ),
+    row(
+      'AttachedTo (Lower)',
+      d.attachedTo ? [link('device', d.attachedTo), ' ', driverOf(w, d.attachedTo)] : NONE,
+    ),
+  ];
+  if (d.devnode) {
+    rows.push(row('Devnode state', devnodeText(d.devnode), '!devnode: the PnP manager’s state for this PDO'));
+    rows.push(row('Hardware', d.present ? 'present' : 'physically gone'));
+  }
+  if (d.surpriseRemoved)
+    rows.push(row('Surprise removed', 'yes: fails new I/O; REMOVE waits for the last close'));
+  rows.push(
+    row(
+      'Device list',
+      d.unlinked
+        ? 'unlinked: off the driver’s list, kept alive only by references'
+        : [`on `, driverLink(d.driver), `’s list`],
+    ),
+  );
+  if (d.exclusive) rows.push(row('Exclusive', 'yes: one open at a time'));
+  rows.push(row('Symbolic link', d.symbolicLink ?? NONE));
+  rows.push(row('Shutdown notification', SHUTDOWN[d.shutdown]));
+  const listing = stackListing(stack, d.name);
+  if (pdo?.devnode) listing.push(`\n!DevNode ${pdo.name} :\n  State = ${devnodeText(pdo.devnode)}`);
+  rows.push({
+    label: '!devstack',
+    value: listing,
+    pre: true,
+    hint: 'The device stack, top first; > marks this device.',
+  });
+  return rows;
+}
+
+function driverOf(w: WindowsWorld, device: string): Part {
+  const dev = w.devices.get(device);
+  return dev ? driverLink(dev.driver) : '';
+}
+
+function driverRows(d: Driver): InspectorRow[] {
+  const flags = driverFlags(d);
+  const rows: InspectorRow[] = [
+    row('Driver object', `\\Driver\\${d.name}`),
+    row('Model', d.model === 'pnp' ? 'PnP (has AddDevice)' : 'legacy (started as a service)'),
+    row(
+      'Flags',
+      flagWord(flags.value, flags.names),
+      'DRIVER_OBJECT.Flags: DRVO_UNLOAD_INVOKED 0x1, DRVO_LEGACY_DRIVER 0x2',
+    ),
+    row('Device Object list', links('device', d.devices), 'DriverObject->DeviceObject, as !drvobj lists it'),
+  ];
+  if (d.lingering.size > 0) {
+    rows.push(
+      row(
+        'Off the list, still allocated',
+        links('device', d.lingering),
+        'Deleted device objects kept alive by a reference: each pins the image.',
+      ),
+    );
+  }
+  rows.push(
+    row('DriverUnload', d.hasUnload ? 'present' : NONE, 'DRIVER_OBJECT.DriverUnload'),
+    row(
+      'State',
+      d.state === 'entryFailed' ? `DriverEntry failed (${d.entryStatus ?? '?'})` : DRIVER_STATE[d.state],
+    ),
+    row('Image in memory', yesNo(d.imageInMemory)),
+    row('Generation', String(d.generation), 'How many times this driver has been loaded'),
+    row(
+      'PnP notifications',
+      links('registration', d.registrations),
+      'IoRegisterPlugPlayNotification registrations not yet unregistered',
+    ),
+  );
+  if (d.controlDevice) rows.push(row('Control device', link('device', d.controlDevice)));
+  if (d.vetoesQueryRemove) rows.push(row('Query-remove', 'vetoes IRP_MN_QUERY_REMOVE_DEVICE'));
+  if (d.stuck) rows.push(row('Stuck', 'yes: last device gone, no Unload routine'));
+  if (d.rebootRequired) rows.push(row('Reboot required', 'yes: an update was vetoed'));
+  return rows;
+}
+
+/** The Windows object `kind`/`name` as the debugger would print it, or null if it does not exist at this step. */
+export function inspectWindows(w: WindowsWorld, kind: string, name: string): Inspection | null {
+  switch (kind) {
+    case 'device': {
+      const d = w.devices.get(name);
+      return d ? { kind: 'device object', name, command: `!devobj ${name}`, rows: deviceRows(w, d) } : null;
+    }
+    case 'driver': {
+      const d = w.drivers.get(name);
+      return d
+        ? { kind: 'driver object', name, command: `!drvobj \\Driver\\${name} 2`, rows: driverRows(d) }
+        : null;
+    }
+    case 'handle': {
+      const h = w.handles.get(name);
+      if (!h) return null;
+      const regs = [...w.registrations.values()].filter((r) => r.handle === name).map((r) => r.name);
+      const dev = w.devices.get(h.device);
+      const rows = [
+        row('File object', name),
+        row('DeviceObject', [link('device', h.device), ' ', dev ? driverLink(dev.driver) : '']),
+        row('IRPs go to', link('device', topOf(w, h.device)), 'The top of the opened device’s stack'),
+        row(
+          'State',
+          h.state === 'open' ? 'open' : 'closing: IRP_MJ_CLEANUP sent, IRP_MJ_CLOSE when its IRPs complete',
+        ),
+        row('Outstanding IRPs', links('irp', h.irps)),
+      ];
+      if (regs.length > 0) rows.push(row('Held for registration', links('registration', regs)));
+      return { kind: 'file object (handle)', name, command: null, rows };
+    }
+    case 'irp': {
+      const irp = w.irps.get(name);
+      if (!irp) return null;
+      const at = irp.path[irp.path.length - 1];
+      const path = irp.path.map((n) => w.devices.get(n)).filter((d): d is DeviceObject => d !== undefined);
+      return {
+        kind: 'IRP',
+        name,
+        command: `!irp ${name}`,
+        rows: [
+          row('Irp', name),
+          row('Major', irp.major),
+          row('File object', link('handle', irp.handle)),
+          row('Pending at', at ? [link('device', at), ' ', driverOf(w, at)] : NONE),
+          {
+            label: 'Stack locations',
+            value: stackListing(path, at ?? '', () => `[${irp.major}]  `),
+            pre: true,
+            hint: 'The devices it passed, top of the stack first; > marks where it is pending.',
+          },
+        ],
+      };
+    }
+    case 'registration': {
+      const r = w.registrations.get(name);
+      if (!r) return null;
+      return {
+        kind: 'PnP notification registration',
+        name,
+        command: null,
+        rows: [
+          row('Registration', name),
+          row('Driver', driverLink(r.driver)),
+          row('EventCategory', CATEGORY[r.category]),
+          row('File object', r.handle ? link('handle', r.handle) : NONE),
+          row('Target device', r.target ? link('device', r.target) : NONE),
+        ],
+      };
+    }
+    case 'reference': {
+      const r = w.references.get(name);
+      if (!r) return null;
+      return {
+        kind: 'object reference',
+        name,
+        command: null,
+        rows: [
+          row('Reference', name),
+          row('ObReferenceObject on', link('device', r.device)),
+          row('Driver', driverOf(w, r.device)),
+        ],
+      };
+    }
+    default:
+      return null;
+  }
+}
