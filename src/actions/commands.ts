@@ -59,6 +59,15 @@ export const COMMANDS: readonly CommandDef[] = [
   },
   {
     kind: 'command',
+    id: 'togglePalette',
+    label: 'All actions',
+    keys: ['a'],
+    help: 'Show or hide the palette of every action',
+    available: always,
+    perform: (s) => s.setPaletteOpen(!s.paletteOpen),
+  },
+  {
+    kind: 'command',
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],

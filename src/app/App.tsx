@@ -9,12 +9,13 @@ import { Inspector } from '../panels/Inspector';
 import { Narration } from '../panels/Narration';
 import { SelectionActions } from '../panels/SelectionActions';
 import { useApp } from '../store';
-import { selectTheme } from '../store/selectors';
+import { selectPaletteOpen, selectTheme } from '../store/selectors';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
 
 export function App() {
   const theme = useApp(selectTheme);
+  const paletteOpen = useApp(selectPaletteOpen);
   useKeyboard();
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
@@ -24,30 +25,34 @@ export function App() {
     <div className="flex h-full flex-col">
       <Toolbar />
       <main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-        <aside
-          aria-label="Act"
-          className="order-2 flex flex-col gap-2 lg:order-1 lg:w-56 lg:shrink-0 lg:overflow-y-auto"
-        >
-          <SelectionActions />
-          <ActionPalette />
-        </aside>
-        <div className="order-1 flex min-h-[60vh] min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
+        {paletteOpen ? (
+          <aside
+            aria-label="All actions"
+            className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
+          >
+            <ActionPalette />
+          </aside>
+        ) : null}
+        <div className="order-1 flex min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
           <Narration />
-          <div className="panel min-h-0 flex-1 overflow-hidden" data-testid="graph">
+          <div className="panel min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
             <ReactFlowProvider>
               <Graph>
                 <AnimationLayer />
               </Graph>
             </ReactFlowProvider>
           </div>
+          <div className="h-80 shrink-0 lg:h-[32%]">
+            <EventLog />
+          </div>
         </div>
         <aside
           aria-label="Explain"
-          className="order-3 flex flex-col gap-2 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
+          className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
         >
+          <SelectionActions />
           <Checklist />
           <Inspector />
-          <EventLog />
         </aside>
       </main>
     </div>

@@ -1,7 +1,14 @@
 import { executeAction } from '../actions/registry';
 import type { Os } from '../kernel';
 import { useApp, type AppState } from '../store';
-import { selectCanRedo, selectCanUndo, selectCursor, selectOs, selectTheme } from '../store/selectors';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectCursor,
+  selectOs,
+  selectPaletteOpen,
+  selectTheme,
+} from '../store/selectors';
 
 const selectTitle = (s: AppState) => s.title;
 const selectCount = (s: AppState) => s.entries.length;
@@ -20,6 +27,7 @@ export function Toolbar() {
   const theme = useApp(selectTheme);
   const instant = useApp(selectInstant);
   const speed = useApp(selectSpeed);
+  const paletteOpen = useApp(selectPaletteOpen);
   const switchOs = useApp(selectSwitchOs);
   const setSpeed = useApp(selectSetSpeed);
 
@@ -29,6 +37,14 @@ export function Toolbar() {
       style={{ borderColor: 'var(--line)' }}
     >
       <h1 className="text-lg font-bold tracking-tight">Unload Lens</h1>
+      <button
+        className={`btn ${paletteOpen ? 'btn-primary' : ''}`}
+        aria-expanded={paletteOpen}
+        onClick={() => executeAction('togglePalette')}
+        title="Every action of the scenario format (A)"
+      >
+        ☰ All actions
+      </button>
       <div
         role="radiogroup"
         aria-label="Operating system"

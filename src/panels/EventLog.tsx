@@ -52,7 +52,7 @@ export function EventLog() {
     <section
       aria-label="Event log"
       data-testid="event-log"
-      className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
+      className="panel flex h-full min-h-0 flex-col gap-2 p-3 text-sm"
     >
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="font-semibold">Event log</h2>
@@ -73,7 +73,7 @@ export function EventLog() {
           {rows.length} of {entries.length} steps match
         </p>
       ) : null}
-      <div ref={box} className="relative max-h-96 overflow-y-auto pr-1" data-testid="event-log-scroll">
+      <div ref={box} className="relative min-h-0 flex-1 overflow-y-auto pr-1" data-testid="event-log-scroll">
         {hidden > 0 ? (
           <button
             type="button"

@@ -14,11 +14,14 @@ export interface UiSlice {
   readonly speed: number;
   /** Skip animation: every state change shows at once. */
   readonly instant: boolean;
+  /** The palette of every action, beside the graph. */
+  readonly paletteOpen: boolean;
   readonly select: (ref: ObjectRef | null) => void;
   readonly setHighlight: (refs: readonly ObjectRef[]) => void;
   readonly setTheme: (theme: Theme) => void;
   readonly setSpeed: (speed: number) => void;
   readonly setInstant: (instant: boolean) => void;
+  readonly setPaletteOpen: (open: boolean) => void;
 }
 
 function initialTheme(): Theme {
@@ -46,4 +49,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   },
   setSpeed: (speed) => set({ speed }),
   setInstant: (instant) => set({ instant }),
+  paletteOpen: typeof window !== 'undefined' && window.innerWidth >= 1536,
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
 });
