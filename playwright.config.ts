@@ -3,7 +3,9 @@
 // which finds a browser and sets CHROMIUM_PATH. Browsers are never downloaded.
 import { defineConfig } from '@playwright/test';
 
-const baseURL = 'http://127.0.0.1:4173';
+// A port of the tests' own, so a preview a person left running on 4173 never collides with CI.
+const port = Number(process.env.E2E_PORT ?? 4317);
+const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,9 +50,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview',
+    command: `npx vite preview --port ${port} --strictPort`,
     url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
