@@ -11,11 +11,14 @@ export type EventFields = Omit<KernelEvent, 'type' | 'rule'>;
  */
 export class Tx<W extends object, R extends RuleId, T extends EventType> {
   readonly events: KernelEvent[] = [];
+  /** Set by `done()`: the world is handed out and must not change any more. */
+  private sealed = false;
 
   constructor(public w: W) {}
 
   /** Replaces one field of the world (a new world value; unchanged fields are shared). */
   protected put<K extends keyof W>(key: K, value: W[K]): void {
+    if (this.sealed) throw new Error('kernel invariant: a step wrote to the world after it was done');
     if (this.w[key] !== value) this.w = { ...this.w, [key]: value };
   }
 
@@ -24,6 +27,7 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
   }
 
   done(status: string): StepResult<W> {
+    this.sealed = true;
     return { world: this.w, status, events: this.events };
   }
 
@@ -37,4 +41,10 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
     this.events.push(ev('refused', rule, { ...fields, status, reason }));
     return this.done(status);
   }
+}
+
+/** True when applying `patch` to `current` would change nothing (so no new object is needed). */
+export function unchanged<O extends object>(current: O, patch: Partial<O>): boolean {
+  for (const k in patch) if (!Object.is(current[k], patch[k])) return false;
+  return true;
 }

@@ -137,12 +137,14 @@ function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
   }
   const b = busy(tx, m);
   if (b) {
-    const result = tx.refuse('EBUSY', b.rule, `${a.module} is busy: ${b.reason}; _unload is not called`, {
+    tx.emit('refused', b.rule, {
       module: a.module,
       blockers: b.blockers,
+      status: 'EBUSY',
+      reason: `${a.module} is busy: ${b.reason}; _unload is not called`,
     });
     becomeCandidate(tx, a.module);
-    return { ...result, world: tx.w };
+    return tx.done('EBUSY');
   }
   const s = runUnload(tx, a.module, 'demand');
   if (s !== '0') becomeCandidate(tx, a.module);

@@ -1,7 +1,7 @@
 import type { Map as IMap, OrderedSet } from 'immutable';
 import type { Svr5EventType } from '../events';
 import type { Svr5RuleId } from '../rules';
-import { Tx } from '../tx';
+import { Tx, unchanged } from '../tx';
 import type { StepResult } from '../types';
 import type { Channel, DeviceInstance, Module, Svr5World } from './model';
 
@@ -54,24 +54,27 @@ export class Svr5Tx extends Tx<Svr5World, Svr5RuleId, Svr5EventType> {
   }
 
   mod(name: string): Module {
-    const m = this.w.modules.get(name);
+    const m = this.modules.get(name);
     if (!m) throw new Error(`kernel invariant: module ${name} is missing`);
     return m;
   }
   patchModule(name: string, patch: Partial<Module>): Module {
-    const m = { ...this.mod(name), ...patch };
+    const current = this.mod(name);
+    if (unchanged(current, patch)) return current;
+    const m = { ...current, ...patch };
     this.modules = this.modules.set(name, m);
     return m;
   }
   patchDevice(name: string, patch: Partial<DeviceInstance>): DeviceInstance {
-    const d = this.w.devices.get(name);
+    const d = this.devices.get(name);
     if (!d) throw new Error(`kernel invariant: device ${name} is missing`);
+    if (unchanged(d, patch)) return d;
     const next = { ...d, ...patch };
     this.devices = this.devices.set(name, next);
     return next;
   }
   openCount(module: string): number {
-    return this.w.opens.get(module) ?? 0;
+    return this.opens.get(module) ?? 0;
   }
 
   override done(status = '0'): StepResult<Svr5World> {

@@ -1,7 +1,7 @@
 import type { Map as IMap } from 'immutable';
 import type { WindowsEventType } from '../events';
 import type { WindowsRuleId } from '../rules';
-import { Tx } from '../tx';
+import { Tx, unchanged } from '../tx';
 import type { StepResult } from '../types';
 import type { DeviceObject, Driver, FileObject, Irp, ObReference, Registration, WindowsWorld } from './model';
 
@@ -60,19 +60,19 @@ export class WindowsTx extends Tx<WindowsWorld, WindowsRuleId, WindowsEventType>
   }
 
   driver(name: string): Driver | undefined {
-    return this.w.drivers.get(name);
+    return this.drivers.get(name);
   }
   device(name: string): DeviceObject | undefined {
-    return this.w.devices.get(name);
+    return this.devices.get(name);
   }
   /** A device that must exist (an internal invariant, not user input). */
   dev(name: string): DeviceObject {
-    const d = this.w.devices.get(name);
+    const d = this.devices.get(name);
     if (!d) throw new Error(`kernel invariant: device ${name} is missing`);
     return d;
   }
   drv(name: string): Driver {
-    const d = this.w.drivers.get(name);
+    const d = this.drivers.get(name);
     if (!d) throw new Error(`kernel invariant: driver ${name} is missing`);
     return d;
   }
@@ -80,7 +80,9 @@ export class WindowsTx extends Tx<WindowsWorld, WindowsRuleId, WindowsEventType>
     this.drivers = this.drivers.set(d.name, d);
   }
   patchDriver(name: string, patch: Partial<Driver>): Driver {
-    const d = { ...this.drv(name), ...patch };
+    const current = this.drv(name);
+    if (unchanged(current, patch)) return current;
+    const d = { ...current, ...patch };
     this.putDriver(d);
     return d;
   }
@@ -88,7 +90,9 @@ export class WindowsTx extends Tx<WindowsWorld, WindowsRuleId, WindowsEventType>
     this.devices = this.devices.set(d.name, d);
   }
   patchDevice(name: string, patch: Partial<DeviceObject>): DeviceObject {
-    const d = { ...this.dev(name), ...patch };
+    const current = this.dev(name);
+    if (unchanged(current, patch)) return current;
+    const d = { ...current, ...patch };
     this.putDevice(d);
     return d;
   }
