@@ -33,7 +33,6 @@ export type RegistrationData = Flags & { readonly registration: Registration };
 export type ReferenceData = Flags & { readonly reference: ObReference };
 export type ModuleData = Flags & {
   readonly module: Module;
-  readonly opens: number;
   readonly clock: number;
   readonly candidate: boolean;
 };
@@ -227,7 +226,6 @@ function svr5(b: Builder, w: Svr5World): void {
     const ref = { kind: 'module', name: m.name } as const;
     b.card(ref, 'module', {
       module: m,
-      opens: w.opens.get(m.name) ?? 0,
       clock: w.clock,
       candidate: w.autoCandidates.has(m.name),
     });

@@ -16,10 +16,18 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
 
   constructor(public w: W) {}
 
+  /** Whether `w` is already this step's own copy (made at the first write, never shared before `done`). */
+  private owned = false;
+
   /** Replaces one field of the world (a new world value; unchanged fields are shared). */
   protected put<K extends keyof W>(key: K, value: W[K]): void {
     if (this.sealed) throw new Error('kernel invariant: a step wrote to the world after it was done');
-    if (this.w[key] !== value) this.w = { ...this.w, [key]: value };
+    if (this.w[key] === value) return;
+    if (!this.owned) {
+      this.w = { ...this.w };
+      this.owned = true;
+    }
+    this.w[key] = value;
   }
 
   emit(type: T, rule: R, fields?: EventFields): void {

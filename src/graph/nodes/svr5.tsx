@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { isDdi8 } from '../../kernel';
+import { holdCount, isDdi8 } from '../../kernel';
 import type { ChannelData, InstanceData, ModuleData } from '../toFlow';
 import { Badge, Card, Chip } from './Card';
 
 export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data: ModuleData }) {
   const m = data.module;
   // The hold count: open channels plus loaded dependents.
-  const hold = data.opens + m.dependents.size;
+  const hold = holdCount(m);
   const idle = m.loaded && m.idleSince !== null ? data.clock - m.idleSince : null;
   return (
     <Card

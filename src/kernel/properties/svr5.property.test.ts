@@ -287,10 +287,7 @@ function consistent(c: StepCtx): void {
   }
   for (const m of w.modules.valueSeq()) {
     const opens = openChannels(w, m.name).length;
-    check(
-      (w.opens.get(m.name) ?? 0) === opens,
-      () => `${where}: ${m.name} opens ${w.opens.get(m.name)} ≠ ${opens}`,
-    );
+    check(m.opens === opens, () => `${where}: ${m.name} opens ${m.opens} ≠ ${opens}`);
     const dependents = w.modules
       .valueSeq()
       .filter((d) => d.loaded && d.dependsOn.includes(m.name))

@@ -43,8 +43,7 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
   const wasIdle = tx.mod(m.name).idleSince !== null && tx.autoCandidates.has(m.name);
   tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
   tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
-  tx.opens = tx.opens.set(m.name, tx.openCount(m.name) + 1);
-  tx.patchModule(m.name, { idleSince: null });
+  tx.patchModule(m.name, { idleSince: null, opens: tx.mod(m.name).opens + 1 });
   tx.emit('openCalled', wasIdle ? 'svr5.auto.idleRestart' : 'svr5.open', {
     module: m.name,
     device: a.device,
@@ -67,8 +66,8 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
   const left = dev.channels.delete(a.channel);
   tx.patchDevice(ch.device, { channels: left });
   tx.channels = tx.channels.delete(a.channel);
-  const opens = tx.openCount(dev.module) - 1;
-  tx.opens = opens === 0 ? tx.opens.delete(dev.module) : tx.opens.set(dev.module, opens);
+  const m = tx.mod(dev.module);
+  const opens = m.opens - 1;
   if (left.size === 0) {
     tx.emit('closeCalled', 'svr5.close.last', { module: dev.module, device: ch.device, channel: a.channel });
   }
@@ -78,7 +77,10 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
     module: dev.module,
     time: tx.clock,
   });
-  if (opens === 0 && tx.mod(dev.module).dependents.size === 0)
-    tx.patchModule(dev.module, { idleSince: tx.clock });
+  // The idle clock starts when nothing holds the module any more.
+  tx.patchModule(
+    dev.module,
+    opens === 0 && m.dependents.size === 0 ? { opens, idleSince: tx.clock } : { opens },
+  );
   return tx.done();
 }

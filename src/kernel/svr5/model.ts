@@ -35,6 +35,8 @@ export interface Module {
   readonly idleSince: number | null;
   /** Loaded modules that depend on this one. */
   readonly dependents: OrderedSet<string>;
+  /** Open channels on its devices (part of its hold count). */
+  readonly opens: number;
   /** How many times it has been loaded. */
   readonly generation: number;
   /** What the last `_load` or `_unload` call returned ("0" or an errno), for the inspector. */
@@ -62,8 +64,6 @@ export interface Svr5World {
   readonly modules: IMap<string, Module>;
   readonly devices: IMap<string, DeviceInstance>;
   readonly channels: IMap<string, Channel>;
-  /** Open channels per module (its hold count from opens). */
-  readonly opens: IMap<string, number>;
   /** Loaded modules the auto-unload daemon may consider. */
   readonly autoCandidates: OrderedSet<string>;
   /** Seconds since boot. */
@@ -84,6 +84,6 @@ export function neverUnloadable(m: Module): string | null {
 }
 
 /** The hold count the inspector shows: open channels plus loaded dependents. */
-export function holdCount(w: Pick<Svr5World, 'opens'>, m: Module): number {
-  return (w.opens.get(m.name) ?? 0) + m.dependents.size;
+export function holdCount(m: Module): number {
+  return m.opens + m.dependents.size;
 }

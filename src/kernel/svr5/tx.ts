@@ -28,12 +28,6 @@ export class Svr5Tx extends Tx<Svr5World, Svr5RuleId, Svr5EventType> {
   set channels(v: IMap<string, Channel>) {
     this.put('channels', v);
   }
-  get opens() {
-    return this.w.opens;
-  }
-  set opens(v: IMap<string, number>) {
-    this.put('opens', v);
-  }
   get autoCandidates() {
     return this.w.autoCandidates;
   }
@@ -72,9 +66,6 @@ export class Svr5Tx extends Tx<Svr5World, Svr5RuleId, Svr5EventType> {
     const next = { ...d, ...patch };
     this.devices = this.devices.set(name, next);
     return next;
-  }
-  openCount(module: string): number {
-    return this.opens.get(module) ?? 0;
   }
 
   override done(status = '0'): StepResult<Svr5World> {

@@ -27,7 +27,7 @@ function idleText(w: Svr5World, m: Module): string {
 }
 
 function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
-  const opens = w.opens.get(m.name) ?? 0;
+  const opens = m.opens;
   const instances: Part[] = [];
   m.devices.forEach((name, i) => {
     if (i > 0) instances.push(', ');
@@ -50,7 +50,7 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('Last _unload result', result(m.lastUnloadResult)),
     row(
       'Hold count',
-      `${holdCount(w, m)} (${opens} open channel${opens === 1 ? '' : 's'}, ${m.dependents.size} dependent${m.dependents.size === 1 ? '' : 's'})`,
+      `${holdCount(m)} (${opens} open channel${opens === 1 ? '' : 's'}, ${m.dependents.size} dependent${m.dependents.size === 1 ? '' : 's'})`,
       'Open channels plus loaded modules that depend on it',
     ),
     row('Idle', idleText(w, m), 'Time since the last close, against the unload delay the daemon applies'),
