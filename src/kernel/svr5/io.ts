@@ -40,10 +40,11 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     const s = load(tx, m.name, 'auto');
     if (s !== '0') return tx.done(s);
   }
-  const wasIdle = tx.mod(m.name).idleSince !== null && tx.autoCandidates.has(m.name);
+  const now = tx.mod(m.name);
+  const wasIdle = now.idleSince !== null && tx.autoCandidates.has(m.name);
   tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
   tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
-  tx.patchModule(m.name, { idleSince: null, opens: tx.mod(m.name).opens + 1 });
+  tx.patchModule(m.name, { idleSince: null, opens: now.opens + 1 });
   tx.emit('openCalled', wasIdle ? 'svr5.auto.idleRestart' : 'svr5.open', {
     module: m.name,
     device: a.device,

@@ -62,9 +62,7 @@ function attachInstances(tx: Svr5Tx, m: Module): void {
     tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
     return;
   }
-  for (const dev of m.devices) {
-    if (!tx.devices.get(dev)?.removed) tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
-  }
+  for (const dev of m.configured) tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
 }
 
 export interface Busy {
@@ -127,10 +125,8 @@ export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): st
     return m.unloadReturns;
   }
   if (isDdi8(m.ddi)) {
-    for (const dev of m.devices) {
-      if (!tx.devices.get(dev)?.removed)
-        tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: name, device: dev });
-    }
+    for (const dev of m.configured)
+      tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: name, device: dev });
   } else {
     tx.emit('interruptsDetached', 'svr5.unload.preDdi8Detach', { module: name, reason: 'mod_drvdetach' });
   }

@@ -26,6 +26,8 @@ export interface Module {
   readonly copyoutInUnload: boolean;
   /** Device instances, in configuration order. */
   readonly devices: readonly string[];
+  /** The instances still configured (not hot-removed): the ones CFG_ADD, CFG_REMOVE and CFG_SUSPEND reach. */
+  readonly configured: readonly string[];
   readonly loaded: boolean;
   /** How the current load came about. */
   readonly loadedBy: 'demand' | 'auto' | 'dependency' | null;

@@ -93,6 +93,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? false,
     devices,
+    configured: devices,
     loaded: false,
     loadedBy: null,
     autoCandidate: false,
@@ -173,6 +174,7 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
     });
   }
   tx.patchDevice(a.device, { removed: true });
+  tx.patchModule(m.name, { configured: m.configured.filter((d) => d !== a.device) });
   if (m.loaded) tx.emit('cfgRemove', 'svr5.hot.remove', { module: m.name, device: a.device });
   tx.emit('instanceRemoved', 'svr5.hot.remove', { module: m.name, device: a.device, time: tx.clock });
   return tx.done();
@@ -186,10 +188,7 @@ function shutdown(tx: Svr5Tx): Result {
       tx.emit('halt', 'svr5.shutdown', { module: m.name });
       continue;
     }
-    for (const dev of m.devices) {
-      if (!tx.devices.get(dev)?.removed)
-        tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
-    }
+    for (const dev of m.configured) tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
   }
   tx.shutDown = true;
   tx.emit('systemShutdown', 'svr5.shutdown', { reason: 'no _unload routine is called', time: tx.clock });
