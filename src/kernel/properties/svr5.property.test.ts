@@ -287,7 +287,11 @@ function consistent(c: StepCtx): void {
   }
   for (const m of w.modules.valueSeq()) {
     const opens = openChannels(w, m.name).length;
-    check(m.opens === opens, () => `${where}: ${m.name} opens ${m.opens} ≠ ${opens}`);
+    check(
+      m.openChannels.size === opens && openChannels(w, m.name).every((c) => m.openChannels.has(c)),
+      () =>
+        `${where}: ${m.name} lists open channels ${m.openChannels.toArray().join(',')}, the devices have ${opens}`,
+    );
     const dependents = w.modules
       .valueSeq()
       .filter((d) => d.loaded && d.dependsOn.includes(m.name))

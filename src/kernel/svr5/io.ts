@@ -44,7 +44,7 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
   const wasIdle = now.idleSince !== null && tx.autoCandidates.has(m.name);
   tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
   tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
-  tx.patchModule(m.name, { idleSince: null, opens: now.opens + 1 });
+  tx.patchModule(m.name, { idleSince: null, openChannels: now.openChannels.add(a.channel) });
   tx.emit('openCalled', wasIdle ? 'svr5.auto.idleRestart' : 'svr5.open', {
     module: m.name,
     device: a.device,
@@ -68,7 +68,7 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
   tx.patchDevice(ch.device, { channels: left });
   tx.channels = tx.channels.delete(a.channel);
   const m = tx.mod(dev.module);
-  const opens = m.opens - 1;
+  const openChannels = m.openChannels.delete(a.channel);
   if (left.size === 0) {
     tx.emit('closeCalled', 'svr5.close.last', { module: dev.module, device: ch.device, channel: a.channel });
   }
@@ -81,7 +81,9 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
   // The idle clock starts when nothing holds the module any more.
   tx.patchModule(
     dev.module,
-    opens === 0 && m.dependents.size === 0 ? { opens, idleSince: tx.clock } : { opens },
+    openChannels.size === 0 && m.dependents.size === 0
+      ? { openChannels, idleSince: tx.clock }
+      : { openChannels },
   );
   return tx.done();
 }

@@ -76,11 +76,8 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
   const never = neverUnloadable(m);
   if (never)
     return { rule: m.hba ? 'svr5.never.hba' : 'svr5.seed.optionalBefore8', reason: never, blockers: [] };
-  if (m.opens > 0) {
-    const open: ObjectRef[] = [];
-    for (const dev of m.devices) {
-      for (const ch of tx.devices.get(dev)?.channels ?? []) open.push({ kind: 'channel', name: ch });
-    }
+  if (m.openChannels.size > 0) {
+    const open = m.openChannels.toArray().map((name): ObjectRef => ({ kind: 'channel', name }));
     return {
       rule: 'svr5.seed.notWhileOpen',
       reason: `devices are open: ${open.map((o) => o.name).join(', ')}`,
@@ -141,7 +138,7 @@ export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): st
   tx.emit('moduleFreed', 'svr5.unload.freed', { module: name, time: tx.clock });
   for (const dep of m.dependsOn) {
     const d = tx.patchModule(dep, { dependents: tx.mod(dep).dependents.delete(name) });
-    if (d.dependents.size === 0 && d.opens === 0) tx.patchModule(dep, { idleSince: tx.clock });
+    if (d.dependents.size === 0 && d.openChannels.size === 0) tx.patchModule(dep, { idleSince: tx.clock });
   }
   return '0';
 }

@@ -37,8 +37,8 @@ export interface Module {
   readonly idleSince: number | null;
   /** Loaded modules that depend on this one. */
   readonly dependents: OrderedSet<string>;
-  /** Open channels on its devices (part of its hold count). */
-  readonly opens: number;
+  /** Channels open on its devices (their number is part of its hold count). */
+  readonly openChannels: OrderedSet<string>;
   /** How many times it has been loaded. */
   readonly generation: number;
   /** What the last `_load` or `_unload` call returned ("0" or an errno), for the inspector. */
@@ -87,5 +87,5 @@ export function neverUnloadable(m: Module): string | null {
 
 /** The hold count the inspector shows: open channels plus loaded dependents. */
 export function holdCount(m: Module): number {
-  return m.opens + m.dependents.size;
+  return m.openChannels.size + m.dependents.size;
 }

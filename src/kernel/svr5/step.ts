@@ -99,7 +99,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     autoCandidate: false,
     idleSince: null,
     dependents: OrderedSet(),
-    opens: 0,
+    openChannels: OrderedSet(),
     generation: 0,
     lastLoadResult: null,
     lastUnloadResult: null,

@@ -27,7 +27,7 @@ function idleText(w: Svr5World, m: Module): string {
 }
 
 function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
-  const opens = m.opens;
+  const opens = m.openChannels.size;
   const instances: Part[] = [];
   m.devices.forEach((name, i) => {
     if (i > 0) instances.push(', ');
