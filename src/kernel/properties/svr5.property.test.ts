@@ -1,11 +1,10 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { unloadDelayOf, type Svr5World } from '../svr5/model';
-import type { StepResult } from '../types';
 import { createWorld, step } from '../world';
 import { check, snapshot, svr5RunArb } from './arbitraries';
+import { runProperty, type Crash as CrashOf, type StepCtx as Ctx } from './harness';
 
 /**
  * Property tests of the SVR5 engine against shared/domain/svr5.md: random
@@ -14,70 +13,26 @@ import { check, snapshot, svr5RunArb } from './arbitraries';
 
 const NUM_RUNS = 2000;
 
-interface StepCtx {
-  readonly index: number;
-  readonly action: Svr5Action;
-  readonly before: Svr5World;
-  readonly result: StepResult<Svr5World>;
-  /** The world before the step as JSON, taken before the step ran (only when the property asks for it). */
-  readonly beforeSnap?: string;
-}
+type StepCtx = Ctx<Svr5World, Svr5Action>;
 
-interface Crash {
-  readonly index: number;
-  readonly action: Svr5Action;
-  readonly error: string;
-}
+type Crash = CrashOf<Svr5Action>;
 
 const at = (c: StepCtx) => `step ${c.index} ${JSON.stringify(c.action)}`;
 
-/**
- * Folds `actions` from an empty world, calling `each` on every step. A step
- * that throws ends the run (the crash is returned): the other invariants are
- * checked on the steps before it, and "never throws" reports the crash.
- */
-function fold(
-  options: Partial<Svr5Options>,
-  actions: readonly Svr5Action[],
-  each: (c: StepCtx) => void,
-  snapshots = false,
-): { steps: StepCtx[]; crash?: Crash } {
-  let world = createWorld('svr5', options);
-  const steps: StepCtx[] = [];
-  for (const [index, action] of actions.entries()) {
-    const beforeSnap = snapshots ? snapshot(world) : undefined;
-    let result: StepResult<Svr5World>;
-    try {
-      result = step(world, action);
-    } catch (e) {
-      return { steps, crash: { index, action, error: e instanceof Error ? e.message : String(e) } };
-    }
-    const c: StepCtx = {
-      index,
-      action,
-      before: world,
-      result,
-      ...(beforeSnap === undefined ? {} : { beforeSnap }),
-    };
-    each(c);
-    steps.push(c);
-    world = result.world;
-  }
-  return { steps };
-}
-
+/** Runs a property over many random runs; `each` checks one step, `perRun` sees every step of a run. */
 function property(
   each: (c: StepCtx) => void,
   perRun: (steps: StepCtx[], crash?: Crash) => void = () => {},
   numRuns = NUM_RUNS,
   snapshots = false,
 ): void {
-  fc.assert(
-    fc.property(svr5RunArb(), ({ options, actions }) => {
-      const { steps, crash } = fold(options, actions, each, snapshots);
-      perRun(steps, crash);
-    }),
-    { numRuns },
+  runProperty(
+    svr5RunArb(),
+    (o: Partial<Svr5Options>) => createWorld('svr5', o),
+    each,
+    perRun,
+    numRuns,
+    snapshots,
   );
 }
 

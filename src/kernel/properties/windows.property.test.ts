@@ -1,12 +1,11 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { KernelEvent } from '../events';
 import { RULES } from '../rules';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
-import type { StepResult } from '../types';
 import { hasFlag, type WindowsWorld } from '../windows/model';
 import { createWorld, step } from '../world';
 import { check, snapshot, windowsRunArb } from './arbitraries';
+import { runProperty, type Crash as CrashOf, type StepCtx as Ctx } from './harness';
 
 /**
  * Property tests of the Windows engine against shared/domain/windows.md:
@@ -16,14 +15,7 @@ import { check, snapshot, windowsRunArb } from './arbitraries';
 
 const NUM_RUNS = 2000;
 
-interface StepCtx {
-  readonly index: number;
-  readonly action: WindowsAction;
-  readonly before: WindowsWorld;
-  readonly result: StepResult<WindowsWorld>;
-  /** The world before the step as JSON, taken before the step ran (only when the property asks for it). */
-  readonly beforeSnap?: string;
-}
+type StepCtx = Ctx<WindowsWorld, WindowsAction>;
 
 const at = (c: StepCtx) => `step ${c.index} ${JSON.stringify(c.action)}`;
 
@@ -41,47 +33,7 @@ function devicesOf(w: WindowsWorld, driver: string): string[] {
     .toArray();
 }
 
-/** A step that threw: the engine broke its promise that every action gets a status. */
-interface Crash {
-  readonly index: number;
-  readonly action: WindowsAction;
-  readonly error: string;
-}
-
-/**
- * Folds `actions` from an empty world, calling `each` on every step. A step
- * that throws ends the run (the crash is returned): the other invariants are
- * checked on the steps before it, and "never throws" reports the crash.
- */
-function fold(
-  options: Partial<WindowsOptions>,
-  actions: readonly WindowsAction[],
-  each: (c: StepCtx) => void,
-  snapshots = false,
-): { steps: StepCtx[]; crash?: Crash } {
-  let world = createWorld('windows', options);
-  const steps: StepCtx[] = [];
-  for (const [index, action] of actions.entries()) {
-    const beforeSnap = snapshots ? snapshot(world) : undefined;
-    let result: StepResult<WindowsWorld>;
-    try {
-      result = step(world, action);
-    } catch (e) {
-      return { steps, crash: { index, action, error: e instanceof Error ? e.message : String(e) } };
-    }
-    const c: StepCtx = {
-      index,
-      action,
-      before: world,
-      result,
-      ...(beforeSnap === undefined ? {} : { beforeSnap }),
-    };
-    each(c);
-    steps.push(c);
-    world = result.world;
-  }
-  return { steps };
-}
+type Crash = CrashOf<WindowsAction>;
 
 /** Runs a property over many random runs; `each` checks one step, `perRun` sees every step of a run. */
 function property(
@@ -90,12 +42,13 @@ function property(
   numRuns = NUM_RUNS,
   snapshots = false,
 ): void {
-  fc.assert(
-    fc.property(windowsRunArb(), ({ options, actions }) => {
-      const { steps, crash } = fold(options, actions, each, snapshots);
-      perRun(steps, crash);
-    }),
-    { numRuns },
+  runProperty(
+    windowsRunArb(),
+    (o: Partial<WindowsOptions>) => createWorld('windows', o),
+    each,
+    perRun,
+    numRuns,
+    snapshots,
   );
 }
 

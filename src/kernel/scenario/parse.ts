@@ -5,7 +5,7 @@ import { ACTION_NAMES, FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } fr
 
 /** One problem with a scenario: where it is, and what to do about it. */
 export interface ScenarioError {
-  /** Like `steps[3].device`; empty for the whole document. */
+  /** Like `steps[3].device`; empty for the scenario as a whole. */
   readonly path: string;
   readonly message: string;
 }

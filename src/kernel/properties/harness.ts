@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import type { Action } from '../scenario/actions';
+import type { StepResult } from '../types';
+import { step, type World } from '../world';
+import { snapshot } from './arbitraries';
+
+/** One step of a random run, as the properties see it. */
+export interface StepCtx<W extends World, A extends Action> {
+  readonly index: number;
+  readonly action: A;
+  readonly before: W;
+  readonly result: StepResult<W>;
+  /** The world before the step as JSON, taken before the step ran (only when the property asks for it). */
+  readonly beforeSnap?: string;
+}
+
+/** A step that threw: the engine broke its promise that every action gets a status. */
+export interface Crash<A extends Action> {
+  readonly index: number;
+  readonly action: A;
+  readonly error: string;
+}
+
+/**
+ * Folds `actions` from `start`, calling `each` on every step. A step that
+ * throws ends the run (the crash is returned): the other invariants are
+ * checked on the steps before it, and "never throws" reports the crash.
+ */
+export function fold<W extends World, A extends Action>(
+  start: W,
+  actions: readonly A[],
+  each: (c: StepCtx<W, A>) => void,
+  snapshots = false,
+): { steps: StepCtx<W, A>[]; crash?: Crash<A> } {
+  let world = start;
+  const steps: StepCtx<W, A>[] = [];
+  for (const [index, action] of actions.entries()) {
+    const beforeSnap = snapshots ? snapshot(world) : undefined;
+    let result: StepResult<W>;
+    try {
+      result = step(world, action) as StepResult<W>;
+    } catch (e) {
+      return { steps, crash: { index, action, error: e instanceof Error ? e.message : String(e) } };
+    }
+    const c: StepCtx<W, A> = {
+      index,
+      action,
+      before: world,
+      result,
+      ...(beforeSnap === undefined ? {} : { beforeSnap }),
+    };
+    each(c);
+    steps.push(c);
+    world = result.world;
+  }
+  return { steps };
+}
+
+/** Runs a property over many random runs; `each` checks one step, `perRun` sees every step of a run. */
+export function runProperty<W extends World, A extends Action, O>(
+  runs: fc.Arbitrary<{ options: O; actions: A[] }>,
+  start: (options: O) => W,
+  each: (c: StepCtx<W, A>) => void,
+  perRun: (steps: StepCtx<W, A>[], crash?: Crash<A>) => void,
+  numRuns: number,
+  snapshots: boolean,
+): void {
+  fc.assert(
+    fc.property(runs, ({ options, actions }) => {
+      const { steps, crash } = fold(start(options), actions, each, snapshots);
+      perRun(steps, crash);
+    }),
+    { numRuns },
+  );
+}

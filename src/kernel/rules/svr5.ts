@@ -1,0 +1,168 @@
+import type { Row } from '.';
+
+/** SVR5 (UnixWare/OpenServer DDI) rules: shared/domain/svr5.md. */
+const HDK = 'SCO/Novell SVR5 HDK manual page ';
+
+export const svr5 = {
+  'svr5.seed.cleanup': [
+    'DOC',
+    '_unload does the cleanup a loadable driver needs before it is unloaded; it undoes _load.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.errno': [
+    'DOC',
+    '_unload returns 0 or an errno; if it returns an error the module is not unloaded.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.requiredDdi8': [
+    'DOC',
+    'From DDI 8, _unload is required for all drivers (a global symbol named _unload).',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.notWhileOpen': [
+    'DOC',
+    '_unload is called only when none of the devices the driver controls are open.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.cfgRemove': [
+    'DOC',
+    'A DDI 8 _unload calls drv_detach, which sends CFG_REMOVE for each device instance.',
+    `${HDK}_unload(D2), drv_detach(D3)`,
+  ],
+  'svr5.seed.blockable': [
+    'DOC',
+    '_unload runs in blockable context without the requester’s address space: copyout/copyin are illegal.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.seed.optionalBefore8': [
+    'DOC',
+    'Before DDI 8 _unload is optional; a driver without one is never unloaded once loaded.',
+    `${HDK}_unload(D2)`,
+  ],
+  'svr5.load.entry': [
+    'DOC',
+    '_load runs before any other entry point; a DDI 8 _load calls drv_attach, which sends CFG_ADD per instance.',
+    `${HDK}_load(D2)`,
+  ],
+  'svr5.load.fails': [
+    'DOC',
+    'If _load fails the module is not loaded and _unload is never called.',
+    `${HDK}_load(D2), modload(2)`,
+  ],
+  'svr5.load.already': ['DOC', 'A module that is already loaded is not loaded again.', `${HDK}modload(2)`],
+  'svr5.load.autoload': [
+    'DOC',
+    'The first open of a configured device of a registered, unloaded driver loads it automatically.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.load.hbaNoAutoload': [
+    'DOC',
+    'HBA drivers are never loaded automatically.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.load.dependencies': [
+    'DOC',
+    'Loading a module first loads the modules it depends on; each then has a dependent keeping it loaded.',
+    `${HDK}modload(2), moduload(2)`,
+  ],
+  'svr5.register': [
+    'DOC',
+    'idbuild -M registers a loadable module and its device instances with the kernel.',
+    `${HDK}DLKM (HDK Technical Reference)`,
+  ],
+  'svr5.register.invalid': [
+    'MODEL',
+    'A registration that names an unknown dependency or a taken name is refused with EINVAL or EEXIST.',
+    'shared/domain/svr5.md §2',
+  ],
+  'svr5.open': ['DOC', 'open(D2) is called for each open of a device.', `${HDK}open(D2)`],
+  'svr5.open.noDevice': [
+    'MODEL',
+    'Opening a device that is not configured, or was hot-removed, fails (ENXIO / ENODEV).',
+    'shared/domain/svr5.md §4',
+  ],
+  'svr5.close.last': ['DOC', 'close(D2) is called on the last close of a device.', `${HDK}close(D2)`],
+  'svr5.channel.invalid': [
+    'MODEL',
+    'A channel name that is already open is refused with EEXIST; closing one that is not open fails with EBADF.',
+    'shared/domain/svr5.md',
+  ],
+  'svr5.busy.open': [
+    'DOC',
+    'A module with any device open is busy: EBUSY, and _unload is not called.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.busy.dependents': [
+    'DOC',
+    'A module that another loaded module depends on is busy: EBUSY.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.busy.profiling': ['DOC', 'A module with profiling enabled is busy: EBUSY.', `${HDK}moduload(2)`],
+  'svr5.never.hba': ['DOC', 'HBA drivers are never unloaded.', `${HDK}DLKM (performance guide)`],
+  'svr5.never.status': [
+    'MODEL',
+    'A demand unload of a module that can never be unloaded returns EBUSY.',
+    'shared/domain/svr5.md §3',
+  ],
+  'svr5.unload.notLoaded': [
+    'DOC',
+    'Unloading a module that is not loaded fails with EINVAL.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.demand': [
+    'DOC',
+    'modadmin -U unloads on demand: busy gives EBUSY; otherwise _unload runs, and zero frees the module.',
+    `${HDK}moduload(2), modadmin(1M)`,
+  ],
+  'svr5.unload.failedBecomesCandidate': [
+    'DOC',
+    'A demand unload that fails turns a demand-loaded module into a candidate for auto-unload.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.preDdi8Detach': [
+    'DOC',
+    'Before DDI 8, _unload removes its interrupts with mod_drvdetach.',
+    `${HDK}mod_drvdetach(D3)`,
+  ],
+  'svr5.unload.freed': ['DOC', 'When _unload returns 0 the module’s memory is freed.', `${HDK}moduload(2)`],
+  'svr5.auto.daemon': [
+    'DOC',
+    'Every UNLOAD_WAKE seconds a daemon unloads autoloaded modules that are inactive, have no dependents and have been idle DEF_UNLOAD_DELAY seconds.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.demandNever': [
+    'DOC',
+    'A demand-loaded module is never removed by auto-unload (unless a demand unload of it failed).',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.delay': [
+    'DOC',
+    'Before DDI 8 a module may set its own unload delay; DDI 8 drivers always use DEF_UNLOAD_DELAY.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.auto.idleRestart': [
+    'DOC',
+    'An open in between makes the module active again; its idle time starts over at the last close.',
+    `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.hot.remove': [
+    'DOC',
+    'Hot removal sends config(CFG_REMOVE) for that instance while the module stays loaded.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.hot.notHot': [
+    'MODEL',
+    'Only D_HOT drivers support hot removal; others refuse with EOPNOTSUPP, and an open instance with EBUSY.',
+    'shared/domain/svr5.md §4',
+  ],
+  'svr5.shutdown': [
+    'DOC',
+    'At shutdown DDI 8 instances get CFG_SUSPEND (older drivers their halt routine); _unload is not called.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.shutdown.halted': [
+    'MODEL',
+    'After shutdown the simulated system accepts no more requests (ENXIO).',
+    'shared/domain/svr5.md §4',
+  ],
+} satisfies Record<string, Row>;
