@@ -1,5 +1,5 @@
 import { AppPage } from './app';
-import { checkA11y, test } from './fixtures';
+import { checkA11y, expect, test } from './fixtures';
 
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
@@ -20,3 +20,17 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('the keyboard shortcuts sheet opens with ?, lists the keys, has no axe violations, and closes with Esc', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.keyboard.press('Shift+?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Step back in time');
+  await checkA11y(page, 'key help');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+});

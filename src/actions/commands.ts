@@ -68,10 +68,19 @@ export const COMMANDS: readonly CommandDef[] = [
   },
   {
     kind: 'command',
+    id: 'toggleHelp',
+    label: 'Keyboard shortcuts',
+    keys: ['shift+?'],
+    help: 'Show or hide this list',
+    available: always,
+    perform: (s) => s.setHelpOpen(!s.helpOpen),
+  },
+  {
+    kind: 'command',
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],
     available: always,
-    perform: (s) => s.select(null),
+    perform: (s) => (s.helpOpen ? s.setHelpOpen(false) : s.select(null)),
   },
 ];

@@ -107,6 +107,14 @@ export function Toolbar() {
       </label>
       <button
         className="btn"
+        onClick={() => executeAction('toggleHelp')}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+      <button
+        className="btn"
         onClick={() => executeAction('toggleTheme')}
         aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
       >

@@ -18,6 +18,7 @@ export const selectSelection = (s: AppState) => s.selection;
 export const selectHighlight = (s: AppState) => s.highlight;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectPaletteOpen = (s: AppState) => s.paletteOpen;
+export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectCanUndo = (s: AppState) => s.cursor > 0;
 export const selectCanRedo = (s: AppState) => s.cursor < s.entries.length;
 

@@ -16,12 +16,15 @@ export interface UiSlice {
   readonly instant: boolean;
   /** The palette of every action, beside the graph. */
   readonly paletteOpen: boolean;
+  /** The sheet of keyboard shortcuts. */
+  readonly helpOpen: boolean;
   readonly select: (ref: ObjectRef | null) => void;
   readonly setHighlight: (refs: readonly ObjectRef[]) => void;
   readonly setTheme: (theme: Theme) => void;
   readonly setSpeed: (speed: number) => void;
   readonly setInstant: (instant: boolean) => void;
   readonly setPaletteOpen: (open: boolean) => void;
+  readonly setHelpOpen: (open: boolean) => void;
 }
 
 function initialTheme(): Theme {
@@ -51,4 +54,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setInstant: (instant) => set({ instant }),
   paletteOpen: typeof window !== 'undefined' && window.innerWidth >= 1536,
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  helpOpen: false,
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
 });
