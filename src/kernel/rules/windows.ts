@@ -161,12 +161,12 @@ export const windows = {
   'win.open.pendingFlags': [
     'ROS',
     'An open fails with STATUS_NO_SUCH_DEVICE while the device is unload-, delete- or remove-pending.',
-    `${ROS}iomgr/iofunc.c`,
+    `${ROS}iomgr/file.c`,
   ],
   'win.open.exclusive': [
     'ROS',
     'An exclusive device that is already open refuses another open with STATUS_ACCESS_DENIED.',
-    `${ROS}iomgr/iofunc.c`,
+    `${ROS}iomgr/file.c`,
   ],
   'win.object.notFound': [
     'DOC',
@@ -306,11 +306,11 @@ export const windows = {
   'win.update.replace': [
     'DOC',
     'A driver update removes every device of the old driver, unloads it, loads the new image and re-adds the devices.',
-    `${MS}install/how-devices-and-driver-packages-are-installed`,
+    `${MS}install/avoiding-system-restarts-during-device-installations`,
   ],
   'win.update.reboot': [
     'DOC',
     'If a removal is vetoed the old image stays loaded and a reboot is required.',
-    `${MS}install/how-devices-and-driver-packages-are-installed`,
+    `${MS}install/avoiding-system-restarts-during-device-installations`,
   ],
 } satisfies Record<string, Row>;
