@@ -3,7 +3,8 @@ import type { RuleId } from './rules';
 import { dueAt } from './svr5/daemon';
 import { busy } from './svr5/lifecycle';
 import { isDdi8, neverUnloadable, unloadDelayOf, type Svr5World } from './svr5/model';
-import type { WindowsWorld } from './windows/model';
+import type { Driver, WindowsWorld } from './windows/model';
+import { pdoOf, stackOf } from './windows/stack';
 import { describeRefs, unloadBlockers } from './windows/unload';
 import type { World } from './world';
 
@@ -65,16 +66,13 @@ function explainWindows(world: WindowsWorld, name: string): UnloadExplanation {
   const b = unloadBlockers(world, d);
   const legacy = d.model === 'legacy';
   const requested = d.state === 'unloadPending' || d.state === 'unloaded';
+  const closes = legacy ? [] : pendingCloses(world, name);
   const conditions: Condition[] = [
     flag(
       'unloadRequested',
       legacy ? 'seed.3.unloadPending' : 'seed.2.pnpLastDevice',
       requested,
-      requested
-        ? 'Unload Pending: the unload has started'
-        : legacy
-          ? 'Not asked to stop yet: sc stop starts the unload'
-          : 'The PnP manager starts the unload when the driver’s last device object is removed',
+      requestText(d),
     ),
     flag(
       'hasUnloadRoutine',
@@ -111,13 +109,21 @@ function explainWindows(world: WindowsWorld, name: string): UnloadExplanation {
           true,
           `Not required: a legacy driver’s Unload deletes its own device objects (${d.devices.size} now)`,
         )
-      : cond(
-          'noDeviceObjects',
-          'seed.2.pnpLastDevice',
-          b.devices,
-          'It has no device objects left',
-          'Device objects remain',
-        ),
+      : closes.length > 0
+        ? {
+            id: 'noDeviceObjects',
+            met: false,
+            rule: 'win.pnp.removeAfterClose',
+            blockers: [...b.devices, ...closes],
+            text: `Device objects remain: surprise-removed, IRP_MN_REMOVE_DEVICE waits for ${describeRefs(closes)} to close`,
+          }
+        : cond(
+            'noDeviceObjects',
+            'seed.2.pnpLastDevice',
+            b.devices,
+            'It has no device objects left',
+            'Device objects remain',
+          ),
   ];
   return {
     driver: name,
@@ -128,9 +134,38 @@ function explainWindows(world: WindowsWorld, name: string): UnloadExplanation {
   };
 }
 
+/** What starts (or would start) this driver's unload, in its present state. */
+function requestText(d: Driver): string {
+  if (d.state === 'entryFailed') return 'Never loaded: DriverEntry failed, so Unload is never called';
+  if (d.state === 'unloadPending' || d.state === 'unloaded') return 'Unload Pending: the unload has started';
+  if (d.model === 'legacy') {
+    return d.hasUnload
+      ? 'Not asked to stop yet: sc stop starts the unload'
+      : 'sc stop is refused (STATUS_INVALID_DEVICE_REQUEST): there is no Unload routine';
+  }
+  if (d.stuck)
+    return 'Its last device object is gone, but without an Unload routine the PnP manager never unloads it';
+  return 'The PnP manager starts the unload when the driver’s last device object is removed';
+}
+
+/** Open handles on a surprise-removed stack of this driver: REMOVE waits for them (win.pnp.removeAfterClose). */
+function pendingCloses(world: WindowsWorld, driver: string): ObjectRef[] {
+  const out: ObjectRef[] = [];
+  const seen = new Set<string>();
+  for (const dev of world.drivers.get(driver)?.devices ?? []) {
+    const pdo = pdoOf(world, dev);
+    if (!pdo || pdo.devnode !== 'RemovePendingCloses' || seen.has(pdo.name)) continue;
+    seen.add(pdo.name);
+    for (const d of stackOf(world, pdo.name))
+      for (const h of d.fileObjects) out.push({ kind: 'handle', name: h });
+  }
+  return out;
+}
+
 function windowsSummary(world: WindowsWorld, name: string, conditions: readonly Condition[]): string {
   const d = world.drivers.get(name);
   if (!d) return '';
+  if (world.shutDown) return 'The system has shut down: no Unload routine is called at shutdown.';
   const pins = [...d.devices, ...d.lingering];
   switch (d.state) {
     case 'entryFailed':
@@ -149,6 +184,14 @@ function windowsSummary(world: WindowsWorld, name: string, conditions: readonly 
       if (d.stuck)
         return 'Its last device is gone but it has no Unload routine: it stays loaded until reboot.';
       if (d.rebootRequired) return 'An update was blocked: the old image stays until a reboot.';
+      if (!d.hasUnload) {
+        return d.model === 'legacy'
+          ? 'Loaded, with no Unload routine: sc stop is refused and it stays loaded until reboot.'
+          : 'Loaded, with no Unload routine: its devices can be removed, but it is never unloaded.';
+      }
+      if (pendingCloses(world, name).length > 0) {
+        return `Surprise-removed: IRP_MN_REMOVE_DEVICE waits for ${describeRefs(pendingCloses(world, name))} to close; then its devices go and Unload can run.`;
+      }
       return d.model === 'legacy'
         ? 'Loaded. sc stop marks it Unload Pending; Unload runs when every condition below holds.'
         : 'Loaded. It unloads after IRP_MN_REMOVE_DEVICE takes its last device object, when every condition below holds.';
@@ -190,14 +233,19 @@ function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       !world.options.profiling,
       world.options.profiling ? 'Profiling is enabled' : 'Profiling is off',
     ),
-    flag(
-      'unloadReturnsZero',
-      'svr5.seed.errno',
-      m.unloadReturns === '0',
-      m.unloadReturns === '0'
-        ? '_unload will return 0'
-        : `_unload will return ${m.unloadReturns}: the module would stay loaded`,
-    ),
+    // Only a module with an _unload has something to say about what it returns.
+    ...(m.hasUnload
+      ? [
+          flag(
+            'unloadReturnsZero',
+            'svr5.seed.errno',
+            m.unloadReturns === '0',
+            m.unloadReturns === '0'
+              ? '_unload will return 0'
+              : `_unload will return ${m.unloadReturns}: the module would stay loaded`,
+          ),
+        ]
+      : []),
   ];
   return { driver: name, os: 'svr5', unloaded: !m.loaded, summary: svr5Summary(world, name), conditions };
 }
@@ -205,6 +253,7 @@ function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
 function svr5Summary(world: Svr5World, name: string): string {
   const m = world.modules.get(name);
   if (!m) return '';
+  if (world.shutDown) return 'The system has shut down: no _unload routine is called at shutdown.';
   if (!m.loaded) {
     if (m.lastLoadResult !== null && m.lastLoadResult !== '0' && m.lastUnloadResult === null) {
       return `_load returned ${m.lastLoadResult}: not loaded, and _unload is never called.`;
@@ -223,5 +272,8 @@ function svr5Summary(world: Svr5World, name: string): string {
   const at = dueAt(world, name, world.options.unloadWake);
   const delay = unloadDelayOf(m, world.options);
   const idle = m.idleSince === null ? 0 : world.clock - m.idleSince;
+  if (m.unloadReturns !== '0') {
+    return `Idle ${idle} s of ${delay} s: the auto-unload daemon will call _unload at t=${at} s, but _unload returns ${m.unloadReturns}, so the module stays loaded.`;
+  }
   return `Idle ${idle} s of ${delay} s: the auto-unload daemon will unload it at t=${at} s unless it is opened first.`;
 }

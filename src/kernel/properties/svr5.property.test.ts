@@ -387,7 +387,8 @@ function demandUnloadAnswers(c: StepCtx): void {
       () => `${at(c)}: _unload returns ${m.unloadReturns}, answered ${status}`,
     );
   }
-  if (status !== '0' && m.loadedBy === 'demand') {
+  // A module that can never unload (no _unload, HBA) is no candidate for anything.
+  if (status !== '0' && m.loadedBy === 'demand' && m.hasUnload && !m.hba) {
     check(
       c.result.world.autoCandidates.has(name),
       () => `${at(c)}: a failed demand unload did not make demand-loaded ${name} a candidate`,

@@ -25,6 +25,8 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     });
   }
   const m = tx.mod(dev.module);
+  // An open restarts the idle clock of a module that was already loaded and idle (not one it autoloads).
+  const wasIdle = m.loaded && m.idleSince !== null && tx.autoCandidates.has(m.name);
   if (!m.loaded) {
     if (m.hba) {
       return tx.refuse(
@@ -41,7 +43,6 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     if (s !== '0') return tx.done(s);
   }
   const now = tx.mod(m.name);
-  const wasIdle = now.idleSince !== null && tx.autoCandidates.has(m.name);
   tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
   tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
   tx.patchModule(m.name, { idleSince: null, openChannels: now.openChannels.add(a.channel) });

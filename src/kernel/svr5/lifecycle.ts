@@ -117,7 +117,7 @@ export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): st
     tx.emit('unloadFailed', 'svr5.seed.errno', {
       module: name,
       status: m.unloadReturns,
-      reason: `_unload returned ${m.unloadReturns}: the module stays loaded`,
+      reason: 'the module stays loaded',
     });
     return m.unloadReturns;
   }
@@ -146,7 +146,8 @@ export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): st
 /** A failed demand unload makes a demand-loaded module a candidate for auto-unload. */
 export function becomeCandidate(tx: Svr5Tx, name: string): void {
   const m = tx.mod(name);
-  if (m.loadedBy !== 'demand' || m.autoCandidate) return;
+  // A module that can never unload is no candidate for anything.
+  if (m.loadedBy !== 'demand' || m.autoCandidate || neverUnloadable(m)) return;
   tx.patchModule(name, { autoCandidate: true });
   tx.autoCandidates = tx.autoCandidates.add(name);
   tx.emit('autoUnloadCandidate', 'svr5.unload.failedBecomesCandidate', { module: name });

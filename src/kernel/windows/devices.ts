@@ -33,6 +33,22 @@ export function newDevice(name: string, driver: string, role: DeviceRole, exclus
 
 /** Why the device on top of `to`'s stack refuses an attachment, if it does (seed rule 3; win.attach.refused). */
 function attachRefusal(tx: WindowsTx, to: string): Result | undefined {
+  // Seed rule 3: no driver attaches to an Unload Pending driver — anywhere in the stack, as an open
+  // would be refused there too [MODEL: ReactOS checks the top device; the seed speaks of the driver].
+  const pending = stackOf(tx, to).find((d) => hasFlag(d, 'UNLOAD_PENDING'));
+  if (pending) {
+    return tx.refuse(
+      'STATUS_NO_SUCH_DEVICE',
+      'seed.3.noAttach',
+      `${pending.name} is DOE_UNLOAD_PENDING: no driver can attach to its stack`,
+      {
+        device: pending.name,
+        driver: pending.driver,
+        model:
+          'The seed forbids attaching to an Unload Pending driver; the simulator refuses the whole stack, as it refuses opens.',
+      },
+    );
+  }
   const top = tx.dev(topOf(tx, to));
   const flag = (['UNLOAD_PENDING', 'DELETE_PENDING', 'REMOVE_PENDING', 'REMOVE_PROCESSED'] as const).find(
     (f) => hasFlag(top, f),

@@ -6,7 +6,7 @@ import { hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './mo
 import { cancelRemove, queryRemove, removeStack } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
-import { beginUnload, deviceRef, maybeFreeImage } from './unload';
+import { allBlockers, beginUnload, describeRefs, deviceRef, maybeFreeImage, unloadBlockers } from './unload';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
@@ -148,7 +148,13 @@ export function updateDriver(tx: WindowsTx, a: Act<'updateDriver'>): Result {
     });
   }
   if (d.model === 'legacy') {
-    if (d.hasUnload && d.state === 'loaded') beginUnload(tx, a.driver, 'seed.1.whenUnloaded');
+    // Only an old image that can unload now is replaced; otherwise it keeps serving until a reboot.
+    if (!d.hasUnload) return rebootRequired(tx, a.driver, 'it has no Unload routine');
+    if (d.state !== 'loaded') return rebootRequired(tx, a.driver, 'its unload is already pending');
+    const holding = allBlockers(unloadBlockers(tx, d));
+    if (holding.length > 0)
+      return rebootRequired(tx, a.driver, `the old image is in use: ${describeRefs(holding)}`);
+    beginUnload(tx, a.driver, 'seed.1.whenUnloaded');
     return finishUpdate(tx, a.driver, []);
   }
   const pdos = new Set<string>();

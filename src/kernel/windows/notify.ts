@@ -1,7 +1,7 @@
 import type { WindowsAction } from '../scenario/actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
-import type { WindowsWorld } from './model';
+import { hasFlag, type WindowsWorld } from './model';
 import type { WindowsTx } from './tx';
 import { maybeCallUnload } from './unload';
 
@@ -106,7 +106,10 @@ export function registerShutdown(tx: WindowsTx, a: Act<'registerShutdown'>): Res
 
 /** Seed rule 6: IRP_MJ_SHUTDOWN to registrants, normal before the flush, last-chance after; no Unload. */
 export function shutdown(tx: WindowsTx): Result {
-  const registered = tx.devices.valueSeq().filter((d) => d.shutdown !== 'none' && !d.unlinked);
+  // Seed rule 3: the system sends no new IRP to an Unload Pending driver, IRP_MJ_SHUTDOWN included [MODEL].
+  const registered = tx.devices
+    .valueSeq()
+    .filter((d) => d.shutdown !== 'none' && !d.unlinked && !hasFlag(d, 'UNLOAD_PENDING'));
   for (const d of registered.filter((d) => d.shutdown === 'normal')) {
     tx.emit('shutdownIrp', 'win.shutdown.order', {
       device: d.name,

@@ -109,6 +109,8 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
   const names = namesOf(tx, pdo);
   sendDown(tx, stack, 'IRP_MN_REMOVE_DEVICE', rule);
   const p = tx.dev(pdo);
+  // After a surprise removal the registrants were told REMOVE_COMPLETE already.
+  const told = p.surpriseRemoved;
   if (present && !p.surpriseRemoved) {
     tx.patchDevice(pdo, { flags: p.flags & ~DOE.REMOVE_PENDING });
     tx.emit('devnodeState', 'win.pnp.pdoStays', {
@@ -129,7 +131,7 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
     detach(tx, d.name, 'win.pnp.removeTopDown');
     deleteDevice(tx, d.name, 'win.pnp.removeTopDown');
   }
-  notifyRegistrants(tx, names, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', false);
+  if (!told) notifyRegistrants(tx, names, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', false);
 }
 
 /** Orderly removal: query, then remove or cancel. */

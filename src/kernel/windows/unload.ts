@@ -58,11 +58,15 @@ export function beginUnload(tx: WindowsTx, name: string, rule: WindowsRuleId): v
   tx.emit('unloadPending', rule, { driver: name, blockers: driver.devices.toArray().map(deviceRef) });
   if (!maybeCallUnload(tx, name)) {
     const blockers = allBlockers(unloadBlockers(tx, tx.drv(name)));
-    tx.emit('unloadDeferred', 'seed.4.allConditions', {
-      driver: name,
-      blockers,
-      reason: `waiting for ${describeRefs(blockers)}`,
-    });
+    tx.emit(
+      'unloadDeferred',
+      rule === 'seed.3.unloadPending' ? 'win.stop.deferred' : 'seed.4.allConditions',
+      {
+        driver: name,
+        blockers,
+        reason: `waiting for ${describeRefs(blockers)}`,
+      },
+    );
   }
 }
 
