@@ -34,3 +34,21 @@ test('SVR5: a demand unload of a module with an open device gets EBUSY, and _unl
   await expect(app.eventLog()).toContainText("asyc: the module's memory is freed");
   await expect(app.node('module:asyc')).toContainText('not loaded');
 });
+
+test('SVR5: from the palette, letting time pass lets the daemon unload an idle autoloaded module', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open('?os=svr5');
+  await app.select('channel:tty1');
+  await app.act('Close channel');
+  await page.getByRole('button', { name: /All actions/ }).click();
+  await page.getByRole('button', { name: 'Let time pass', exact: true }).click();
+  await page.getByLabel('Seconds').fill('60');
+  await page.getByRole('button', { name: 'Run: Let time pass' }).click();
+  await expect(app.status()).toHaveText('0');
+  await expect(app.eventLog()).toContainText('asyc: _unload is called (daemon) at t=60 s');
+  await expect(app.node('module:asyc')).toContainText('not loaded');
+  // The demand-loaded printer driver is never touched by the daemon.
+  await expect(app.node('module:lp')).toContainText('loaded (demand)');
+});

@@ -69,3 +69,23 @@ test.describe('the default Windows scenario', () => {
     await expect(app.node('handle:h1')).toBeVisible();
   });
 });
+
+test('the palette loads a legacy driver with a control device, and sc stop unloads it at once', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('button', { name: /All actions/ }).click();
+  await page.getByRole('button', { name: 'Load driver', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Load driver' });
+  await form.getByLabel('Model').selectOption('legacy');
+  await form.getByLabel('Control device (optional)').fill('Ctl1');
+  await form.getByRole('button', { name: 'Run: Load driver' }).click();
+  await expect(app.status()).toHaveText('STATUS_SUCCESS');
+  await expect(app.node('driver:Driver1')).toContainText('legacy');
+  await expect(app.node('device:Ctl1')).toBeVisible();
+  await app.select('driver:Driver1');
+  await app.act('Stop (sc stop)');
+  await expect(app.node('driver:Driver1')).toContainText('unloaded');
+  await expect(app.node('device:Ctl1')).toHaveCount(0);
+});

@@ -119,7 +119,7 @@ export const SVR5_ACTIONS: readonly KernelActionDef[] = [
       {
         name: 'seconds',
         label: 'Seconds',
-        kind: { type: 'number', min: 1, max: 86400, step: 10 },
+        kind: { type: 'number', min: 0, max: 86400 },
         default: 30,
       },
     ],

@@ -134,7 +134,7 @@ export function ActionForm({
         />
       ))}
       <button type="submit" className="btn btn-primary" disabled={!avail.enabled}>
-        {def.label}
+        Run: {def.label}
       </button>
       {!avail.enabled ? (
         <p className="text-xs" style={{ color: 'var(--pending)' }} role="status">
