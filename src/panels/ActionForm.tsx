@@ -116,6 +116,8 @@ export function ActionForm({
   };
   return (
     <form
+      // The kernel and the scenario schema judge the values and say why; the browser's own checks would refuse silently.
+      noValidate
       className="flex flex-col gap-2"
       aria-label={def.label}
       onSubmit={(e) => {
