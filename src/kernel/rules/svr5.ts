@@ -87,11 +87,6 @@ export const svr5 = {
     'A channel name that is already open is refused with EEXIST; closing one that is not open fails with EBADF.',
     'shared/domain/svr5.md',
   ],
-  'svr5.busy.open': [
-    'DOC',
-    'A module with any device open is busy: EBUSY, and _unload is not called.',
-    `${HDK}moduload(2)`,
-  ],
   'svr5.busy.dependents': [
     'DOC',
     'A module that another loaded module depends on is busy: EBUSY.',
@@ -108,11 +103,6 @@ export const svr5 = {
     'DOC',
     'Unloading a module that is not loaded fails with EINVAL.',
     `${HDK}moduload(2)`,
-  ],
-  'svr5.unload.demand': [
-    'DOC',
-    'modadmin -U unloads on demand: busy gives EBUSY; otherwise _unload runs, and zero frees the module.',
-    `${HDK}moduload(2), modadmin(1M)`,
   ],
   'svr5.unload.failedBecomesCandidate': [
     'DOC',

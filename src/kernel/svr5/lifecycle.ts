@@ -53,7 +53,11 @@ export function load(tx: Svr5Tx, name: string, by: 'demand' | 'auto' | 'dependen
     tx.patchModule(dep, { dependents: tx.mod(dep).dependents.add(name), idleSince: null });
   }
   if (by !== 'demand') tx.autoCandidates = tx.autoCandidates.add(name);
-  tx.emit('moduleLoaded', 'svr5.load.entry', { module: name, by, time: tx.clock });
+  tx.emit('moduleLoaded', by === 'demand' ? 'svr5.auto.demandNever' : 'svr5.load.entry', {
+    module: name,
+    by,
+    time: tx.clock,
+  });
   return '0';
 }
 
@@ -103,7 +107,7 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
  */
 export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): string {
   const m = tx.mod(name);
-  tx.emit('unloadCalled', 'svr5.seed.notWhileOpen', { module: name, by, time: tx.clock });
+  tx.emit('unloadCalled', 'svr5.seed.cleanup', { module: name, by, time: tx.clock });
   if (m.copyoutInUnload) {
     tx.emit('contextViolation', 'svr5.seed.blockable', {
       module: name,

@@ -4,7 +4,8 @@ import type { StepResult } from '../types';
 import { advanceTime } from './daemon';
 import { close, open } from './io';
 import { becomeCandidate, busy, load, runUnload } from './lifecycle';
-import { isDdi8, type Module, type Svr5World } from './model';
+import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
+import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
 
 type Act<K extends Svr5Action['do']> = Extract<Svr5Action, { do: K }>;
@@ -141,6 +142,7 @@ function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
     tx.emit('refused', b.rule, {
       module: a.module,
       blockers: b.blockers,
+      ...(neverUnloadable(m) ? { model: RULES['svr5.never.status'].text } : {}),
       status: 'EBUSY',
       reason: `${a.module} is busy: ${b.reason}; _unload is not called`,
     });
