@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import type { Action } from '../scenario/actions';
 import type { StepResult } from '../types';
 import { step, type World } from '../world';
-import { snapshot } from './arbitraries';
 
 /** One step of a random run, as the properties see it. */
 export interface StepCtx<W extends World, A extends Action> {
@@ -71,5 +70,28 @@ export function runProperty<W extends World, A extends Action, O>(
       perRun(steps, crash);
     }),
     { numRuns },
+  );
+}
+
+/** A stable text form of a value (Immutable collections serialise through toJSON). */
+export function snapshot(v: unknown): string {
+  return JSON.stringify(v);
+}
+
+/** Throws with a message that names the step, so fast-check's report reads well. */
+export function check(ok: boolean, message: () => string): void {
+  if (!ok) throw new Error(message());
+}
+
+/** The step is pure (the world before is untouched) and deterministic (same input, same output). */
+export function pureAndDeterministic<W extends World, A extends Action>(
+  c: StepCtx<W, A>,
+  where: string,
+): void {
+  check(snapshot(c.before) === c.beforeSnap, () => `${where}: the world before the step was mutated`);
+  const again = step(c.before, c.action);
+  check(
+    snapshot(again) === snapshot(c.result),
+    () => `${where}: stepping the same world with the same action gave a different result`,
   );
 }

@@ -5,7 +5,9 @@ import { parseScenario, type ParseResult } from '../scenario/parse';
 import { actionOf, runScenario } from '../scenario/run';
 import { FORMATS } from '../scenario/schema';
 import { createWorld, step, type World } from '../world';
-import { check, snapshot, svr5RunArb, windowsRunArb } from './arbitraries';
+import { check, snapshot } from './harness';
+import { svr5RunArb } from './svr5Arbs';
+import { windowsRunArb } from './windowsArbs';
 
 /**
  * Property tests of `parseScenario` (shared/design/scenario-format.md): it
@@ -115,43 +117,31 @@ const extrasArb = (types: readonly string[]) =>
 const someExtrasArb = (types: readonly string[]) =>
   fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: extrasArb(types) });
 
+/** A valid scenario document for one OS (plain JSON): a random run, with narration and questions. */
+function scenarioArb<A>(
+  os: 'windows' | 'svr5',
+  runs: fc.Arbitrary<{ options: object; actions: A[] }>,
+  types: readonly string[],
+) {
+  return fc.tuple(runs, text, fc.option(text, { nil: undefined })).chain(([run, title, summary]) =>
+    fc
+      .array(someExtrasArb(types), { minLength: run.actions.length, maxLength: run.actions.length })
+      .map((extras) => ({
+        format: FORMATS[0],
+        title,
+        os,
+        ...(summary === undefined ? {} : { summary }),
+        options: run.options,
+        steps: run.actions.map((a, i) => ({ ...a, ...extras[i] })),
+      })),
+  );
+}
+
 /** A valid scenario document (plain JSON) built from a random action sequence, with narration and questions. */
 const validScenarioArb = (maxLength = 20) =>
   fc.oneof(
-    fc
-      .tuple(windowsRunArb(maxLength), text, fc.option(text, { nil: undefined }))
-      .chain(([run, title, summary]) =>
-        fc
-          .array(someExtrasArb(WINDOWS_EVENT_TYPES), {
-            minLength: run.actions.length,
-            maxLength: run.actions.length,
-          })
-          .map((extras) => ({
-            format: FORMATS[0],
-            title,
-            os: 'windows' as const,
-            ...(summary === undefined ? {} : { summary }),
-            options: run.options,
-            steps: run.actions.map((a, i) => ({ ...a, ...extras[i] })),
-          })),
-      ),
-    fc
-      .tuple(svr5RunArb(maxLength), text, fc.option(text, { nil: undefined }))
-      .chain(([run, title, summary]) =>
-        fc
-          .array(someExtrasArb(SVR5_EVENT_TYPES), {
-            minLength: run.actions.length,
-            maxLength: run.actions.length,
-          })
-          .map((extras) => ({
-            format: FORMATS[0],
-            title,
-            os: 'svr5' as const,
-            ...(summary === undefined ? {} : { summary }),
-            options: run.options,
-            steps: run.actions.map((a, i) => ({ ...a, ...extras[i] })),
-          })),
-      ),
+    scenarioArb('windows', windowsRunArb(maxLength), WINDOWS_EVENT_TYPES),
+    scenarioArb('svr5', svr5RunArb(maxLength), SVR5_EVENT_TYPES),
   );
 
 // ── Mutations ─────────────────────────────────────────────────────────────

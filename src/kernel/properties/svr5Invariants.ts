@@ -1,0 +1,361 @@
+import { RULES } from '../rules';
+import type { Svr5Action } from '../scenario/actions';
+import { unloadDelayOf, type Svr5World } from '../svr5/model';
+import { check, snapshot, type StepCtx as Ctx } from './harness';
+
+/** The invariants the SVR5 property tests check after every step (shared/domain/svr5.md). */
+
+export type StepCtx = Ctx<Svr5World, Svr5Action>;
+
+export const at = (c: StepCtx) => `step ${c.index} ${JSON.stringify(c.action)}`;
+
+/** Open channels on `module`'s instances in a world. */
+export function openChannels(w: Svr5World, module: string): string[] {
+  return w.channels
+    .valueSeq()
+    .filter((ch) => w.devices.get(ch.device)?.module === module)
+    .map((ch) => ch.name)
+    .toArray();
+}
+
+export const eventsOf = (steps: readonly StepCtx[]) => steps.flatMap((s) => s.result.events);
+
+// ── Invariant checks ──────────────────────────────────────────────────────
+
+/**
+ * Seed rule 4 and moduload: `_unload` is called only on a loaded module, when
+ * none of its devices is open, no loaded module depends on it, and profiling
+ * is off. Dependents unloaded earlier in the same step (the daemon) count as
+ * gone, so the loaded set is replayed event by event.
+ */
+export function unloadOnlyWhenIdle(c: StepCtx): void {
+  const loaded = new Set(
+    c.before.modules
+      .valueSeq()
+      .filter((m) => m.loaded)
+      .map((m) => m.name),
+  );
+  const modules = c.result.world.modules;
+  for (const e of c.result.events) {
+    const m = e.module ?? '';
+    if (e.type === 'moduleLoaded') loaded.add(m);
+    if (e.type === 'moduleFreed') loaded.delete(m);
+    if (e.type !== 'unloadCalled') continue;
+    check(loaded.has(m), () => `${at(c)}: _unload of ${m}, which is not loaded`);
+    for (const w of [c.before, c.result.world]) {
+      const open = openChannels(w, m);
+      check(open.length === 0, () => `${at(c)}: _unload of ${m} while channels ${open.join(', ')} are open`);
+    }
+    const dependents = [...loaded].filter((d) => modules.get(d)?.dependsOn.includes(m));
+    check(
+      dependents.length === 0,
+      () => `${at(c)}: _unload of ${m} while ${dependents.join(', ')} depend on it`,
+    );
+    check(!c.before.options.profiling, () => `${at(c)}: _unload of ${m} while profiling is enabled`);
+    check(c.action.do !== 'shutdown', () => `${at(c)}: _unload of ${m} at shutdown`);
+  }
+}
+
+/** Seed rule 3: the module is freed only after `_unload` returned 0; an errno keeps it loaded. */
+export function freedOnlyAfterZero(c: StepCtx): void {
+  const events = c.result.events;
+  const w = c.result.world;
+  events.forEach((e, i) => {
+    const m = e.module ?? '';
+    const mod = w.modules.get(m);
+    if (e.type === 'moduleFreed') {
+      const prior = events.slice(0, i).filter((p) => p.type === 'unloadCalled' && p.module === m);
+      check(prior.length > 0, () => `${at(c)}: ${m} freed without an _unload call before it in the step`);
+      check(
+        mod?.unloadReturns === '0',
+        () => `${at(c)}: ${m} freed though its _unload returns ${mod?.unloadReturns}`,
+      );
+      check(
+        !events.slice(i + 1).some((p) => p.type === 'moduleLoaded' && p.module === m) ? !mod?.loaded : true,
+        () => `${at(c)}: ${m} freed but still loaded after the step`,
+      );
+    }
+    if (e.type === 'unloadCalled') {
+      const freed = events.slice(i + 1).some((p) => p.type === 'moduleFreed' && p.module === m);
+      if (mod?.unloadReturns === '0') {
+        check(freed, () => `${at(c)}: _unload of ${m} returned 0 but the module was not freed`);
+      } else {
+        check(
+          !freed,
+          () => `${at(c)}: _unload of ${m} returned ${mod?.unloadReturns} but the module was freed`,
+        );
+        check(mod?.loaded === true, () => `${at(c)}: _unload of ${m} returned an errno but it is not loaded`);
+        if (c.action.do === 'unloadModule') {
+          check(
+            c.result.status === mod?.unloadReturns,
+            () => `${at(c)}: _unload returned ${mod?.unloadReturns}, the call answered ${c.result.status}`,
+          );
+        }
+      }
+    }
+  });
+}
+
+/**
+ * "A demand-loaded module is never removed by auto-unload", unless a demand
+ * unload of it failed (which makes it a candidate). State across the run.
+ */
+export function demandLoadedNotAutoUnloaded(): { each: (c: StepCtx) => void; reset: () => void } {
+  const protectedModules = new Set<string>();
+  return {
+    reset: () => protectedModules.clear(),
+    each: (c) => {
+      const failedDemandUnload =
+        c.action.do === 'unloadModule' &&
+        c.before.modules.get(c.action.module)?.loaded === true &&
+        c.result.status !== '0';
+      for (const e of c.result.events) {
+        const m = e.module ?? '';
+        if (e.type === 'moduleLoaded') {
+          if (e.by === 'demand') protectedModules.add(m);
+          else protectedModules.delete(m);
+        }
+        if (e.type === 'unloadCalled' && e.by === 'daemon') {
+          check(!protectedModules.has(m), () => `${at(c)}: demand-loaded ${m} unloaded by the daemon`);
+        }
+        if (e.type === 'moduleFreed') protectedModules.delete(m);
+      }
+      if (failedDemandUnload && c.action.do === 'unloadModule') protectedModules.delete(c.action.module);
+    },
+  };
+}
+
+/** Never unloadable: no `_unload` (pre-DDI 8) and HBA drivers; HBA drivers are never autoloaded. */
+export function neverUnloadableNeverUnloaded(c: StepCtx): void {
+  for (const e of c.result.events) {
+    const m = c.result.world.modules.get(e.module ?? '');
+    if (e.type === 'unloadCalled') {
+      check(m?.hasUnload === true, () => `${at(c)}: _unload of ${e.module}, which has no _unload routine`);
+      check(m?.hba === false, () => `${at(c)}: _unload of HBA driver ${e.module}`);
+    }
+    if (e.type === 'loadCalled' && e.by === 'auto') {
+      check(m?.hba === false, () => `${at(c)}: HBA driver ${e.module} autoloaded`);
+    }
+  }
+}
+
+export const SVR5_RULES = new Set(
+  Object.values(RULES)
+    .filter((r) => r.os === 'svr5')
+    .map((r) => r.id),
+);
+
+/** Statuses are "0" or an errno name; events cite SVR5 rules; modelling choices say so. */
+export function structural(c: StepCtx): void {
+  const s = c.result.status;
+  check(s === '0' || /^E[A-Z]+$/.test(s), () => `${at(c)}: status ${s}`);
+  for (const e of c.result.events) {
+    check(SVR5_RULES.has(e.rule), () => `${at(c)}: ${e.type} cites ${e.rule}, not an SVR5 rule`);
+    if (RULES[e.rule].evidence === 'MODEL') {
+      check(
+        typeof e.model === 'string' && e.model !== '',
+        () => `${at(c)}: ${e.type} (${e.rule}) has no model`,
+      );
+    }
+  }
+  const refused = c.result.events.filter((e) => e.type === 'refused');
+  if (refused.length > 0) {
+    check(
+      refused.length === 1 && refused[0]!.status === s,
+      () => `${at(c)}: refused with ${refused.map((e) => e.status).join(', ')} but status ${s}`,
+    );
+    check(
+      !c.result.events.some((e) =>
+        ['loadCalled', 'unloadCalled', 'moduleFreed', 'cfgRemove'].includes(e.type),
+      ),
+      () => `${at(c)}: a refused step loaded, unloaded or removed something`,
+    );
+  }
+  if (c.action.do === 'advanceTime' && !c.before.shutDown) {
+    check(c.result.world.clock === c.before.clock + c.action.seconds, () => `${at(c)}: clock went wrong`);
+  } else {
+    check(c.result.world.clock === c.before.clock, () => `${at(c)}: the clock moved on ${c.action.do}`);
+  }
+}
+
+/** The world's tables agree: channels, opens, dependents, candidates, idle clocks. */
+export function consistent(c: StepCtx): void {
+  const w = c.result.world;
+  const where = at(c);
+  for (const ch of w.channels.valueSeq()) {
+    const dev = w.devices.get(ch.device);
+    check(
+      dev?.channels.has(ch.name) === true,
+      () => `${where}: channel ${ch.name}'s device does not hold it`,
+    );
+    check(dev?.removed === false, () => `${where}: channel ${ch.name} open on hot-removed ${ch.device}`);
+    check(
+      w.modules.get(dev!.module)?.loaded === true,
+      () => `${where}: channel ${ch.name} open, module not loaded`,
+    );
+  }
+  for (const dev of w.devices.valueSeq()) {
+    const m = w.modules.get(dev.module);
+    check(m?.devices.includes(dev.name) === true, () => `${where}: ${dev.name}'s module does not list it`);
+    for (const ch of dev.channels) {
+      check(
+        w.channels.get(ch)?.device === dev.name,
+        () => `${where}: ${dev.name} holds unknown channel ${ch}`,
+      );
+    }
+  }
+  for (const m of w.modules.valueSeq()) {
+    const opens = openChannels(w, m.name).length;
+    check(
+      m.openChannels.size === opens && openChannels(w, m.name).every((c) => m.openChannels.has(c)),
+      () =>
+        `${where}: ${m.name} lists open channels ${m.openChannels.toArray().join(',')}, the devices have ${opens}`,
+    );
+    const dependents = w.modules
+      .valueSeq()
+      .filter((d) => d.loaded && d.dependsOn.includes(m.name))
+      .map((d) => d.name)
+      .toArray()
+      .sort();
+    check(
+      snapshot(m.dependents.toArray().sort()) === snapshot(dependents),
+      () =>
+        `${where}: ${m.name}.dependents [${m.dependents.join()}] ≠ loaded dependents [${dependents.join()}]`,
+    );
+    if (m.loaded) {
+      for (const d of m.dependsOn) {
+        check(
+          w.modules.get(d)?.loaded === true,
+          () => `${where}: ${m.name} loaded but its dependency ${d} is not`,
+        );
+      }
+      check(
+        (m.idleSince === null) === (opens > 0 || m.dependents.size > 0),
+        () =>
+          `${where}: ${m.name} idleSince=${m.idleSince} with ${opens} opens, ${m.dependents.size} dependents`,
+      );
+    } else {
+      check(
+        m.dependents.size === 0 && opens === 0 && !w.autoCandidates.has(m.name),
+        () => `${where}: unloaded ${m.name} has dependents, opens or candidacy`,
+      );
+    }
+  }
+}
+
+/** The first daemon wake (a multiple of UNLOAD_WAKE) strictly after `after` and at or after `ready`. */
+export function firstWake(wake: number, after: number, ready: number): number {
+  return Math.max(Math.floor(after / wake) * wake + wake, Math.ceil(ready / wake) * wake);
+}
+
+/**
+ * The auto-unload daemon (svr5.md §4): it unloads, at a wake, only candidates
+ * idle for their delay (never early), and it unloads every one that is due
+ * before the clock stops (never late).
+ */
+export function daemonOnTime(c: StepCtx): void {
+  if (c.action.do !== 'advanceTime' || c.before.shutDown) return;
+  const { unloadWake } = c.before.options;
+  const start = c.before.clock;
+  const end = c.result.world.clock;
+  const events = c.result.events;
+  const daemonCalled = new Set<string>();
+  events.forEach((e, i) => {
+    if (e.type !== 'unloadCalled' || e.by !== 'daemon') return;
+    const name = e.module ?? '';
+    daemonCalled.add(name);
+    const m = c.before.modules.get(name);
+    const t = e.time ?? NaN;
+    check(
+      m !== undefined && c.before.autoCandidates.has(name),
+      () => `${at(c)}: daemon unloaded non-candidate ${name}`,
+    );
+    check(
+      t % unloadWake === 0 && t > start && t <= end,
+      () => `${at(c)}: daemon unloaded ${name} at t=${t}, not a wake`,
+    );
+    // Idle since: from the world before, or since the last dependent the daemon freed in this step.
+    const freedDependents = events
+      .slice(0, i)
+      .filter(
+        (p) => p.type === 'moduleFreed' && c.before.modules.get(p.module ?? '')?.dependsOn.includes(name),
+      );
+    const idle = m!.idleSince ?? freedDependents[freedDependents.length - 1]?.time;
+    const delay = unloadDelayOf(m!, c.before.options);
+    check(
+      idle !== undefined && t >= idle + delay && t > idle,
+      () => `${at(c)}: daemon unloaded ${name} at t=${t}, idle since ${idle}, delay ${delay}: too early`,
+    );
+  });
+  const w = c.result.world;
+  for (const name of w.autoCandidates) {
+    const m = w.modules.get(name)!;
+    if (!m.loaded || m.idleSince === null || daemonCalled.has(name)) continue;
+    if (
+      !m.hasUnload ||
+      m.hba ||
+      w.options.profiling ||
+      m.dependents.size > 0 ||
+      openChannels(w, name).length > 0
+    ) {
+      continue;
+    }
+    const due = firstWake(
+      unloadWake,
+      Math.max(start, m.idleSince),
+      m.idleSince + unloadDelayOf(m, w.options),
+    );
+    check(
+      due > end,
+      () =>
+        `${at(c)}: ${name}, idle since t=${m.idleSince}, was due at the wake at t=${due} but is still loaded at t=${end}`,
+    );
+  }
+}
+
+/**
+ * Demand unload (svr5.md §4): not loaded → EINVAL; busy (never unloadable,
+ * open, dependents, profiling) → EBUSY without `_unload`; otherwise `_unload`
+ * runs and its result is the answer. A failed demand unload of a
+ * demand-loaded module makes it an auto-unload candidate.
+ */
+export function demandUnloadAnswers(c: StepCtx): void {
+  if (c.action.do !== 'unloadModule' || c.before.shutDown) return;
+  const name = c.action.module;
+  const m = c.before.modules.get(name);
+  const status = c.result.status;
+  const called = c.result.events.filter((e) => e.type === 'unloadCalled');
+  if (!m?.loaded) {
+    check(
+      status === 'EINVAL' && called.length === 0,
+      () => `${at(c)}: ${name} not loaded, answered ${status}`,
+    );
+    return;
+  }
+  const dependents = c.before.modules.valueSeq().some((d) => d.loaded && d.dependsOn.includes(name));
+  const busy =
+    !m.hasUnload ||
+    m.hba ||
+    c.before.options.profiling ||
+    dependents ||
+    openChannels(c.before, name).length > 0;
+  if (busy) {
+    check(status === 'EBUSY' && called.length === 0, () => `${at(c)}: ${name} is busy, answered ${status}`);
+  } else {
+    check(
+      called.length === 1 && called[0]!.module === name && called[0]!.by === 'demand',
+      () => `${at(c)}: ${name} is not busy but _unload was not called on demand`,
+    );
+    check(
+      status === m.unloadReturns,
+      () => `${at(c)}: _unload returns ${m.unloadReturns}, answered ${status}`,
+    );
+  }
+  // A module that can never unload (no _unload, HBA) is no candidate for anything.
+  if (status !== '0' && m.loadedBy === 'demand' && m.hasUnload && !m.hba) {
+    check(
+      c.result.world.autoCandidates.has(name),
+      () => `${at(c)}: a failed demand unload did not make demand-loaded ${name} a candidate`,
+    );
+  }
+}

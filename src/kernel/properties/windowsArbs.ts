@@ -1,0 +1,265 @@
+import fc from 'fast-check';
+import {
+  DEVICE_ROLES,
+  IRP_MAJORS,
+  PNP_MINORS,
+  type WindowsAction,
+  type WindowsOptions,
+} from '../scenario/actions';
+import {
+  ENTRY_FAILURES,
+  device,
+  driver,
+  handle,
+  irp,
+  rarely,
+  reference,
+  registration,
+  usually,
+} from './pools';
+
+/**
+ * Random Windows action sequences, with setup prefixes that build deep states
+ * (a legacy driver with a control device, a bus/function/filter stack) the
+ * random tail then pokes at.
+ */
+
+type W<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
+
+const driverEntry = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('success') },
+  { weight: 1, arbitrary: fc.constantFrom(...ENTRY_FAILURES) },
+);
+
+export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
+  {
+    do: fc.constant('loadDriver' as const),
+    driver,
+    model: fc.constantFrom('pnp' as const, 'legacy' as const),
+    unloadRoutine: usually,
+    driverEntry,
+    controlDevice: device,
+    vetoesQueryRemove: rarely,
+    driverEntryLeaksDevice: fc.boolean(),
+  },
+  { requiredKeys: ['do', 'driver'] },
+);
+
+const createDeviceArb: fc.Arbitrary<W<'createDevice'>> = fc.record(
+  {
+    do: fc.constant('createDevice' as const),
+    driver,
+    device,
+    role: fc.constantFrom(...DEVICE_ROLES),
+    attachTo: device,
+    exclusive: rarely,
+  },
+  { requiredKeys: ['do', 'driver', 'device', 'role'] },
+);
+
+const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
+  { weight: 4, arbitrary: loadDriverArb },
+  { weight: 5, arbitrary: createDeviceArb },
+  {
+    weight: 2,
+    arbitrary: fc.record({ do: fc.constant('attachDevice' as const), device, to: device }),
+  },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('detachDevice' as const), device }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('deleteDevice' as const), device }) },
+  { weight: 5, arbitrary: fc.record({ do: fc.constant('openHandle' as const), device, handle }) },
+  { weight: 9, arbitrary: fc.record({ do: fc.constant('closeHandle' as const), handle }) },
+  {
+    weight: 4,
+    arbitrary: fc.record(
+      { do: fc.constant('sendIrp' as const), handle, irp, major: fc.constantFrom(...IRP_MAJORS) },
+      { requiredKeys: ['do', 'handle', 'irp'] },
+    ),
+  },
+  { weight: 9, arbitrary: fc.record({ do: fc.constant('completeIrp' as const), irp }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ do: fc.constant('referenceObject' as const), device, reference }),
+  },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('dereferenceObject' as const), reference }) },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        do: fc.constant('registerNotification' as const),
+        driver,
+        registration,
+        category: fc.constantFrom(
+          'deviceInterfaceChange' as const,
+          'targetDeviceChange' as const,
+          'hardwareProfileChange' as const,
+        ),
+        handle,
+      },
+      { requiredKeys: ['do', 'driver', 'registration', 'category'] },
+    ),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({ do: fc.constant('unregisterNotification' as const), registration }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { do: fc.constant('registerShutdown' as const), device, lastChance: fc.boolean() },
+      { requiredKeys: ['do', 'device'] },
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      { do: fc.constant('requestRemove' as const), device, present: fc.boolean() },
+      { requiredKeys: ['do', 'device'] },
+    ),
+  },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('surpriseRemove' as const), device }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('pnpIrp' as const),
+      device,
+      minor: fc.constantFrom(...PNP_MINORS),
+    }),
+  },
+  { weight: 4, arbitrary: fc.record({ do: fc.constant('stopDriver' as const), driver }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },
+);
+
+/**
+ * A few actions that belong together (names shared), so that random runs
+ * often get an open handle with a pending IRP, a driver with a device, a
+ * registration on a handle. Shutdown, which ends a run, is rare.
+ */
+const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
+  { weight: 200, arbitrary: windowsActionArb.map((a) => [a]) },
+  {
+    weight: 30,
+    arbitrary: fc
+      .tuple(device, handle, irp, fc.option(fc.constantFrom(...IRP_MAJORS), { nil: undefined }))
+      .map(([dev, h, i, major]): WindowsAction[] => [
+        { do: 'openHandle', device: dev, handle: h },
+        major === undefined
+          ? { do: 'sendIrp', handle: h, irp: i }
+          : { do: 'sendIrp', handle: h, irp: i, major },
+      ]),
+  },
+  {
+    weight: 10,
+    arbitrary: fc.tuple(driver, device, handle, registration).map(([drv, dev, h, r]): WindowsAction[] => [
+      { do: 'openHandle', device: dev, handle: h },
+      { do: 'registerNotification', driver: drv, registration: r, category: 'targetDeviceChange', handle: h },
+    ]),
+  },
+  {
+    weight: 25,
+    arbitrary: fc
+      .tuple(loadDriverArb, createDeviceArb)
+      .map(([load, create]): WindowsAction[] => [load, { ...create, driver: load.driver }]),
+  },
+  {
+    weight: 15,
+    arbitrary: fc.tuple(driver, device, usually).map(([drv, dev, unloadRoutine]): WindowsAction[] => [
+      { do: 'loadDriver', driver: drv, model: 'legacy', unloadRoutine, controlDevice: dev },
+      { do: 'stopDriver', driver: drv },
+    ]),
+  },
+  {
+    weight: 10,
+    arbitrary: fc.tuple(driver, device, handle).map(([drv, dev, h]): WindowsAction[] => [
+      { do: 'loadDriver', driver: drv, model: 'legacy', controlDevice: dev },
+      { do: 'openHandle', device: dev, handle: h },
+      { do: 'stopDriver', driver: drv },
+    ]),
+  },
+  { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },
+);
+
+/** A legacy driver D3 whose DriverEntry creates control device X3 (and maybe opens it). */
+const legacyPrefix: fc.Arbitrary<WindowsAction[]> = fc
+  .record({ unloadRoutine: usually, open: rarely, pnp: rarely })
+  .map(({ unloadRoutine, open, pnp }) => [
+    {
+      do: 'loadDriver' as const,
+      driver: 'D3',
+      model: pnp ? ('pnp' as const) : ('legacy' as const),
+      unloadRoutine,
+      controlDevice: 'X3',
+    },
+    ...(open ? [{ do: 'openHandle' as const, device: 'X3', handle: 'h3' }] : []),
+  ]);
+
+/** A PnP stack: bus driver D0's PDO X0, function driver D1's FDO X1, filter driver D2's X2 on top. */
+const stackPrefix: fc.Arbitrary<WindowsAction[]> = fc
+  .record({
+    busModel: fc.constantFrom('pnp' as const, 'legacy' as const),
+    fdoUnload: usually,
+    filterUnload: usually,
+    filter: usually,
+    veto: rarely,
+    open: rarely,
+    register: rarely,
+  })
+  .map(({ busModel, fdoUnload, filterUnload, filter, veto, open, register }) => [
+    { do: 'loadDriver' as const, driver: 'D0', model: busModel },
+    { do: 'createDevice' as const, driver: 'D0', device: 'X0', role: 'pdo' as const },
+    { do: 'loadDriver' as const, driver: 'D1', unloadRoutine: fdoUnload, vetoesQueryRemove: veto },
+    { do: 'createDevice' as const, driver: 'D1', device: 'X1', role: 'fdo' as const, attachTo: 'X0' },
+    ...(filter
+      ? [
+          { do: 'loadDriver' as const, driver: 'D2', model: 'pnp' as const, unloadRoutine: filterUnload },
+          {
+            do: 'createDevice' as const,
+            driver: 'D2',
+            device: 'X2',
+            role: 'filter' as const,
+            attachTo: 'X1',
+          },
+        ]
+      : []),
+    ...(open
+      ? [
+          { do: 'openHandle' as const, device: 'X1', handle: 'h0' },
+          { do: 'sendIrp' as const, handle: 'h0', irp: 'i0' },
+        ]
+      : []),
+    ...(register
+      ? [
+          {
+            do: 'registerNotification' as const,
+            driver: 'D1',
+            registration: 'r0',
+            category: 'deviceInterfaceChange' as const,
+          },
+        ]
+      : []),
+  ]);
+
+const windowsPrefix: fc.Arbitrary<WindowsAction[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<WindowsAction[]>([]) },
+  { weight: 2, arbitrary: legacyPrefix },
+  { weight: 3, arbitrary: stackPrefix },
+  { weight: 2, arbitrary: fc.tuple(stackPrefix, legacyPrefix).map(([a, b]) => [...a, ...b]) },
+);
+
+export const windowsOptionsArb: fc.Arbitrary<Partial<WindowsOptions>> = fc.record(
+  {
+    deferredStopStatus: fc.constantFrom('STATUS_SUCCESS' as const, 'STATUS_INVALID_DEVICE_REQUEST' as const),
+  },
+  { requiredKeys: [] },
+);
+
+/** A Windows run: options, then a setup prefix followed by 5–40 random actions. */
+export const windowsRunArb = (maxLength = 40) =>
+  fc.record({
+    options: windowsOptionsArb,
+    actions: fc
+      .tuple(
+        windowsPrefix,
+        fc.array(windowsChunkArb, { minLength: 5, maxLength: Math.ceil(maxLength / 1.3) }),
+      )
+      .map(([prefix, tail]) => [...prefix, ...tail.flat()].slice(0, Math.max(maxLength, prefix.length + 5))),
+  });
