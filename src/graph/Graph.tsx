@@ -1,5 +1,5 @@
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { Background, Controls, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../store';
 import { selectHighlight, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
@@ -48,7 +48,7 @@ export function Graph({ children }: { children?: ReactNode }) {
       nodesConnectable={false}
       elementsSelectable
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+      fitViewOptions={FIT}
       minZoom={0.2}
       colorMode={theme}
       proOptions={{ hideAttribution: false }}
@@ -56,7 +56,26 @@ export function Graph({ children }: { children?: ReactNode }) {
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
+      <FitWhenLayoutChanges positions={positions} />
       {children}
     </ReactFlow>
   );
+}
+
+const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
+
+/** New objects change the layout; refit then, so nothing new appears outside the view. */
+function FitWhenLayoutChanges({ positions }: { positions: unknown }) {
+  const { fitView } = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    // After React Flow has measured the new nodes.
+    const frame = requestAnimationFrame(() => void fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [positions, fitView]);
+  return null;
 }
