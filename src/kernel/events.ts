@@ -154,3 +154,26 @@ export function eventObjects(e: KernelEvent): ObjectRef[] {
   if (e.blockers) out.push(...e.blockers);
   return out;
 }
+
+/** Objects in words, for a sentence: "handle h1, irp irp2 and 3 more". */
+export function describeRefs(refs: readonly ObjectRef[]): string {
+  const names = refs.map((r) => `${r.kind} ${r.name}`);
+  if (names.length <= 3) return names.join(', ');
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+/** The event types that decide how a step ends (what narration names after the status). */
+export const DECISIVE_EVENT_TYPES: readonly EventType[] = [
+  'refused',
+  'unloadCalled',
+  'unloadDeferred',
+  'unloadNeverCalled',
+  'queryRemoveVetoed',
+  'moduleFreed',
+  'rebootRequired',
+];
+
+/** The event that decides how a step ends, if any: a refusal, Unload running or deferred, a veto… */
+export function decisiveEvent(events: readonly KernelEvent[]): KernelEvent | undefined {
+  return events.find((e) => DECISIVE_EVENT_TYPES.includes(e.type));
+}

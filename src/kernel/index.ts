@@ -21,6 +21,7 @@ export {
   type ScenarioStep,
   type WindowsScenario,
   type Svr5Scenario,
+  type ScenarioOf,
   type Ask,
   type Expect,
   type StepExtras,
@@ -42,11 +43,27 @@ export {
   type Svr5Options,
 } from './scenario/actions';
 export { createWorld, step, type World, type Os } from './world';
+export {
+  PERSONALITIES,
+  OSES,
+  isOs,
+  isSuccess,
+  kernelOf,
+  kernelFor,
+  type OsTypes,
+  type WorldOf,
+  type ActionOf,
+  type OptionsOf,
+} from './os';
+export type { KernelPersonality, Vocabulary, ObjectKind } from './personality';
 export { explainUnload, type UnloadExplanation, type Condition } from './explain';
 export {
   WINDOWS_EVENT_TYPES,
   SVR5_EVENT_TYPES,
   eventObjects,
+  describeRefs,
+  decisiveEvent,
+  DECISIVE_EVENT_TYPES,
   type KernelEvent,
   type EventType,
   type ObjectRef,

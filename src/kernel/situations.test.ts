@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { explainUnload } from './explain';
-import type { Action } from './scenario/actions';
-import { createWorld, step, type World } from './world';
+import type { ActionOf, Os } from './os';
+import { kernel } from './testing';
+import { step } from './world';
 
 /** Situations found in review: each pins what a student must see. */
 
-function play(os: World['os'], actions: Action[]) {
-  let world: World = createWorld(os);
-  const results = actions.map((a) => {
-    const r = step(world, a);
-    world = r.world;
-    return r;
-  });
-  return { world, results, last: results[results.length - 1] };
+function play<O extends Os>(os: O, actions: ActionOf<O>[]) {
+  return kernel(os).do(...actions);
 }
 
 const types = (r: { events: readonly { type: string }[] } | undefined) => r?.events.map((e) => e.type) ?? [];

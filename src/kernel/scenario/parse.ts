@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import { closest } from './closest';
 import { show } from './fields';
-import { ACTION_NAMES, FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
+import { OSES, PERSONALITIES, isOs, type Os } from '../os';
+import { FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
 
 /** One problem with a scenario: where it is, and what to do about it. */
 export interface ScenarioError {
@@ -13,8 +14,6 @@ export interface ScenarioError {
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 const TOP_FIELDS = ['format', 'title', 'os', 'summary', 'options', 'steps'];
-const OSES = ['windows', 'svr5'] as const;
-type OsName = (typeof OSES)[number];
 
 /**
  * Validates a scenario (an object, or JSON text). Never throws: every
@@ -65,9 +64,12 @@ function parse(input: unknown): ParseResult {
   if (doc.summary !== undefined && typeof doc.summary !== 'string') {
     err('summary', `expected text, got ${show(doc.summary)}`);
   }
-  const os = (OSES as readonly unknown[]).includes(doc.os) ? (doc.os as OsName) : undefined;
+  const os = isOs(doc.os) ? doc.os : undefined;
   if (!os) {
-    err('os', `${doc.os === undefined ? 'required' : `got ${show(doc.os)}`}: expected "windows" or "svr5"`);
+    err(
+      'os',
+      `${doc.os === undefined ? 'required' : `got ${show(doc.os)}`}: expected ${OSES.map((o) => `"${o}"`).join(' or ')}`,
+    );
   }
   const options = doc.options ?? {};
   if (os)
@@ -94,25 +96,27 @@ function parse(input: unknown): ParseResult {
   return { ok: true, scenario };
 }
 
-function parseStep(raw: unknown, os: OsName, path: string, errors: ScenarioError[]): unknown {
+function parseStep(raw: unknown, os: Os, path: string, errors: ScenarioError[]): unknown {
   if (!isRecord(raw)) {
     errors.push({
       path,
-      message: `expected a step object like { "do": "${ACTION_NAMES[os][0]}", … }, got ${show(raw)}`,
+      message: `expected a step object like { "do": "${PERSONALITIES[os].actionNames[0]}", … }, got ${show(raw)}`,
     });
     return undefined;
   }
   const action = raw.do;
-  const names: readonly string[] = ACTION_NAMES[os];
+  const names: readonly string[] = PERSONALITIES[os].actionNames;
   if (typeof action !== 'string' || !names.includes(action)) {
     const other = OSES.find(
       (o) =>
-        o !== os && typeof action === 'string' && (ACTION_NAMES[o] as readonly string[]).includes(action),
+        o !== os &&
+        typeof action === 'string' &&
+        (PERSONALITIES[o].actionNames as readonly string[]).includes(action),
     );
     errors.push({
       path: `${path}.do`,
       message: other
-        ? `${show(action)} is ${other === 'svr5' ? 'an SVR5' : 'a Windows'} action; this scenario's os is "${os}"`
+        ? `${show(action)} is ${PERSONALITIES[other].vocabulary.article} action; this scenario's os is "${os}"`
         : `${action === undefined ? 'required' : `unknown action ${show(action)}`}: expected one of ${names.join(', ')}`,
     });
     return undefined;

@@ -1,17 +1,7 @@
 import * as z from 'zod/mini';
-import { SVR5_EVENT_TYPES, WINDOWS_EVENT_TYPES } from '../events';
+import { OSES, PERSONALITIES, type ActionOf, type OptionsOf, type Os } from '../os';
 import { show, text } from './fields';
 import { closest } from './closest';
-import {
-  SVR5_ACTION_NAMES,
-  WINDOWS_ACTION_NAMES,
-  svr5Actions,
-  svr5Options,
-  windowsActions,
-  windowsOptions,
-  type Svr5Action,
-  type WindowsAction,
-} from './actions';
 
 export const FORMATS = ['unload-scenario/1'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -87,7 +77,7 @@ function stepExtras(types: readonly string[]) {
   };
 }
 
-function actionSchemas<S extends Record<string, z.core.$ZodShape>>(shapes: S, types: readonly string[]) {
+function actionSchemas(shapes: Readonly<Record<string, z.core.$ZodShape>>, types: readonly string[]) {
   const extras = stepExtras(types);
   return Object.fromEntries(
     Object.entries(shapes).map(([name, shape]) => [
@@ -98,20 +88,20 @@ function actionSchemas<S extends Record<string, z.core.$ZodShape>>(shapes: S, ty
   ) as Record<string, z.ZodMiniObject>;
 }
 
-export const STEP_SCHEMAS = {
-  windows: actionSchemas(windowsActions, WINDOWS_EVENT_TYPES),
-  svr5: actionSchemas(svr5Actions, SVR5_EVENT_TYPES),
-};
+/** Per OS: one strict schema per action (`do` plus its fields plus say/ask/expect). */
+export const STEP_SCHEMAS = Object.fromEntries(
+  OSES.map((os) => [os, actionSchemas(PERSONALITIES[os].actions, PERSONALITIES[os].eventTypes)]),
+) as Record<Os, Record<string, z.ZodMiniObject>>;
 
-export const ACTION_NAMES = { windows: WINDOWS_ACTION_NAMES, svr5: SVR5_ACTION_NAMES } as const;
-export const OPTION_SCHEMAS = {
-  windows: z.strictObject(windowsOptions, {
-    error: (iss) => `expected an object of options, got ${show(iss.input)}`,
-  }),
-  svr5: z.strictObject(svr5Options, {
-    error: (iss) => `expected an object of options, got ${show(iss.input)}`,
-  }),
-};
+/** Per OS: the schema of the scenario's `options`. */
+export const OPTION_SCHEMAS = Object.fromEntries(
+  OSES.map((os) => [
+    os,
+    z.strictObject(PERSONALITIES[os].options, {
+      error: (iss) => `expected an object of options, got ${show(iss.input)}`,
+    }),
+  ]),
+) as Record<Os, z.ZodMiniObject>;
 
 export interface Ask {
   readonly question: string;
@@ -139,18 +129,16 @@ interface ScenarioBase {
   readonly summary?: string;
 }
 
-export interface WindowsScenario extends ScenarioBase {
-  readonly os: 'windows';
-  readonly options: Partial<z.infer<(typeof OPTION_SCHEMAS)['windows']>>;
-  readonly steps: readonly (WindowsAction & StepExtras)[];
+/** A validated scenario of one OS. */
+export interface ScenarioOf<O extends Os> extends ScenarioBase {
+  readonly os: O;
+  readonly options: Partial<OptionsOf<O>>;
+  readonly steps: readonly (ActionOf<O> & StepExtras)[];
 }
 
-export interface Svr5Scenario extends ScenarioBase {
-  readonly os: 'svr5';
-  readonly options: Partial<z.infer<(typeof OPTION_SCHEMAS)['svr5']>>;
-  readonly steps: readonly (Svr5Action & StepExtras)[];
-}
+export type WindowsScenario = ScenarioOf<'windows'>;
+export type Svr5Scenario = ScenarioOf<'svr5'>;
 
 /** A validated scenario (shared/design/scenario-format.md). */
-export type Scenario = WindowsScenario | Svr5Scenario;
+export type Scenario = { [O in Os]: ScenarioOf<O> }[Os];
 export type ScenarioStep = Scenario['steps'][number];

@@ -1,10 +1,8 @@
-import { expect } from 'vitest';
 import type { EventType, KernelEvent } from '../events';
 import { explainUnload } from '../explain';
-import { RULES } from '../rules';
-import type { Svr5Action, Svr5Options } from '../scenario/actions';
+import { kernel, type RunStep } from '../testing';
+import type { Svr5Action, Svr5Options } from './actions';
 import type { Svr5World } from './model';
-import { createSvr5World, svr5Step } from './step';
 
 /**
  * Shared helpers for the SVR5 walkthrough-case tests (cases.test.ts,
@@ -12,33 +10,14 @@ import { createSvr5World, svr5Step } from './step';
  * through the pure step API.
  */
 
-export interface Step {
-  readonly action: Svr5Action;
-  readonly status: string;
-  readonly events: readonly KernelEvent[];
-  /** The world after this step. */
-  readonly world: Svr5World;
-}
+export type Step = RunStep<'svr5'>;
 
-/**
- * Folds `actions` through svr5Step from an empty world. Every event must
- * cite a rule of RULES. Returns every step and the final world.
- */
+/** Plays `actions` from an empty world; returns every step and the final world. */
 export function play(
   actions: readonly Svr5Action[],
   options: Partial<Svr5Options> = {},
 ): { steps: Step[]; world: Svr5World } {
-  let world = createSvr5World(options);
-  const steps: Step[] = [];
-  for (const action of actions) {
-    const r = svr5Step(world, action);
-    for (const e of r.events) {
-      expect(Object.keys(RULES), `${action.do}: ${e.type} cites ${e.rule}`).toContain(e.rule);
-    }
-    steps.push({ action, status: r.status, events: r.events, world: r.world });
-    world = r.world;
-  }
-  return { steps, world };
+  return kernel('svr5', options).do(...actions);
 }
 
 export function step(steps: readonly Step[], i: number): Step {

@@ -1,4 +1,4 @@
-import type { Svr5Action } from '../scenario/actions';
+import type { Svr5Action } from './actions';
 import type { StepResult } from '../types';
 import { busy, runUnload } from './lifecycle';
 import { unloadDelayOf, type Svr5World } from './model';

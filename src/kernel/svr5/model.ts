@@ -1,5 +1,5 @@
 import type { Map as IMap, OrderedSet } from 'immutable';
-import type { Svr5Options } from '../scenario/actions';
+import type { Svr5Options } from './actions';
 
 /** The SVR5 personality's objects (shared/domain/svr5.md). Immutable values, persistent tables. */
 

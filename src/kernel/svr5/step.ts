@@ -1,5 +1,5 @@
 import { Map as IMap, OrderedSet } from 'immutable';
-import { DEFAULT_SVR5_OPTIONS, type Svr5Action, type Svr5Options } from '../scenario/actions';
+import { DEFAULT_SVR5_OPTIONS, type Svr5Action, type Svr5Options } from './actions';
 import type { StepResult } from '../types';
 import { advanceTime } from './daemon';
 import { close, open } from './io';

@@ -1,9 +1,7 @@
-import { expect } from 'vitest';
 import type { EventType, KernelEvent } from '../events';
-import { RULES } from '../rules';
-import type { WindowsAction, WindowsOptions } from '../scenario/actions';
+import { kernel, type RunStep } from '../testing';
+import type { WindowsAction, WindowsOptions } from './actions';
 import type { WindowsWorld } from './model';
-import { createWindowsWorld, windowsStep } from './step';
 
 /**
  * Shared helpers for the walkthrough-case tests (cases-legacy.test.ts,
@@ -11,13 +9,7 @@ import { createWindowsWorld, windowsStep } from './step';
  * through the pure step API.
  */
 
-export interface Step {
-  readonly status: string;
-  readonly events: readonly KernelEvent[];
-  /** The world before and after this step. */
-  readonly before: WindowsWorld;
-  readonly world: WindowsWorld;
-}
+export type Step = RunStep<'windows'>;
 
 /** Plays `setup` (each step must succeed), then `actions`; returns the steps of `actions` and the final world. */
 export function play(
@@ -25,16 +17,9 @@ export function play(
   actions: readonly WindowsAction[],
   options: Partial<WindowsOptions> = {},
 ): { steps: Step[]; world: WindowsWorld } {
-  let world = createWindowsWorld(options);
-  const steps: Step[] = [];
-  for (const [i, action] of [...setup, ...actions].entries()) {
-    const r = windowsStep(world, action);
-    for (const e of r.events) expect(Object.keys(RULES), `${e.type} cites ${e.rule}`).toContain(e.rule);
-    if (i < setup.length) expect(r.status, `setup step ${action.do}`).toBe('STATUS_SUCCESS');
-    else steps.push({ status: r.status, events: r.events, before: world, world: r.world });
-    world = r.world;
-  }
-  return { steps, world };
+  return kernel('windows', options)
+    .setup(...setup)
+    .do(...actions);
 }
 
 export function step(steps: Step[], i: number): Step {

@@ -1,5 +1,5 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from '../scenario/actions';
+import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
 import { hasFlag, type DeviceObject, type DeviceRole, type WindowsWorld } from './model';

@@ -1,12 +1,13 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from '../scenario/actions';
+import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
 import { hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
 import { cancelRemove, queryRemove, removeStack } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
-import { allBlockers, beginUnload, describeRefs, deviceRef, maybeFreeImage, unloadBlockers } from './unload';
+import { describeRefs } from '../events';
+import { allBlockers, beginUnload, deviceRef, maybeFreeImage, unloadBlockers } from './unload';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;

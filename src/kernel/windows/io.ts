@@ -1,7 +1,7 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from '../scenario/actions';
+import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
-import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
+import { hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
 import { settle } from './settle';
 import { pdoOf, stackOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -18,7 +18,7 @@ function pendingFlag(d: DeviceObject): (typeof PENDING_FLAGS)[number] | undefine
 /** A device's name is gone once IoDeleteDevice marked it (win.delete.pending). */
 export function visible(tx: WindowsTx, name: string): DeviceObject | undefined {
   const d = tx.device(name);
-  return d && !hasFlag(d, 'DELETE_PENDING') && !d.unlinked ? d : undefined;
+  return d && isNamed(d) ? d : undefined;
 }
 
 /** CreateFile → IRP_MJ_CREATE to the top of the stack; the opened device's ReferenceCount goes up. */

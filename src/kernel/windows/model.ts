@@ -1,5 +1,5 @@
 import type { Map as IMap, OrderedSet } from 'immutable';
-import type { WindowsOptions } from '../scenario/actions';
+import type { WindowsOptions } from './actions';
 
 /**
  * The Windows personality's objects (shared/domain/windows.md §2). Values
@@ -156,4 +156,13 @@ export function doeNames(flags: number): string[] {
 /** `ReferenceCount` as the debugger shows it: open file objects on this device. */
 export function referenceCount(d: DeviceObject): number {
   return d.fileObjects.size;
+}
+
+/**
+ * Whether a device can still be found by its name: IoDeleteDevice removes the
+ * name at once (DOE_DELETE_PENDING), and an unlinked device is off its
+ * driver's list. Opens, attaches and forms only see named devices.
+ */
+export function isNamed(d: DeviceObject): boolean {
+  return !hasFlag(d, 'DELETE_PENDING') && !d.unlinked;
 }

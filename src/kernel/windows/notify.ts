@@ -1,4 +1,4 @@
-import type { WindowsAction } from '../scenario/actions';
+import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
 import { hasFlag, type WindowsWorld } from './model';

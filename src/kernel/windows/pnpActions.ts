@@ -1,4 +1,4 @@
-import type { WindowsAction } from '../scenario/actions';
+import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
 import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';

@@ -1,5 +1,5 @@
 import { Map as IMap } from 'immutable';
-import { DEFAULT_WINDOWS_OPTIONS, type WindowsAction, type WindowsOptions } from '../scenario/actions';
+import { DEFAULT_WINDOWS_OPTIONS, type WindowsAction, type WindowsOptions } from './actions';
 import type { StepResult } from '../types';
 import {
   attachDevice,

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../events';
+import { describeRefs, type ObjectRef } from '../events';
 import type { WindowsRuleId } from '../rules';
 import { DOE, hasFlag, type Driver } from './model';
 import type { WindowsTx, WindowsView } from './tx';
@@ -189,10 +189,4 @@ function afterDeviceListShrank(tx: WindowsTx, name: string): void {
 
 export function deviceRef(name: string): ObjectRef {
   return { kind: 'device', name };
-}
-
-export function describeRefs(refs: readonly ObjectRef[]): string {
-  const names = refs.map((r) => `${r.kind} ${r.name}`);
-  if (names.length <= 3) return names.join(', ');
-  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }

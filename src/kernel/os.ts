@@ -1,0 +1,49 @@
+import type { KernelPersonality } from './personality';
+import { svr5Kernel, type Svr5Types } from './svr5/personality';
+import { windowsKernel, type WindowsTypes } from './windows/personality';
+
+/**
+ * The operating systems the kernel simulates, each a personality in its own
+ * folder. Adding one: its folder, a line here in `OsTypes` and one in
+ * `PERSONALITIES`; the compiler then names everything still missing (in the
+ * app too, whose table is keyed the same way).
+ */
+export interface OsTypes {
+  windows: WindowsTypes;
+  svr5: Svr5Types;
+}
+
+export type Os = keyof OsTypes;
+export type WorldOf<O extends Os> = OsTypes[O]['world'];
+export type ActionOf<O extends Os> = OsTypes[O]['action'];
+export type OptionsOf<O extends Os> = OsTypes[O]['options'];
+
+export const PERSONALITIES: { readonly [O in Os]: KernelPersonality<O> } = {
+  windows: windowsKernel,
+  svr5: svr5Kernel,
+};
+
+/** Every OS, in the order the app offers them. */
+export const OSES = Object.keys(PERSONALITIES) as Os[];
+
+export function isOs(value: unknown): value is Os {
+  return typeof value === 'string' && Object.hasOwn(PERSONALITIES, value);
+}
+
+/** The personality of one OS, with its own types. */
+export function kernelOf<O extends Os>(os: O): KernelPersonality<O> {
+  return PERSONALITIES[os];
+}
+
+/**
+ * The personality of a world, for code that serves every OS: it takes any
+ * world and action of that OS. (An action of another OS is refused by `step`.)
+ */
+export function kernelFor(world: { readonly os: Os }): KernelPersonality<Os> {
+  return PERSONALITIES[world.os];
+}
+
+/** Whether a step went through: its OS's success status (`STATUS_SUCCESS`, `0`); the statuses of different OSes never collide. */
+export function isSuccess(status: string): boolean {
+  return OSES.some((os) => PERSONALITIES[os].successStatus === status);
+}

@@ -1,0 +1,66 @@
+import type * as z from 'zod/mini';
+import type { UnloadExplanation } from './checklist';
+import type { EventType, ObjectRef } from './events';
+import type { ActionOf, OptionsOf, Os, WorldOf } from './os';
+import type { StepResult } from './types';
+
+/** The kinds of object a world holds (graph nodes, checklist blockers, form fields). */
+export type ObjectKind = ObjectRef['kind'];
+
+/** How an OS names its own things, for every sentence that is not about one OS in particular. */
+export interface Vocabulary {
+  /** "Windows". */
+  readonly name: string;
+  /** "Windows (WDM)": the OS switch, titles. */
+  readonly longName: string;
+  /** "a Windows", "an SVR5": "… is a Windows action". */
+  readonly article: string;
+  /** What unloads: "driver" or "module". */
+  readonly owner: string;
+  readonly owners: string;
+  /** The kind of object that unloads. */
+  readonly ownerKind: ObjectKind;
+  /** An owner as the OS prints it: `\Driver\Beep`, `asyc`. */
+  ownerTitle(name: string): string;
+  /** What the checklist says when there is nothing to show: "No driver is loaded yet." */
+  readonly noOwners: string;
+}
+
+/**
+ * One OS, as the kernel knows it: its world, its step, its checklist, its
+ * names and its scenario schemas. Every OS is one such object, in its own
+ * folder, listed once in `PERSONALITIES` (os.ts); code outside those folders
+ * asks the personality instead of asking which OS it is.
+ *
+ * Methods (not function-valued properties) on purpose: a personality of one
+ * OS then serves where `KernelPersonality<Os>` is expected (see `kernelFor`).
+ */
+export interface KernelPersonality<O extends Os> {
+  readonly os: O;
+  readonly vocabulary: Vocabulary;
+  /** The status of a step that went through (`STATUS_SUCCESS`, `0`). */
+  readonly successStatus: string;
+  /** The scenario format's actions: one zod shape per `do`, the single source of their fields. */
+  readonly actions: Readonly<Record<string, z.core.$ZodShape>>;
+  readonly actionNames: readonly ActionOf<O>['do'][];
+  /** The scenario's `options`: their shape and defaults. */
+  readonly options: z.core.$ZodShape;
+  readonly defaultOptions: OptionsOf<O>;
+  /** Every event type this OS emits (scenario `expect` checks against them). */
+  readonly eventTypes: readonly EventType[];
+  /** The kinds of object its worlds hold. */
+  readonly kinds: readonly ObjectKind[];
+
+  /** An empty world: nothing loaded, clock at 0. */
+  createWorld(options?: Partial<OptionsOf<O>>): WorldOf<O>;
+  /** (world, action) → { world, status, events }. Pure. */
+  step(world: WorldOf<O>, action: ActionOf<O>): StepResult<WorldOf<O>>;
+  /** The live unload checklist of one driver or module. */
+  explain(world: WorldOf<O>, owner: string): UnloadExplanation;
+  /** Every driver or module, in the order it appeared. */
+  owners(world: WorldOf<O>): string[];
+  /** The driver or module an object belongs to (the checklist to show for it). */
+  ownerOf(world: WorldOf<O>, ref: ObjectRef): string | null;
+  /** The names in use for one kind of object. */
+  namesOf(world: WorldOf<O>, kind: ObjectKind): string[];
+}

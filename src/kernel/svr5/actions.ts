@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { bool, name, oneOf, seconds, show } from '../scenario/fields';
+import type { Infer } from '../scenario/infer';
+
+/**
+ * The SVR5 actions of the scenario format (shared/design/scenario-format.md),
+ * one schema each: the single source of the action types. The kernel, the
+ * parser and the app's forms all derive from them.
+ */
+
+export const DDI_VERSIONS = ['4', '5', '5mp', '6', '6mp', '7', '7mp', '7.1', '7.1mp', '8', '8mp'] as const;
+
+/** errnos(D5): the ones a driver commonly returns. */
+export const ERRNOS = [
+  'EBUSY',
+  'EINVAL',
+  'EIO',
+  'ENOMEM',
+  'EAGAIN',
+  'ENXIO',
+  'ENODEV',
+  'EPERM',
+  'EEXIST',
+  'EFAULT',
+  'EINTR',
+  'EACCES',
+  'EOPNOTSUPP',
+] as const;
+
+const errnoOrZero = z.union([z.literal(0), z.literal('0'), z.enum(ERRNOS)], {
+  error: (iss) => `expected 0 or an errno name (${ERRNOS.join(', ')}), got ${show(iss.input)}`,
+});
+
+export const svr5Actions = {
+  registerModule: {
+    module: name(),
+    ddi: oneOf(DDI_VERSIONS),
+    devices: z.optional(
+      z.array(name(), { error: (iss) => `expected a list of device names, got ${show(iss.input)}` }),
+    ),
+    unloadRoutine: bool(),
+    loadReturns: z.optional(errnoOrZero),
+    unloadReturns: z.optional(errnoOrZero),
+    dependsOn: z.optional(
+      z.array(name(), { error: (iss) => `expected a list of module names, got ${show(iss.input)}` }),
+    ),
+    hba: bool(),
+    hot: bool(),
+    unloadDelay: z.optional(seconds(0, 3600)),
+    copyoutInUnload: bool(),
+  },
+  loadModule: { module: name() },
+  open: { device: name(), channel: name() },
+  close: { channel: name() },
+  unloadModule: { module: name() },
+  advanceTime: { seconds: seconds(0, 86_400) },
+  hotRemove: { device: name() },
+  shutdown: {},
+} satisfies Record<string, z.core.$ZodShape>;
+
+export type Svr5Action = Infer<typeof svr5Actions>;
+export type Svr5ActionName = Svr5Action['do'];
+export const SVR5_ACTION_NAMES = Object.keys(svr5Actions) as Svr5ActionName[];
+
+/** The scenario's `options` for SVR5. */
+export const svr5Options = {
+  defUnloadDelay: z.optional(seconds(0, 3600)),
+  unloadWake: z.optional(seconds(1, 3600)),
+  profiling: bool(),
+};
+export type Svr5Options = Required<z.infer<z.ZodMiniObject<typeof svr5Options>>>;
+export const DEFAULT_SVR5_OPTIONS: Svr5Options = { defUnloadDelay: 60, unloadWake: 60, profiling: false };

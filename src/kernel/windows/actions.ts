@@ -1,0 +1,94 @@
+import * as z from 'zod/mini';
+import { bool, name, oneOf, show } from '../scenario/fields';
+import type { Infer } from '../scenario/infer';
+
+/**
+ * The Windows actions of the scenario format (shared/design/scenario-format.md),
+ * one schema each: the single source of the action types. The kernel, the
+ * parser and the app's forms all derive from them.
+ */
+
+export const NTSTATUS_RE = /^STATUS_[A-Z0-9_]+$/;
+
+export const IRP_MAJORS = [
+  'IRP_MJ_READ',
+  'IRP_MJ_WRITE',
+  'IRP_MJ_DEVICE_CONTROL',
+  'IRP_MJ_INTERNAL_DEVICE_CONTROL',
+  'IRP_MJ_FLUSH_BUFFERS',
+  'IRP_MJ_QUERY_INFORMATION',
+  'IRP_MJ_SET_INFORMATION',
+] as const;
+
+export const PNP_MINORS = [
+  'IRP_MN_QUERY_REMOVE_DEVICE',
+  'IRP_MN_REMOVE_DEVICE',
+  'IRP_MN_CANCEL_REMOVE_DEVICE',
+  'IRP_MN_SURPRISE_REMOVAL',
+] as const;
+
+export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
+
+const ntstatus = z
+  .string({ error: (iss) => `expected "success" or an NTSTATUS name, got ${show(iss.input)}` })
+  .check(
+    z.refine((s) => s === 'success' || NTSTATUS_RE.test(s), {
+      error: (iss) =>
+        `expected "success" or an NTSTATUS name like "STATUS_INSUFFICIENT_RESOURCES", got ${show(iss.input)}`,
+    }),
+  );
+
+export const windowsActions = {
+  loadDriver: {
+    driver: name(),
+    model: z.optional(oneOf(['pnp', 'legacy'])),
+    unloadRoutine: bool(),
+    driverEntry: z.optional(ntstatus),
+    controlDevice: z.optional(name()),
+    vetoesQueryRemove: bool(),
+    /** Ours: DriverEntry fails without deleting the control device it created (a driver bug). */
+    driverEntryLeaksDevice: bool(),
+  },
+  createDevice: {
+    driver: name(),
+    device: name(),
+    role: oneOf(DEVICE_ROLES),
+    attachTo: z.optional(name()),
+    /** Ours: an exclusive device admits one open at a time. */
+    exclusive: bool(),
+  },
+  attachDevice: { device: name(), to: name() },
+  detachDevice: { device: name() },
+  deleteDevice: { device: name() },
+  openHandle: { device: name(), handle: name() },
+  closeHandle: { handle: name() },
+  sendIrp: { handle: name(), irp: name(), major: z.optional(oneOf(IRP_MAJORS)) },
+  completeIrp: { irp: name() },
+  referenceObject: { device: name(), reference: name() },
+  dereferenceObject: { reference: name() },
+  registerNotification: {
+    driver: name(),
+    registration: name(),
+    category: oneOf(['deviceInterfaceChange', 'targetDeviceChange', 'hardwareProfileChange']),
+    handle: z.optional(name()),
+  },
+  unregisterNotification: { registration: name() },
+  registerShutdown: { device: name(), lastChance: bool() },
+  requestRemove: { device: name(), present: bool() },
+  surpriseRemove: { device: name() },
+  pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
+  stopDriver: { driver: name() },
+  updateDriver: { driver: name() },
+  shutdown: {},
+} satisfies Record<string, z.core.$ZodShape>;
+
+export type WindowsAction = Infer<typeof windowsActions>;
+export type WindowsActionName = WindowsAction['do'];
+export const WINDOWS_ACTION_NAMES = Object.keys(windowsActions) as WindowsActionName[];
+
+/** The scenario's `options` for Windows. */
+export const windowsOptions = {
+  deferredStopStatus: z.optional(oneOf(['STATUS_SUCCESS', 'STATUS_INVALID_DEVICE_REQUEST'])),
+};
+export type WindowsOptions = Required<z.infer<z.ZodMiniObject<typeof windowsOptions>>>;
+export const DEFAULT_WINDOWS_OPTIONS: WindowsOptions = { deferredStopStatus: 'STATUS_SUCCESS' };
