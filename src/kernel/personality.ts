@@ -43,6 +43,8 @@ export interface KernelPersonality<O extends Os> {
   /** The scenario format's actions: one zod shape per `do`, the single source of their fields. */
   readonly actions: Readonly<Record<string, z.core.$ZodShape>>;
   readonly actionNames: readonly ActionOf<O>['do'][];
+  /** What each optional field means when a step leaves it out (the kernel and the forms read the same table). */
+  readonly actionDefaults: Readonly<Partial<Record<ActionOf<O>['do'], Readonly<Record<string, unknown>>>>>;
   /** The scenario's `options`: their shape and defaults. */
   readonly options: z.core.$ZodShape;
   readonly defaultOptions: OptionsOf<O>;

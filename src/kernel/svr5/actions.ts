@@ -70,3 +70,20 @@ export const svr5Options = {
 };
 export type Svr5Options = Required<z.infer<z.ZodMiniObject<typeof svr5Options>>>;
 export const DEFAULT_SVR5_OPTIONS: Svr5Options = { defUnloadDelay: 60, unloadWake: 60, profiling: false };
+
+/**
+ * What an optional field means when a step leaves it out: the one source for
+ * the kernel (which reads it) and the app's forms (which start from it).
+ * `devices` defaults to `[module + "0"]`, which depends on the module's name:
+ * the kernel applies it (svr5/step.ts).
+ */
+export const SVR5_ACTION_DEFAULTS = {
+  registerModule: {
+    unloadRoutine: true,
+    loadReturns: '0',
+    unloadReturns: '0',
+    hba: false,
+    hot: false,
+    copyoutInUnload: false,
+  },
+} as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

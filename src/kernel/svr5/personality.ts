@@ -2,6 +2,7 @@ import { SVR5_EVENT_TYPES, type ObjectRef } from '../events';
 import type { KernelPersonality, ObjectKind } from '../personality';
 import {
   DEFAULT_SVR5_OPTIONS,
+  SVR5_ACTION_DEFAULTS,
   SVR5_ACTION_NAMES,
   svr5Actions,
   svr5Options,
@@ -37,6 +38,7 @@ export const svr5Kernel: KernelPersonality<'svr5'> = {
   successStatus: '0',
   actions: svr5Actions,
   actionNames: SVR5_ACTION_NAMES,
+  actionDefaults: SVR5_ACTION_DEFAULTS,
   options: svr5Options,
   defaultOptions: DEFAULT_SVR5_OPTIONS,
   eventTypes: SVR5_EVENT_TYPES,

@@ -1,5 +1,6 @@
 import { Map as IMap, OrderedSet } from 'immutable';
-import { DEFAULT_SVR5_OPTIONS, type Svr5Action, type Svr5Options } from './actions';
+import { DEFAULT_SVR5_OPTIONS, SVR5_ACTION_DEFAULTS, type Svr5Action, type Svr5Options } from './actions';
+
 import type { StepResult } from '../types';
 import { advanceTime } from './daemon';
 import { close, open } from './io';
@@ -7,6 +8,8 @@ import { becomeCandidate, busy, load, runUnload } from './lifecycle';
 import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
 import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
+
+const D = SVR5_ACTION_DEFAULTS.registerModule;
 
 type Act<K extends Svr5Action['do']> = Extract<Svr5Action, { do: K }>;
 type Result = StepResult<Svr5World>;
@@ -85,14 +88,14 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
   const m: Module = {
     name: a.module,
     ddi: a.ddi,
-    hasUnload: a.unloadRoutine ?? true,
+    hasUnload: a.unloadRoutine ?? D.unloadRoutine,
     loadReturns: errno(a.loadReturns),
     unloadReturns: errno(a.unloadReturns),
     dependsOn,
-    hba: a.hba ?? false,
-    hot: a.hot ?? false,
+    hba: a.hba ?? D.hba,
+    hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
-    copyoutInUnload: a.copyoutInUnload ?? false,
+    copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
     devices,
     configured: devices,
     loaded: false,

@@ -92,3 +92,21 @@ export const windowsOptions = {
 };
 export type WindowsOptions = Required<z.infer<z.ZodMiniObject<typeof windowsOptions>>>;
 export const DEFAULT_WINDOWS_OPTIONS: WindowsOptions = { deferredStopStatus: 'STATUS_SUCCESS' };
+
+/**
+ * What an optional field means when a step leaves it out: the one source for
+ * the kernel (which reads it) and the app's forms (which start from it).
+ */
+export const WINDOWS_ACTION_DEFAULTS = {
+  loadDriver: {
+    model: 'pnp',
+    unloadRoutine: true,
+    driverEntry: 'success',
+    vetoesQueryRemove: false,
+    driverEntryLeaksDevice: false,
+  },
+  createDevice: { exclusive: false },
+  sendIrp: { major: 'IRP_MJ_READ' },
+  registerShutdown: { lastChance: false },
+  requestRemove: { present: false },
+} as const satisfies { [K in WindowsActionName]?: Partial<Extract<WindowsAction, { do: K }>> };

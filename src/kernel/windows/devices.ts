@@ -1,5 +1,5 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from './actions';
+import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
 import { hasFlag, type DeviceObject, type DeviceRole, type WindowsWorld } from './model';
@@ -123,7 +123,9 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
     const refusal = attachRefusal(tx, a.attachTo);
     if (refusal) return refusal;
   }
-  tx.putDevice(newDevice(a.device, a.driver, a.role, a.exclusive ?? false));
+  tx.putDevice(
+    newDevice(a.device, a.driver, a.role, a.exclusive ?? WINDOWS_ACTION_DEFAULTS.createDevice.exclusive),
+  );
   tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
   if (a.attachTo !== undefined) link(tx, a.device, a.attachTo);

@@ -1,5 +1,6 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from './actions';
+import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
+
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
 import { hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
@@ -8,6 +9,8 @@ import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 import { describeRefs } from '../events';
 import { allBlockers, beginUnload, deviceRef, maybeFreeImage, unloadBlockers } from './unload';
+
+const D = WINDOWS_ACTION_DEFAULTS.loadDriver;
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
@@ -39,9 +42,9 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
   }
   const driver: Driver = {
     name: a.driver,
-    model: a.model ?? 'pnp',
-    hasUnload: a.unloadRoutine ?? true,
-    vetoesQueryRemove: a.vetoesQueryRemove ?? false,
+    model: a.model ?? D.model,
+    hasUnload: a.unloadRoutine ?? D.unloadRoutine,
+    vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     state: 'loaded',
     unloadInvoked: false,
     imageInMemory: true,

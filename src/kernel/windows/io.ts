@@ -1,5 +1,5 @@
 import { OrderedSet } from 'immutable';
-import type { WindowsAction } from './actions';
+import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
 import { settle } from './settle';
@@ -155,7 +155,7 @@ function pendPoint(stack: readonly DeviceObject[]): number {
 }
 
 export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
-  const major = a.major ?? 'IRP_MJ_READ';
+  const major = a.major ?? WINDOWS_ACTION_DEFAULTS.sendIrp.major;
   const h = tx.handles.get(a.handle);
   if (!h || h.state !== 'open') {
     return tx.refuse('STATUS_INVALID_HANDLE', 'win.object.invalid', `no open handle is named ${a.handle}`, {

@@ -2,6 +2,7 @@ import { WINDOWS_EVENT_TYPES, type ObjectRef } from '../events';
 import type { KernelPersonality, ObjectKind } from '../personality';
 import {
   DEFAULT_WINDOWS_OPTIONS,
+  WINDOWS_ACTION_DEFAULTS,
   WINDOWS_ACTION_NAMES,
   windowsActions,
   windowsOptions,
@@ -37,6 +38,7 @@ export const windowsKernel: KernelPersonality<'windows'> = {
   successStatus: 'STATUS_SUCCESS',
   actions: windowsActions,
   actionNames: WINDOWS_ACTION_NAMES,
+  actionDefaults: WINDOWS_ACTION_DEFAULTS,
   options: windowsOptions,
   defaultOptions: DEFAULT_WINDOWS_OPTIONS,
   eventTypes: WINDOWS_EVENT_TYPES,

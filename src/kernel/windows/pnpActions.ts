@@ -1,4 +1,4 @@
-import type { WindowsAction } from './actions';
+import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
 import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';
@@ -46,7 +46,7 @@ function isResult(x: DeviceObject | Result): x is Result {
 export function requestRemove(tx: WindowsTx, a: Act<'requestRemove'>): Result {
   const pdo = devnodeOf(tx, a.device);
   if (isResult(pdo)) return pdo;
-  const q = orderlyRemove(tx, pdo.name, a.present ?? false);
+  const q = orderlyRemove(tx, pdo.name, a.present ?? WINDOWS_ACTION_DEFAULTS.requestRemove.present);
   return tx.done(q.ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');
 }
 
