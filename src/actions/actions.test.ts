@@ -1,41 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, step, type Action, type World } from '../kernel';
-import { availability, defaultArgs, toAction } from './args';
-import { nextName } from './names';
-import { SVR5_ACTIONS } from './svr5';
-import { WINDOWS_ACTIONS } from './windows';
-import { WINDOWS_ACTION_NAMES, SVR5_ACTION_NAMES } from '../kernel';
+import { OSES, PERSONALITIES, type Os, type World } from '../kernel';
+import { kernel } from '../kernel/testing';
+import { availability, defaultArgs, nextName, toAction } from './args';
+import { fieldsOf } from './fields';
+import { keyBindings } from './keys';
+import { COMMAND_DEFS, findAction, kernelActionsFor, type KernelActionDef } from './registry';
 
-const def = (id: string) => {
-  const d = [...WINDOWS_ACTIONS, ...SVR5_ACTIONS].find((a) => a.id === id);
-  if (!d) throw new Error(id);
+const def = (os: Os, id: string): KernelActionDef => {
+  const d = findAction(id, os);
+  if (d?.kind !== 'kernel') throw new Error(id);
   return d;
 };
 
-function play(actions: Action[]): World {
-  return actions.reduce((w, a) => step(w, a).world, createWorld('windows') as World);
-}
-
-const beep = play([
+const beep: World = kernel('windows').setup(
   { do: 'loadDriver', driver: 'Beep', model: 'legacy', controlDevice: 'Beep' },
   { do: 'openHandle', device: 'Beep', handle: 'h1' },
-]);
+).world;
 
 describe('the action registry', () => {
   it('offers every action of the scenario format, for each OS', () => {
-    expect(WINDOWS_ACTIONS.map((a) => a.id).sort()).toEqual([...WINDOWS_ACTION_NAMES].sort());
-    expect(SVR5_ACTIONS.map((a) => a.id).sort()).toEqual([...SVR5_ACTION_NAMES].sort());
+    for (const os of OSES) {
+      expect(
+        kernelActionsFor(os)
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual([...PERSONALITIES[os].actionNames].sort());
+    }
   });
 
-  it('fills an action started from a selected object, proposing free names', () => {
-    const args = defaultArgs(def('openHandle'), beep, { kind: 'device', name: 'Beep' });
+  it('gives every field of every kernel schema words in the UI', () => {
+    for (const os of OSES)
+      for (const d of kernelActionsFor(os)) {
+        const schema = Object.keys(PERSONALITIES[os].actions[d.id] ?? {});
+        expect(Object.keys(d.fields).sort(), `${os} ${d.id}`).toEqual(schema.sort());
+      }
+  });
+
+  it('binds no key to two commands', () => {
+    const twice = [...keyBindings()].filter(([, ids]) => ids.length > 1);
+    expect(twice).toEqual([]);
+    expect(keyBindings().size).toBeGreaterThan(5);
+  });
+
+  it('names every command once', () => {
+    const ids = COMMAND_DEFS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('action forms', () => {
+  it('take their fields, options and defaults from the kernel’s schema and defaults table', () => {
+    const fields = fieldsOf('windows', def('windows', 'loadDriver'));
+    const by = Object.fromEntries(fields.map((f) => [f.name, f]));
+    expect(by.model).toMatchObject({
+      kind: { type: 'enum', options: ['pnp', 'legacy'] },
+      optional: true,
+      default: 'pnp',
+    });
+    expect(by.unloadRoutine).toMatchObject({ kind: { type: 'bool' }, default: true });
+    expect(by.driver).toMatchObject({ kind: { type: 'new', of: 'driver' }, optional: false });
+    const ddi = fieldsOf('svr5', def('svr5', 'registerModule')).find((f) => f.name === 'ddi');
+    expect(ddi?.kind).toEqual({
+      type: 'enum',
+      options: ['4', '5', '5mp', '6', '6mp', '7', '7mp', '7.1', '7.1mp', '8', '8mp'],
+    });
+    const seconds = fieldsOf('svr5', def('svr5', 'advanceTime'))[0];
+    expect(seconds?.kind).toEqual({ type: 'number', min: 0, max: 86_400 });
+  });
+
+  it('fill an action started from a selected object, proposing free names', () => {
+    const args = defaultArgs(def('windows', 'openHandle'), beep, { kind: 'device', name: 'Beep' });
     expect(args).toEqual({ device: 'Beep', handle: 'h2' });
     expect(nextName(beep, 'handle', 'h')).toBe('h2');
   });
 
-  it('says why an action is disabled, in the kernel’s words', () => {
-    const stopped = step(beep, { do: 'stopDriver', driver: 'Beep' }).world;
-    const a = availability(def('openHandle'), stopped, { device: 'Beep', handle: 'h2' });
+  it('say why an action is disabled, in the kernel’s words', () => {
+    const stopped = kernel('windows').setup(
+      { do: 'loadDriver', driver: 'Beep', model: 'legacy', controlDevice: 'Beep' },
+      { do: 'openHandle', device: 'Beep', handle: 'h1' },
+      { do: 'stopDriver', driver: 'Beep' },
+    ).world;
+    const a = availability(def('windows', 'openHandle'), stopped, { device: 'Beep', handle: 'h2' });
     expect(a).toEqual({
       enabled: false,
       refused: true,
@@ -43,39 +88,42 @@ describe('the action registry', () => {
     });
   });
 
-  it('enables an action the kernel would accept', () => {
-    expect(availability(def('closeHandle'), beep, { handle: 'h1' })).toEqual({ enabled: true });
+  it('enable an action the kernel would accept', () => {
+    expect(availability(def('windows', 'closeHandle'), beep, { handle: 'h1' })).toEqual({ enabled: true });
   });
 
-  it('reports a missing object instead of asking the kernel', () => {
-    const a = availability(def('completeIrp'), beep, defaultArgs(def('completeIrp'), beep, null));
-    expect(a).toMatchObject({ enabled: false, reason: 'no irp to choose yet' });
+  it('report a missing object instead of asking the kernel', () => {
+    const d = def('windows', 'completeIrp');
+    expect(availability(d, beep, defaultArgs(d, beep, null))).toMatchObject({
+      enabled: false,
+      reason: 'no irp to choose yet',
+    });
   });
 
-  it('builds kernel actions from form values: lists split, numbers parsed, empty optionals left out', () => {
+  it('build kernel actions from form values: lists split, numbers parsed, empty optionals left out', () => {
     expect(
-      toAction(def('registerModule'), {
+      toAction(def('svr5', 'registerModule'), {
         module: 'm',
         ddi: '8',
         devices: 'a, b',
         dependsOn: '',
         unloadDelay: '',
       }),
-    ).toEqual({
-      do: 'registerModule',
-      module: 'm',
-      ddi: '8',
-      devices: ['a', 'b'],
+    ).toEqual({ do: 'registerModule', module: 'm', ddi: '8', devices: ['a', 'b'] });
+    expect(toAction(def('svr5', 'advanceTime'), { seconds: '30' })).toEqual({
+      do: 'advanceTime',
+      seconds: 30,
     });
-    expect(toAction(def('advanceTime'), { seconds: '30' })).toEqual({ do: 'advanceTime', seconds: 30 });
   });
 
-  it('keeps a reloaded driver as it was', () => {
-    const unloaded = play([
+  it('keep a reloaded driver as it was', () => {
+    const unloaded = kernel('windows').setup(
       { do: 'loadDriver', driver: 'Beep', model: 'legacy', controlDevice: 'Beep', unloadRoutine: true },
       { do: 'stopDriver', driver: 'Beep' },
-    ]);
-    expect(defaultArgs(def('loadDriver'), unloaded, { kind: 'driver', name: 'Beep' })).toMatchObject({
+    ).world;
+    expect(
+      defaultArgs(def('windows', 'loadDriver'), unloaded, { kind: 'driver', name: 'Beep' }),
+    ).toMatchObject({
       driver: 'Beep',
       model: 'legacy',
       controlDevice: 'Beep',

@@ -1,11 +1,28 @@
-import { step, type Action, type ObjectRef, type World } from '../kernel';
-import { nextName } from './names';
-import type { ActionArgs, Availability, FieldSpec, KernelActionDef } from './types';
+import { kernelFor, kernelOf, step, type Action, type ObjectRef, type World } from '../kernel';
+import { fieldsOf, type FieldSpec } from './fields';
+import type { KernelActionDef } from './registry';
+import type { Availability } from './types';
+
+/** A form's values by field name, as the inputs hold them (text, booleans, numbers). */
+export type ActionArgs = Record<string, unknown>;
+
+/** The first free name `prefix1`, `prefix2`, … */
+export function nextName(world: World, kind: ObjectRef['kind'], prefix: string): string {
+  const used = new Set(kernelFor(world).namesOf(world, kind));
+  for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`;
+}
+
+/** The existing objects that fit a field, most relevant first. */
+export function candidatesFor(f: FieldSpec, world: World, subject: ObjectRef | null): string[] {
+  const ref = f.ui.ref;
+  if (!ref) return [];
+  return ref.candidates ? ref.candidates(world, subject) : kernelFor(world).namesOf(world, ref.of);
+}
 
 /** What a form or a selected object starts from: subject, prefill, defaults, proposed names, first candidates. */
 export function defaultArgs(def: KernelActionDef, world: World, subject: ObjectRef | null): ActionArgs {
   const args: ActionArgs = {};
-  for (const f of def.fields) {
+  for (const f of fieldsOf(def.os, def)) {
     const v = defaultFor(f, world, subject);
     if (v !== undefined) args[f.name] = v;
   }
@@ -15,13 +32,14 @@ export function defaultArgs(def: KernelActionDef, world: World, subject: ObjectR
 
 function defaultFor(f: FieldSpec, world: World, subject: ObjectRef | null): unknown {
   if (f.default !== undefined) return f.default;
+  if (f.optional) return undefined;
   switch (f.kind.type) {
     case 'new':
-      return f.optional ? undefined : nextName(world, f.kind.of, f.kind.prefix);
+      return nextName(world, f.kind.of, f.kind.prefix);
     case 'ref':
-      return f.optional ? undefined : f.kind.candidates?.(world, subject)[0];
+      return candidatesFor(f, world, subject)[0];
     case 'enum':
-      return f.optional ? undefined : f.kind.options[0];
+      return f.kind.options[0];
     default:
       return undefined;
   }
@@ -30,7 +48,7 @@ function defaultFor(f: FieldSpec, world: World, subject: ObjectRef | null): unkn
 /** Builds the kernel action from form values: empty optional fields are left out, lists are split. */
 export function toAction(def: KernelActionDef, args: ActionArgs): Action {
   const out: Record<string, unknown> = { do: def.id };
-  for (const f of def.fields) {
+  for (const f of fieldsOf(def.os, def)) {
     const v = args[f.name];
     if (v === undefined || v === '' || v === null) continue;
     if (f.kind.type === 'names' && typeof v === 'string') {
@@ -49,10 +67,10 @@ export function toAction(def: KernelActionDef, args: ActionArgs): Action {
 }
 
 /** Missing required values, in words. */
-export function missingFields(def: KernelActionDef, args: ActionArgs): string[] {
-  return def.fields
-    .filter((f) => !f.optional && (args[f.name] === undefined || args[f.name] === ''))
-    .map((f) => f.label);
+export function missingFields(def: KernelActionDef, args: ActionArgs): FieldSpec[] {
+  return fieldsOf(def.os, def).filter(
+    (f) => !f.optional && (args[f.name] === undefined || args[f.name] === ''),
+  );
 }
 
 /**
@@ -60,13 +78,14 @@ export function missingFields(def: KernelActionDef, args: ActionArgs): string[] 
  * own words: the UI asks the kernel (a dry run) instead of restating its rules.
  */
 export function availability(def: KernelActionDef, world: World, args: ActionArgs): Availability {
-  if (def.os !== world.os)
-    return { enabled: false, reason: `a ${def.os === 'windows' ? 'Windows' : 'SVR5'} action` };
+  if (def.os !== world.os) return { enabled: false, reason: `${kernelOf(def.os).vocabulary.article} action` };
   const missing = missingFields(def, args);
-  if (missing.length > 0) {
-    const first = def.fields.find((f) => f.label === missing[0]);
+  const first = missing[0];
+  if (first) {
     const none =
-      first?.kind.type === 'ref' ? `no ${first.kind.of} to choose yet` : `${missing.join(', ')} needed`;
+      first.kind.type === 'ref'
+        ? `no ${first.kind.of} to choose yet`
+        : `${missing.map((f) => f.ui.label).join(', ')} needed`;
     return { enabled: false, reason: none };
   }
   try {

@@ -1,53 +1,214 @@
-import type { CommandDef } from './types';
+import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel';
+import { defaultScenarioSource } from '../scenarios/load';
+import { layoutFor } from '../graph/layout';
+import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
+import type { Theme, VisualizerState } from '../store/state';
+import type { Availability, CommandDef, Outcome, Run } from './types';
 
-const always = () => ({ enabled: true }) as const;
+/**
+ * App commands: the same registry as kernel actions, so keys, buttons,
+ * scenarios, host pages and tests share one door. Each is pure.
+ */
 
-/** App commands: the same registry as kernel actions, so keys, buttons and tests share one door. */
-export const COMMANDS: readonly CommandDef[] = [
+const always = (): Availability => ({ enabled: true });
+const back = (s: VisualizerState): Availability =>
+  s.cursor > 0 ? { enabled: true } : { enabled: false, reason: 'at the first step' };
+const forward = (s: VisualizerState): Availability =>
+  s.cursor < s.entries.length ? { enabled: true } : { enabled: false, reason: 'at the latest step' };
+
+type Parsed<A> = { ok: true; value: A } | { ok: false; error: string };
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const fail = (error: string): Parsed<never> => ({ ok: false, error });
+
+const KINDS: readonly ObjectRef['kind'][] = [
+  'driver',
+  'device',
+  'handle',
+  'irp',
+  'registration',
+  'reference',
+  'module',
+  'channel',
+];
+function isRef(v: unknown): v is ObjectRef {
+  return isRecord(v) && typeof v.name === 'string' && KINDS.includes(v.kind as ObjectRef['kind']);
+}
+
+/** Loads a scenario: its steps go one by one through the door, the same path as clicks. */
+function loadScenario(s: VisualizerState, input: unknown, run: Run) {
+  const parsed = parseScenario(input);
+  if (!parsed.ok) {
+    const error = `the scenario does not parse: ${parsed.errors.map((e) => `${e.path || '(scenario)'}: ${e.message}`).join('; ')}`;
+    return { state: s, outcome: { ok: false, error } as Outcome };
+  }
+  let state = scenarioStart(s, parsed.scenario);
+  for (const [i, st] of parsed.scenario.steps.entries()) {
+    const { do: id, ...args } = st;
+    const r = run(state, id, args, 'scenario');
+    if (!r.outcome.ok) {
+      // A parsed scenario's steps always go through; this is a bug, said loudly.
+      return { state: s, outcome: { ok: false, error: `step ${i + 1}: ${r.outcome.error}` } as Outcome };
+    }
+    state = r.state;
+  }
+  const layout = layoutFor([state.initial, ...state.entries.map((e) => e.world)]);
+  return { state: { ...state, layout }, outcome: { ok: true, events: [] } as Outcome };
+}
+
+export const COMMANDS = [
   {
     kind: 'command',
     id: 'undo',
     label: 'Undo',
     keys: ['mod+z', 'ArrowLeft'],
     help: 'Step back in time',
-    available: (s) => (s.cursor > 0 ? { enabled: true } : { enabled: false, reason: 'at the first step' }),
-    perform: (s) => s.undo(),
-  },
+    available: back,
+    perform: (s) => moveTo(s, s.cursor - 1),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'redo',
     label: 'Redo',
     keys: ['mod+shift+z', 'mod+y', 'ArrowRight', ' '],
     help: 'Step forward (replays the step’s animation)',
-    available: (s) =>
-      s.cursor < s.entries.length ? { enabled: true } : { enabled: false, reason: 'at the latest step' },
-    perform: (s) => s.redo(),
-  },
+    available: forward,
+    perform: (s) => moveTo(s, s.cursor + 1, true),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'first',
     label: 'Go to start',
     keys: ['Home'],
-    available: (s) => (s.cursor > 0 ? { enabled: true } : { enabled: false, reason: 'at the first step' }),
-    perform: (s) => s.jumpTo(0),
-  },
+    available: back,
+    perform: (s) => moveTo(s, 0),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'last',
     label: 'Go to latest',
     keys: ['End'],
-    available: (s) =>
-      s.cursor < s.entries.length ? { enabled: true } : { enabled: false, reason: 'at the latest step' },
-    perform: (s) => s.jumpTo(s.entries.length),
-  },
+    available: forward,
+    perform: (s) => moveTo(s, s.entries.length),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
+    id: 'goTo',
+    label: 'Go to step',
+    help: 'Step N of the session (0: before the first); with play, its animation replays',
+    parse: (a): Parsed<{ step: number; play?: boolean }> =>
+      isRecord(a) && Number.isInteger(a.step)
+        ? { ok: true, value: { step: a.step as number, play: a.play === true } }
+        : fail('expected { step: a whole number, play?: true|false }'),
+    available: always,
+    perform: (s, a) => moveTo(s, a.step, a.play),
+  } satisfies CommandDef<{ step: number; play?: boolean }>,
+  {
+    kind: 'command',
+    id: 'loadScenario',
+    label: 'Load scenario',
+    help: 'Replaces the session with a scenario (an object or JSON text), applying its steps',
+    parse: (a): Parsed<{ scenario: unknown }> =>
+      isRecord(a) && 'scenario' in a
+        ? { ok: true, value: { scenario: a.scenario } }
+        : fail('expected { scenario }'),
+    available: always,
+    perform: (s, a, run) => loadScenario(s, a.scenario, run),
+  } satisfies CommandDef<{ scenario: unknown }>,
+  {
+    kind: 'command',
+    id: 'switchOs',
+    label: 'Switch OS',
+    help: 'Moves to another OS, keeping each OS’s session; the first visit opens its default scenario',
+    parse: (a): Parsed<{ os: Os }> =>
+      isRecord(a) && isOs(a.os)
+        ? { ok: true, value: { os: a.os } }
+        : fail(`expected { os: ${OSES.map((o) => `"${o}"`).join(' | ')} }`),
+    available: always,
+    perform: (s, a, run) =>
+      switchOs(s, a.os, () => {
+        const r = loadScenario(s, defaultScenarioSource(a.os), run);
+        // A broken built-in scenario (a bug) still leaves the OS to play with, empty.
+        return r.outcome.ok
+          ? r.state
+          : { ...s, ...emptySession(a.os), os: a.os, playing: null, selection: null };
+      }),
+  } satisfies CommandDef<{ os: Os }>,
+  {
+    kind: 'command',
+    id: 'select',
+    label: 'Select',
+    help: 'Selects an object (null clears the selection)',
+    parse: (a): Parsed<{ ref: ObjectRef | null }> =>
+      isRecord(a) && (a.ref === null || isRef(a.ref))
+        ? { ok: true, value: { ref: a.ref } }
+        : fail('expected { ref: { kind, name } | null }'),
+    available: always,
+    perform: (s, a) => ({ ...s, selection: a.ref, highlight: [], hoverBase: null }),
+  } satisfies CommandDef<{ ref: ObjectRef | null }>,
+  {
+    kind: 'command',
+    id: 'highlight',
+    label: 'Highlight',
+    help: 'Outlines objects: "pin" keeps them, "hover" until "end" puts back what was outlined before',
+    parse: (a): Parsed<{ refs: ObjectRef[]; mode: 'pin' | 'hover' | 'end' }> => {
+      if (!isRecord(a)) return fail('expected { refs, mode }');
+      const refs = a.refs ?? [];
+      const mode = a.mode ?? 'pin';
+      if (!Array.isArray(refs) || !refs.every(isRef)) return fail('refs: expected a list of { kind, name }');
+      if (mode !== 'pin' && mode !== 'hover' && mode !== 'end')
+        return fail('mode: expected pin, hover or end');
+      return { ok: true, value: { refs, mode } };
+    },
+    available: always,
+    perform: (s, a) => {
+      if (a.mode === 'pin') return { ...s, highlight: a.refs, hoverBase: null };
+      if (a.mode === 'hover') return { ...s, highlight: a.refs, hoverBase: s.hoverBase ?? s.highlight };
+      return s.hoverBase === null ? s : { ...s, highlight: s.hoverBase, hoverBase: null };
+    },
+  } satisfies CommandDef<{ refs: ObjectRef[]; mode: 'pin' | 'hover' | 'end' }>,
+  {
+    kind: 'command',
+    id: 'setSpeed',
+    label: 'Animation speed',
+    help: '0.25 to 8 (1 is normal)',
+    parse: (a): Parsed<{ speed: number }> =>
+      isRecord(a) && typeof a.speed === 'number' && a.speed >= 0.25 && a.speed <= 8
+        ? { ok: true, value: { speed: a.speed } }
+        : fail('expected { speed: a number from 0.25 to 8 }'),
+    available: always,
+    perform: (s, a) => ({ ...s, speed: a.speed }),
+  } satisfies CommandDef<{ speed: number }>,
+  {
+    kind: 'command',
+    id: 'setTheme',
+    label: 'Theme',
+    parse: (a): Parsed<{ theme: Theme }> =>
+      isRecord(a) && (a.theme === 'light' || a.theme === 'dark')
+        ? { ok: true, value: { theme: a.theme } }
+        : fail('expected { theme: "light" | "dark" }'),
+    available: always,
+    perform: (s, a) => ({ ...s, theme: a.theme }),
+  } satisfies CommandDef<{ theme: Theme }>,
   {
     kind: 'command',
     id: 'toggleTheme',
     label: 'Light / dark',
     keys: ['t'],
     available: always,
-    perform: (s) => s.setTheme(s.theme === 'dark' ? 'light' : 'dark'),
-  },
+    perform: (s) => ({ ...s, theme: s.theme === 'dark' ? 'light' : 'dark' }),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
+    id: 'setInstant',
+    label: 'Instant mode',
+    parse: (a): Parsed<{ instant: boolean }> =>
+      isRecord(a) && typeof a.instant === 'boolean'
+        ? { ok: true, value: { instant: a.instant } }
+        : fail('expected { instant: true | false }'),
+    available: always,
+    perform: (s, a) => ({ ...s, instant: a.instant }),
+  } satisfies CommandDef<{ instant: boolean }>,
   {
     kind: 'command',
     id: 'toggleInstant',
@@ -55,8 +216,8 @@ export const COMMANDS: readonly CommandDef[] = [
     keys: ['i'],
     help: 'Show every change at once, without animation',
     available: always,
-    perform: (s) => s.setInstant(!s.instant),
-  },
+    perform: (s) => ({ ...s, instant: !s.instant }),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'togglePalette',
@@ -64,8 +225,8 @@ export const COMMANDS: readonly CommandDef[] = [
     keys: ['a'],
     help: 'Show or hide the palette of every action',
     available: always,
-    perform: (s) => s.setPaletteOpen(!s.paletteOpen),
-  },
+    perform: (s) => ({ ...s, paletteOpen: !s.paletteOpen }),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'toggleHelp',
@@ -73,14 +234,21 @@ export const COMMANDS: readonly CommandDef[] = [
     keys: ['shift+?'],
     help: 'Show or hide this list',
     available: always,
-    perform: (s) => s.setHelpOpen(!s.helpOpen),
-  },
+    perform: (s) => ({ ...s, helpOpen: !s.helpOpen }),
+  } satisfies CommandDef,
   {
     kind: 'command',
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],
+    help: 'Closes the shortcut sheet first, if it is open',
     available: always,
-    perform: (s) => (s.helpOpen ? s.setHelpOpen(false) : s.select(null)),
-  },
-];
+    perform: (s) =>
+      s.helpOpen ? { ...s, helpOpen: false } : { ...s, selection: null, highlight: [], hoverBase: null },
+  } satisfies CommandDef,
+] as const;
+
+/** The arguments each command takes (`void`: none). */
+export type CommandArgs = {
+  [C in (typeof COMMANDS)[number] as C['id']]: C extends CommandDef<infer A> ? A : never;
+};

@@ -1,50 +1,38 @@
-import { parseStepFor } from './validate';
-import { useApp, type ActionSource } from '../store';
-import { selectWorld } from '../store/selectors';
-import { availability, toAction } from './args';
+import type { Os } from '../kernel';
+import { APP_PERSONALITIES, type KernelActionUi } from '../personalities';
 import { COMMANDS } from './commands';
-import { SVR5_ACTIONS } from './svr5';
-import type { ActionArgs, ActionDef, ExecuteResult, KernelActionDef } from './types';
-import { WINDOWS_ACTIONS } from './windows';
+import type { CommandDef } from './types';
 
-/** Every action the app can perform, declared once. */
-export const ACTIONS: readonly ActionDef[] = [...WINDOWS_ACTIONS, ...SVR5_ACTIONS, ...COMMANDS];
-
-export function kernelActionsFor(os: 'windows' | 'svr5'): readonly KernelActionDef[] {
-  return os === 'windows' ? WINDOWS_ACTIONS : SVR5_ACTIONS;
+/** A kernel action as the registry lists it: its UI, tagged with its kind and OS. */
+export interface KernelActionDef extends KernelActionUi {
+  readonly kind: 'kernel';
+  readonly os: Os;
 }
 
-export function findAction(id: string, os: 'windows' | 'svr5'): ActionDef | undefined {
-  return ACTIONS.find((a) => a.id === id && (a.kind === 'command' || a.os === os));
+export type ActionDef = KernelActionDef | CommandDef<unknown>;
+
+/** Every command of the app, declared once (commands.ts). */
+export const COMMAND_DEFS: readonly CommandDef<unknown>[] = COMMANDS;
+
+/** Every kernel action of every OS, as the UI offers it. */
+export const KERNEL_ACTIONS: readonly KernelActionDef[] = Object.values(APP_PERSONALITIES).flatMap((p) =>
+  p.actions.map((a): KernelActionDef => ({ ...a, kind: 'kernel', os: p.os })),
+);
+
+/** Every action the app can perform, declared once: buttons, keys, forms, scenarios and hosts find them here. */
+export const ACTIONS: readonly ActionDef[] = [...KERNEL_ACTIONS, ...COMMAND_DEFS];
+
+/** The kernel actions of one OS, in the palette's order. */
+export function kernelActionsFor(os: Os): readonly KernelActionDef[] {
+  return KERNEL_ACTIONS.filter((a) => a.os === os);
 }
 
-/**
- * The one door: a button, a key, a scenario step, an embed message or a test
- * all call this. Kernel actions are validated like scenario steps, then
- * applied; the kernel's status comes back. Never throws.
- */
-export function executeAction(
-  id: string,
-  args: ActionArgs = {},
-  source: ActionSource = 'button',
-): ExecuteResult {
-  const state = useApp.getState();
-  const def = findAction(id, state.os);
-  if (!def) return { ok: false, error: `no action "${id}" for ${state.os}` };
-  if (def.kind === 'command') {
-    const a = def.available(state);
-    if (!a.enabled) return { ok: false, error: a.reason };
-    def.perform(state);
-    return { ok: true };
-  }
-  const action = toAction(def, args);
-  const problems = parseStepFor(state.os, action);
-  if (problems.length > 0) return { ok: false, error: problems.join('; ') };
-  const r = state.apply(action, source);
-  return { ok: true, status: r.status };
+/** The action `id` means on this OS: an app command, or one of the OS's kernel actions. */
+export function findAction(id: string, os: Os): ActionDef | undefined {
+  return COMMAND_DEFS.find((c) => c.id === id) ?? KERNEL_ACTIONS.find((a) => a.os === os && a.id === id);
 }
 
-/** Whether a kernel action would go through on the current world, and why not. */
-export function currentAvailability(def: KernelActionDef, args: ActionArgs) {
-  return availability(def, selectWorld(useApp.getState()), args);
+/** An OS whose kernel action `id` is (to say "this is an SVR5 action"). */
+export function osOfAction(id: string): Os | undefined {
+  return KERNEL_ACTIONS.find((a) => a.id === id)?.os;
 }

@@ -1,68 +1,46 @@
-import type { ObjectRef, Os, World } from '../kernel';
-import type { ActionSource, AppState } from '../store';
+import type { Action, KernelEvent, StepExtras } from '../kernel';
+import type { ActionSource, VisualizerState } from '../store/state';
 
-export type ObjectKind = ObjectRef['kind'];
+/** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
+export type Availability = { enabled: true } | { enabled: false; reason: string; refused?: boolean };
 
-/** How a field of an action gets its value in a form. */
-export type FieldKind =
-  /** An existing object; `candidates` lists fitting names, most relevant first. */
-  | { type: 'ref'; of: ObjectKind; candidates?: (world: World, subject: ObjectRef | null) => string[] }
-  /** A new object's name; a free one is proposed. */
-  | { type: 'new'; of: ObjectKind; prefix: string }
-  | { type: 'enum'; options: readonly string[] }
-  | { type: 'bool' }
-  | { type: 'number'; min: number; max: number; step?: number }
-  /** A status or errno name, typed freely. */
-  | { type: 'text'; placeholder?: string }
-  /** A comma-separated list of names. */
-  | { type: 'names' };
+/** What the door answers: the kernel's status and events for a kernel action; an error in words when it cannot be done. */
+export type Outcome =
+  | { readonly ok: true; readonly status?: string; readonly events: readonly KernelEvent[] }
+  | { readonly ok: false; readonly error: string };
 
-export interface FieldSpec {
-  readonly name: string;
-  readonly label: string;
-  readonly kind: FieldKind;
-  /** Optional fields may be left empty; the kernel applies its default. */
-  readonly optional?: boolean;
-  readonly default?: string | number | boolean;
-  readonly help?: string;
-}
+/** The door itself, as a command sees it: to run other commands through the same path (a scenario's steps). */
+export type Run = (
+  state: VisualizerState,
+  id: string,
+  args: unknown,
+  source: ActionSource,
+) => { state: VisualizerState; outcome: Outcome };
 
-/** A kernel action as the UI offers it (the kernel decides what it does). */
-export interface KernelActionDef {
-  readonly kind: 'kernel';
-  /** The scenario format's `do`. */
-  readonly id: string;
-  readonly os: Os;
-  readonly label: string;
-  /** What it models, in the OS's terms. */
-  readonly help: string;
-  readonly group: string;
-  readonly fields: readonly FieldSpec[];
-  /** Offered on a selected object of this kind, filling this field with its name. */
-  readonly subject?: { readonly kind: ObjectKind; readonly field: string };
-  /** Values to start from when offered on a selected object. */
-  readonly prefill?: (world: World, subject: ObjectRef | null) => ActionArgs;
-}
-
-/** An app command (undo, theme…), in the same registry so keys, buttons and tests share one door. */
-export interface CommandDef {
+/**
+ * An app command (undo, go to a step, load a scenario, theme…), in the same
+ * registry as kernel actions so keys, buttons, scenarios, hosts and tests
+ * share one door. `perform` is pure: state in, state out.
+ */
+export interface CommandDef<A = void> {
   readonly kind: 'command';
   readonly id: string;
   readonly label: string;
   /** Keys, as `mod+z`, `shift+?`, `ArrowRight`. */
   readonly keys?: readonly string[];
   readonly help?: string;
-  readonly available: (s: AppState) => Availability;
-  readonly perform: (s: AppState) => void;
+  /** Checks what a caller sent (a host page, a key, a test) and says what is wrong; absent: takes no arguments. */
+  parse?(args: unknown): { ok: true; value: A } | { ok: false; error: string };
+  available(s: VisualizerState): Availability;
+  /** (Methods, not function properties: a command of any argument type fits the one registry.) */
+  perform(
+    s: VisualizerState,
+    args: A,
+    run: Run,
+  ): VisualizerState | { state: VisualizerState; outcome: Outcome };
 }
 
-export type ActionDef = KernelActionDef | CommandDef;
-
-/** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
-export type Availability = { enabled: true } | { enabled: false; reason: string; refused?: boolean };
-
-export type ActionArgs = Record<string, unknown>;
-
-export type ExecuteResult = { ok: true; status?: string } | { ok: false; error: string };
-
-export type { ActionSource };
+/** The arguments of each kernel action: its fields, plus what a scenario step may carry. */
+export type KernelArgs = {
+  [K in Action['do']]: Omit<Extract<Action, { do: K }>, 'do'> & StepExtras;
+};

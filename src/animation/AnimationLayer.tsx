@@ -1,9 +1,9 @@
 import { ViewportPortal, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { refOf } from '../graph/ids';
-import { layoutWorlds, type Point } from '../graph/layout';
-import { useApp, type AppState } from '../store';
-import { selectEntries } from '../store/selectors';
+import type { Point } from '../graph/layout';
+import { useVisualizerApi, type VisualizerState } from '../store';
+import { selectEntries, selectInstant, selectLayout, selectPlaying, selectSpeed } from '../store/selectors';
 import { createRealClock, timeScale, type Clock } from './clock';
 import { centreOf, rectOf, type MeasuredNode } from './geometry';
 import { planStep, scalePlan } from './plan';
@@ -14,11 +14,6 @@ import { IDLE, play, type PulseView, type Scene, type TokenView } from './player
  * overlay only: the store already holds the new world, nothing waits for
  * the animation, and a new step (or undo, a jump, a new scenario) cuts it.
  */
-
-const selectPlaying = (s: AppState) => s.playing;
-const selectSpeed = (s: AppState) => s.speed;
-const selectInstant = (s: AppState) => s.instant;
-const selectInitial = (s: AppState) => s.initial;
 
 /** Tokens and captions keep a readable size when the graph is zoomed out (up to twice their size). */
 const selectInverseZoom = (s: ReactFlowState) => Math.min(2, Math.max(1, 1 / (s.transform[2] || 1)));
@@ -42,6 +37,7 @@ const IDLE_STAGE: Stage = { scene: IDLE, layout: NO_LAYOUT, nodes: [] };
 
 export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
   const [stage, setStage] = useState<Stage>(IDLE_STAGE);
+  const { store } = useVisualizerApi();
 
   useEffect(() => {
     const time = clock ?? createRealClock();
@@ -51,7 +47,7 @@ export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
       stop = null;
       s?.();
     };
-    const start = (s: AppState) => {
+    const start = (s: VisualizerState) => {
       halt();
       const playing = selectPlaying(s);
       if (!playing || selectInstant(s)) return;
@@ -63,13 +59,13 @@ export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
         timeScale({ speed: selectSpeed(s), instant: false }),
       );
       if (plan.cues.length === 0) return;
-      const layout = layoutWorlds([selectInitial(s), ...selectEntries(s).map((e) => e.world)]);
+      const layout = selectLayout(s).positions;
       const nodes = [...new Set(plan.cues.flatMap((c) => (c.kind === 'pulse' ? [c.node] : [c.from, c.to])))];
       stop = play(plan, time, (scene) => setStage(scene.active ? { scene, layout, nodes } : IDLE_STAGE));
     };
     // A vanilla subscription, not a hook: the layer re-renders only when the
     // scene changes, and turning instant off never replays an old step.
-    const unsubscribe = useApp.subscribe((s, prev) => {
+    const unsubscribe = store.subscribe((s, prev) => {
       if (selectPlaying(s) !== selectPlaying(prev)) start(s);
       else if (selectInstant(s) && !selectInstant(prev)) halt();
     });
@@ -77,7 +73,7 @@ export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
       unsubscribe();
       halt();
     };
-  }, [clock]);
+  }, [clock, store]);
 
   const { scene } = stage;
   return (

@@ -1,79 +1,14 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
-import { AnimationLayer } from '../animation/AnimationLayer';
-import { Graph } from '../graph/Graph';
-import { ActionPalette } from '../panels/ActionPalette';
-import { Checklist } from '../panels/Checklist';
-import { EventLog } from '../panels/EventLog';
-import { Inspector } from '../panels/Inspector';
-import { Narration } from '../panels/Narration';
-import { SelectionActions } from '../panels/SelectionActions';
-import { useApp } from '../store';
-import { selectPaletteOpen, selectTheme } from '../store/selectors';
-import { ErrorBoundary } from './ErrorBoundary';
-import { KeyHelp } from './KeyHelp';
-import { Toolbar } from './Toolbar';
-import { useKeyboard } from './useKeyboard';
+import { useVisualizer } from '../store';
+import { selectTheme } from '../store/selectors';
+import { VisualizerView } from './VisualizerView';
 
+/** The app as a page of its own: one visualizer, keys on the whole window, the page in its theme. */
 export function App() {
-  const theme = useApp(selectTheme);
-  const paletteOpen = useApp(selectPaletteOpen);
-  useKeyboard();
+  const theme = useVisualizer(selectTheme);
   useEffect(() => {
     document.documentElement.classList.toggle('dark', theme === 'dark');
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
-  return (
-    <div className="flex h-full flex-col">
-      <Toolbar />
-      <KeyHelp />
-      <main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-        {paletteOpen ? (
-          <aside
-            aria-label="All actions"
-            className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
-          >
-            <ErrorBoundary area="action palette">
-              <ActionPalette />
-            </ErrorBoundary>
-          </aside>
-        ) : null}
-        <div className="order-1 flex min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
-          <ErrorBoundary area="narration">
-            <Narration />
-          </ErrorBoundary>
-          <div className="panel min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
-            <ErrorBoundary area="graph">
-              <ReactFlowProvider>
-                <Graph>
-                  <ErrorBoundary area="animation">
-                    <AnimationLayer />
-                  </ErrorBoundary>
-                </Graph>
-              </ReactFlowProvider>
-            </ErrorBoundary>
-          </div>
-          <div className="h-80 shrink-0 lg:h-[32%]">
-            <ErrorBoundary area="event log">
-              <EventLog />
-            </ErrorBoundary>
-          </div>
-        </div>
-        <aside
-          aria-label="Explain"
-          className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
-        >
-          <ErrorBoundary area="selected object's actions">
-            <SelectionActions />
-          </ErrorBoundary>
-          <ErrorBoundary area="unload checklist">
-            <Checklist />
-          </ErrorBoundary>
-          <ErrorBoundary area="inspector">
-            <Inspector />
-          </ErrorBoundary>
-        </aside>
-      </main>
-    </div>
-  );
+  return <VisualizerView keys="window" />;
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { COMMANDS } from '../actions/commands';
-import { executeAction } from '../actions/registry';
-import { useApp } from '../store';
+import { COMMAND_DEFS } from '../actions/registry';
+import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHelpOpen } from '../store/selectors';
 
 const KEY_NAMES: Record<string, string> = {
@@ -23,7 +22,8 @@ export function keyLabel(key: string): string {
 
 /** The sheet of keyboard shortcuts, read from the same registry the keys go through. */
 export function KeyHelp() {
-  const open = useApp(selectHelpOpen);
+  const { execute } = useVisualizerApi();
+  const open = useVisualizer(selectHelpOpen);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (open) close.current?.focus();
@@ -37,7 +37,7 @@ export function KeyHelp() {
         </h2>
         <table className="mt-2 text-sm">
           <tbody>
-            {COMMANDS.filter((c) => c.keys?.length).map((c) => (
+            {COMMAND_DEFS.filter((c) => c.keys?.length).map((c) => (
               <tr key={c.id}>
                 <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">
                   {(c.keys ?? []).map(keyLabel).join(' · ')}
@@ -47,7 +47,7 @@ export function KeyHelp() {
             ))}
           </tbody>
         </table>
-        <button ref={close} type="button" className="btn mt-3" onClick={() => executeAction('toggleHelp')}>
+        <button ref={close} type="button" className="btn mt-3" onClick={() => execute('toggleHelp')}>
           Close
         </button>
       </div>

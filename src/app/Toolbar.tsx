@@ -1,35 +1,30 @@
-import { executeAction } from '../actions/registry';
-import type { Os } from '../kernel';
-import { useApp, type AppState } from '../store';
+import { OSES, kernelOf } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectCanRedo,
   selectCanUndo,
+  selectCount,
   selectCursor,
+  selectInstant,
   selectOs,
   selectPaletteOpen,
+  selectSpeed,
   selectTheme,
+  selectTitle,
 } from '../store/selectors';
 
-const selectTitle = (s: AppState) => s.title;
-const selectCount = (s: AppState) => s.entries.length;
-const selectInstant = (s: AppState) => s.instant;
-const selectSpeed = (s: AppState) => s.speed;
-const selectSwitchOs = (s: AppState) => s.switchOs;
-const selectSetSpeed = (s: AppState) => s.setSpeed;
-
 export function Toolbar() {
-  const os = useApp(selectOs);
-  const title = useApp(selectTitle);
-  const cursor = useApp(selectCursor);
-  const count = useApp(selectCount);
-  const canUndo = useApp(selectCanUndo);
-  const canRedo = useApp(selectCanRedo);
-  const theme = useApp(selectTheme);
-  const instant = useApp(selectInstant);
-  const speed = useApp(selectSpeed);
-  const paletteOpen = useApp(selectPaletteOpen);
-  const switchOs = useApp(selectSwitchOs);
-  const setSpeed = useApp(selectSetSpeed);
+  const { execute } = useVisualizerApi();
+  const os = useVisualizer(selectOs);
+  const title = useVisualizer(selectTitle);
+  const cursor = useVisualizer(selectCursor);
+  const count = useVisualizer(selectCount);
+  const canUndo = useVisualizer(selectCanUndo);
+  const canRedo = useVisualizer(selectCanRedo);
+  const theme = useVisualizer(selectTheme);
+  const instant = useVisualizer(selectInstant);
+  const speed = useVisualizer(selectSpeed);
+  const paletteOpen = useVisualizer(selectPaletteOpen);
 
   return (
     <header
@@ -40,7 +35,7 @@ export function Toolbar() {
       <button
         className={`btn ${paletteOpen ? 'btn-primary' : ''}`}
         aria-expanded={paletteOpen}
-        onClick={() => executeAction('togglePalette')}
+        onClick={() => execute('togglePalette')}
         title="Every action of the scenario format (A)"
       >
         ☰ All actions
@@ -51,15 +46,15 @@ export function Toolbar() {
         className="flex overflow-hidden rounded-md border"
         style={{ borderColor: 'var(--line)' }}
       >
-        {(['windows', 'svr5'] as Os[]).map((o) => (
+        {OSES.map((o) => (
           <button
             key={o}
             role="radio"
             aria-checked={os === o}
             className={`px-3 py-1 text-sm ${os === o ? 'btn-primary' : ''}`}
-            onClick={() => switchOs(o)}
+            onClick={() => execute('switchOs', { os: o })}
           >
-            {o === 'windows' ? 'Windows (WDM)' : 'SVR5 (DDI)'}
+            {kernelOf(o).vocabulary.longName}
           </button>
         ))}
       </div>
@@ -70,7 +65,7 @@ export function Toolbar() {
         <button
           className="btn"
           disabled={!canUndo}
-          onClick={() => executeAction('undo')}
+          onClick={() => execute('undo')}
           title="Undo (← or Ctrl+Z)"
         >
           ◀ Undo
@@ -81,7 +76,7 @@ export function Toolbar() {
         <button
           className="btn"
           disabled={!canRedo}
-          onClick={() => executeAction('redo')}
+          onClick={() => execute('redo')}
           title="Redo (→, Space or Ctrl+Shift+Z)"
         >
           Redo ▶
@@ -92,7 +87,7 @@ export function Toolbar() {
         <select
           className="btn"
           value={speed}
-          onChange={(e) => setSpeed(Number(e.target.value))}
+          onChange={(e) => execute('setSpeed', { speed: Number(e.target.value) })}
           aria-label="Animation speed"
         >
           <option value={0.5}>0.5×</option>
@@ -102,12 +97,12 @@ export function Toolbar() {
         </select>
       </label>
       <label className="flex items-center gap-1 text-sm">
-        <input type="checkbox" checked={instant} onChange={() => executeAction('toggleInstant')} />
+        <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant
       </label>
       <button
         className="btn"
-        onClick={() => executeAction('toggleHelp')}
+        onClick={() => execute('toggleHelp')}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
       >
@@ -115,7 +110,7 @@ export function Toolbar() {
       </button>
       <button
         className="btn"
-        onClick={() => executeAction('toggleTheme')}
+        onClick={() => execute('toggleTheme')}
         aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
       >
         {theme === 'dark' ? '☀ Light' : '☾ Dark'}

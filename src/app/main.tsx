@@ -1,32 +1,46 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { defaultScenario } from '../scenarios/load';
-import { useApp } from '../store';
+import { DEFAULT_OS, isOs } from '../kernel';
+import { defaultScenarioSource } from '../scenarios/load';
+import { createVisualizer, VisualizerProvider } from '../store';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PairPage, pairOfVisualizers } from './PairPage';
+import { preferredTheme, saveTheme } from './storage';
 import './index.css';
 
 const params = new URLSearchParams(window.location.search);
-const os = params.get('os') === 'svr5' ? 'svr5' : 'windows';
-
 const root = document.getElementById('root');
-if (root) {
-  let problem: string | null = null;
-  try {
-    useApp.getState().loadScenario(defaultScenario(os));
-  } catch (e) {
-    // Never a blank page: the app still opens, empty, and says why.
-    problem = e instanceof Error ? e.message : String(e);
-  }
+
+if (root && params.get('view') === 'pair') {
+  createRoot(root).render(
+    <StrictMode>
+      <PairPage visualizers={pairOfVisualizers(preferredTheme())} />
+    </StrictMode>,
+  );
+} else if (root) {
+  const os = params.get('os');
+  const visualizer = createVisualizer({
+    theme: preferredTheme(),
+    paletteOpen: window.innerWidth >= 1536,
+    scenario: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
+  });
+  // Never a blank page: if the default scenario cannot be loaded, the app opens empty and says why.
+  const problem = visualizer.loaded.ok ? null : visualizer.loaded.error;
+  visualizer.store.subscribe((s, prev) => {
+    if (s.theme !== prev.theme) saveTheme(s.theme);
+  });
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary area="app">
-        {problem ? (
-          <p role="alert" className="panel m-2 p-3 text-sm">
-            The default scenario could not be loaded: {problem}. The simulator starts empty.
-          </p>
-        ) : null}
-        <App />
+        <VisualizerProvider visualizer={visualizer}>
+          {problem ? (
+            <p role="alert" className="panel m-2 p-3 text-sm">
+              The default scenario could not be loaded: {problem}. The simulator starts empty.
+            </p>
+          ) : null}
+          <App />
+        </VisualizerProvider>
       </ErrorBoundary>
     </StrictMode>,
   );

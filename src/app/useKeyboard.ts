@@ -1,15 +1,6 @@
-import { useEffect } from 'react';
-import { ACTIONS, executeAction } from '../actions/registry';
-
-function matches(key: string, e: KeyboardEvent): boolean {
-  const parts = key.split('+');
-  const k = parts.pop() ?? '';
-  const mod = parts.includes('mod');
-  const shift = parts.includes('shift');
-  if (mod !== (e.ctrlKey || e.metaKey)) return false;
-  if (k.length === 1 && k !== ' ' && shift !== e.shiftKey && k.toLowerCase() === k) return false;
-  return e.key.toLowerCase() === k.toLowerCase() || (k === ' ' && e.key === ' ');
-}
+import { useEffect, type RefObject } from 'react';
+import { commandForKey } from '../actions/keys';
+import { useVisualizerApi } from '../store';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -20,19 +11,25 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-/** Keys go through the same registry as buttons: one door for every caller. */
-export function useKeyboard(): void {
+/**
+ * Keys go through the same door as buttons. A page with one visualizer
+ * listens on the whole window; a visualizer among others on a page listens
+ * only inside its own element, so a key acts on the one that has focus.
+ */
+export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): void {
+  const v = useVisualizerApi();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target) && e.key !== 'Escape') return;
-      for (const a of ACTIONS) {
-        if (a.kind !== 'command' || !a.keys?.some((k) => matches(k, e))) continue;
-        e.preventDefault();
-        executeAction(a.id, {}, 'key');
-        return;
-      }
+    const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
+    if (!target) return;
+    const onKey = (e: Event) => {
+      const k = e as KeyboardEvent;
+      if (typing(k.target) && k.key !== 'Escape') return;
+      const id = commandForKey(k);
+      if (!id) return;
+      k.preventDefault();
+      v.run(id, undefined, 'key');
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    target.addEventListener('keydown', onKey);
+    return () => target.removeEventListener('keydown', onKey);
+  }, [v, scope]);
 }

@@ -7,7 +7,7 @@
  *   npm start -- path/to/file.json  a scenario file
  */
 import { readFileSync } from 'node:fs';
-import { actionOf, describeEvent, explainUnload, parseScenario, runScenario, type World } from '../kernel';
+import { actionOf, describeEvent, explainUnload, kernelFor, parseScenario, runScenario } from '../kernel';
 import { BUILT_IN_SCENARIOS, type BuiltInScenarioId } from '../scenarios';
 
 const arg = process.argv[2] ?? 'windows-default';
@@ -46,12 +46,8 @@ scenario.steps.forEach((s, i) => {
   for (const f of r.failures) console.log(`   ✗ ${f}`);
 });
 
-function names(world: World): string[] {
-  return world.os === 'windows' ? [...world.drivers.keys()] : [...world.modules.keys()];
-}
-
 console.log('\nUnload checklists now:');
-for (const name of names(run.world)) {
+for (const name of kernelFor(run.world).owners(run.world)) {
   const x = explainUnload(run.world, name);
   console.log(`\n  ${name}: ${x.summary}`);
   for (const c of x.conditions) console.log(`    ${c.met ? '✓' : '✗'} ${c.text}`);

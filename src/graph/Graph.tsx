@@ -1,33 +1,22 @@
 import { Background, Controls, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useApp } from '../store';
-import { selectHighlight, selectSelection, selectTheme, selectWorld } from '../store/selectors';
+import { NODE_TYPES } from '../personalities/nodeTypes';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
-import { layoutWorlds } from './layout';
-import { NODE_TYPES } from './nodes';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
-import type { AppState } from '../store';
 import type { ReactNode } from 'react';
 
-/** Every world of the session: the layout covers them all, so nothing jumps in time. */
-const selectLayoutWorlds = (s: AppState) => s.entries;
-const selectInitial = (s: AppState) => s.initial;
-const selectSelect = (s: AppState) => s.select;
-
 export function Graph({ children }: { children?: ReactNode }) {
-  const world = useApp(selectWorld);
-  const entries = useApp(selectLayoutWorlds);
-  const initial = useApp(selectInitial);
-  const selection = useApp(selectSelection);
-  const highlight = useApp(selectHighlight);
-  const theme = useApp(selectTheme);
-  const select = useApp(selectSelect);
-
-  const positions = useMemo(
-    () => layoutWorlds([initial, ...entries.map((e) => e.world)]),
-    [initial, entries],
-  );
+  const { execute } = useVisualizerApi();
+  const world = useVisualizer(selectWorld);
+  // The layout of every world of the session, computed once per change in the store: nothing jumps in time.
+  const positions = useVisualizer(selectLayout).positions;
+  const selection = useVisualizer(selectSelection);
+  const highlight = useVisualizer(selectHighlight);
+  const theme = useVisualizer(selectTheme);
+  const select = (ref: ReturnType<typeof refOf>) => execute('select', { ref });
 
   const [reuse] = useState(createReuser);
   const { nodes, edges } = useMemo(

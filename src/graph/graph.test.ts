@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, step, type Action, type World } from '../kernel';
 import { defaultScenario } from '../scenarios/load';
 import { runScenario } from '../kernel';
-import { layoutWorlds, structureKey, structureOf } from './layout';
+import { layoutFor, structureKey, structureOf } from './layout';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
 
@@ -12,7 +12,7 @@ function worlds(): World[] {
 }
 
 function flowOf(world: World, all: readonly World[]) {
-  return toFlow({ world, positions: layoutWorlds(all), selected: null, highlight: [] });
+  return toFlow({ world, positions: layoutFor(all).positions, selected: null, highlight: [] });
 }
 
 describe('the graph of a Windows world', () => {
@@ -42,7 +42,7 @@ describe('the graph of a Windows world', () => {
 
   it('draws a stack vertically, top of the stack highest', () => {
     const all = worlds();
-    const pos = layoutWorlds(all);
+    const pos = layoutFor(all).positions;
     const y = (id: string) => pos.get(id)?.y ?? NaN;
     expect(y('device:ToastFilterDo')).toBeLessThan(y('device:ToasterFdo'));
     expect(y('device:ToasterFdo')).toBeLessThan(y('device:ToasterPdo'));

@@ -46,6 +46,7 @@ export { createWorld, step, type World, type Os } from './world';
 export {
   PERSONALITIES,
   OSES,
+  DEFAULT_OS,
   isOs,
   isSuccess,
   kernelOf,

@@ -26,6 +26,9 @@ export const PERSONALITIES: { readonly [O in Os]: KernelPersonality<O> } = {
 /** Every OS, in the order the app offers them. */
 export const OSES = Object.keys(PERSONALITIES) as Os[];
 
+/** The OS a visualizer opens on when nothing says which: the first offered. */
+export const DEFAULT_OS: Os = 'windows';
+
 export function isOs(value: unknown): value is Os {
   return typeof value === 'string' && Object.hasOwn(PERSONALITIES, value);
 }

@@ -21,7 +21,7 @@ export interface Vocabulary {
   /** The kind of object that unloads. */
   readonly ownerKind: ObjectKind;
   /** An owner as the OS prints it: `\Driver\Beep`, `asyc`. */
-  ownerTitle(name: string): string;
+  ownerTitle(this: void, name: string): string;
   /** What the checklist says when there is nothing to show: "No driver is loaded yet." */
   readonly noOwners: string;
 }

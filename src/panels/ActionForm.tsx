@@ -1,10 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { availability, defaultArgs } from '../actions/args';
-import { executeAction } from '../actions/registry';
-import type { ActionArgs, FieldSpec, KernelActionDef } from '../actions/types';
+import { availability, candidatesFor, defaultArgs, toAction, type ActionArgs } from '../actions/args';
+import { fieldsOf, type FieldSpec } from '../actions/fields';
+import type { KernelActionDef } from '../actions/registry';
 import type { ObjectRef, World } from '../kernel';
-import { namesOf } from '../actions/names';
-import { useApp } from '../store';
+import { useVisualizerApi } from '../store';
 import { selectWorld } from '../store/selectors';
 
 function FieldInput({
@@ -21,7 +20,7 @@ function FieldInput({
   const id = useId();
   const label = (
     <label htmlFor={id} className="text-xs muted">
-      {f.label}
+      {f.ui.label}
       {f.optional ? ' (optional)' : ''}
     </label>
   );
@@ -36,11 +35,11 @@ function FieldInput({
           checked={value === true}
           onChange={(e) => onChange(e.target.checked)}
         />
-        {f.label}
+        {f.ui.label}
       </label>
     );
   } else if (k.type === 'enum' || k.type === 'ref') {
-    const options = k.type === 'enum' ? k.options : (k.candidates?.(world, null) ?? namesOf(world, k.of));
+    const options = k.type === 'enum' ? k.options : candidatesFor(f, world, null);
     input = (
       <select
         id={id}
@@ -66,7 +65,7 @@ function FieldInput({
         className="btn w-full"
         min={k.min}
         max={k.max}
-        step={k.step ?? 1}
+        step={1}
         value={typeof value === 'number' || typeof value === 'string' ? value : ''}
         onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
       />
@@ -76,7 +75,7 @@ function FieldInput({
       <input
         id={id}
         className="btn w-full font-mono"
-        placeholder={k.type === 'text' ? k.placeholder : undefined}
+        placeholder={f.ui.placeholder}
         value={typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : ''}
         onChange={(e) => onChange(e.target.value)}
       />
@@ -86,7 +85,7 @@ function FieldInput({
     <div className="flex flex-col gap-0.5">
       {label}
       {input}
-      {f.help ? <span className="text-[11px] muted">{f.help}</span> : null}
+      {f.ui.help ? <span className="text-[11px] muted">{f.ui.help}</span> : null}
     </div>
   );
 }
@@ -106,11 +105,14 @@ export function ActionForm({
   const [args, setArgs] = useState<ActionArgs>(() => defaultArgs(def, world, subject));
   const avail = useMemo(() => availability(def, world, args), [def, world, args]);
   const [message, setMessage] = useState<string | null>(null);
+  const v = useVisualizerApi();
+  const fields = useMemo(() => fieldsOf(def.os, def), [def]);
   const run = () => {
-    const r = executeAction(def.id, args, 'palette');
+    const { do: id, ...action } = toAction(def, args);
+    const r = v.run(id, action, 'palette');
     setMessage(r.ok ? null : r.error);
     if (r.ok) {
-      setArgs(defaultArgs(def, selectWorld(useApp.getState()), subject));
+      setArgs(defaultArgs(def, selectWorld(v.getState()), subject));
       onDone?.();
     }
   };
@@ -126,7 +128,7 @@ export function ActionForm({
       }}
     >
       <p className="text-xs muted">{def.help}</p>
-      {def.fields.map((f) => (
+      {fields.map((f) => (
         <FieldInput
           key={f.name}
           f={f}

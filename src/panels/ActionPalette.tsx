@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { kernelActionsFor } from '../actions/registry';
-import type { KernelActionDef } from '../actions/types';
-import { useApp } from '../store';
+import { kernelActionsFor, type KernelActionDef } from '../actions/registry';
+import { useVisualizer } from '../store';
 import { selectOs, selectWorld } from '../store/selectors';
 import { ActionForm } from './ActionForm';
 
@@ -13,8 +12,8 @@ function groups(defs: readonly KernelActionDef[]): [string, KernelActionDef[]][]
 
 /** Every action of the scenario format for this OS, grouped; each opens a form. */
 export function ActionPalette() {
-  const os = useApp(selectOs);
-  const world = useApp(selectWorld);
+  const os = useVisualizer(selectOs);
+  const world = useVisualizer(selectWorld);
   const [open, setOpen] = useState<string | null>(null);
   const defs = kernelActionsFor(os);
   const current = defs.find((d) => d.id === open);

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { Condition, ObjectRef } from '../kernel';
-import { useApp } from '../store';
-import { explainSelected, ownerOf, selectSelect, selectSelection, selectWorld } from '../store/selectors';
-import { ownerSummaries, ownerTitle } from './checklistModel';
+import { kernelFor, type Condition, type ObjectRef } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { explainSelected, ownerOf, selectSelection, selectWorld } from '../store/selectors';
+import { ownerSummaries } from './checklistModel';
 import { refLabel } from './format';
-import { hoverProps, pinHighlight } from './hoverHighlight';
+import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
 
 /**
@@ -13,9 +13,11 @@ import { RuleRef } from './ruleLink';
  * that block it. explainUnload decides; this only draws.
  */
 export function Checklist() {
-  const world = useApp(selectWorld);
-  const selection = useApp(selectSelection);
-  const select = useApp(selectSelect);
+  const world = useVisualizer(selectWorld);
+  const selection = useVisualizer(selectSelection);
+  const { execute } = useVisualizerApi();
+  const select = (ref: ObjectRef | null) => execute('select', { ref });
+  const words = kernelFor(world).vocabulary;
   const owner = useMemo(() => ownerOf(world, selection), [world, selection]);
   const explanation = useMemo(() => explainSelected(world, selection), [world, selection]);
   const overview = useMemo(() => (owner ? [] : ownerSummaries(world)), [world, owner]);
@@ -30,10 +32,10 @@ export function Checklist() {
         <>
           <div className="flex items-baseline justify-between gap-2">
             <h2 className="font-semibold">
-              Unload checklist: <span className="font-mono">{ownerTitle(world, owner)}</span>
+              Unload checklist: <span className="font-mono">{words.ownerTitle(owner)}</span>
             </h2>
             <button type="button" className="btn shrink-0 px-2 py-0 text-xs" onClick={() => select(null)}>
-              All {world.os === 'windows' ? 'drivers' : 'modules'}
+              All {words.owners}
             </button>
           </div>
           <p data-testid="checklist-summary">{explanation.summary}</p>
@@ -49,14 +51,11 @@ export function Checklist() {
         <>
           <h2 className="font-semibold">Unload checklist</h2>
           {overview.length === 0 ? (
-            <p className="muted">
-              No {world.os === 'windows' ? 'driver is loaded' : 'module is configured'} yet.
-            </p>
+            <p className="muted">{words.noOwners}</p>
           ) : (
             <>
               <p className="muted text-xs">
-                Pick a {world.os === 'windows' ? 'driver' : 'module'} (or any object in the graph) to see what
-                its unload waits for.
+                Pick a {words.owner} (or any object in the graph) to see what its unload waits for.
               </p>
               <ul className="flex flex-col gap-1">
                 {overview.map((o) => (
@@ -121,12 +120,13 @@ function ConditionItem({ c }: { c: Condition }) {
 
 /** A blocker: hover or focus outlines it in the graph; a click keeps it outlined. */
 function BlockerButton({ blocker }: { blocker: ObjectRef }) {
+  const { hoverProps, pin } = useHighlight();
   return (
     <button
       type="button"
       className="badge badge-danger cursor-pointer px-1.5 py-0.5 font-mono text-[11px]"
       title={`Outline ${refLabel(blocker)} in the graph`}
-      onClick={() => pinHighlight([blocker])}
+      onClick={() => pin([blocker])}
       {...hoverProps(() => [blocker])}
     >
       {refLabel(blocker)}

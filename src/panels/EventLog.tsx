@@ -1,18 +1,9 @@
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { eventObjects, type KernelEvent } from '../kernel';
-import { useApp } from '../store';
-import { selectCursor, selectEntries, selectJumpTo } from '../store/selectors';
-import {
-  LOG_PAGE,
-  actionArgs,
-  actionLabel,
-  isSuccess,
-  logRows,
-  sentenceOf,
-  visibleRows,
-  type LogRow,
-} from './format';
-import { hoverProps } from './hoverHighlight';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectCursor, selectEntries } from '../store/selectors';
+import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
+import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
 
 type When = 'past' | 'current' | 'future';
@@ -23,9 +14,10 @@ type When = 'past' | 'current' | 'future';
  * travels there; hovering an event outlines its objects in the graph.
  */
 export function EventLog() {
-  const entries = useApp(selectEntries);
-  const cursor = useApp(selectCursor);
-  const jumpTo = useApp(selectJumpTo);
+  const entries = useVisualizer(selectEntries);
+  const cursor = useVisualizer(selectCursor);
+  const { execute } = useVisualizerApi();
+  const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
   const [filter, setFilter] = useState('');
   const query = useDeferredValue(filter);
   const [limit, setLimit] = useState(LOG_PAGE);
@@ -209,6 +201,7 @@ const EntryItem = memo(
 );
 
 function EventLine({ e }: { e: KernelEvent }) {
+  const { hoverProps } = useHighlight();
   return (
     <li
       className="event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)"

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useApp } from '../store';
-import { selectSelect, selectSelection, selectWorld } from '../store/selectors';
+import type { ObjectRef } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectSelection, selectWorld } from '../store/selectors';
 import { inspect } from './inspector/inspect';
 import { Value } from './inspector/Value';
 
@@ -10,9 +11,10 @@ import { Value } from './inspector/Value';
  * meet again in `!devobj`, `!drvobj`, `!devstack` and `!irp`.
  */
 export function Inspector() {
-  const world = useApp(selectWorld);
-  const selection = useApp(selectSelection);
-  const select = useApp(selectSelect);
+  const world = useVisualizer(selectWorld);
+  const selection = useVisualizer(selectSelection);
+  const { execute } = useVisualizerApi();
+  const select = (ref: ObjectRef) => execute('select', { ref });
   const inspection = useMemo(() => (selection ? inspect(world, selection) : null), [world, selection]);
 
   return (

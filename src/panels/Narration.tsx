@@ -1,24 +1,12 @@
-import { describeEvent } from '../kernel';
-import { useApp } from '../store';
-import { selectCurrentEntry } from '../store/selectors';
-
-const selectSummary = (s: { summary: string }) => s.summary;
+import { decisiveEvent, describeEvent } from '../kernel';
+import { useVisualizer } from '../store';
+import { selectCurrentEntry, selectSummary } from '../store/selectors';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event. */
 export function Narration() {
-  const entry = useApp(selectCurrentEntry);
-  const summary = useApp(selectSummary);
-  const decisive = entry?.events.find((e) =>
-    [
-      'refused',
-      'unloadCalled',
-      'unloadDeferred',
-      'unloadNeverCalled',
-      'queryRemoveVetoed',
-      'moduleFreed',
-      'rebootRequired',
-    ].includes(e.type),
-  );
+  const entry = useVisualizer(selectCurrentEntry);
+  const summary = useVisualizer(selectSummary);
+  const decisive = entry ? decisiveEvent(entry.events) : undefined;
   return (
     <section aria-label="Current step" aria-live="polite" className="panel px-3 py-2 text-sm">
       {entry ? (

@@ -1,23 +1,24 @@
 import { useMemo } from 'react';
-import { availability, defaultArgs } from '../actions/args';
-import { namesOf } from '../actions/names';
-import { executeAction, kernelActionsFor } from '../actions/registry';
-import type { ObjectRef, World } from '../kernel';
-import { useApp } from '../store';
+import { availability, defaultArgs, toAction } from '../actions/args';
+import { kernelActionsFor } from '../actions/registry';
+import { kernelFor, type ObjectRef, type World } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
 
 /** The actions that apply to the selected object, one click each; a disabled one says why, in the kernel's words. */
 export function SelectionActions() {
-  const os = useApp(selectOs);
-  const world = useApp(selectWorld);
-  const selection = useApp(selectSelection);
+  const { run } = useVisualizerApi();
+  const os = useVisualizer(selectOs);
+  const world = useVisualizer(selectWorld);
+  const selection = useVisualizer(selectSelection);
   const offers = useMemo(() => {
     if (!selection) return [];
     return kernelActionsFor(os)
       .filter((d) => d.subject?.kind === selection.kind)
       .map((def) => {
         const args = defaultArgs(def, world, selection);
-        return { def, args, avail: availability(def, world, args) };
+        const { do: id, ...fields } = toAction(def, args);
+        return { def, id, fields, avail: availability(def, world, args) };
       });
   }, [os, world, selection]);
   if (selection && !exists(world, selection)) {
@@ -41,12 +42,12 @@ export function SelectionActions() {
         {selection.kind} <span className="font-mono">{selection.name}</span>
       </h2>
       <ul className="flex flex-col gap-1">
-        {offers.map(({ def, args, avail }) => (
+        {offers.map(({ def, id, fields, avail }) => (
           <li key={def.id} className="flex flex-col">
             <button
               className="btn text-left text-sm"
               disabled={!avail.enabled}
-              onClick={() => executeAction(def.id, args, 'context')}
+              onClick={() => run(id, fields, 'context')}
               title={def.help}
               aria-describedby={avail.enabled ? undefined : `why-${def.id}`}
             >
@@ -60,7 +61,7 @@ export function SelectionActions() {
                     {' '}
                     <button
                       className="underline"
-                      onClick={() => executeAction(def.id, args, 'context')}
+                      onClick={() => run(id, fields, 'context')}
                       aria-label={`Try ${def.label} anyway and see the refusal`}
                     >
                       Try anyway
@@ -77,5 +78,5 @@ export function SelectionActions() {
 }
 
 function exists(world: World, ref: ObjectRef): boolean {
-  return namesOf(world, ref.kind).includes(ref.name);
+  return kernelFor(world).namesOf(world, ref.kind).includes(ref.name);
 }

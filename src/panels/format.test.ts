@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, step, type Action, type World } from '../kernel';
 import type { HistoryEntry } from '../store';
-import { actionLabel, isSuccess, logRows, refLabel, visibleRows } from './format';
+import { isSuccess } from '../kernel';
+import { actionLabel, logRows, refLabel, visibleRows } from './format';
 import { ownerSummaries } from './checklistModel';
 
 function history(world: World, actions: Action[]): HistoryEntry[] {

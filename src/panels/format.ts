@@ -6,11 +6,6 @@ import type { HistoryEntry } from '../store';
  * what was refused and why all come from the kernel's status and events.
  */
 
-/** The kernel's success statuses: Windows `STATUS_SUCCESS`, SVR5 `0`. Anything else is worth a look. */
-export function isSuccess(status: string): boolean {
-  return status === 'STATUS_SUCCESS' || status === '0';
-}
-
 /** The fields of an action that name objects (or say which IRP), in the order a reader wants them. */
 const NAME_FIELDS = [
   'driver',

@@ -1,37 +1,6 @@
-import type { FocusEvent, MouseEvent } from 'react';
+import { useMemo, type FocusEvent, type MouseEvent } from 'react';
 import type { ObjectRef } from '../kernel';
-import { useApp } from '../store';
-
-/**
- * Transient highlighting for hover and focus, over a pinned one.
- *
- * Hovering or focusing an event line or a blocker outlines its objects in
- * the graph; leaving puts back whatever was outlined before (a blocker the
- * user clicked stays outlined). These read and write the store from event
- * handlers only: nothing here subscribes.
- */
-let before: readonly ObjectRef[] | null = null;
-
-/** Outlines `refs` until `endTransient`; remembers what was outlined before. */
-export function showTransient(refs: readonly ObjectRef[]): void {
-  const s = useApp.getState();
-  if (before === null) before = s.highlight;
-  s.setHighlight(refs);
-}
-
-/** Puts back the highlight that was there before the hover or focus began. */
-export function endTransient(): void {
-  if (before === null) return;
-  const restore = before;
-  before = null;
-  useApp.getState().setHighlight(restore);
-}
-
-/** Outlines `refs` and keeps them outlined after the pointer or focus leaves. */
-export function pinHighlight(refs: readonly ObjectRef[]): void {
-  before = null;
-  useApp.getState().setHighlight(refs);
-}
+import { useVisualizerApi } from '../store';
 
 type Handlers = {
   onMouseEnter: (e: MouseEvent) => void;
@@ -40,12 +9,31 @@ type Handlers = {
   onBlur: (e: FocusEvent) => void;
 };
 
-/** Props that outline `refs` while the element is hovered or holds focus (focus bubbles from children). */
-export function hoverProps(refs: () => readonly ObjectRef[]): Handlers {
-  return {
-    onMouseEnter: () => showTransient(refs()),
-    onMouseLeave: () => endTransient(),
-    onFocus: () => showTransient(refs()),
-    onBlur: () => endTransient(),
-  };
+/**
+ * Transient highlighting for hover and focus, over a pinned one, through
+ * this visualizer's door (`highlight`): hovering or focusing an event line
+ * or a blocker outlines its objects in the graph; leaving puts back what was
+ * outlined before (the store remembers it, per visualizer). Nothing here
+ * subscribes.
+ */
+export function useHighlight(): {
+  /** Props that outline `refs` while the element is hovered or holds focus (focus bubbles from children). */
+  hoverProps: (refs: () => readonly ObjectRef[]) => Handlers;
+  /** Outlines `refs` and keeps them outlined after the pointer or focus leaves. */
+  pin: (refs: readonly ObjectRef[]) => void;
+} {
+  const { execute } = useVisualizerApi();
+  return useMemo(() => {
+    const show = (refs: readonly ObjectRef[]) => execute('highlight', { refs: [...refs], mode: 'hover' });
+    const end = () => execute('highlight', { refs: [], mode: 'end' });
+    return {
+      hoverProps: (refs) => ({
+        onMouseEnter: () => show(refs()),
+        onMouseLeave: end,
+        onFocus: () => show(refs()),
+        onBlur: end,
+      }),
+      pin: (refs) => execute('highlight', { refs: [...refs], mode: 'pin' }),
+    };
+  }, [execute]);
 }

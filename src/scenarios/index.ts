@@ -1,3 +1,4 @@
+import type { Os } from '../kernel';
 import svr5Default from './svr5-default.json';
 import windowsDefault from './windows-default.json';
 
@@ -12,7 +13,8 @@ export const BUILT_IN_SCENARIOS = {
 
 export type BuiltInScenarioId = keyof typeof BUILT_IN_SCENARIOS;
 
-export const DEFAULT_SCENARIO: Record<'windows' | 'svr5', BuiltInScenarioId> = {
+/** The scenario each OS opens on (keyed by OS: an OS without one is a compile error). */
+export const DEFAULT_SCENARIO: { readonly [O in Os]: BuiltInScenarioId } = {
   windows: 'windows-default',
   svr5: 'svr5-default',
 };

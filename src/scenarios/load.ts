@@ -14,3 +14,8 @@ export function builtInScenario(id: BuiltInScenarioId): Scenario {
 export function defaultScenario(os: Os): Scenario {
   return builtInScenario(DEFAULT_SCENARIO[os]);
 }
+
+/** The default scenario of an OS as it is stored, unchecked: the door validates it and says what is wrong. */
+export function defaultScenarioSource(os: Os): unknown {
+  return BUILT_IN_SCENARIOS[DEFAULT_SCENARIO[os]];
+}

@@ -1,14 +1,14 @@
-import { explainUnload, type ObjectRef, type World } from '../kernel';
-import type { AppState } from './index';
-import type { HistoryEntry } from './session';
+import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel';
+import { worldAt, type HistoryEntry, type VisualizerState } from './state';
+
+type AppState = VisualizerState;
 
 /**
  * Selectors live here, at module scope, so components subscribe narrowly:
  * none subscribes to the whole store.
  */
 
-export const selectWorld = (s: AppState): World =>
-  s.cursor === 0 ? s.initial : (s.entries[s.cursor - 1]?.world ?? s.initial);
+export const selectWorld = (s: AppState): World => worldAt(s);
 
 export const selectCurrentEntry = (s: AppState): HistoryEntry | undefined => s.entries[s.cursor - 1];
 export const selectEntries = (s: AppState) => s.entries;
@@ -21,55 +21,22 @@ export const selectPaletteOpen = (s: AppState) => s.paletteOpen;
 export const selectHelpOpen = (s: AppState) => s.helpOpen;
 export const selectCanUndo = (s: AppState) => s.cursor > 0;
 export const selectCanRedo = (s: AppState) => s.cursor < s.entries.length;
+export const selectTitle = (s: AppState) => s.title;
+export const selectSummary = (s: AppState) => s.summary;
+export const selectCount = (s: AppState) => s.entries.length;
+export const selectSpeed = (s: AppState) => s.speed;
+export const selectInstant = (s: AppState) => s.instant;
+export const selectPlaying = (s: AppState) => s.playing;
+export const selectInitial = (s: AppState) => s.initial;
+/** Where every structural object stands: computed once per change, shared by the graph and the animation. */
+export const selectLayout = (s: AppState) => s.layout;
 
-/** The driver (Windows) or module (SVR5) the checklist and inspector are about, from the selection. */
+/** The driver or module the checklist and inspector are about, from the selection (its OS's personality says). */
 export function ownerOf(world: World, ref: ObjectRef | null): string | null {
-  if (!ref) return null;
-  if (world.os === 'windows') {
-    switch (ref.kind) {
-      case 'driver':
-        return ref.name;
-      case 'device':
-        return world.devices.get(ref.name)?.driver ?? null;
-      case 'handle': {
-        const h = world.handles.get(ref.name);
-        return h ? (world.devices.get(h.device)?.driver ?? null) : null;
-      }
-      case 'irp': {
-        const irp = world.irps.get(ref.name);
-        const at = irp?.path[irp.path.length - 1];
-        return at ? (world.devices.get(at)?.driver ?? null) : null;
-      }
-      case 'registration':
-        return world.registrations.get(ref.name)?.driver ?? null;
-      case 'reference': {
-        const r = world.references.get(ref.name);
-        return r ? (world.devices.get(r.device)?.driver ?? null) : null;
-      }
-      default:
-        return null;
-    }
-  }
-  switch (ref.kind) {
-    case 'module':
-      return ref.name;
-    case 'device':
-      return world.devices.get(ref.name)?.module ?? null;
-    case 'channel': {
-      const c = world.channels.get(ref.name);
-      return c ? (world.devices.get(c.device)?.module ?? null) : null;
-    }
-    default:
-      return null;
-  }
+  return ref ? kernelFor(world).ownerOf(world, ref) : null;
 }
 
 export function explainSelected(world: World, ref: ObjectRef | null) {
   const owner = ownerOf(world, ref);
   return owner ? explainUnload(world, owner) : null;
 }
-
-// Actions, selected once so panels bind handlers without subscribing to the whole store.
-export const selectSelect = (s: AppState) => s.select;
-export const selectSetHighlight = (s: AppState) => s.setHighlight;
-export const selectJumpTo = (s: AppState) => s.jumpTo;

@@ -1,154 +1,96 @@
-import type { StateCreator } from 'zustand';
-import {
-  actionOf,
-  createWorld,
-  initialWorld,
-  runScenario,
-  step,
-  type Action,
-  type KernelEvent,
-  type Os,
-  type Scenario,
-  type StepResult,
-  type World,
-} from '../kernel';
-import { defaultScenario } from '../scenarios/load';
-import type { AppState } from './index';
+import { createWorld, step, type Action, type Os, type Scenario, type StepExtras } from '../kernel';
+import { layoutFor } from '../graph/layout';
+import { worldAt, type ActionSource, type HistoryEntry, type Session, type VisualizerState } from './state';
 
-/** Who asked for an action: every caller goes through the same door. */
-export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
+/**
+ * The session's transitions, pure: each takes the state and returns the
+ * next one. The door (src/actions/execute.ts) is their only caller.
+ */
 
-/** One applied step: the action, what the kernel answered, and the world after it. */
-export interface HistoryEntry {
-  /** Unique within a session, increasing. */
-  readonly id: number;
-  readonly action: Action;
-  readonly source: ActionSource;
-  readonly status: string;
-  readonly events: readonly KernelEvent[];
-  readonly world: World;
-  /** Narration, when a scenario step carried it. */
-  readonly say?: string;
+/** An empty session of one OS, ready for a scenario's steps. */
+export function emptySession(os: Os, title = '', summary = '', options: object = {}): Session {
+  const initial = createWorld(os, options);
+  return { title, summary, initial, entries: [], cursor: 0, layout: layoutFor([initial]) };
 }
 
-export interface SessionSlice {
-  readonly os: Os;
-  readonly title: string;
-  readonly summary: string;
-  /** The world before the first step. */
-  readonly initial: World;
-  /** Every step applied, in order; history keeps them all (worlds share structure). */
-  readonly entries: readonly HistoryEntry[];
-  /** How many entries are applied: 0 is the initial world, entries.length the latest. */
-  readonly cursor: number;
-  /** The entry whose events the animation should play now (after apply, redo or a step forward). */
-  readonly playing: { readonly entryId: number; readonly nonce: number } | null;
-
-  readonly loadScenario: (scenario: Scenario) => void;
-  /** Applies one kernel action at the cursor (dropping any redo future). */
-  readonly apply: (action: Action, source: ActionSource, say?: string) => StepResult<World>;
-  readonly undo: () => void;
-  readonly redo: () => void;
-  /** Moves the cursor; with `play`, animates the step it lands on. */
-  readonly jumpTo: (cursor: number, play?: boolean) => void;
-  /** Moves to the other OS, keeping each OS's session; the first visit loads its default scenario. */
-  readonly switchOs: (os: Os) => void;
+/** The session a scenario starts from: its OS, title, options; no step applied yet. */
+export function scenarioStart(s: VisualizerState, scenario: Scenario): VisualizerState {
+  return {
+    ...s,
+    ...emptySession(scenario.os, scenario.title, scenario.summary ?? '', scenario.options),
+    os: scenario.os,
+    playing: null,
+    selection: null,
+    highlight: [],
+    hoverBase: null,
+  };
 }
 
-type Snapshot = Pick<SessionSlice, 'title' | 'summary' | 'initial' | 'entries' | 'cursor'>;
-const stash = new Map<Os, Snapshot>();
-
-let nextId = 1;
-let nonce = 0;
-
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
-  os: 'windows',
-  title: '',
-  summary: '',
-  initial: createWorld('windows'),
-  entries: [],
-  cursor: 0,
-  playing: null,
-
-  loadScenario(scenario) {
-    const run = runScenario(scenario);
-    const entries = scenario.steps.map((s, i): HistoryEntry => {
-      const r = run.steps[i];
-      if (!r) throw new Error('runScenario returned fewer steps than the scenario has');
-      return {
-        id: nextId++,
-        action: actionOf(s),
-        source: 'scenario',
-        status: r.status,
-        events: r.events,
-        world: r.world,
-        ...(s.say === undefined ? {} : { say: s.say }),
-      };
-    });
-    set({
-      os: scenario.os,
-      title: scenario.title,
-      summary: scenario.summary ?? '',
-      initial: initialWorld(scenario),
+/**
+ * Applies one kernel action at the cursor, dropping any redo future; the
+ * step is animated unless a scenario is loading.
+ */
+export function applyAction(
+  s: VisualizerState,
+  action: Action,
+  source: ActionSource,
+  extras: StepExtras = {},
+): { state: VisualizerState; entry: HistoryEntry } {
+  const r = step(worldAt(s), action);
+  const id = s.counter + 1;
+  const entry: HistoryEntry = {
+    id,
+    action,
+    source,
+    status: r.status,
+    events: r.events,
+    world: r.world,
+    ...(extras.say === undefined ? {} : { say: extras.say }),
+    ...(extras.ask === undefined ? {} : { ask: extras.ask }),
+  };
+  const entries = [...s.entries.slice(0, s.cursor), entry];
+  return {
+    entry,
+    state: {
+      ...s,
       entries,
-      cursor: entries.length,
-      playing: null,
-      selection: null,
-      highlight: [],
-    });
-  },
+      cursor: s.cursor + 1,
+      counter: id,
+      // A loading scenario lays out once, after its last step (commands.ts).
+      layout:
+        source === 'scenario' ? s.layout : layoutFor([s.initial, ...entries.map((e) => e.world)], s.layout),
+      playing: source === 'scenario' ? null : { entryId: id, nonce: id },
+    },
+  };
+}
 
-  apply(action, source, say) {
-    const { entries, cursor, initial } = get();
-    const world = cursor === 0 ? initial : (entries[cursor - 1]?.world ?? initial);
-    const r = step(world, action);
-    const entry: HistoryEntry = {
-      id: nextId++,
-      action,
-      source,
-      status: r.status,
-      events: r.events,
-      world: r.world,
-      ...(say === undefined ? {} : { say }),
-    };
-    set({
-      entries: [...entries.slice(0, cursor), entry],
-      cursor: cursor + 1,
-      playing: { entryId: entry.id, nonce: ++nonce },
-    });
-    return r;
-  },
+/** Moves the cursor; with `play`, animates the step it lands on. */
+export function moveTo(s: VisualizerState, target: number, play = false): VisualizerState {
+  const cursor = Math.max(0, Math.min(s.entries.length, target));
+  const entry = s.entries[cursor - 1];
+  const nonce = s.counter + 1;
+  return {
+    ...s,
+    cursor,
+    counter: nonce,
+    playing: play && entry ? { entryId: entry.id, nonce } : null,
+  };
+}
 
-  undo() {
-    const { cursor } = get();
-    if (cursor > 0) set({ cursor: cursor - 1, playing: null });
-  },
-
-  redo() {
-    const { cursor, entries } = get();
-    const next = entries[cursor];
-    if (next) set({ cursor: cursor + 1, playing: { entryId: next.id, nonce: ++nonce } });
-  },
-
-  switchOs(os) {
-    const s = get();
-    if (s.os === os) return;
-    stash.set(s.os, {
-      title: s.title,
-      summary: s.summary,
-      initial: s.initial,
-      entries: s.entries,
-      cursor: s.cursor,
-    });
-    const saved = stash.get(os);
-    if (saved) set({ ...saved, os, playing: null, selection: null, highlight: [] });
-    else get().loadScenario(defaultScenario(os));
-  },
-
-  jumpTo(target, play = false) {
-    const { entries } = get();
-    const cursor = Math.max(0, Math.min(entries.length, target));
-    const entry = entries[cursor - 1];
-    set({ cursor, playing: play && entry ? { entryId: entry.id, nonce: ++nonce } : null });
-  },
-});
+/** Moves to another OS, keeping this one's session; `fresh` gives the session for an OS not visited yet. */
+export function switchOs(s: VisualizerState, os: Os, fresh: () => VisualizerState): VisualizerState {
+  if (s.os === os) return s;
+  const keep: Session = {
+    title: s.title,
+    summary: s.summary,
+    initial: s.initial,
+    entries: s.entries,
+    cursor: s.cursor,
+    layout: s.layout,
+  };
+  const stash = { ...s.stash, [s.os]: keep };
+  const saved = s.stash[os];
+  const cleared = { playing: null, selection: null, highlight: [], hoverBase: null };
+  if (saved) return { ...s, ...saved, ...cleared, os, stash };
+  return { ...fresh(), stash };
+}

@@ -1,7 +1,8 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
+import type { Tone } from '../../personalities/types';
 
-export type Tone = 'neutral' | 'pending' | 'danger' | 'ok' | 'ghost' | 'info';
+export type { Tone };
 
 /** A small labelled state marker: text and shape carry the meaning, colour only helps. */
 export function Badge({

@@ -1,3 +1,4 @@
+import type { Os } from '../os';
 import { svr5 } from './svr5';
 import { windows } from './windows';
 
@@ -14,7 +15,7 @@ export type Evidence = 'DOC' | 'ROS' | 'MODEL';
 
 export interface Rule {
   readonly id: string;
-  readonly os: 'windows' | 'svr5';
+  readonly os: Os;
   readonly evidence: Evidence;
   /** One sentence a student can read in a tooltip. */
   readonly text: string;

@@ -1,16 +1,13 @@
 import type { ObjectRef, World } from '../../kernel';
 import { textOf, type Inspection } from './parts';
-import { inspectSvr5 } from './svr5Rows';
-import { inspectWindows } from './windowsRows';
+import { appFor } from '../../personalities';
 
 export type { Inspection, InspectorRow, Part } from './parts';
 export { textOf } from './parts';
 
 /** The selected object's fields, or null when it does not exist in this world (undone, deleted). */
 export function inspect(world: World, ref: ObjectRef): Inspection | null {
-  return world.os === 'windows'
-    ? inspectWindows(world, ref.kind, ref.name)
-    : inspectSvr5(world, ref.kind, ref.name);
+  return appFor(world).inspect(world, ref);
 }
 
 /** The rows as plain text (for tests and copying): `{ label, value }`. */

@@ -20,34 +20,13 @@ import {
   type Inspection,
   type InspectorRow,
   type Part,
-} from './parts';
+} from '../../panels/inspector/parts';
+import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
 
 /**
  * Windows objects by the fields WinDbg prints (shared/domain/windows.md §5):
  * `!devobj`, `!drvobj`, `!devstack`, `!irp`. Only reads the world.
  */
-
-const ROLE = {
-  pdo: 'PDO (physical device object, made by the bus driver)',
-  fdo: 'FDO (functional device object)',
-  filter: 'filter DO',
-  control: 'control device object (CDO)',
-} as const;
-
-const ROLE_SHORT = { pdo: 'PDO', fdo: 'FDO', filter: 'FiDO', control: 'CDO' } as const;
-
-const DRIVER_STATE = {
-  loaded: 'loaded',
-  unloadPending: 'Unload Pending',
-  unloaded: 'unloaded (Unload ran)',
-  entryFailed: 'DriverEntry failed',
-} as const;
-
-const CATEGORY = {
-  deviceInterfaceChange: 'EventCategoryDeviceInterfaceChange',
-  targetDeviceChange: 'EventCategoryTargetDeviceChange',
-  hardwareProfileChange: 'EventCategoryHardwareProfileChange',
-} as const;
 
 const SHUTDOWN = {
   none: NONE,
@@ -55,7 +34,7 @@ const SHUTDOWN = {
   lastChance: 'IoRegisterLastChanceShutdownNotification (after the flush)',
 } as const;
 
-const driverLink = (name: string): Part => link('driver', name, `\\Driver\\${name}`);
+const driverLink = (name: string): Part => link('driver', name, driverTitle(name));
 
 /** `DeviceNodeStarted (0x308)`, as `!devnode` prints a state. */
 export function devnodeText(state: DevnodeState): string {
@@ -91,7 +70,7 @@ function stackListing(
     out.push(link('device', d.name));
     out.push(' '.repeat(width - d.name.length + 2));
     out.push(driverLink(d.driver));
-    out.push(`  ${ROLE_SHORT[d.role]}`);
+    out.push(`  ${ROLE[d.role].short}`);
   });
   return out;
 }
@@ -102,7 +81,7 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
   const rows: InspectorRow[] = [
     row('Device object', d.name),
     row('DriverObject', driverLink(d.driver)),
-    row('Role', ROLE[d.role]),
+    row('Role', ROLE[d.role].long),
     row(
       'RefCount',
       String(referenceCount(d)),
@@ -165,7 +144,7 @@ function driverOf(w: WindowsWorld, device: string): Part {
 function driverRows(d: Driver): InspectorRow[] {
   const flags = driverFlags(d);
   const rows: InspectorRow[] = [
-    row('Driver object', `\\Driver\\${d.name}`),
+    row('Driver object', driverTitle(d.name)),
     row('Model', d.model === 'pnp' ? 'PnP (has AddDevice)' : 'legacy (started as a service)'),
     row(
       'Flags',
@@ -187,7 +166,7 @@ function driverRows(d: Driver): InspectorRow[] {
     row('DriverUnload', d.hasUnload ? 'present' : NONE, 'DRIVER_OBJECT.DriverUnload'),
     row(
       'State',
-      d.state === 'entryFailed' ? `DriverEntry failed (${d.entryStatus ?? '?'})` : DRIVER_STATE[d.state],
+      d.state === 'entryFailed' ? `DriverEntry failed (${d.entryStatus ?? '?'})` : DRIVER_STATE[d.state].word,
     ),
     row('Image in memory', yesNo(d.imageInMemory)),
     row('Generation', String(d.generation), 'How many times this driver has been loaded'),
@@ -214,7 +193,7 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
     case 'driver': {
       const d = w.drivers.get(name);
       return d
-        ? { kind: 'driver object', name, command: `!drvobj \\Driver\\${name} 2`, rows: driverRows(d) }
+        ? { kind: 'driver object', name, command: `!drvobj ${driverTitle(name)} 2`, rows: driverRows(d) }
         : null;
     }
     case 'handle': {
@@ -268,7 +247,7 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
         rows: [
           row('Registration', name),
           row('Driver', driverLink(r.driver)),
-          row('EventCategory', CATEGORY[r.category]),
+          row('EventCategory', CATEGORY[r.category].long),
           row('File object', r.handle ? link('handle', r.handle) : NONE),
           row('Target device', r.target ? link('device', r.target) : NONE),
         ],

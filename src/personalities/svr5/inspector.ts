@@ -1,5 +1,14 @@
 import { holdCount, isDdi8, unloadDelayOf, type Module, type Svr5World } from '../../kernel';
-import { NONE, link, links, row, yesNo, type Inspection, type InspectorRow, type Part } from './parts';
+import {
+  NONE,
+  link,
+  links,
+  row,
+  yesNo,
+  type Inspection,
+  type InspectorRow,
+  type Part,
+} from '../../panels/inspector/parts';
 
 /** SVR5 modules, device instances and channels by their DDI and modadmin terms. Only reads the world. */
 

@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { holdCount, isDdi8 } from '../../kernel';
-import type { ChannelData, InstanceData, ModuleData } from '../toFlow';
-import { Badge, Card, Chip } from './Card';
+import { Badge, Card, Chip } from '../../graph/nodes/Card';
+import type { ChannelData, InstanceData, ModuleData } from './flow';
 
 export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data: ModuleData }) {
   const m = data.module;

@@ -1,32 +1,19 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { doeNames, referenceCount } from '../../kernel';
-import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from '../toFlow';
-import { Badge, Card, Chip, type Tone } from './Card';
-
-const ROLE = { pdo: 'PDO', fdo: 'FDO', filter: 'Filter DO', control: 'CDO' } as const;
+import { Badge, Card, Chip } from '../../graph/nodes/Card';
+import type { Tone } from '../types';
+import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from './flow';
+import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
 
 export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data: DriverData }) {
   const d = data.driver;
-  const tone: Tone =
-    d.state === 'unloadPending'
-      ? 'pending'
-      : d.state === 'entryFailed'
-        ? 'danger'
-        : d.state === 'unloaded'
-          ? 'ghost'
-          : 'ok';
+  const { word: state, tone } = DRIVER_STATE[d.state];
   const ghost = d.state === 'unloaded' || d.state === 'entryFailed';
-  const state = {
-    loaded: 'loaded',
-    unloadPending: 'Unload Pending',
-    unloaded: 'unloaded',
-    entryFailed: 'DriverEntry failed',
-  }[d.state];
   return (
     <Card
       kind="driver"
-      title={`\\Driver\\${d.name}`}
+      title={driverTitle(d.name)}
       subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${d.hasUnload ? 'has Unload' : 'no Unload routine'}`}
       tone={tone}
       ghost={ghost}
@@ -52,13 +39,13 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
   const tone: Tone = d.unlinked ? 'ghost' : flags.length > 0 ? 'pending' : 'neutral';
   return (
     <Card
-      kind={ROLE[d.role]}
+      kind={ROLE[d.role].short}
       title={d.name}
       subtitle={`${d.driver}${d.devnode ? ` · devnode ${d.devnode}` : ''}`}
       tone={tone}
       ghost={d.unlinked}
       highlighted={data.highlighted}
-      label={`${ROLE[d.role]} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
+      label={`${ROLE[d.role].short} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
     >
       <Badge tone={refs > 0 ? 'pending' : 'neutral'} title="ReferenceCount: open file objects">
         RefCount {refs}
@@ -104,12 +91,6 @@ export const IrpNode = memo(function IrpNode({ data }: NodeProps & { data: IrpDa
   );
 });
 
-const CATEGORY = {
-  deviceInterfaceChange: 'interface',
-  targetDeviceChange: 'target',
-  hardwareProfileChange: 'profile',
-} as const;
-
 export const RegistrationNode = memo(function RegistrationNode({
   data,
 }: NodeProps & { data: RegistrationData }) {
@@ -118,7 +99,7 @@ export const RegistrationNode = memo(function RegistrationNode({
     <Chip
       kind="PnP reg"
       title={r.name}
-      detail={CATEGORY[r.category]}
+      detail={CATEGORY[r.category].short}
       tone="pending"
       highlighted={data.highlighted}
       label={`PnP notification registration ${r.name}, ${r.category}`}

@@ -1,0 +1,67 @@
+import { kernelOf, type Action, type StepExtras } from '../kernel';
+import { applyAction } from '../store/session';
+import type { ActionSource, VisualizerState } from '../store/state';
+import { findAction, osOfAction } from './registry';
+import type { Outcome } from './types';
+import { parseStepFor } from './validate';
+
+/**
+ * The one door. Every command a person, a key, a scenario step, a host
+ * page or a test gives goes through here: found in the registry, its
+ * arguments checked, then performed — a kernel action by the kernel, an app
+ * command by its pure `perform`. State in, state out, and an outcome: the
+ * kernel's status and events, or what was wrong. Never throws.
+ */
+export function transition(
+  state: VisualizerState,
+  id: string,
+  args: unknown,
+  source: ActionSource,
+): { state: VisualizerState; outcome: Outcome } {
+  try {
+    return perform(state, id, args, source);
+  } catch (e) {
+    return { state, outcome: { ok: false, error: `${id}: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
+
+const refuse = (state: VisualizerState, error: string) => ({
+  state,
+  outcome: { ok: false, error } as Outcome,
+});
+
+function perform(state: VisualizerState, id: string, args: unknown, source: ActionSource) {
+  const def = findAction(id, state.os);
+  if (!def) {
+    const other = osOfAction(id);
+    const here = kernelOf(state.os).vocabulary.name;
+    return refuse(
+      state,
+      other
+        ? `"${id}" is ${kernelOf(other).vocabulary.article} action; this visualizer shows ${here}`
+        : `no action "${id}"`,
+    );
+  }
+  if (def.kind === 'command') {
+    let value: unknown = undefined;
+    if (def.parse) {
+      const p = def.parse(args);
+      if (!p.ok) return refuse(state, `${id}: ${p.error}`);
+      value = p.value;
+    }
+    const a = def.available(state);
+    if (!a.enabled) return refuse(state, `${id}: ${a.reason}`);
+    const r = def.perform(state, value, transition);
+    return 'outcome' in r ? r : { state: r, outcome: { ok: true, events: [] } as Outcome };
+  }
+  if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
+    return refuse(state, `${id}: expected an object of fields`);
+  }
+  const fields = { ...(args as Record<string, unknown> | undefined), do: id };
+  const problems = parseStepFor(state.os, fields);
+  if (problems.length > 0) return refuse(state, `${id}: ${problems.join('; ')}`);
+  const { say, ask, expect: _expect, ...action } = fields as Action & StepExtras;
+  const extras: StepExtras = { ...(say === undefined ? {} : { say }), ...(ask === undefined ? {} : { ask }) };
+  const { state: next, entry } = applyAction(state, action, source, extras);
+  return { state: next, outcome: { ok: true, status: entry.status, events: entry.events } as Outcome };
+}

@@ -1,0 +1,89 @@
+import type { FieldUi, KernelActionUi } from '../types';
+import { channels, instances, modules } from './candidates';
+
+/**
+ * The SVR5 actions of the scenario format as the UI offers them: labels,
+ * help and which objects fit each field. Each field's type, options, whether
+ * it is optional and its default come from the kernel's schema
+ * (`src/kernel/svr5/actions.ts`), never restated here.
+ */
+
+type Field = FieldUi<'svr5'>;
+const module: Field = { label: 'Module', ref: { of: 'module', candidates: modules } };
+const device: Field = { label: 'Device', ref: { of: 'device', candidates: instances } };
+
+export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
+  {
+    id: 'registerModule',
+    label: 'Configure module',
+    help: 'idbuild -M: register a loadable module and its device instances (not loaded yet).',
+    group: 'Modules',
+    fields: {
+      module: { label: 'Module', new: { of: 'module', prefix: 'mod' } },
+      ddi: { label: 'DDI version', start: '8' },
+      devices: { label: 'Instances', help: 'comma-separated; default: module0' },
+      dependsOn: { label: 'Depends on', help: 'comma-separated module names' },
+      unloadRoutine: { label: 'Has _unload' },
+      loadReturns: { label: '_load returns' },
+      unloadReturns: { label: '_unload returns' },
+      hba: { label: 'HBA driver' },
+      hot: { label: 'D_HOT (hot removal)' },
+      unloadDelay: { label: 'Own unload delay (s, pre-DDI 8)' },
+      copyoutInUnload: { label: '_unload calls copyout (a bug)' },
+    },
+  },
+  {
+    id: 'loadModule',
+    label: 'Load (modadmin -l)',
+    help: 'Demand load: dependencies first, then _load. Never auto-unloaded.',
+    group: 'Modules',
+    subject: { kind: 'module', field: 'module' },
+    fields: { module },
+  },
+  {
+    id: 'unloadModule',
+    label: 'Unload (modadmin -U)',
+    help: 'Demand unload: EBUSY while in use (without calling _unload); else _unload decides.',
+    group: 'Modules',
+    subject: { kind: 'module', field: 'module' },
+    fields: { module },
+  },
+  {
+    id: 'open',
+    label: 'Open device',
+    help: 'open(2): autoloads the module on first use, then calls open(D2).',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, channel: { label: 'New channel', new: { of: 'channel', prefix: 'ch' } } },
+  },
+  {
+    id: 'close',
+    label: 'Close channel',
+    help: 'close(2): close(D2) runs on the last close of the device.',
+    group: 'I/O',
+    subject: { kind: 'channel', field: 'channel' },
+    fields: { channel: { label: 'Channel', ref: { of: 'channel', candidates: channels } } },
+  },
+  {
+    id: 'hotRemove',
+    label: 'Hot-remove instance',
+    help: 'config(CFG_REMOVE) for one instance of a D_HOT driver; the module stays loaded.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'advanceTime',
+    label: 'Let time pass',
+    help: 'The clock the auto-unload daemon runs on (it wakes every UNLOAD_WAKE seconds).',
+    group: 'System',
+    fields: { seconds: { label: 'Seconds', start: 30 } },
+  },
+  {
+    id: 'shutdown',
+    label: 'Shut down',
+    help: 'CFG_SUSPEND to DDI 8 instances, halt for older drivers; no _unload.',
+    group: 'System',
+    fields: {},
+  },
+];

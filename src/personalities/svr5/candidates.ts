@@ -1,0 +1,23 @@
+import type { ObjectRef, Svr5World } from '../../kernel';
+
+/** Which SVR5 objects fit a form field, most relevant first. Reads the world only. */
+
+export function modules(w: Svr5World): string[] {
+  return [...w.modules.keys()];
+}
+
+export function instances(w: Svr5World): string[] {
+  return [...w.devices.keys()];
+}
+
+/** Open channels; with an instance selected, only those on it. */
+export function channels(w: Svr5World, subject: ObjectRef | null = null): string[] {
+  const all = w.channels.valueSeq();
+  if (subject?.kind === 'device') {
+    return all
+      .filter((c) => c.device === subject.name)
+      .map((c) => c.name)
+      .toArray();
+  }
+  return all.map((c) => c.name).toArray();
+}

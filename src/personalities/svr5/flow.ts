@@ -1,0 +1,57 @@
+import type { Channel, DeviceInstance, Module, Svr5World } from '../../kernel';
+import { nodeId } from '../../graph/ids';
+import type { FlowSink, StructureSink } from '../types';
+
+/** What each SVR5 node component gets. */
+type Flags = { readonly highlighted: boolean };
+export type ModuleData = Flags & {
+  readonly module: Module;
+  readonly clock: number;
+  readonly candidate: boolean;
+};
+export type InstanceData = Flags & { readonly instance: DeviceInstance; readonly loaded: boolean };
+export type ChannelData = Flags & { readonly channel: Channel };
+
+/** Modules on the first row, their instances below them. */
+export function svr5Structure(w: Svr5World, s: StructureSink): void {
+  for (const m of w.modules.values()) {
+    const id = nodeId({ kind: 'module', name: m.name });
+    s.node(id);
+    s.edge(s.root, id, 1, 20);
+    for (const dev of m.devices) {
+      const did = nodeId({ kind: 'device', name: dev });
+      s.node(did);
+      s.edge(id, did, 1, 10);
+    }
+  }
+}
+
+/** Instances are the bottom row: their channels go below them, no lane needed. */
+export const svr5HasLane = () => false;
+
+export function svr5Flow(w: Svr5World, b: FlowSink): void {
+  for (const m of w.modules.values()) {
+    const ref = { kind: 'module', name: m.name } as const;
+    b.card(ref, 'module', { module: m, clock: w.clock, candidate: w.autoCandidates.has(m.name) });
+    for (const dep of m.dependsOn) {
+      const to = { kind: 'module', name: dep } as const;
+      b.edge('depends', ref, to, `${m.name} depends on ${dep}`, { s: 'r', t: 'l' });
+    }
+  }
+  for (const d of w.devices.values()) {
+    const ref = { kind: 'device', name: d.name } as const;
+    b.card(ref, 'instance', { instance: d, loaded: w.modules.get(d.module)?.loaded ?? false });
+    const owner = { kind: 'module', name: d.module } as const;
+    b.edge('own', owner, ref, `${d.module} drives ${d.name}`, { s: 'b', t: 't' });
+  }
+  for (const c of w.channels.values()) {
+    const label = `channel ${c.name} is open on ${c.device}`;
+    b.satellite(
+      { kind: 'channel', name: c.name },
+      { kind: 'device', name: c.device },
+      'channel',
+      { channel: c },
+      label,
+    );
+  }
+}

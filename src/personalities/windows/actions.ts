@@ -1,0 +1,223 @@
+import type { FieldUi, KernelActionUi } from '../types';
+import {
+  loadedDrivers,
+  namedDevices,
+  openHandles,
+  outstandingIrps,
+  references,
+  registrations,
+} from './candidates';
+
+/**
+ * The Windows actions of the scenario format as the UI offers them: labels,
+ * help and which objects fit each field. Each field's type, options, whether
+ * it is optional and its default come from the kernel's schema
+ * (`src/kernel/windows/actions.ts`), never restated here.
+ */
+
+type Field = FieldUi<'windows'>;
+const driver: Field = { label: 'Driver', ref: { of: 'driver', candidates: loadedDrivers } };
+const device: Field = { label: 'Device', ref: { of: 'device', candidates: namedDevices } };
+const handle: Field = { label: 'Handle', ref: { of: 'handle', candidates: openHandles } };
+
+export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
+  {
+    id: 'loadDriver',
+    label: 'Load driver',
+    help: 'Start a service or load a PnP driver: the I/O manager maps the image and calls DriverEntry.',
+    group: 'Drivers',
+    subject: { kind: 'driver', field: 'driver' },
+    // Reloading a known driver keeps what it was.
+    prefill(world, subject) {
+      const d = subject ? world.drivers.get(subject.name) : undefined;
+      return d
+        ? {
+            model: d.model,
+            unloadRoutine: d.hasUnload,
+            vetoesQueryRemove: d.vetoesQueryRemove,
+            ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
+          }
+        : {};
+    },
+    fields: {
+      driver: { label: 'Driver', new: { of: 'driver', prefix: 'Driver' } },
+      model: { label: 'Model' },
+      controlDevice: { label: 'Control device', new: { of: 'device', prefix: 'Ctl' } },
+      unloadRoutine: { label: 'Has an Unload routine' },
+      driverEntry: { label: 'DriverEntry returns', placeholder: 'success or STATUS_…' },
+      vetoesQueryRemove: { label: 'Fails IRP_MN_QUERY_REMOVE_DEVICE' },
+      driverEntryLeaksDevice: {
+        label: 'A failing DriverEntry leaves its control device (a bug)',
+        help: 'Only when DriverEntry fails and there is a control device',
+      },
+    },
+  },
+  {
+    id: 'stopDriver',
+    label: 'Stop (sc stop)',
+    help: 'NtUnloadDriver: marks a legacy driver Unload Pending; Unload runs when nothing holds it.',
+    group: 'Drivers',
+    subject: { kind: 'driver', field: 'driver' },
+    fields: { driver },
+  },
+  {
+    id: 'updateDriver',
+    label: 'Update driver',
+    help: 'Replace the driver: remove its devices, unload the old image, load the new one.',
+    group: 'Drivers',
+    subject: { kind: 'driver', field: 'driver' },
+    fields: { driver },
+  },
+  {
+    id: 'createDevice',
+    label: 'Create device',
+    help: 'IoCreateDevice (and IoAttachDeviceToDeviceStack, as AddDevice does).',
+    group: 'Devices',
+    subject: { kind: 'driver', field: 'driver' },
+    fields: {
+      driver,
+      device: { label: 'New device', new: { of: 'device', prefix: 'Dev' } },
+      role: { label: 'Role', start: 'fdo' },
+      attachTo: { label: 'Attach on top of', ref: { of: 'device', candidates: namedDevices } },
+      exclusive: { label: 'Exclusive' },
+    },
+  },
+  {
+    id: 'attachDevice',
+    label: 'Attach to a stack',
+    help: 'IoAttachDeviceToDeviceStack: attach on top of the stack that holds the target.',
+    group: 'Devices',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, to: { label: 'On top of', ref: { of: 'device', candidates: namedDevices } } },
+  },
+  {
+    id: 'detachDevice',
+    label: 'Detach',
+    help: 'IoDetachDevice: detach from the device below; the lower driver may now unload.',
+    group: 'Devices',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'deleteDevice',
+    label: 'Delete device',
+    help: 'IoDeleteDevice: marks DOE_DELETE_PENDING; the object goes when nothing references it.',
+    group: 'Devices',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'openHandle',
+    label: 'Open a handle',
+    help: 'CreateFile: IRP_MJ_CREATE to the top of the stack; ReferenceCount goes up.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, handle: { label: 'New handle', new: { of: 'handle', prefix: 'h' } } },
+  },
+  {
+    id: 'closeHandle',
+    label: 'Close handle',
+    help: 'CloseHandle: IRP_MJ_CLEANUP, then IRP_MJ_CLOSE when the file object’s last reference goes.',
+    group: 'I/O',
+    subject: { kind: 'handle', field: 'handle' },
+    fields: { handle },
+  },
+  {
+    id: 'sendIrp',
+    label: 'Send an IRP',
+    help: 'An I/O request that travels down the stack and stays pending until completed.',
+    group: 'I/O',
+    subject: { kind: 'handle', field: 'handle' },
+    fields: {
+      handle,
+      irp: { label: 'New IRP', new: { of: 'irp', prefix: 'irp' } },
+      major: { label: 'Major function' },
+    },
+  },
+  {
+    id: 'completeIrp',
+    label: 'Complete IRP',
+    help: 'IoCompleteRequest: the IRP climbs back up; allowed even while Unload Pending.',
+    group: 'I/O',
+    subject: { kind: 'irp', field: 'irp' },
+    fields: { irp: { label: 'IRP', ref: { of: 'irp', candidates: outstandingIrps } } },
+  },
+  {
+    id: 'referenceObject',
+    label: 'Reference object',
+    help: 'ObReferenceObject: keeps the device object’s memory (and the image) alive.',
+    group: 'Devices',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, reference: { label: 'New reference', new: { of: 'reference', prefix: 'ref' } } },
+  },
+  {
+    id: 'dereferenceObject',
+    label: 'Dereference',
+    help: 'ObDereferenceObject: drops the reference; a deleted device’s memory goes with the last.',
+    group: 'Devices',
+    subject: { kind: 'reference', field: 'reference' },
+    fields: { reference: { label: 'Reference', ref: { of: 'reference', candidates: references } } },
+  },
+  {
+    id: 'registerNotification',
+    label: 'Register PnP notification',
+    help: 'IoRegisterPlugPlayNotification: references the driver until it unregisters (Unload condition c).',
+    group: 'Notifications',
+    subject: { kind: 'driver', field: 'driver' },
+    fields: {
+      driver,
+      registration: { label: 'New registration', new: { of: 'registration', prefix: 'reg' } },
+      category: { label: 'Category' },
+      handle: { ...handle, label: 'Target handle', help: 'targetDeviceChange only' },
+    },
+  },
+  {
+    id: 'unregisterNotification',
+    label: 'Unregister',
+    help: 'IoUnregisterPlugPlayNotification.',
+    group: 'Notifications',
+    subject: { kind: 'registration', field: 'registration' },
+    fields: {
+      registration: { label: 'Registration', ref: { of: 'registration', candidates: registrations } },
+    },
+  },
+  {
+    id: 'registerShutdown',
+    label: 'Register for shutdown',
+    help: 'IoRegisterShutdownNotification (or the LastChance variant).',
+    group: 'Notifications',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, lastChance: { label: 'Last chance' } },
+  },
+  {
+    id: 'requestRemove',
+    label: 'Request removal',
+    help: 'Orderly PnP removal: IRP_MN_QUERY_REMOVE_DEVICE, then REMOVE or CANCEL.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, present: { label: 'Hardware stays present' } },
+  },
+  {
+    id: 'surpriseRemove',
+    label: 'Pull it out',
+    help: 'Surprise removal: IRP_MN_SURPRISE_REMOVAL; REMOVE only after the last handle closes.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'pnpIrp',
+    label: 'Send a PnP IRP',
+    help: 'One PnP IRP sent to the stack by hand, as the PnP manager would.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, minor: { label: 'Minor function', start: 'IRP_MN_REMOVE_DEVICE' } },
+  },
+  {
+    id: 'shutdown',
+    label: 'Shut down',
+    help: 'System shutdown: IRP_MJ_SHUTDOWN to registrants; no Unload anywhere.',
+    group: 'System',
+    fields: {},
+  },
+];

@@ -1,0 +1,77 @@
+import type {
+  DeviceObject,
+  Driver,
+  FileObject,
+  Irp,
+  ObReference,
+  Registration,
+  WindowsWorld,
+} from '../../kernel';
+import { nodeId } from '../../graph/ids';
+import type { FlowSink, StructureSink } from '../types';
+
+/** What each Windows node component gets (node data holds the kernel's own objects). */
+type Flags = { readonly highlighted: boolean };
+export type DriverData = Flags & { readonly driver: Driver };
+export type DeviceData = Flags & { readonly device: DeviceObject; readonly owner: Driver | undefined };
+export type HandleData = Flags & { readonly handle: FileObject };
+export type IrpData = Flags & { readonly irp: Irp };
+export type RegistrationData = Flags & { readonly registration: Registration };
+export type ReferenceData = Flags & { readonly reference: ObReference };
+
+/** Drivers on the first row, device stacks below them, top of each stack highest. */
+export function windowsStructure(w: WindowsWorld, s: StructureSink): void {
+  for (const d of w.drivers.values()) {
+    const id = nodeId({ kind: 'driver', name: d.name });
+    s.node(id);
+    s.edge(s.root, id, 1, 20);
+  }
+  for (const d of w.devices.values()) {
+    const id = nodeId({ kind: 'device', name: d.name });
+    s.node(id);
+    if (!d.attachedDevice) s.edge(s.root, id, 2, 20);
+    if (d.attachedTo) s.edge(id, nodeId({ kind: 'device', name: d.attachedTo }), 1, 20);
+    s.edge(nodeId({ kind: 'driver', name: d.driver }), id, 1, 1);
+  }
+}
+
+/** Devices keep a lane at their right for handles, IRPs and references: a stack continues below them. */
+export const windowsHasLane = (id: string) => id.startsWith('device:');
+
+export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
+  for (const d of w.drivers.values()) b.card({ kind: 'driver', name: d.name }, 'driver', { driver: d });
+  for (const d of w.devices.values()) {
+    const ref = { kind: 'device', name: d.name } as const;
+    b.card(ref, 'device', { device: d, owner: w.drivers.get(d.driver) });
+    b.edge('own', { kind: 'driver', name: d.driver }, ref, `${d.driver} owns ${d.name}`, { s: 'b', t: 't' });
+    if (d.attachedTo) {
+      const to = { kind: 'device', name: d.attachedTo } as const;
+      b.edge('attach', ref, to, `${d.name} is attached to ${d.attachedTo}`, { s: 'b', t: 't' });
+    }
+  }
+  for (const h of w.handles.values()) {
+    const label = `handle ${h.name} is open on ${h.device}`;
+    b.satellite(
+      { kind: 'handle', name: h.name },
+      { kind: 'device', name: h.device },
+      'handle',
+      { handle: h },
+      label,
+    );
+  }
+  for (const i of w.irps.values()) {
+    const at = i.path[i.path.length - 1] ?? '';
+    const label = `${i.name} is pending at ${at}`;
+    b.satellite({ kind: 'irp', name: i.name }, { kind: 'device', name: at }, 'irp', { irp: i }, label);
+  }
+  for (const r of w.references.values()) {
+    const label = `${r.name} references ${r.device}`;
+    const ref = { kind: 'reference', name: r.name } as const;
+    b.satellite(ref, { kind: 'device', name: r.device }, 'reference', { reference: r }, label);
+  }
+  for (const r of w.registrations.values()) {
+    const label = `${r.driver} registered ${r.name}`;
+    const ref = { kind: 'registration', name: r.name } as const;
+    b.satellite(ref, { kind: 'driver', name: r.driver }, 'registration', { registration: r }, label);
+  }
+}

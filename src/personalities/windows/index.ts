@@ -1,0 +1,21 @@
+import type { AppPersonality } from '../types';
+import { WINDOWS_ACTIONS } from './actions';
+import { windowsFlow, windowsHasLane, windowsStructure } from './flow';
+import { inspectWindows } from './inspector';
+import { DRIVER_STATE } from './vocabulary';
+
+/** Windows, as the app draws and offers it. */
+export const windowsApp: AppPersonality<'windows'> = {
+  os: 'windows',
+  actions: WINDOWS_ACTIONS,
+  structure: windowsStructure,
+  hasLane: windowsHasLane,
+  flow: windowsFlow,
+  inspect: (world, ref) => inspectWindows(world, ref.kind, ref.name),
+  ownerState(world, name) {
+    const d = world.drivers.get(name);
+    if (!d) return { state: 'not loaded', tone: 'ghost' };
+    if (d.stuck) return { state: 'stuck', tone: 'danger' };
+    return { state: DRIVER_STATE[d.state].word, tone: DRIVER_STATE[d.state].tone };
+  },
+};

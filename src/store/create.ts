@@ -1,0 +1,80 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CommandArgs } from '../actions/commands';
+import { transition } from '../actions/execute';
+import type { KernelArgs, Outcome } from '../actions/types';
+import { DEFAULT_OS, type Os } from '../kernel';
+import { emptySession } from './session';
+import type { ActionSource, Theme, VisualizerState } from './state';
+
+/** Every action id with the arguments it takes: app commands and the kernel actions of every OS. */
+export type ActionArgsMap = CommandArgs & KernelArgs;
+export type ActionId = keyof ActionArgsMap;
+
+/** `execute`'s arguments after the id: optional when the action needs none. */
+export type ExecuteRest<K extends ActionId> = [ActionArgsMap[K]] extends [void]
+  ? [args?: undefined, source?: ActionSource]
+  : object extends ActionArgsMap[K]
+    ? [args?: ActionArgsMap[K], source?: ActionSource]
+    : [args: ActionArgsMap[K], source?: ActionSource];
+
+/** One visualizer: its own store and its own door. Two on a page never share anything. */
+export interface Visualizer {
+  readonly store: StoreApi<VisualizerState>;
+  /** The door, typed: an action id and its arguments; answers the kernel's status and events, or an error. */
+  execute<K extends ActionId>(this: void, id: K, ...rest: ExecuteRest<K>): Outcome;
+  /** The same door for callers whose input is not typed (a host page's message, a key): checked the same way. */
+  run(this: void, id: string, args?: unknown, source?: ActionSource): Outcome;
+  getState(this: void): VisualizerState;
+}
+
+export interface VisualizerOptions {
+  /** The OS to start on (when no scenario is given). */
+  readonly os?: Os;
+  /** A scenario to load (an object or JSON text); it is validated, and a bad one leaves the empty session. */
+  readonly scenario?: unknown;
+  readonly theme?: Theme;
+  readonly speed?: number;
+  readonly instant?: boolean;
+  readonly paletteOpen?: boolean;
+}
+
+/** The state of a new visualizer, before any scenario. */
+export function initialState(o: VisualizerOptions = {}): VisualizerState {
+  const os = o.os ?? DEFAULT_OS;
+  return {
+    os,
+    ...emptySession(os),
+    stash: {},
+    playing: null,
+    counter: 0,
+    selection: null,
+    highlight: [],
+    hoverBase: null,
+    theme: o.theme ?? 'light',
+    speed: o.speed ?? 1,
+    instant: o.instant ?? false,
+    paletteOpen: o.paletteOpen ?? false,
+    helpOpen: false,
+  };
+}
+
+/**
+ * A new visualizer on zustand's vanilla store (no React needed: tests and
+ * host pages drive it directly). With `scenario`, that scenario is loaded
+ * through the door; `loaded` says whether it went.
+ */
+export function createVisualizer(options: VisualizerOptions = {}): Visualizer & { readonly loaded: Outcome } {
+  const store = createStore<VisualizerState>()(() => initialState(options));
+  const run = (id: string, args?: unknown, source: ActionSource = 'button'): Outcome => {
+    const { state, outcome } = transition(store.getState(), id, args, source);
+    if (state !== store.getState()) store.setState(state, true);
+    return outcome;
+  };
+  const execute = <K extends ActionId>(id: K, ...rest: ExecuteRest<K>): Outcome =>
+    run(String(id), rest[0], rest[1]);
+  const loaded: Outcome =
+    options.scenario === undefined
+      ? { ok: true, events: [] }
+      : run('loadScenario', { scenario: options.scenario }, 'scenario');
+  return { store, execute, run, getState: store.getState, loaded };
+}

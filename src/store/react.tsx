@@ -1,0 +1,33 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { Visualizer } from './create';
+import type { VisualizerState } from './state';
+
+/**
+ * The thin React layer over a visualizer (zustand's `useStore` over its
+ * vanilla store, as React Flow does with its provider): each subtree reads
+ * and acts on the visualizer its provider names.
+ */
+const VisualizerContext = createContext<Visualizer | null>(null);
+
+export function VisualizerProvider({
+  visualizer,
+  children,
+}: {
+  visualizer: Visualizer;
+  children: ReactNode;
+}) {
+  return <VisualizerContext.Provider value={visualizer}>{children}</VisualizerContext.Provider>;
+}
+
+/** The visualizer this component belongs to: its door (`execute`, `run`) and its store. */
+export function useVisualizerApi(): Visualizer {
+  const v = useContext(VisualizerContext);
+  if (!v) throw new Error('useVisualizer: no <VisualizerProvider> above this component');
+  return v;
+}
+
+/** Subscribes to one slice of this visualizer's state (selectors at module scope: see selectors.ts). */
+export function useVisualizer<T>(selector: (s: VisualizerState) => T): T {
+  return useStore(useVisualizerApi().store, selector);
+}

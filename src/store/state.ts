@@ -1,0 +1,73 @@
+import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
+import type { Layout } from '../graph/layout';
+
+/** Who asked for an action: every caller goes through the same door. */
+export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
+
+export type Theme = 'light' | 'dark';
+
+/** One applied step: the action, what the kernel answered, and the world after it. */
+export interface HistoryEntry {
+  /** Unique within a visualizer, increasing. */
+  readonly id: number;
+  readonly action: Action;
+  readonly source: ActionSource;
+  readonly status: string;
+  readonly events: readonly KernelEvent[];
+  readonly world: World;
+  /** Narration, when a scenario step carried it. */
+  readonly say?: string;
+  /** A predict-then-reveal question, when a scenario step carried it. */
+  readonly ask?: Ask;
+}
+
+/** One OS's session, kept while the visualizer shows the other OS. */
+export interface Session {
+  readonly title: string;
+  readonly summary: string;
+  /** The world before the first step. */
+  readonly initial: World;
+  /** Every step applied, in order; history keeps them all (worlds share structure). */
+  readonly entries: readonly HistoryEntry[];
+  /** How many entries are applied: 0 is the initial world, entries.length the latest. */
+  readonly cursor: number;
+  /** Where every structural object of the session's worlds stands: computed once per change. */
+  readonly layout: Layout;
+}
+
+/**
+ * Everything one visualizer shows, as data. There is no other state: no
+ * module-level variable, no hidden cache. Two visualizers on a page are two
+ * such values in two stores. Changes come only through the door
+ * (`src/actions/execute.ts`).
+ */
+export interface VisualizerState extends Session {
+  readonly os: Os;
+  /** The other OSes' sessions, as they were left. */
+  readonly stash: Readonly<Partial<Record<Os, Session>>>;
+  /** The entry whose events the animation should play now (after apply, redo or a step forward). */
+  readonly playing: { readonly entryId: number; readonly nonce: number } | null;
+  /** Ids for entries and animation nonces, increasing. */
+  readonly counter: number;
+
+  /** The object the user picked in the graph or a panel. */
+  readonly selection: ObjectRef | null;
+  /** Objects to light up (a checklist blocker, an event's objects). */
+  readonly highlight: readonly ObjectRef[];
+  /** While a hover or focus shows its own highlight: the one to put back after it. */
+  readonly hoverBase: readonly ObjectRef[] | null;
+  readonly theme: Theme;
+  /** Animation speed: 1 is normal, 2 twice as fast. */
+  readonly speed: number;
+  /** Skip animation: every state change shows at once. */
+  readonly instant: boolean;
+  /** The palette of every action, beside the graph. */
+  readonly paletteOpen: boolean;
+  /** The sheet of keyboard shortcuts. */
+  readonly helpOpen: boolean;
+}
+
+/** The world at the cursor. */
+export function worldAt(s: Session): World {
+  return s.cursor === 0 ? s.initial : (s.entries[s.cursor - 1]?.world ?? s.initial);
+}
