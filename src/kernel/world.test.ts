@@ -2,21 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { describeEvent } from './describe';
 import { explainUnload } from './explain';
 import { RULES } from './rules';
-import { createWorld, step, type World } from './world';
-import type { Action } from './scenario/actions';
+import { createWorld, step } from './world';
+import type { WindowsAction } from './windows/actions';
+import { kernel } from './testing';
 
-function play(world: World, actions: Action[]): World {
-  return actions.reduce((w, a) => step(w, a).world, world);
-}
-
-const legacyWithHandle: Action[] = [
+const legacyWithHandle: WindowsAction[] = [
   { do: 'loadDriver', driver: 'Beeper', model: 'legacy', controlDevice: 'Beep' },
   { do: 'openHandle', device: 'Beep', handle: 'h1' },
 ];
 
 describe('worlds are immutable values', () => {
   it('leaves the world it was given untouched', () => {
-    const before = play(createWorld('windows'), legacyWithHandle);
+    const before = kernel('windows').do(...legacyWithHandle).world;
     const snapshot = JSON.stringify(before);
     step(before, { do: 'stopDriver', driver: 'Beeper' });
     step(before, { do: 'closeHandle', handle: 'h1' });
@@ -24,10 +21,12 @@ describe('worlds are immutable values', () => {
   });
 
   it('shares every table and object a step did not change', () => {
-    const before = play(createWorld('windows'), [
-      ...legacyWithHandle,
-      { do: 'loadDriver', driver: 'Other', model: 'legacy', controlDevice: 'OtherCtl' },
-    ]);
+    const before = kernel('windows').do(...legacyWithHandle, {
+      do: 'loadDriver',
+      driver: 'Other',
+      model: 'legacy',
+      controlDevice: 'OtherCtl',
+    }).world;
     const after = step(before, { do: 'referenceObject', device: 'Beep', reference: 'r1' }).world;
     if (after.os !== 'windows' || before.os !== 'windows') throw new Error('windows');
     expect(after.drivers).toBe(before.drivers);
@@ -37,7 +36,7 @@ describe('worlds are immutable values', () => {
   });
 
   it('returns the same world when a call is refused', () => {
-    const before = play(createWorld('windows'), legacyWithHandle);
+    const before = kernel('windows').do(...legacyWithHandle).world;
     const r = step(before, { do: 'closeHandle', handle: 'nope' });
     expect(r.status).toBe('STATUS_INVALID_HANDLE');
     expect(r.world).toBe(before);
@@ -50,7 +49,7 @@ describe('worlds are immutable values', () => {
 
 describe('the unload checklist', () => {
   it('names the handle that blocks a deferred unload, and clears when it closes', () => {
-    let w = play(createWorld('windows'), [...legacyWithHandle, { do: 'stopDriver', driver: 'Beeper' }]);
+    let w = kernel('windows').do(...legacyWithHandle, { do: 'stopDriver', driver: 'Beeper' }).world;
     const pending = explainUnload(w, 'Beeper');
     const refs = pending.conditions.find((c) => c.id === 'noReferences');
     expect(refs).toMatchObject({ met: false, blockers: [{ kind: 'handle', name: 'h1' }] });
@@ -63,7 +62,7 @@ describe('the unload checklist', () => {
   });
 
   it('has the ids the format page fixes, for both OSes', () => {
-    const win = explainUnload(play(createWorld('windows'), legacyWithHandle), 'Beeper');
+    const win = explainUnload(kernel('windows').do(...legacyWithHandle).world, 'Beeper');
     expect(win.conditions.map((c) => c.id)).toEqual(
       expect.arrayContaining([
         'noReferences',
@@ -73,10 +72,7 @@ describe('the unload checklist', () => {
         'noDeviceObjects',
       ]),
     );
-    const svr5 = explainUnload(
-      play(createWorld('svr5'), [{ do: 'registerModule', module: 'm', ddi: '8' }]),
-      'm',
-    );
+    const svr5 = explainUnload(kernel('svr5').do({ do: 'registerModule', module: 'm', ddi: '8' }).world, 'm');
     expect(svr5.conditions.map((c) => c.id)).toEqual(
       expect.arrayContaining(['noOpenDevices', 'noDependents', 'hasUnloadRoutine']),
     );
@@ -87,14 +83,14 @@ describe('the unload checklist', () => {
   });
 
   it('cites known rules in every condition', () => {
-    const x = explainUnload(play(createWorld('windows'), legacyWithHandle), 'Beeper');
+    const x = explainUnload(kernel('windows').do(...legacyWithHandle).world, 'Beeper');
     for (const c of x.conditions) expect(RULES[c.rule]).toBeDefined();
   });
 });
 
 describe('event sentences', () => {
   it('describe every event of a run in words', () => {
-    const r = step(play(createWorld('windows'), legacyWithHandle), { do: 'stopDriver', driver: 'Beeper' });
+    const r = step(kernel('windows').do(...legacyWithHandle).world, { do: 'stopDriver', driver: 'Beeper' });
     const lines = r.events.map(describeEvent);
     expect(lines).toEqual([
       'Beeper and its device objects are marked Unload Pending',

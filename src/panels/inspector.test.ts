@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, step, type Action, type World } from '../kernel';
+import { createWorld, type Svr5Action, type WindowsAction } from '../kernel';
+import { kernel } from '../kernel/testing';
 import { inspect, inspectorRows } from './inspector/inspect';
-
-function play(world: World, actions: Action[]): World {
-  return actions.reduce((w, a) => step(w, a).world, world);
-}
 
 const field = (rows: { label: string; value: string }[], label: string) =>
   rows.find((r) => r.label === label)?.value;
 
-const toaster: Action[] = [
+const toaster: WindowsAction[] = [
   { do: 'loadDriver', driver: 'BusEnum', model: 'pnp' },
   { do: 'createDevice', driver: 'BusEnum', device: 'ToasterPdo', role: 'pdo' },
   { do: 'loadDriver', driver: 'Toaster', model: 'pnp' },
@@ -24,14 +21,14 @@ const toaster: Action[] = [
   },
 ];
 
-const beepWithHandle: Action[] = [
+const beepWithHandle: WindowsAction[] = [
   { do: 'loadDriver', driver: 'Beep', model: 'legacy', controlDevice: 'Beep' },
   { do: 'openHandle', device: 'Beep', handle: 'h1' },
 ];
 
 describe('the inspector, for a Windows device object (!devobj)', () => {
   it('shows ExtensionFlags as hex with DOE_ names once the driver is Unload Pending', () => {
-    const w = play(createWorld('windows'), [...beepWithHandle, { do: 'stopDriver', driver: 'Beep' }]);
+    const w = kernel('windows').do(...beepWithHandle, { do: 'stopDriver', driver: 'Beep' }).world;
     const rows = inspectorRows(w, { kind: 'device', name: 'Beep' });
     expect(field(rows, 'ExtensionFlags')).toBe('0x1 DOE_UNLOAD_PENDING');
     expect(field(rows, 'RefCount')).toBe('1');
@@ -40,12 +37,12 @@ describe('the inspector, for a Windows device object (!devobj)', () => {
   });
 
   it('shows 0x0 and no names while nothing is pending', () => {
-    const w = play(createWorld('windows'), beepWithHandle);
+    const w = kernel('windows').do(...beepWithHandle).world;
     expect(field(inspectorRows(w, { kind: 'device', name: 'Beep' }), 'ExtensionFlags')).toBe('0x0');
   });
 
   it('names the devices above and below, and prints the stack top first with > at this device', () => {
-    const w = play(createWorld('windows'), toaster);
+    const w = kernel('windows').do(...toaster).world;
     const rows = inspectorRows(w, { kind: 'device', name: 'ToasterFdo' });
     expect(field(rows, 'AttachedDevice (Upper)')).toBe('ToastFilterDo \\Driver\\ToastFilter');
     expect(field(rows, 'AttachedTo (Lower)')).toBe('ToasterPdo \\Driver\\BusEnum');
@@ -62,14 +59,14 @@ describe('the inspector, for a Windows device object (!devobj)', () => {
   });
 
   it('shows a PDO’s devnode state with its DNS_ number', () => {
-    const w = play(createWorld('windows'), toaster);
+    const w = kernel('windows').do(...toaster).world;
     expect(field(inspectorRows(w, { kind: 'device', name: 'ToasterPdo' }), 'Devnode state')).toBe(
       'DeviceNodeStarted (0x308)',
     );
   });
 
   it('links object names so the inspector can open them', () => {
-    const w = play(createWorld('windows'), toaster);
+    const w = kernel('windows').do(...toaster).world;
     const upper = inspect(w, { kind: 'device', name: 'ToasterFdo' })?.rows.find(
       (r) => r.label === 'AttachedDevice (Upper)',
     );
@@ -82,7 +79,7 @@ describe('the inspector, for a Windows device object (!devobj)', () => {
 
 describe('the inspector, for a Windows driver object (!drvobj)', () => {
   it('shows Flags with DRVO_ names, the device list and DriverUnload', () => {
-    const w = play(createWorld('windows'), [...beepWithHandle, { do: 'stopDriver', driver: 'Beep' }]);
+    const w = kernel('windows').do(...beepWithHandle, { do: 'stopDriver', driver: 'Beep' }).world;
     const rows = inspectorRows(w, { kind: 'driver', name: 'Beep' });
     expect(field(rows, 'Flags')).toBe('0x2 DRVO_LEGACY_DRIVER');
     expect(field(rows, 'Device Object list')).toBe('Beep');
@@ -91,31 +88,34 @@ describe('the inspector, for a Windows driver object (!drvobj)', () => {
   });
 
   it('adds DRVO_UNLOAD_INVOKED once Unload ran', () => {
-    const w = play(createWorld('windows'), [
+    const w = kernel('windows').do(
       ...beepWithHandle,
       { do: 'stopDriver', driver: 'Beep' },
       { do: 'closeHandle', handle: 'h1' },
-    ]);
+    ).world;
     const rows = inspectorRows(w, { kind: 'driver', name: 'Beep' });
     expect(field(rows, 'Flags')).toBe('0x3 DRVO_UNLOAD_INVOKED, DRVO_LEGACY_DRIVER');
     expect(field(rows, 'Device Object list')).toBe('(none)');
   });
 
   it('says "(none)" for a driver without an Unload routine', () => {
-    const w = play(createWorld('windows'), [
-      { do: 'loadDriver', driver: 'X', model: 'pnp', unloadRoutine: false },
-    ]);
+    const w = kernel('windows').do({
+      do: 'loadDriver',
+      driver: 'X',
+      model: 'pnp',
+      unloadRoutine: false,
+    }).world;
     expect(field(inspectorRows(w, { kind: 'driver', name: 'X' }), 'DriverUnload')).toBe('(none)');
   });
 });
 
 describe('the inspector, for an IRP (!irp)', () => {
   it('lists the stack locations top first with > where it pends', () => {
-    const w = play(createWorld('windows'), [
+    const w = kernel('windows').do(
       ...toaster,
       { do: 'openHandle', device: 'ToasterPdo', handle: 'h2' },
       { do: 'sendIrp', handle: 'h2', irp: 'irp1', major: 'IRP_MJ_READ' },
-    ]);
+    ).world;
     const rows = inspectorRows(w, { kind: 'irp', name: 'irp1' });
     expect(field(rows, 'Major')).toBe('IRP_MJ_READ');
     expect(field(rows, 'Pending at')).toBe('ToasterFdo \\Driver\\Toaster');
@@ -127,14 +127,14 @@ describe('the inspector, for an IRP (!irp)', () => {
 });
 
 describe('the inspector, for an SVR5 module', () => {
-  const svr5: Action[] = [
+  const svr5: Svr5Action[] = [
     { do: 'registerModule', module: 'usbd', ddi: '8', devices: ['usbd0'] },
     { do: 'registerModule', module: 'usbkbd', ddi: '8mp', devices: ['usbkbd0'], dependsOn: ['usbd'] },
     { do: 'open', device: 'usbkbd0', channel: 'kbd' },
   ];
 
   it('shows the DDI version with D_MP, the hold count and the dependents', () => {
-    const w = play(createWorld('svr5'), svr5);
+    const w = kernel('svr5').do(...svr5).world;
     const kbd = inspectorRows(w, { kind: 'module', name: 'usbkbd' });
     expect(field(kbd, 'DDI version')).toBe('8mp: DDI 8, D_MP (multiprocessor-safe)');
     expect(field(kbd, 'Hold count')).toBe('1 (1 open channel, 0 dependents)');
@@ -147,18 +147,18 @@ describe('the inspector, for an SVR5 module', () => {
   });
 
   it('counts idle time against the unload delay after the last close', () => {
-    const w = play(createWorld('svr5'), [
+    const w = kernel('svr5').do(
       ...svr5,
       { do: 'close', channel: 'kbd' },
       { do: 'advanceTime', seconds: 30 },
-    ]);
+    ).world;
     const kbd = inspectorRows(w, { kind: 'module', name: 'usbkbd' });
     expect(field(kbd, 'Idle')).toBe('30 s of 60 s (DEF_UNLOAD_DELAY)');
     expect(field(kbd, 'Auto-unload candidate')).toBe('yes');
   });
 
   it('shows a channel’s device and module', () => {
-    const w = play(createWorld('svr5'), svr5);
+    const w = kernel('svr5').do(...svr5).world;
     const rows = inspectorRows(w, { kind: 'channel', name: 'kbd' });
     expect(field(rows, 'Device')).toBe('usbkbd0');
     expect(field(rows, 'Module')).toBe('usbkbd');
