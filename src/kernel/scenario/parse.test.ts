@@ -133,3 +133,12 @@ describe('parseScenario', () => {
     expect(errorsOf(hostile)[0]?.message).toContain('boom');
   });
 });
+
+describe('when the caller changes its options object after parsing', () => {
+  it('keeps the checked copy', () => {
+    const options = { defUnloadDelay: 30 };
+    const r = parseScenario({ format: 'unload-scenario/1', title: 't', os: 'svr5', options, steps: [] });
+    options.defUnloadDelay = -100;
+    expect(r.ok && r.scenario.options).toEqual({ defUnloadDelay: 30 });
+  });
+});

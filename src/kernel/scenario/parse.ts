@@ -71,9 +71,14 @@ function parse(input: unknown): ParseResult {
       `${doc.os === undefined ? 'required' : `got ${show(doc.os)}`}: expected ${OSES.map((o) => `"${o}"`).join(' or ')}`,
     );
   }
-  const options = doc.options ?? {};
-  if (os)
-    collect(OPTION_SCHEMAS[os].safeParse(options), 'options', errors, Object.keys(OPTION_SCHEMAS[os].shape));
+  // The checked copy is what comes back, never the caller's object: a getter or a later change to it
+  // cannot slip an unchecked value past validation.
+  let options: unknown = {};
+  if (os) {
+    const checked = OPTION_SCHEMAS[os].safeParse(doc.options ?? {});
+    collect(checked, 'options', errors, Object.keys(OPTION_SCHEMAS[os].shape));
+    if (checked.success) options = checked.data;
+  }
 
   const steps: unknown[] = [];
   if (doc.steps === undefined) err('steps', 'required: a list of steps (it may be empty)');
