@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_OS, isOs } from '../kernel';
+import { generatedScenario } from '../scenarios/generate';
 import { defaultScenarioSource } from '../scenarios/load';
 import { createVisualizer, VisualizerProvider } from '../store';
 import { App } from './App';
@@ -20,11 +21,18 @@ if (root && params.get('view') === 'pair') {
   );
 } else if (root) {
   const os = params.get('os');
+  // ?generate=N: a generated machine of about N objects (benchmarks, trying the app at scale).
+  const generate = Number(params.get('generate'));
   const visualizer = createVisualizer({
     theme: preferredTheme(),
     paletteOpen: window.innerWidth >= 1536,
-    scenario: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
+    scenario:
+      generate > 0
+        ? generatedScenario(Math.min(generate, 5000))
+        : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
   });
+  // The benchmark drives the visualizer's door directly (npm run bench).
+  if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
   // Never a blank page: if the default scenario cannot be loaded, the app opens empty and says why.
   const problem = visualizer.loaded.ok ? null : visualizer.loaded.error;
   visualizer.store.subscribe((s, prev) => {

@@ -98,3 +98,25 @@ describe('the graph of an SVR5 world', () => {
     );
   });
 });
+
+describe('when the history grows one step at a time', () => {
+  it('extends the layout to exactly the layout of the whole history, and keeps it when nothing structural came', async () => {
+    const { extendLayout } = await import('./layout');
+    const { parseScenario, runScenario } = await import('../kernel');
+    const { generatedScenario } = await import('../scenarios/generate');
+    const parsed = parseScenario(generatedScenario(24));
+    if (!parsed.ok) throw new Error('invalid');
+    const run = runScenario(parsed.scenario);
+    let layout = layoutFor([run.initial]);
+    let kept = 0;
+    for (const s of run.steps) {
+      const next = extendLayout(layout, s.world);
+      if (next === layout) kept++;
+      layout = next;
+    }
+    const whole = layoutFor([run.initial, ...run.steps.map((s) => s.world)]);
+    expect(layout.key).toBe(whole.key);
+    expect([...layout.positions]).toEqual([...whole.positions]);
+    expect(kept, 'handles and IRPs do not relayout').toBeGreaterThan(4);
+  }, 30_000);
+});

@@ -35,31 +35,43 @@ interface Structure {
   readonly edges: readonly StructEdge[];
 }
 
-/** Where the structural nodes stand, and the structure they were computed for (its key). */
+/** Where the structural nodes stand, and the structure they were computed for (kept to extend it). */
 export interface Layout {
   readonly key: string;
   readonly positions: ReadonlyMap<string, Point>;
+  readonly structure: Structure;
 }
 
 const ROOT = '__root__';
 
 /** The structural nodes and layout edges of a set of worlds (their union), as each OS's personality names them. */
-export function structureOf(worlds: readonly World[]): Structure {
-  const nodes = new Set<string>();
-  const edges = new Map<string, StructEdge>();
+export function structureOf(worlds: readonly World[], base?: Structure): Structure {
+  const nodes = new Set<string>(base?.nodes);
+  const edges = new Map<string, StructEdge>(base?.edges.map((e) => [`${e.from}>${e.to}`, e]));
   const sink = {
     root: ROOT,
     node: (id: string) => void nodes.add(id),
     edge: (from: string, to: string, minlen: number, weight: number) =>
       void edges.set(`${from}>${to}`, { from, to, minlen, weight }),
   };
-  const os = worlds[0]?.os ?? DEFAULT_OS;
+  const os = base?.os ?? worlds[0]?.os ?? DEFAULT_OS;
   for (const w of worlds) appOf(w.os).structure(w, sink);
   return {
     os,
     nodes: [...nodes].sort(),
     edges: [...edges.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1)),
   };
+}
+
+/** Whether a world adds nothing to a structure (the usual step: a handle, an IRP, a flag). */
+function adds(world: World, s: Structure, known: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }) {
+  let more = false;
+  appOf(world.os).structure(world, {
+    root: ROOT,
+    node: (id) => void (more ||= !known.nodes.has(id)),
+    edge: (from, to) => void (more ||= !known.edges.has(`${from}>${to}`)),
+  });
+  return more || s.os !== world.os;
 }
 
 export function structureKey(s: Structure): string {
@@ -100,8 +112,26 @@ export function layoutStructure(s: Structure): Map<string, Point> {
  * same places), so a step that only opens a handle costs no layout.
  */
 export function layoutFor(worlds: readonly World[], previous?: Layout): Layout {
-  const s = structureOf(worlds);
+  return settle(structureOf(worlds), previous);
+}
+
+/**
+ * The layout after one more world joins the history: the same layout when
+ * the world brings no new structural object or link (checked in one pass
+ * over that world), else the union laid out again. Cost per step does not
+ * grow with the history.
+ */
+export function extendLayout(previous: Layout, world: World): Layout {
+  const known = {
+    nodes: new Set(previous.structure.nodes),
+    edges: new Set(previous.structure.edges.map((e) => `${e.from}>${e.to}`)),
+  };
+  if (!adds(world, previous.structure, known)) return previous;
+  return settle(structureOf([world], previous.structure), previous);
+}
+
+function settle(s: Structure, previous?: Layout): Layout {
   const key = structureKey(s);
   if (previous?.key === key) return previous;
-  return { key, positions: layoutStructure(s) };
+  return { key, positions: layoutStructure(s), structure: s };
 }

@@ -1,5 +1,5 @@
 import { createWorld, step, type Action, type Os, type Scenario, type StepExtras } from '../kernel';
-import { layoutFor } from '../graph/layout';
+import { extendLayout, layoutFor } from '../graph/layout';
 import { worldAt, type ActionSource, type HistoryEntry, type Session, type VisualizerState } from './state';
 
 /**
@@ -56,9 +56,14 @@ export function applyAction(
       entries,
       cursor: s.cursor + 1,
       counter: id,
-      // A loading scenario lays out once, after its last step (commands.ts).
+      // A loading scenario lays out once, after its last step (commands.ts). A step at the end of
+      // the history extends the layout; one in the past drops the future, so the union is redone.
       layout:
-        source === 'scenario' ? s.layout : layoutFor([s.initial, ...entries.map((e) => e.world)], s.layout),
+        source === 'scenario'
+          ? s.layout
+          : s.cursor === s.entries.length
+            ? extendLayout(s.layout, r.world)
+            : layoutFor([s.initial, ...entries.map((e) => e.world)], s.layout),
       playing: source === 'scenario' ? null : { entryId: id, nonce: id },
     },
   };

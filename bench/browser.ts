@@ -1,0 +1,88 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** Serving the built app and the baseline page, and driving Chromium, for the app benchmark. */
+
+export interface Server {
+  readonly url: string;
+  stop(): void;
+}
+
+/** `vite preview` of a build on a port of its own; resolves once it answers. */
+export async function serve(config: string | null, port: number): Promise<Server> {
+  const args = ['vite', 'preview', '--port', String(port), '--strictPort', ...(config ? ['-c', config] : [])];
+  const child: ChildProcess = spawn('npx', args, { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`vite preview on ${port} did not start (is the build there? npm run bench builds it)`);
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--enable-precise-memory-info'],
+  });
+}
+
+/**
+ * Drags the graph's pane for `frames` animation frames and returns the
+ * main-thread time per frame while it moved (DevTools' TaskDuration; the
+ * compositor's own work is not counted: on this machine only the ratio to
+ * the baseline means much).
+ */
+export async function panCost(page: Page, frames = 90): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskMs = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) *
+    1000;
+  const pane = page.locator('.react-flow__pane').first();
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('no pane');
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const before = await taskMs();
+  for (let i = 0; i < frames; i++) {
+    await page.mouse.move(x + Math.sin(i / 10) * 200, y + Math.cos(i / 10) * 120);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+  const after = await taskMs();
+  await page.mouse.up();
+  await cdp.detach();
+  return (after - before) / frames;
+}
+
+/**
+ * ms from `act` (run in the page) to the second animation frame after it:
+ * the change is painted by then.
+ */
+export async function clickToPaint(page: Page, act: () => void): Promise<number> {
+  await page.evaluate(`window.__act = ${act.toString()}`);
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        (window as unknown as { __act: () => void }).__act();
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+      }),
+  );
+}
+
+/** The JS heap after a full garbage collection, in MB. */
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
