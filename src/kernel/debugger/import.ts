@@ -7,6 +7,7 @@ import { ObjectReader } from './commands/object';
 import { debuggerError, isNoise } from './noise';
 import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
+import { scenarioFromImport } from './scenario';
 import { Store } from './store';
 import { MAX_LINE, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
@@ -37,6 +38,19 @@ export function importDebuggerText(text: string): DebuggerImport {
     objects: [...store.objects.values()],
     problems: store.problems,
   };
+  try {
+    const built = scenarioFromImport(imp);
+    if (built) {
+      imp.scenario = built.scenario;
+      imp.approximations = built.approximations;
+    }
+  } catch (e) {
+    imp.problems.push({
+      line: 1,
+      kind: 'limit',
+      message: `no scenario could be built: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
   return imp;
 }
 
