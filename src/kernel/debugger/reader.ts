@@ -1,6 +1,6 @@
 import type { Store } from './store';
 import type { Line } from './text';
-import type { CommandKind } from './types';
+import type { CommandKind, Source } from './types';
 
 /**
  * One command's output is read by one reader, line by line. The importer
@@ -42,6 +42,40 @@ export interface ReaderContext {
   readonly argument?: string;
   /** Everything typed after the command's name (its flags follow the first argument). */
   readonly args?: string;
+}
+
+/**
+ * What every reader keeps: where its output starts (the header line, once
+ * read; the prompt line before), the last line it took, and whether the
+ * debugger reported an error inside it (then nothing is "missing" after).
+ */
+export abstract class BaseReader implements Reader {
+  abstract readonly kind: CommandKind;
+  protected last: number;
+  protected gaveUp = false;
+  private at?: number;
+
+  constructor(protected readonly ctx: ReaderContext) {
+    this.last = ctx.start;
+  }
+
+  /** Where what this output prints is cited: its header line once read, else its prompt. */
+  protected get src(): Source {
+    return { line: this.at ?? this.ctx.start, command: this.kind };
+  }
+
+  /** The output's first line (its header) is line `n`. */
+  protected begin(n: number): void {
+    this.at = n;
+    this.last = n;
+  }
+
+  abstract feed(line: Line): Outcome;
+  abstract finish(next: number): void;
+
+  failed(): void {
+    this.gaveUp = true;
+  }
 }
 
 /**

@@ -35,6 +35,24 @@ function addSource(sources: Source[], s: Source): void {
   if (!last || last.line !== s.line || last.command !== s.command) sources.push(s);
 }
 
+/** The entry at `address` (made if new), with what this print set and where it was printed. */
+function record<T extends { sources: Source[] }>(
+  map: Map<string, T>,
+  address: string,
+  make: () => T,
+  src: Source,
+  patch: Fields<T>,
+): T {
+  let entry = map.get(address);
+  if (!entry) {
+    entry = make();
+    map.set(address, entry);
+  }
+  assign(entry, patch);
+  addSource(entry.sources, src);
+  return entry;
+}
+
 export class Store {
   readonly drivers: DebuggerDriver[] = [];
   readonly devices = new Map<string, DebuggerDevice>();
@@ -110,14 +128,7 @@ export class Store {
   }
 
   device(address: string, src: Source, patch: Fields<DebuggerDevice> = {}): DebuggerDevice {
-    let d = this.devices.get(address);
-    if (!d) {
-      d = { address, flags: [], sources: [] };
-      this.devices.set(address, d);
-    }
-    assign(d, patch);
-    addSource(d.sources, src);
-    return d;
+    return record(this.devices, address, () => ({ address, flags: [], sources: [] }), src, patch);
   }
 
   /** Records that `device` belongs to the driver named beside it. */
@@ -145,14 +156,7 @@ export class Store {
   }
 
   devnode(address: string, src: Source, patch: Fields<DebuggerDevnode> = {}): DebuggerDevnode {
-    let d = this.devnodes.get(address);
-    if (!d) {
-      d = { address, sources: [] };
-      this.devnodes.set(address, d);
-    }
-    assign(d, patch);
-    addSource(d.sources, src);
-    return d;
+    return record(this.devnodes, address, () => ({ address, sources: [] }), src, patch);
   }
 
   /** A printed stack; the same stack printed twice (same devices, same order) is one entry. */
@@ -176,14 +180,7 @@ export class Store {
   }
 
   object(address: string, src: Source, patch: Fields<DebuggerObject> = {}): DebuggerObject {
-    let o = this.objects.get(address);
-    if (!o) {
-      o = { address, sources: [] };
-      this.objects.set(address, o);
-    }
-    assign(o, patch);
-    addSource(o.sources, src);
-    return o;
+    return record(this.objects, address, () => ({ address, sources: [] }), src, patch);
   }
 
   /** The device entries of named drivers get the name once it is known (a name printed after the list). */

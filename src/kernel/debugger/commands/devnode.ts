@@ -1,8 +1,7 @@
 import { after, isFlagContinuation, pairs, parenthesised } from '../fields';
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { flagNames, hexNumber, pointer, quoted, type Line } from '../text';
-import type { DebuggerDevnode, Source } from '../types';
+import type { DebuggerDevnode } from '../types';
 
 /**
  * `!devnode <addr> [flags]` (debugger docs: learn.microsoft.com/windows-hardware/drivers/debuggercmds/-devnode,
@@ -42,20 +41,12 @@ const KNOWN = [
 /** The start of a resource listing (flags 2, 4, 8): everything indented under it is skipped. */
 const RESOURCES = /^ *(IoResList|CmResourceList|TranslatedResourceList|BootResourcesList) at /i;
 
-export class DevnodeReader implements Reader {
+export class DevnodeReader extends BaseReader {
   readonly kind = 'devnode';
   private node?: DebuggerDevnode;
-  private src: Source;
-  private last: number;
   private flags: 'no' | 'dnf' | 'other' = 'no';
   private resources = false;
-  private gaveUp = false;
   private seenNode = false;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'devnode');
-    this.last = ctx.start;
-  }
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -83,7 +74,7 @@ export class DevnodeReader implements Reader {
     this.flags = 'no';
     this.seenNode = true;
     if (!a) return unread('"DevNode (addr) for PDO (addr)" with a devnode address');
-    this.src = source(n, 'devnode');
+    this.begin(n);
     this.node = this.ctx.store.devnode(a, this.src, p ? { pdo: p } : {});
     if (p) this.ctx.store.device(p, this.src, { devnode: a });
     return READ;
@@ -124,10 +115,6 @@ export class DevnodeReader implements Reader {
       return SKIP;
     }
     return unread(FIELD);
-  }
-
-  failed(): void {
-    this.gaveUp = true;
   }
 
   finish(): void {

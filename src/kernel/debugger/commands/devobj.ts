@@ -1,8 +1,7 @@
 import { after, isFlagContinuation, pairs, parenthesised } from '../fields';
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { decimal, driverToken, flagNames, hexNumber, normAddress, pointer, words, type Line } from '../text';
-import type { DebuggerDevice, Source } from '../types';
+import type { DebuggerDevice } from '../types';
 
 /**
  * `!devobj` (debugger docs: learn.microsoft.com/windows-hardware/drivers/debuggercmds/-devobj).
@@ -26,18 +25,10 @@ type State = 'header' | 'owner' | 'body' | 'flags' | 'characteristics' | 'queue'
 const FIELDS =
   'a !devobj field ("Current Irp … RefCount …", "DevExt …", "ExtensionFlags (…)", "Characteristics (…)", "AttachedDevice (Upper) …", "AttachedTo (Lower) …", "Device queue …")';
 
-export class DevobjReader implements Reader {
+export class DevobjReader extends BaseReader {
   readonly kind = 'devobj';
   private state: State = 'header';
   private device?: DebuggerDevice;
-  private src: Source;
-  private last: number;
-  private gaveUp = false;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'devobj');
-    this.last = ctx.start;
-  }
 
   /** The device this output is about, once its header was read. */
   get address(): string | undefined {
@@ -80,7 +71,7 @@ export class DevobjReader implements Reader {
     const address = normAddress(m?.[1]?.trim());
     this.last = line.n;
     if (address === undefined) return unread('"Device object (addr) is for:" with a device address');
-    this.src = source(line.n, 'devobj');
+    this.begin(line.n);
     this.device = this.ctx.store.device(address, this.src);
     this.state = 'owner';
     return READ;
@@ -211,8 +202,8 @@ export class DevobjReader implements Reader {
     return READ;
   }
 
-  failed(): void {
-    this.gaveUp = true;
+  override failed(): void {
+    super.failed();
     if (this.state === 'header') this.state = 'done';
   }
 

@@ -1,8 +1,6 @@
 import { after } from '../fields';
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { driverToken, normAddress, pointer, quoted, words, type Line } from '../text';
-import type { Source } from '../types';
 
 /**
  * `!devstack <device>` (debugger docs: learn.microsoft.com/windows-hardware/drivers/debuggercmds/-devstack):
@@ -29,26 +27,17 @@ interface Row {
 
 const ROW = '"[>] (device) \\Driver\\… (devext) [name]"';
 
-export class DevstackReader implements Reader {
+export class DevstackReader extends BaseReader {
   readonly kind = 'devstack';
   private state: 'header' | 'rows' | 'devnode' = 'header';
   private readonly rows: Row[] = [];
   private devnode?: string;
-  private src: Source;
-  private last: number;
-  private gaveUp = false;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'devstack');
-    this.last = ctx.start;
-  }
 
   feed(line: Line): Outcome {
     const t = line.text;
     const h = headerOf(t);
     if (h === 'devstack' && this.state === 'header') {
-      this.src = source(line.n, 'devstack');
-      this.last = line.n;
+      this.begin(line.n);
       this.state = 'rows';
       return SKIP;
     }
@@ -102,10 +91,6 @@ export class DevstackReader implements Reader {
     if (value === undefined) return unread('a quoted value');
     store.devnode(this.devnode, this.src, inst === undefined ? { service: value } : { instancePath: value });
     return READ;
-  }
-
-  failed(): void {
-    this.gaveUp = true;
   }
 
   finish(): void {

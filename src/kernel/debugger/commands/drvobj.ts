@@ -1,7 +1,6 @@
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { driverToken, normAddress, pointer, words, type Line } from '../text';
-import type { DebuggerDriver, Source } from '../types';
+import type { DebuggerDriver } from '../types';
 import { DevobjReader } from './devobj';
 
 /**
@@ -31,23 +30,15 @@ type Section = 'top' | 'extensions' | 'list' | 'entries' | 'dispatch' | 'fastio'
 /** IRP_MJ_MAXIMUM_FUNCTION is 0x1b: the table has 28 rows. */
 const DISPATCH_ROWS = 0x1c;
 
-export class DrvobjReader implements Reader {
+export class DrvobjReader extends BaseReader {
   readonly kind = 'drvobj';
   private state: 'header' | 'name' | 'body' = 'header';
   private section: Section = 'top';
   private driver?: DebuggerDriver;
   private address?: string;
-  private src: Source;
-  private last: number;
-  private gaveUp = false;
   private entryPoints = new Set<string>();
   private dispatchRows = 0;
   private nested?: DevobjReader;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'drvobj');
-    this.last = ctx.start;
-  }
 
   feed(line: Line): Outcome {
     if (this.nested) {
@@ -73,8 +64,7 @@ export class DrvobjReader implements Reader {
   private header(line: Line): Outcome {
     const m = /\(([^)]*)\)/.exec(line.text);
     this.address = normAddress(m?.[1]?.trim());
-    this.last = line.n;
-    this.src = source(line.n, 'drvobj');
+    this.begin(line.n);
     this.state = 'name';
     return this.address === undefined
       ? unread('"Driver object (addr) is for:" with a driver object address')
@@ -152,10 +142,6 @@ export class DrvobjReader implements Reader {
     return unread(
       'a !drvobj line ("Device Object list:", device addresses, "DriverUnload: (addr)", "[nn] IRP_MJ_… (addr)", …)',
     );
-  }
-
-  failed(): void {
-    this.gaveUp = true;
   }
 
   finish(): void {

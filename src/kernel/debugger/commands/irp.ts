@@ -1,7 +1,6 @@
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { driverToken, normAddress, pointer, words, type Line } from '../text';
-import type { IrpLocation, Source } from '../types';
+import type { IrpLocation } from '../types';
 
 /**
  * `!irp <addr> [detail]` (debugger docs: learn.microsoft.com/windows-hardware/drivers/debuggercmds/-irp):
@@ -31,7 +30,7 @@ const LAYOUT = { x86: { irp: 0x70n, location: 0x24n }, x64: { irp: 0xd0n, locati
 
 const LOCATION = '"[IRP_MJ_…(n), IRP_MN_…(n)]" or "[  n, n]" (a stack location)';
 
-export class IrpReader implements Reader {
+export class IrpReader extends BaseReader {
   readonly kind = 'irp';
   private state: 'header' | 'body' = 'header';
   private stackCount?: number;
@@ -48,14 +47,6 @@ export class IrpReader implements Reader {
     row?: string[];
     driver?: string;
   };
-  private src: Source;
-  private last: number;
-  private gaveUp = false;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'irp');
-    this.last = ctx.start;
-  }
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -94,8 +85,7 @@ export class IrpReader implements Reader {
 
   private header(line: Line): Outcome {
     const m = /with (\d+) stacks (\d+) is current(?: \(= *((?:0x)?[0-9a-f`]+)\))?/i.exec(line.text);
-    this.src = source(line.n, 'irp');
-    this.last = line.n;
+    this.begin(line.n);
     this.state = 'body';
     if (!m) return unread('"Irp is active with (n) stacks (n) is current (= addr)"');
     this.stackCount = Number(m[1]);
@@ -142,10 +132,6 @@ export class IrpReader implements Reader {
       ...(o.driver === undefined ? {} : { driver: o.driver }),
       ...(file === undefined ? {} : { file }),
     });
-  }
-
-  failed(): void {
-    this.gaveUp = true;
   }
 
   finish(): void {

@@ -1,8 +1,6 @@
 import { after, pairs } from '../fields';
-import { END, READ, SKIP, headerOf, unread, type Outcome, type Reader, type ReaderContext } from '../reader';
-import { source } from '../store';
+import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { decimal, normAddress, pointer, words, type Line } from '../text';
-import type { Source } from '../types';
 
 /**
  * `!object <addr|path> [flags]` (debugger docs: learn.microsoft.com/windows-hardware/drivers/debuggercmds/-object,
@@ -18,19 +16,11 @@ import type { Source } from '../types';
  *        <hash>  <addr> Device   <name>
  */
 
-export class ObjectReader implements Reader {
+export class ObjectReader extends BaseReader {
   readonly kind = 'object';
   private address?: string;
-  private src: Source;
-  private last: number;
   private counts = false;
   private directory = false;
-  private gaveUp = false;
-
-  constructor(private readonly ctx: ReaderContext) {
-    this.src = source(ctx.start, 'object');
-    this.last = ctx.start;
-  }
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -77,8 +67,7 @@ export class ObjectReader implements Reader {
 
   private header(line: Line): Outcome {
     const m = /^ *Object: +((?:0x)?[0-9a-f`]+) +Type: +\(([^)]*)\) *(\S*)/i.exec(line.text);
-    this.last = line.n;
-    this.src = source(line.n, 'object');
+    this.begin(line.n);
     this.address = pointer(m?.[1]) ?? undefined;
     if (this.address === undefined)
       return unread('"Object: (addr)  Type: (addr) (type)" with an object address');
@@ -112,10 +101,6 @@ export class ObjectReader implements Reader {
     store.object(address, this.src, { type, name });
     if (type.toLowerCase() === 'device') store.device(address, this.src, { name });
     return READ;
-  }
-
-  failed(): void {
-    this.gaveUp = true;
   }
 
   finish(): void {
