@@ -1,4 +1,5 @@
 import type { Os } from '../os';
+import { debuggerRules } from './debugger';
 import { svr5 } from './svr5';
 import { windows } from './windows';
 
@@ -26,8 +27,10 @@ export interface Rule {
 export type Row = [evidence: Evidence, text: string, source: string];
 
 export type WindowsRuleId = keyof typeof windows;
+/** Rules of the debugger reader (Windows rules too: the paste is from a Windows machine). */
+export type DebuggerRuleId = keyof typeof debuggerRules;
 export type Svr5RuleId = keyof typeof svr5;
-export type RuleId = WindowsRuleId | Svr5RuleId;
+export type RuleId = WindowsRuleId | Svr5RuleId | DebuggerRuleId;
 
 function build(os: Rule['os'], rows: Record<string, Row>): [string, Rule][] {
   return Object.entries(rows).map(([id, [evidence, text, source]]) => [
@@ -39,5 +42,6 @@ function build(os: Rule['os'], rows: Record<string, Row>): [string, Rule][] {
 /** Every rule the engine can cite, by id. */
 export const RULES: Readonly<Record<RuleId, Rule>> = Object.fromEntries([
   ...build('windows', windows),
+  ...build('windows', debuggerRules),
   ...build('svr5', svr5),
 ]) as Record<RuleId, Rule>;

@@ -1,0 +1,151 @@
+import { DevnodeReader } from './commands/devnode';
+import { DevobjReader } from './commands/devobj';
+import { DevstackReader } from './commands/devstack';
+import { DrvobjReader } from './commands/drvobj';
+import { IrpReader } from './commands/irp';
+import { ObjectReader } from './commands/object';
+import { debuggerError, isNoise } from './noise';
+import { promptCommand, recognise } from './prompt';
+import { headerOf, type Reader, type ReaderContext } from './reader';
+import { scenarioFromImport } from './scenario';
+import { Store } from './store';
+import { MAX_LINE, shown, splitLines, type Line } from './text';
+import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
+
+/**
+ * Reads what WinDbg printed (shared/design/scenario-format.md, "Debugger
+ * import"). One pass over the lines: a prompt line starts the command typed
+ * there; without prompts, a command's output is known by its first line.
+ * Each command's reader takes the lines of its output; what no reader can
+ * read, and every error the debugger printed, is reported with its line.
+ * Never throws: whatever goes wrong inside becomes a problem on line 1.
+ */
+export function importDebuggerText(text: string): DebuggerImport {
+  const store = new Store();
+  try {
+    readAll(typeof text === 'string' ? text : String(text), store);
+  } catch (e) {
+    store.problem(1, 'limit', `the reader failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  store.settleNames();
+  store.finishProblems();
+  const imp: DebuggerImport = {
+    drivers: store.drivers,
+    devices: [...store.devices.values()],
+    devnodes: [...store.devnodes.values()],
+    stacks: store.stacks,
+    irps: [...store.irps.values()],
+    objects: [...store.objects.values()],
+    problems: store.problems,
+  };
+  try {
+    const built = scenarioFromImport(imp);
+    if (built) {
+      imp.scenario = built.scenario;
+      imp.approximations = built.approximations;
+    }
+  } catch (e) {
+    imp.problems.push({
+      line: 1,
+      kind: 'limit',
+      message: `no scenario could be built: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
+  return imp;
+}
+
+function newReader(kind: CommandKind, ctx: ReaderContext): Reader {
+  switch (kind) {
+    case 'devobj':
+      return new DevobjReader(ctx);
+    case 'drvobj':
+      return new DrvobjReader(ctx);
+    case 'devstack':
+      return new DevstackReader(ctx);
+    case 'devnode':
+      return new DevnodeReader(ctx);
+    case 'irp':
+      return new IrpReader(ctx);
+    case 'object':
+      return new ObjectReader(ctx);
+  }
+}
+
+/** A command this reader does not read: its output, to the next prompt, is covered by one problem. */
+interface Skipping {
+  readonly problem: DebuggerProblem | undefined;
+}
+
+function readAll(text: string, store: Store): void {
+  let reader: Reader | undefined;
+  let skipping: Skipping | undefined;
+  const lines = splitLines(text);
+  const close = (next: number) => {
+    reader?.finish(next);
+    reader = undefined;
+    skipping = undefined;
+  };
+  for (const line of lines) {
+    if (line.length > MAX_LINE) {
+      store.problem(
+        line.n,
+        'limit',
+        `this line is ${line.length} characters long; only its first ${MAX_LINE} were read`,
+      );
+    }
+    const typed = promptCommand(line.text);
+    if (typed !== undefined) {
+      close(line.n);
+      if (typed === '') continue;
+      const cmd = recognise(typed);
+      if (cmd) reader = newReader(cmd.kind, { store, start: line.n, argument: cmd.argument, args: cmd.args });
+      else {
+        skipping = {
+          problem: store.problem(
+            line.n,
+            'otherCommand',
+            `${shown(typed)} is not a command this reader reads (it reads !drvobj, !devobj, !devstack, !devnode, !irp, !object); its output is skipped`,
+          ),
+        };
+      }
+      continue;
+    }
+    if (skipping) {
+      if (skipping.problem && line.text.trim() !== '') skipping.problem.endLine = line.n;
+      continue;
+    }
+    if (isNoise(line.text)) continue;
+    const error = debuggerError(line.text);
+    if (error !== undefined) {
+      store.problem(
+        line.n,
+        'debuggerError',
+        `the debugger printed an error (${error.what}): ${shown(line.text)}`,
+      );
+      if (error.fatal) reader?.failed();
+      continue;
+    }
+    if (reader && feed(reader, line, store)) continue;
+    if (reader) close(line.n);
+    const kind = headerOf(line.text);
+    if (kind) {
+      reader = newReader(kind, { store, start: line.n });
+      feed(reader, line, store);
+      continue;
+    }
+    store.problem(
+      line.n,
+      'unread',
+      `expected a prompt ("kd> !devobj …") or the first line of a command's output ("Device object (…) is for:", "Driver object (…) is for:", "!DevObj !DrvObj …", "DevNode … for PDO …", "Irp is active with …", "Object: … Type: …"); got ${shown(line.text)}`,
+    );
+  }
+  close(lines.length + 1);
+}
+
+/** Gives a line to the reader; false when the line is not its (its output ended before it). */
+function feed(reader: Reader, line: Line, store: Store): boolean {
+  const o = reader.feed(line);
+  if (o.kind === 'end') return false;
+  if (o.kind === 'unread') store.problem(line.n, 'unread', `expected ${o.expected}; got ${shown(line.text)}`);
+  return true;
+}
