@@ -248,7 +248,9 @@ export const COMMANDS = [
   } satisfies CommandDef,
 ] as const;
 
-/** The arguments each command takes (`void`: none). */
-export type CommandArgs = {
-  [C in (typeof COMMANDS)[number] as C['id']]: C extends CommandDef<infer A> ? A : never;
+/** The arguments each command of a list takes (`void`: none). */
+export type ArgsOf<L extends readonly { id: string }[]> = {
+  [C in L[number] as C['id']]: C extends CommandDef<infer A> ? A : never;
 };
+
+export type CommandArgs = ArgsOf<typeof COMMANDS>;

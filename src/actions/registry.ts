@@ -1,5 +1,6 @@
 import type { Os } from '../kernel';
 import { APP_PERSONALITIES, type KernelActionUi } from '../personalities';
+import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { COMMANDS } from './commands';
 import type { CommandDef } from './types';
 
@@ -11,8 +12,8 @@ export interface KernelActionDef extends KernelActionUi {
 
 export type ActionDef = KernelActionDef | CommandDef<unknown>;
 
-/** Every command of the app, declared once (commands.ts). */
-export const COMMAND_DEFS: readonly CommandDef<unknown>[] = COMMANDS;
+/** Every command of the app, declared once (commands.ts, and each feature's own: debugger/commands.ts). */
+export const COMMAND_DEFS: readonly CommandDef<unknown>[] = [...COMMANDS, ...DEBUGGER_COMMANDS];
 
 /** Every kernel action of every OS, as the UI offers it. */
 export const KERNEL_ACTIONS: readonly KernelActionDef[] = Object.values(APP_PERSONALITIES).flatMap((p) =>

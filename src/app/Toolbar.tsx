@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { PasteDialog } from '../debugger/PasteDialog';
 import { OSES, kernelOf } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
@@ -14,6 +16,7 @@ import {
 } from '../store/selectors';
 
 export function Toolbar() {
+  const [pasting, setPasting] = useState(false);
   const { execute } = useVisualizerApi();
   const os = useVisualizer(selectOs);
   const title = useVisualizer(selectTitle);
@@ -40,6 +43,15 @@ export function Toolbar() {
       >
         ☰ All actions
       </button>
+      <button
+        className="btn"
+        onClick={() => setPasting(true)}
+        aria-label="WinDbg paste: paste debugger output and see what holds the driver"
+        title="Paste what WinDbg printed and see what holds the driver"
+      >
+        WinDbg paste
+      </button>
+      {pasting ? <PasteDialog onClose={() => setPasting(false)} /> : null}
       <div
         role="radiogroup"
         aria-label="Operating system"

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useRef } from 'react';
 import { AnimationLayer } from '../animation/AnimationLayer';
 import { Graph } from '../graph/Graph';
+import { ImportPanel } from '../debugger/ImportPanel';
 import { ActionPalette } from '../panels/ActionPalette';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
@@ -73,6 +74,9 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
           aria-label="Explain"
           className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
         >
+          <ErrorBoundary area="debugger findings">
+            <ImportPanel />
+          </ErrorBoundary>
           <ErrorBoundary area="selected object's actions">
             <SelectionActions />
           </ErrorBoundary>

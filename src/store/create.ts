@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CommandArgs } from '../actions/commands';
+import type { ArgsOf, CommandArgs } from '../actions/commands';
+import type { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { transition } from '../actions/execute';
 import type { KernelArgs, Outcome } from '../actions/types';
 import { DEFAULT_OS, type Os } from '../kernel';
@@ -7,7 +8,7 @@ import { emptySession } from './session';
 import type { ActionSource, Theme, VisualizerState } from './state';
 
 /** Every action id with the arguments it takes: app commands and the kernel actions of every OS. */
-export type ActionArgsMap = CommandArgs & KernelArgs;
+export type ActionArgsMap = CommandArgs & ArgsOf<typeof DEBUGGER_COMMANDS> & KernelArgs;
 export type ActionId = keyof ActionArgsMap;
 
 /** `execute`'s arguments after the id: optional when the action needs none. */
@@ -47,6 +48,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     stash: {},
     playing: null,
     counter: 0,
+    imported: null,
     selection: null,
     highlight: [],
     hoverBase: null,

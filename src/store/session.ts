@@ -19,6 +19,7 @@ export function scenarioStart(s: VisualizerState, scenario: Scenario): Visualize
     ...s,
     ...emptySession(scenario.os, scenario.title, scenario.summary ?? '', scenario.options),
     os: scenario.os,
+    imported: null,
     playing: null,
     selection: null,
     highlight: [],

@@ -1,5 +1,6 @@
 import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
 import type { Layout } from '../graph/layout';
+import type { DebuggerReading } from '../debugger/reading';
 
 /** Who asked for an action: every caller goes through the same door. */
 export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
@@ -49,6 +50,8 @@ export interface VisualizerState extends Session {
   readonly playing: { readonly entryId: number; readonly nonce: number } | null;
   /** Ids for entries and animation nonces, increasing. */
   readonly counter: number;
+  /** What a pasted debugger session said, while its world is the one shown (src/debugger). */
+  readonly imported: DebuggerReading | null;
 
   /** The object the user picked in the graph or a panel. */
   readonly selection: ObjectRef | null;

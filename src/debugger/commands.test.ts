@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { SESSION } from '../kernel/debugger/fixtures/session';
+import { defaultScenarioSource } from '../scenarios/load';
+import { app } from '../store/testing';
+
+describe('pasting a debugger session', () => {
+  it('draws the world it describes and keeps the findings and unread lines beside it', () => {
+    const r = app({ scenario: defaultScenarioSource('windows') })
+      .do('importDebugger', { text: SESSION })
+      .expectOk();
+    const s = r.state;
+    expect(s.imported?.drawn).toBe(true);
+    expect(s.imported?.explanation.drivers.map((d) => d.driver)).toContain('\\Driver\\pulsar');
+    expect(s.imported?.problems.length).toBeGreaterThan(0);
+    expect(s.entries.length).toBeGreaterThan(0);
+    expect(s.entries.every((e) => e.source === 'scenario')).toBe(true);
+    expect(s.title).not.toBe('');
+    // Acting on it keeps the findings; loading another scenario drops them.
+    r.do('undo');
+    expect(r.state.imported).not.toBeNull();
+    r.do('loadScenario', { scenario: defaultScenarioSource('windows') });
+    expect(r.state.imported).toBeNull();
+  });
+
+  it('keeps the current work when nothing could be read, and says what to paste', () => {
+    const r = app({ scenario: defaultScenarioSource('windows') });
+    const before = r.state.entries;
+    r.do('importDebugger', { text: 'hello\nworld' }).expectError('no driver could be read');
+    expect(r.state.entries).toBe(before);
+    r.send('importDebugger', { text: 42 }).expectError('expected { text');
+  });
+});

@@ -1,0 +1,32 @@
+import { explainImport, importDebuggerText, type DebuggerProblem, type ImportExplanation } from '../kernel';
+
+/**
+ * What the app keeps of a pasted debugger session: the kernel's answer to
+ * "why is this driver still loaded" per driver, every line it could not
+ * read, and whether the paste was enough to draw a world to act on.
+ */
+export interface DebuggerReading {
+  readonly explanation: ImportExplanation;
+  readonly problems: readonly DebuggerProblem[];
+  /** How many lines were pasted. */
+  readonly lines: number;
+  /** The paste became the scenario shown (else only the findings are shown). */
+  readonly drawn: boolean;
+  /** Where the drawn world only approximates the paste, one sentence each. */
+  readonly approximations: readonly string[];
+}
+
+/** Reads a paste: the kernel's reader and explanation (pure; never throws, whatever the text). */
+export function readPaste(text: string): { reading: DebuggerReading; scenario: unknown } {
+  const imp = importDebuggerText(text);
+  return {
+    scenario: imp.scenario,
+    reading: {
+      explanation: explainImport(imp),
+      problems: imp.problems,
+      lines: text.split(/\r\n|\r|\n/).length,
+      drawn: imp.scenario !== undefined,
+      approximations: imp.approximations ?? [],
+    },
+  };
+}
