@@ -1,7 +1,7 @@
 import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
-import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';
+import { cancelRemove, orderlyRemove, queryRemove, removeStack, removing, surpriseRemove } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 
@@ -33,6 +33,14 @@ function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
       {
         device: pdo.name,
       },
+    );
+  }
+  if (removing(tx, pdo.name)) {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.removeLock.wait',
+      `IRP_MN_REMOVE_DEVICE is under way on ${pdo.name}'s stack, waiting on a remove lock`,
+      { device: pdo.name },
     );
   }
   return pdo;
