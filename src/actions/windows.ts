@@ -41,6 +41,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
             model: d.model,
             unloadRoutine: d.hasUnload,
             vetoesQueryRemove: d.vetoesQueryRemove,
+            removeLock: d.usesRemoveLock,
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
         : {};
@@ -66,6 +67,13 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
         label: 'Fails IRP_MN_QUERY_REMOVE_DEVICE',
         kind: { type: 'bool' },
         default: false,
+      },
+      {
+        name: 'removeLock',
+        label: 'Keeps a remove lock',
+        kind: { type: 'bool' },
+        default: false,
+        help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
       },
     ],
   }),
@@ -231,6 +239,27 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
         optional: true,
         help: 'targetDeviceChange only',
       },
+      {
+        name: 'vetoesQueryRemove',
+        label: 'Fails GUID_TARGET_DEVICE_QUERY_REMOVE',
+        kind: { type: 'bool' },
+        default: false,
+        help: 'targetDeviceChange only',
+      },
+      {
+        name: 'keepsHandleOpen',
+        label: 'Keeps its handle open on a query-remove',
+        kind: { type: 'bool' },
+        default: false,
+        help: 'targetDeviceChange only',
+      },
+      {
+        name: 'reregisters',
+        label: 'Reopens and registers again after a cancel',
+        kind: { type: 'bool' },
+        default: false,
+        help: 'targetDeviceChange only',
+      },
     ],
   }),
   def({
@@ -288,6 +317,28 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
         kind: { type: 'enum', options: PNP_MINORS },
         default: 'IRP_MN_REMOVE_DEVICE',
       },
+    ],
+  }),
+  def({
+    id: 'acquireRemoveLock',
+    label: 'Acquire remove lock',
+    help: 'IoAcquireRemoveLock for the driver’s own code (a timer, a DPC); fails once REMOVE has begun.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: [
+      device,
+      { name: 'tag', label: 'Tag', kind: { type: 'text', placeholder: 'timer' }, default: 'timer' },
+    ],
+  }),
+  def({
+    id: 'releaseRemoveLock',
+    label: 'Release remove lock',
+    help: 'IoReleaseRemoveLock: the last release lets a waiting IRP_MN_REMOVE_DEVICE go on.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: [
+      device,
+      { name: 'tag', label: 'Tag', kind: { type: 'text', placeholder: 'timer' }, default: 'timer' },
     ],
   }),
   def({
