@@ -2,6 +2,7 @@ import type { StepResult } from '../types';
 import type { Svr5Action } from './actions';
 import { isDdi8, type DeviceInstance, type Module, type Svr5World } from './model';
 import type { Svr5Tx } from './tx';
+import { isRefusal } from '../tx';
 
 /**
  * Hot-plug suspension (config(D2) CFG_SUSPEND / CFG_RESUME): before a slot
@@ -51,34 +52,33 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
   return { d, m };
 }
 
-const isResult = (x: { d: DeviceInstance; m: Module } | Result): x is Result => 'events' in x;
+/** config(CFG_SUSPEND) (`suspended`) or config(CFG_RESUME) for one instance. */
+function setSuspended(tx: Svr5Tx, device: string, suspended: boolean): Result {
+  const x = hotInstance(tx, device);
+  if (isRefusal(x)) return x;
+  if (x.d.suspended === suspended) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.hot.invalid',
+      `${device} is ${suspended ? 'already' : 'not'} suspended`,
+      { device, module: x.m.name },
+    );
+  }
+  tx.patchDevice(device, { suspended });
+  tx.emit(suspended ? 'cfgSuspend' : 'cfgResume', 'svr5.hot.suspend', {
+    module: x.m.name,
+    device,
+    time: tx.clock,
+  });
+  return tx.done();
+}
 
 /** config(CFG_SUSPEND): the instance stops doing I/O (its slot may now power off). */
 export function suspendInstance(tx: Svr5Tx, a: Act<'suspendInstance'>): Result {
-  const x = hotInstance(tx, a.device);
-  if (isResult(x)) return x;
-  if (x.d.suspended) {
-    return tx.refuse('EINVAL', 'svr5.hot.invalid', `${a.device} is already suspended`, {
-      device: a.device,
-      module: x.m.name,
-    });
-  }
-  tx.patchDevice(a.device, { suspended: true });
-  tx.emit('cfgSuspend', 'svr5.hot.suspend', { module: x.m.name, device: a.device, time: tx.clock });
-  return tx.done();
+  return setSuspended(tx, a.device, true);
 }
 
 /** config(CFG_RESUME): the instance takes I/O again. */
 export function resumeInstance(tx: Svr5Tx, a: Act<'resumeInstance'>): Result {
-  const x = hotInstance(tx, a.device);
-  if (isResult(x)) return x;
-  if (!x.d.suspended) {
-    return tx.refuse('EINVAL', 'svr5.hot.invalid', `${a.device} is not suspended`, {
-      device: a.device,
-      module: x.m.name,
-    });
-  }
-  tx.patchDevice(a.device, { suspended: false });
-  tx.emit('cfgResume', 'svr5.hot.suspend', { module: x.m.name, device: a.device, time: tx.clock });
-  return tx.done();
+  return setSuspended(tx, a.device, false);
 }

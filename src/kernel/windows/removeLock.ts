@@ -4,6 +4,7 @@ import type { WindowsAction } from './actions';
 import { removeLockCount, removeLockHolders, type DeviceObject, type WindowsWorld } from './model';
 import { unwind } from './pnp';
 import type { WindowsTx } from './tx';
+import { isRefusal } from '../tx';
 
 /**
  * Remove locks (kernel/using-remove-locks): a driver that keeps one acquires
@@ -35,12 +36,10 @@ function lockedDevice(tx: WindowsTx, device: string): DeviceObject | Result {
   return d;
 }
 
-const isResult = (x: DeviceObject | Result): x is Result => 'events' in x;
-
 /** IoAcquireRemoveLock outside an IRP; refused with STATUS_DELETE_PENDING once the device is being removed. */
 export function acquireRemoveLock(tx: WindowsTx, a: Act<'acquireRemoveLock'>): Result {
   const d = lockedDevice(tx, a.device);
-  if (isResult(d)) return d;
+  if (isRefusal(d)) return d;
   const lock = d.removeLock!;
   if (lock.tags.has(a.tag) || d.irps.has(a.tag)) {
     return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', `${a.tag} already holds the lock`, {
@@ -64,7 +63,7 @@ export function acquireRemoveLock(tx: WindowsTx, a: Act<'acquireRemoveLock'>): R
 /** IoReleaseRemoveLock; the last release lets a waiting IRP_MN_REMOVE_DEVICE go on. */
 export function releaseRemoveLock(tx: WindowsTx, a: Act<'releaseRemoveLock'>): Result {
   const d = lockedDevice(tx, a.device);
-  if (isResult(d)) return d;
+  if (isRefusal(d)) return d;
   const lock = d.removeLock!;
   if (!lock.tags.has(a.tag)) {
     return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', `${a.tag} does not hold the lock`, {
