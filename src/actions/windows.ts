@@ -22,6 +22,14 @@ const device: FieldSpec = {
   kind: { type: 'ref', of: 'device', candidates: visibleDevices },
 };
 
+/** A remove-lock acquisition outside an IRP, named by the driver's tag. */
+const tag: FieldSpec = {
+  name: 'tag',
+  label: 'Tag',
+  kind: { type: 'text', placeholder: 'timer' },
+  default: 'timer',
+};
+
 function def(d: Omit<KernelActionDef, 'kind' | 'os'>): KernelActionDef {
   return { kind: 'kernel', os: 'windows', ...d };
 }
@@ -325,10 +333,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
     help: 'IoAcquireRemoveLock for the driver’s own code (a timer, a DPC); fails once REMOVE has begun.',
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
-    fields: [
-      device,
-      { name: 'tag', label: 'Tag', kind: { type: 'text', placeholder: 'timer' }, default: 'timer' },
-    ],
+    fields: [device, tag],
   }),
   def({
     id: 'releaseRemoveLock',
@@ -336,10 +341,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionDef[] = [
     help: 'IoReleaseRemoveLock: the last release lets a waiting IRP_MN_REMOVE_DEVICE go on.',
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
-    fields: [
-      device,
-      { name: 'tag', label: 'Tag', kind: { type: 'text', placeholder: 'timer' }, default: 'timer' },
-    ],
+    fields: [device, tag],
   }),
   def({
     id: 'shutdown',
