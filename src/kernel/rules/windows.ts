@@ -86,7 +86,7 @@ export const windows = {
   ],
   'win.image.code38': [
     'DOC',
-    'A previous instance still in memory blocks a reinstall: Device Manager Code 38.',
+    'A previous instance still in memory blocks the reinstall of a PnP driver: Device Manager Code 38 on the device’s devnode.',
     `${MS}install/cm-prob-driver-failed-prior-unload`,
   ],
   'win.image.lingers': [
