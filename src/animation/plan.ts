@@ -190,6 +190,10 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   queryRemoveVetoed: pulse(['device', 'driver'], 'danger', 'QUERY_REMOVE vetoed'),
   devnodeState: pulse(['device'], 'info', (e) => (e.state ? `devnode ${e.state}` : 'devnode')),
   fileSystemFlush: null,
+  shutdownSkipped: pulse(['device'], 'pending', 'no SHUTDOWN'),
+  removeLockAcquired: pulse(['device'], 'info', 'remove lock +1'),
+  removeLockReleased: pulse(['device'], 'ok', 'remove lock −1'),
+  removeLockWait: pulse(['device'], 'pending', 'REMOVE waits on remove lock'),
 
   // SVR5.
   moduleRegistered: pulse(['module'], 'info', 'registered'),
@@ -199,6 +203,7 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   cfgAdd: pulse(['device', 'module'], 'ok', 'CFG_ADD'),
   cfgRemove: pulse(['device', 'module'], 'pending', 'CFG_REMOVE'),
   cfgSuspend: pulse(['device', 'module'], 'pending', 'CFG_SUSPEND'),
+  cfgResume: pulse(['device', 'module'], 'ok', 'CFG_RESUME'),
   moduleFreed: pulse(['module'], 'ok', 'module freed'),
   contextViolation: pulse(['module'], 'danger', 'context violation'),
   interruptsAttached: pulse(['module'], 'info', 'mod_drvattach'),

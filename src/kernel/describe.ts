@@ -9,6 +9,7 @@ type Describe = (e: KernelEvent) => string;
 const by = (e: KernelEvent) => (e.by ? ` (${e.by})` : '');
 const at = (e: KernelEvent) => (e.time === undefined ? '' : ` at t=${e.time} s`);
 const why = (e: KernelEvent) => (e.reason ? `: ${e.reason}` : '');
+const holder = (e: KernelEvent) => (e.irp ? `IRP ${e.irp}` : `tag ${e.tag ?? '?'}`);
 
 const SENTENCES: Record<EventType, Describe> = {
   // Windows
@@ -18,7 +19,7 @@ const SENTENCES: Record<EventType, Describe> = {
   unloadPending: (e) => `${e.driver} and its device objects are marked Unload Pending`,
   unloadDeferred: (e) => `${e.driver}: Unload is deferred${why(e)}`,
   unloadCalled: (e) =>
-    e.module ? `${e.module}: _unload is called${by(e)}${at(e)}` : `${e.driver}: Unload runs`,
+    e.module ? `${e.module}: _unload is called${by(e)}${at(e)}${why(e)}` : `${e.driver}: Unload runs`,
   unloadNeverCalled: (e) => `${e.driver}: Unload is never called${why(e)}`,
   imageFreed: (e) => `${e.driver}: the driver image is freed`,
   imageRetained: (e) => `${e.driver}: the image stays in memory${why(e)}`,
@@ -32,7 +33,8 @@ const SENTENCES: Record<EventType, Describe> = {
   deviceFreed: (e) => `${e.device}: the device object's memory is freed`,
   irpDispatched: (e) => `${e.major}${e.irp ? ` ${e.irp}` : ''} reaches ${e.device} (${e.driver})`,
   irpPending: (e) => `${e.irp} is pending at ${e.device}`,
-  irpCompleted: (e) => `${e.irp} completes back through ${e.device}`,
+  irpCompleted: (e) =>
+    `${e.irp} completes back through ${e.device}${e.status ? ` with ${e.status}` : ''}${why(e)}`,
   handleOpened: (e) => `handle ${e.handle} is open on ${e.device}`,
   handleClosed: (e) => `handle ${e.handle} is closed (IRP_MJ_CLEANUP sent)`,
   fileObjectClosed: (e) =>
@@ -50,15 +52,20 @@ const SENTENCES: Record<EventType, Describe> = {
     `IRP_MJ_SHUTDOWN reaches ${e.device}${e.state === 'lastChance' ? ' (last chance)' : ''}`,
   fileSystemFlush: () => 'the file systems are flushed',
   systemShutdown: (e) => `the system shuts down${why(e)}`,
+  shutdownSkipped: (e) => `no IRP_MJ_SHUTDOWN for ${e.device}${why(e)}`,
+  removeLockAcquired: (e) => `IoAcquireRemoveLock on ${e.device} for ${holder(e)}`,
+  removeLockReleased: (e) => `IoReleaseRemoveLock on ${e.device} for ${holder(e)}`,
+  removeLockWait: (e) => `IoReleaseRemoveLockAndWait on ${e.device} waits${why(e)}`,
   refused: (e) => `refused with ${e.status}${why(e)}`,
   // SVR5
   moduleRegistered: (e) => `${e.module} is configured${e.state ? ` (${e.state})` : ''}${why(e)}`,
   loadCalled: (e) => `${e.module}: _load is called${by(e)}`,
-  moduleLoaded: (e) => `${e.module} is loaded${by(e)}${at(e)}`,
+  moduleLoaded: (e) => `${e.module} is loaded${by(e)}${at(e)}${why(e)}`,
   loadFailed: (e) => `${e.module}: load failed with ${e.status}${why(e)}`,
   cfgAdd: (e) => `${e.module}: config(CFG_ADD) for ${e.device}`,
   cfgRemove: (e) => `${e.module}: config(CFG_REMOVE) for ${e.device}`,
-  cfgSuspend: (e) => `${e.module}: config(CFG_SUSPEND) for ${e.device}`,
+  cfgSuspend: (e) => `${e.module}: config(CFG_SUSPEND) for ${e.device}${why(e)}`,
+  cfgResume: (e) => `${e.module}: config(CFG_RESUME) for ${e.device}`,
   interruptsAttached: (e) => `${e.module}: interrupts attached (${e.reason})`,
   interruptsDetached: (e) => `${e.module}: interrupts detached (${e.reason})`,
   unloadFailed: (e) => `${e.module}: _unload returned ${e.status}${why(e)}`,
@@ -69,7 +76,7 @@ const SENTENCES: Record<EventType, Describe> = {
   closeCalled: (e) => `${e.module}: close(D2) on ${e.device} (last close)`,
   channelOpened: (e) => `channel ${e.channel} is open on ${e.device}`,
   channelClosed: (e) => `channel ${e.channel} is closed`,
-  clockAdvanced: (e) => `the clock is now t=${e.time} s`,
+  clockAdvanced: (e) => `the clock is now t=${e.time} s${why(e)}`,
   daemonWake: (e) => `the auto-unload daemon wakes${at(e)}`,
   instanceRemoved: (e) => `${e.device} is removed from ${e.module}'s configuration`,
   halt: (e) => `${e.module}: halt routine`,

@@ -43,6 +43,10 @@ export const WINDOWS_EVENT_TYPES = [
   'devnodeState',
   'fileSystemFlush',
   'systemShutdown',
+  'shutdownSkipped',
+  'removeLockAcquired',
+  'removeLockReleased',
+  'removeLockWait',
 ] as const;
 
 export const SVR5_EVENT_TYPES = [
@@ -72,6 +76,7 @@ export const SVR5_EVENT_TYPES = [
   'instanceRemoved',
   'halt',
   'systemShutdown',
+  'cfgResume',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];
@@ -105,6 +110,8 @@ export interface KernelEvent {
   readonly channel?: string;
   /** The device attached to (attach) or detached from (detach). */
   readonly to?: string;
+  /** A remove-lock acquisition outside an IRP (a timer, a DPC): the driver's tag for it. */
+  readonly tag?: string;
   readonly major?: string;
   readonly minor?: string;
   /** The NTSTATUS or errno this event reports. */

@@ -51,6 +51,11 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
   }
 }
 
+/** Whether a lookup that either finds its object or refuses the step (returning the refusal) refused. */
+export function isRefusal<T extends object, W>(x: T | StepResult<W>): x is StepResult<W> {
+  return 'events' in x && 'status' in x;
+}
+
 /** True when applying `patch` to `current` would change nothing (so no new object is needed). */
 export function unchanged<O extends object>(current: O, patch: Partial<O>): boolean {
   for (const k in patch) if (!Object.is(current[k], patch[k])) return false;

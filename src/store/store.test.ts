@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFS, KERNEL_ACTIONS } from '../actions/registry';
 import { OSES, parseScenario, runScenario } from '../kernel';
+import { SESSION } from '../kernel/debugger/fixtures/session';
 import { BUILT_IN_SCENARIOS } from '../scenarios';
 import { defaultScenarioSource } from '../scenarios/load';
 import { selectWorld } from './selectors';
@@ -97,10 +98,12 @@ describe('a visualizer', () => {
       setSpeed: { speed: 2 },
       setTheme: { theme: 'dark' },
       setInstant: { instant: true },
+      importDebugger: { text: SESSION },
     };
     for (const c of COMMAND_DEFS) {
       const r = app({ scenario: windowsDefault });
       if (c.id === 'redo' || c.id === 'last') r.do('undo');
+      if (c.id === 'closeImport') r.do('importDebugger', { text: SESSION });
       r.send(c.id, args[c.id]).expectOk();
     }
     for (const os of OSES)

@@ -13,6 +13,8 @@ export const HANDLES = ['h0', 'h1', 'h2', 'h3'] as const;
 export const IRPS = ['i0', 'i1', 'i2', 'i3'] as const;
 export const REGISTRATIONS = ['r0', 'r1', 'r2'] as const;
 export const REFERENCES = ['o0', 'o1', 'o2'] as const;
+/** Remove-lock tags (a driver's timer, DPC, work item). */
+export const TAGS = ['t0', 't1'] as const;
 
 export const MODULES = ['M0', 'M1', 'M2', 'M3'] as const;
 export const CHANNELS = ['c0', 'c1', 'c2', 'c3'] as const;
@@ -36,6 +38,7 @@ export const handle = biased(HANDLES);
 export const irp = biased(IRPS);
 export const registration = biased(REGISTRATIONS);
 export const reference = biased(REFERENCES);
+export const tag = biased(TAGS);
 /** Mostly false: a flag that would otherwise make too many runs degenerate. */
 export const rarely = fc.oneof(
   { weight: 4, arbitrary: fc.constant(false) },

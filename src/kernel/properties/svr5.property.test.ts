@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   at,
@@ -10,12 +11,13 @@ import {
   consistent,
   daemonOnTime,
   demandUnloadAnswers,
+  suspendedGetsNoIo,
   type StepCtx,
 } from './svr5Invariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
 import { svr5RunArb } from './svr5Arbs';
-import { check, pureAndDeterministic, runProperty, type Crash as CrashOf } from './harness';
+import { check, fold, pureAndDeterministic, runProperty, snapshot, type Crash as CrashOf } from './harness';
 
 /**
  * Property tests of the SVR5 engine against shared/domain/svr5.md: random
@@ -115,6 +117,49 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
       if (eventsOf(steps).some((e) => e.type === 'unloadCalled' && e.by === 'daemon')) daemon++;
     });
     expect(daemon).toBeGreaterThan(NUM_RUNS * 0.03);
+  });
+
+  it('sends no open(D2) to a suspended instance', () => {
+    let refused = 0;
+    property(suspendedGetsNoIo, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'svr5.hot.suspendedIo'))) refused++;
+    });
+    expect(refused).toBeGreaterThan(NUM_RUNS * 0.02);
+  });
+
+  it('makes the same daemon decisions however the clock is advanced: one advance or two that add up', () => {
+    // svr5.auto.retry: the daemon wakes every UNLOAD_WAKE seconds whatever the steps of the clock.
+    let retried = 0;
+    fc.assert(
+      fc.property(svr5RunArb(), fc.nat(), ({ options, actions }, cut) => {
+        const split = actions.flatMap((a): Svr5Action[] => {
+          if (a.do !== 'advanceTime' || a.seconds < 2) return [a];
+          const first = 1 + (cut % (a.seconds - 1));
+          return [
+            { do: 'advanceTime', seconds: first },
+            { do: 'advanceTime', seconds: a.seconds - first },
+          ];
+        });
+        const whole = fold(createWorld('svr5', options), actions, () => {});
+        const pieces = fold(createWorld('svr5', options), split, () => {});
+        const world = (r: typeof whole) => r.steps.at(-1)?.result.world ?? createWorld('svr5', options);
+        const calls = (r: typeof whole) =>
+          r.steps
+            .flatMap((s) => s.result.events)
+            .filter((e) => e.type === 'unloadCalled' && e.by === 'daemon').length;
+        check(
+          snapshot(world(whole)) === snapshot(world(pieces)),
+          () => 'splitting an advance changed the world the run ends in',
+        );
+        check(
+          calls(whole) === calls(pieces),
+          () => `the daemon called _unload ${calls(whole)} times in one advance, ${calls(pieces)} in pieces`,
+        );
+        if (whole.steps.some((s) => s.result.events.some((e) => e.rule === 'svr5.auto.retry'))) retried++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(retried).toBeGreaterThan(10);
   });
 
   it('answers "0" or an errno, cites SVR5 rules, marks modelling choices, and a refusal changes no load state', () => {

@@ -49,6 +49,14 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       hot: fc.boolean(),
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,
+      drainSeconds: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) },
+      ),
+      unloadSleeps: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(0) },
+        { weight: 1, arbitrary: fc.integer({ min: 1, max: 120 }) },
+      ),
     },
     { requiredKeys: ['do', 'module', 'ddi'] },
   ),
@@ -62,6 +70,8 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ do: fc.constant('unloadModule' as const), module: moduleName }) },
   { weight: 5, arbitrary: fc.record({ do: fc.constant('advanceTime' as const), seconds }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hotRemove' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
 );
 
 /** Actions that belong together (names shared); shutdown, which ends a run, is rare. */
@@ -98,6 +108,29 @@ const svr5ChunkArb: fc.Arbitrary<Svr5Action[]> = fc.oneof(
       { do: 'unloadModule', module: m },
     ]),
   },
+  {
+    weight: 10,
+    // The daemon's _unload is still running when an open (or a demand load or unload) arrives.
+    arbitrary: fc
+      .tuple(instance, channel, seconds, moduleName, fc.constantFrom('open', 'loadModule', 'unloadModule'))
+      .map(([dev, ch, s, m, then]): Svr5Action[] => [
+        { do: 'advanceTime', seconds: s },
+        then === 'open' ? { do: 'open', device: dev, channel: ch } : { do: then, module: m },
+      ]),
+  },
+  {
+    weight: 8,
+    // A hot-plug slot: suspend the instance, try it, resume or remove it.
+    arbitrary: fc
+      .tuple(fc.oneof(fc.constant('M0d0'), instance), channel, fc.boolean())
+      .map(([dev, ch, remove]): Svr5Action[] => [
+        { do: 'open', device: dev, channel: 'c3' },
+        { do: 'close', channel: 'c3' },
+        { do: 'suspendInstance', device: dev },
+        { do: 'open', device: dev, channel: ch },
+        remove ? { do: 'hotRemove', device: dev } : { do: 'resumeInstance', device: dev },
+      ]),
+  },
   { weight: 1, arbitrary: fc.constant<Svr5Action[]>([{ do: 'shutdown' }]) },
 );
 
@@ -111,8 +144,10 @@ const svr5Prefix: fc.Arbitrary<Svr5Action[]> = fc
     open: fc.boolean(),
     hot: fc.boolean(),
     unloadReturns: returns(3),
+    drainSeconds: fc.constantFrom(0, 0, 90),
+    unloadSleeps: fc.constantFrom(0, 0, 45),
   })
-  .map(({ dependent, old, oldUnload, demand, open, hot, unloadReturns }) => [
+  .map(({ dependent, old, oldUnload, demand, open, hot, unloadReturns, drainSeconds, unloadSleeps }) => [
     {
       do: 'registerModule' as const,
       module: 'M0',
@@ -120,6 +155,8 @@ const svr5Prefix: fc.Arbitrary<Svr5Action[]> = fc
       devices: ['M0d0', 'M0d1'],
       hot,
       unloadReturns,
+      drainSeconds,
+      unloadSleeps,
     },
     ...(dependent
       ? [

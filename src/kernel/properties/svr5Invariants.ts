@@ -1,3 +1,4 @@
+import type { KernelEvent } from '../events';
 import { RULES } from '../rules';
 import type { Svr5Action } from '../scenario/actions';
 import { unloadDelayOf, type Svr5World } from '../svr5/model';
@@ -56,7 +57,29 @@ export function unloadOnlyWhenIdle(c: StepCtx): void {
   }
 }
 
-/** Seed rule 3: the module is freed only after `_unload` returned 0; an errno keeps it loaded. */
+/**
+ * What a `_unload` called at event `i` answered in this step: "0" (freed), its
+ * errno, or undefined when it still sleeps at the end of the step.
+ */
+export function answerAfter(events: readonly KernelEvent[], i: number, module: string): string | undefined {
+  for (const e of events.slice(i + 1)) {
+    if (e.module !== module) continue;
+    if (e.type === 'moduleFreed') return '0';
+    if (e.type === 'unloadFailed') return e.status;
+  }
+  return undefined;
+}
+
+/** What `_unload` of this module may answer: its own errno, or EBUSY while its I/O drains. */
+function mayAnswer(m: { unloadReturns: string; drainSeconds: number }, answer: string): boolean {
+  return answer === m.unloadReturns || (answer === 'EBUSY' && m.drainSeconds > 0);
+}
+
+/**
+ * Seed rule 3: the module is freed only after `_unload` returned 0; an errno
+ * (its own, or EBUSY while its I/O drains) keeps it loaded. A `_unload` that
+ * sleeps answers in a later step, the module in transition meanwhile.
+ */
 export function freedOnlyAfterZero(c: StepCtx): void {
   const events = c.result.events;
   const w = c.result.world;
@@ -64,8 +87,10 @@ export function freedOnlyAfterZero(c: StepCtx): void {
     const m = e.module ?? '';
     const mod = w.modules.get(m);
     if (e.type === 'moduleFreed') {
-      const prior = events.slice(0, i).filter((p) => p.type === 'unloadCalled' && p.module === m);
-      check(prior.length > 0, () => `${at(c)}: ${m} freed without an _unload call before it in the step`);
+      const called =
+        events.slice(0, i).some((p) => p.type === 'unloadCalled' && p.module === m) ||
+        c.before.modules.get(m)?.unloading != null;
+      check(called, () => `${at(c)}: ${m} freed without an _unload call before it`);
       check(
         mod?.unloadReturns === '0',
         () => `${at(c)}: ${m} freed though its _unload returns ${mod?.unloadReturns}`,
@@ -76,21 +101,21 @@ export function freedOnlyAfterZero(c: StepCtx): void {
       );
     }
     if (e.type === 'unloadCalled') {
-      const freed = events.slice(i + 1).some((p) => p.type === 'moduleFreed' && p.module === m);
-      if (mod?.unloadReturns === '0') {
-        check(freed, () => `${at(c)}: _unload of ${m} returned 0 but the module was not freed`);
-      } else {
+      const answer = answerAfter(events, i, m);
+      if (answer === undefined) {
+        check(mod?.unloading != null, () => `${at(c)}: _unload of ${m} neither answered nor is it running`);
+        return;
+      }
+      check(
+        answer === '0' ? mod?.unloadReturns === '0' : mod !== undefined && mayAnswer(mod, answer),
+        () =>
+          `${at(c)}: _unload of ${m} answered ${answer}; it returns ${mod?.unloadReturns}, drains ${mod?.drainSeconds} s`,
+      );
+      if (c.action.do === 'unloadModule' && e.by === 'demand') {
         check(
-          !freed,
-          () => `${at(c)}: _unload of ${m} returned ${mod?.unloadReturns} but the module was freed`,
+          c.result.status === answer,
+          () => `${at(c)}: _unload answered ${answer}, the call answered ${c.result.status}`,
         );
-        check(mod?.loaded === true, () => `${at(c)}: _unload of ${m} returned an errno but it is not loaded`);
-        if (c.action.do === 'unloadModule') {
-          check(
-            c.result.status === mod?.unloadReturns,
-            () => `${at(c)}: _unload returned ${mod?.unloadReturns}, the call answered ${c.result.status}`,
-          );
-        }
       }
     }
   });
@@ -171,10 +196,17 @@ export function structural(c: StepCtx): void {
       () => `${at(c)}: a refused step loaded, unloaded or removed something`,
     );
   }
+  const clock = c.result.world.clock;
   if (c.action.do === 'advanceTime' && !c.before.shutDown) {
-    check(c.result.world.clock === c.before.clock + c.action.seconds, () => `${at(c)}: clock went wrong`);
-  } else {
-    check(c.result.world.clock === c.before.clock, () => `${at(c)}: the clock moved on ${c.action.do}`);
+    check(clock === c.before.clock + c.action.seconds, () => `${at(c)}: clock went wrong`);
+  } else if (clock !== c.before.clock) {
+    // Only a call that slept with a _unload lets the clock run, and it says so.
+    check(
+      clock > c.before.clock &&
+        ['open', 'loadModule', 'unloadModule'].includes(c.action.do) &&
+        c.result.events.some((e) => e.type === 'clockAdvanced' && e.time === clock),
+      () => `${at(c)}: the clock moved from ${c.before.clock} to ${clock} on ${c.action.do}`,
+    );
   }
 }
 
@@ -196,6 +228,10 @@ export function consistent(c: StepCtx): void {
   }
   for (const dev of w.devices.valueSeq()) {
     const m = w.modules.get(dev.module);
+    check(
+      !dev.suspended || (m?.loaded === true && m.hot && !dev.removed),
+      () => `${where}: ${dev.name} is suspended but its module is not loaded, not D_HOT, or it was removed`,
+    );
     check(m?.devices.includes(dev.name) === true, () => `${where}: ${dev.name}'s module does not list it`);
     for (const ch of dev.channels) {
       check(
@@ -222,6 +258,12 @@ export function consistent(c: StepCtx): void {
       () =>
         `${where}: ${m.name}.dependents [${m.dependents.join()}] ≠ loaded dependents [${dependents.join()}]`,
     );
+    if (m.unloading) {
+      check(
+        m.loaded && opens === 0 && m.dependents.size === 0,
+        () => `${where}: ${m.name} is unloading but not loaded, or open, or depended on`,
+      );
+    }
     if (m.loaded) {
       for (const d of m.dependsOn) {
         check(
@@ -294,15 +336,18 @@ export function daemonOnTime(c: StepCtx): void {
     if (
       !m.hasUnload ||
       m.hba ||
+      m.unloading !== null ||
       w.options.profiling ||
       m.dependents.size > 0 ||
       openChannels(w, name).length > 0
     ) {
       continue;
     }
+    // A _unload that slept past the start of the step answered in it: the next try comes after that.
+    const answered = events.findLast((e) => e.type === 'unloadFailed' && e.module === name)?.time ?? start;
     const due = firstWake(
       unloadWake,
-      Math.max(start, m.idleSince),
+      Math.max(start, m.idleSince, answered),
       m.idleSince + unloadDelayOf(m, w.options),
     );
     check(
@@ -324,7 +369,10 @@ export function demandUnloadAnswers(c: StepCtx): void {
   const name = c.action.module;
   const m = c.before.modules.get(name);
   const status = c.result.status;
-  const called = c.result.events.filter((e) => e.type === 'unloadCalled');
+  // The daemon may wake while modadmin -U sleeps: only this module's demand call counts.
+  const called = c.result.events.filter(
+    (e) => e.type === 'unloadCalled' && e.module === name && e.by === 'demand',
+  );
   if (!m?.loaded) {
     check(
       status === 'EINVAL' && called.length === 0,
@@ -336,19 +384,17 @@ export function demandUnloadAnswers(c: StepCtx): void {
   const busy =
     !m.hasUnload ||
     m.hba ||
+    m.unloading !== null ||
     c.before.options.profiling ||
     dependents ||
     openChannels(c.before, name).length > 0;
   if (busy) {
     check(status === 'EBUSY' && called.length === 0, () => `${at(c)}: ${name} is busy, answered ${status}`);
   } else {
+    check(called.length === 1, () => `${at(c)}: ${name} is not busy but _unload was not called on demand`);
     check(
-      called.length === 1 && called[0]!.module === name && called[0]!.by === 'demand',
-      () => `${at(c)}: ${name} is not busy but _unload was not called on demand`,
-    );
-    check(
-      status === m.unloadReturns,
-      () => `${at(c)}: _unload returns ${m.unloadReturns}, answered ${status}`,
+      status === '0' ? m.unloadReturns === '0' : mayAnswer(m, status),
+      () => `${at(c)}: _unload returns ${m.unloadReturns} (drains ${m.drainSeconds} s), answered ${status}`,
     );
   }
   // A module that can never unload (no _unload, HBA) is no candidate for anything.
@@ -356,6 +402,17 @@ export function demandUnloadAnswers(c: StepCtx): void {
     check(
       c.result.world.autoCandidates.has(name),
       () => `${at(c)}: a failed demand unload did not make demand-loaded ${name} a candidate`,
+    );
+  }
+}
+
+/** config(CFG_SUSPEND): a suspended instance gets no I/O (no open(D2) reaches it). */
+export function suspendedGetsNoIo(c: StepCtx): void {
+  for (const e of c.result.events) {
+    if (e.type !== 'openCalled') continue;
+    check(
+      c.before.devices.get(e.device ?? '')?.suspended !== true,
+      () => `${at(c)}: open(D2) reached ${e.device}, which was suspended`,
     );
   }
 }

@@ -10,6 +10,8 @@ import {
   consistent,
   pendingHasBlocker,
   stopAnswers,
+  removeLocksRespected,
+  initializingRefused,
   type StepCtx,
 } from './windowsInvariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
@@ -127,6 +129,27 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
       attached += steps.flatMap((s) => s.result.events).filter((e) => e.type === 'deviceAttached').length;
     });
     expect(attached).toBeGreaterThan(NUM_RUNS);
+  });
+
+  it('completes no IRP_MN_REMOVE_DEVICE while a remove lock is held, and grants no lock after IoReleaseRemoveLockAndWait', () => {
+    let waits = 0;
+    let resumed = 0;
+    property(removeLocksRespected, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.type === 'removeLockWait')) waits++;
+      if (events.some((e) => e.type === 'deleteRequested' && e.rule === 'win.removeLock.wait')) resumed++;
+    });
+    // Not vacuous: REMOVE waits on a remove lock, and goes on after the release, in a share of runs.
+    expect(waits).toBeGreaterThan(NUM_RUNS * 0.02);
+    expect(resumed).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('opens nothing, and attaches nothing on top of a device, while it is DO_DEVICE_INITIALIZING', () => {
+    let refused = 0;
+    property(initializingRefused, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.open.initializing'))) refused++;
+    });
+    expect(refused).toBeGreaterThan(NUM_RUNS * 0.005);
   });
 
   it('cites Windows rules, marks modelling choices, answers NTSTATUS names, and a refusal changes nothing', () => {

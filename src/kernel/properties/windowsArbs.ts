@@ -15,6 +15,7 @@ import {
   rarely,
   reference,
   registration,
+  tag,
   usually,
 } from './pools';
 
@@ -41,6 +42,7 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     controlDevice: device,
     vetoesQueryRemove: rarely,
     driverEntryLeaksDevice: fc.boolean(),
+    removeLock: fc.boolean(),
   },
   { requiredKeys: ['do', 'driver'] },
 );
@@ -94,6 +96,9 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
           'hardwareProfileChange' as const,
         ),
         handle,
+        vetoesQueryRemove: rarely,
+        keepsHandleOpen: rarely,
+        reregisters: fc.boolean(),
       },
       { requiredKeys: ['do', 'driver', 'registration', 'category'] },
     ),
@@ -125,6 +130,8 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
       minor: fc.constantFrom(...PNP_MINORS),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('acquireRemoveLock' as const), device, tag }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('releaseRemoveLock' as const), device, tag }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('stopDriver' as const), driver }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },
 );
@@ -155,6 +162,25 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
     ]),
   },
   {
+    weight: 10,
+    // A timer holds the function driver's remove lock while its stack is removed.
+    arbitrary: fc
+      .tuple(device, tag, fc.boolean(), fc.boolean())
+      .map(([dev, t, surprise, release]): WindowsAction[] => [
+        { do: 'acquireRemoveLock', device: dev, tag: t },
+        surprise ? { do: 'surpriseRemove', device: dev } : { do: 'requestRemove', device: dev },
+        ...(release ? [{ do: 'releaseRemoveLock' as const, device: dev, tag: t }] : []),
+      ]),
+  },
+  {
+    weight: 8,
+    // The stack prefix's timer (t0 on X1) goes off after its stack's removal began.
+    arbitrary: fc.constant<WindowsAction[]>([
+      { do: 'requestRemove', device: 'X0' },
+      { do: 'releaseRemoveLock', device: 'X1', tag: 't0' },
+    ]),
+  },
+  {
     weight: 25,
     arbitrary: fc
       .tuple(loadDriverArb, createDeviceArb)
@@ -173,6 +199,21 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
       { do: 'loadDriver', driver: drv, model: 'legacy', controlDevice: dev },
       { do: 'openHandle', device: dev, handle: h },
       { do: 'stopDriver', driver: drv },
+    ]),
+  },
+  {
+    weight: 5,
+    // DriverEntry fails and leaves its control device behind; something tries to open it.
+    arbitrary: fc.tuple(driver, device, handle).map(([drv, dev, h]): WindowsAction[] => [
+      {
+        do: 'loadDriver',
+        driver: drv,
+        model: 'legacy',
+        controlDevice: dev,
+        driverEntry: 'STATUS_UNSUCCESSFUL',
+        driverEntryLeaksDevice: true,
+      },
+      { do: 'openHandle', device: dev, handle: h },
     ]),
   },
   { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },
@@ -202,11 +243,20 @@ const stackPrefix: fc.Arbitrary<WindowsAction[]> = fc
     veto: rarely,
     open: rarely,
     register: rarely,
+    watch: rarely,
+    lock: fc.boolean(),
+    timer: fc.boolean(),
   })
-  .map(({ busModel, fdoUnload, filterUnload, filter, veto, open, register }) => [
+  .map(({ busModel, fdoUnload, filterUnload, filter, veto, open, register, watch, lock, timer }) => [
     { do: 'loadDriver' as const, driver: 'D0', model: busModel },
     { do: 'createDevice' as const, driver: 'D0', device: 'X0', role: 'pdo' as const },
-    { do: 'loadDriver' as const, driver: 'D1', unloadRoutine: fdoUnload, vetoesQueryRemove: veto },
+    {
+      do: 'loadDriver' as const,
+      driver: 'D1',
+      unloadRoutine: fdoUnload,
+      vetoesQueryRemove: veto,
+      removeLock: lock,
+    },
     { do: 'createDevice' as const, driver: 'D1', device: 'X1', role: 'fdo' as const, attachTo: 'X0' },
     ...(filter
       ? [
@@ -233,6 +283,23 @@ const stackPrefix: fc.Arbitrary<WindowsAction[]> = fc
             driver: 'D1',
             registration: 'r0',
             category: 'deviceInterfaceChange' as const,
+          },
+        ]
+      : []),
+    // The function driver's timer holds its remove lock.
+    ...(lock && timer ? [{ do: 'acquireRemoveLock' as const, device: 'X1', tag: 't0' }] : []),
+    // A watcher driver with a handle on the FDO, registered for target-device change.
+    ...(watch
+      ? [
+          { do: 'loadDriver' as const, driver: 'D3', model: 'pnp' as const },
+          { do: 'openHandle' as const, device: 'X1', handle: 'h3' },
+          {
+            do: 'registerNotification' as const,
+            driver: 'D3',
+            registration: 'r1',
+            category: 'targetDeviceChange' as const,
+            handle: 'h3',
+            reregisters: true,
           },
         ]
       : []),

@@ -22,9 +22,11 @@ export interface Rule {
   readonly text: string;
   /** Where to read more: a documentation page or the domain doc section. */
   readonly source: string;
+  /** Where the sources disagree: what the other one says, and which the simulator follows. */
+  readonly note?: string;
 }
 
-export type Row = [evidence: Evidence, text: string, source: string];
+export type Row = [evidence: Evidence, text: string, source: string, note?: string];
 
 export type WindowsRuleId = keyof typeof windows;
 /** Rules of the debugger reader (Windows rules too: the paste is from a Windows machine). */
@@ -33,9 +35,9 @@ export type Svr5RuleId = keyof typeof svr5;
 export type RuleId = WindowsRuleId | Svr5RuleId | DebuggerRuleId;
 
 function build(os: Rule['os'], rows: Record<string, Row>): [string, Rule][] {
-  return Object.entries(rows).map(([id, [evidence, text, source]]) => [
+  return Object.entries(rows).map(([id, [evidence, text, source, note]]) => [
     id,
-    { id, os, evidence, text, source },
+    { id, os, evidence, text, source, ...(note === undefined ? {} : { note }) },
   ]);
 }
 

@@ -2,6 +2,8 @@ import type { Row } from '.';
 
 /** SVR5 (UnixWare/OpenServer DDI) rules: shared/domain/svr5.md. */
 const HDK = 'SCO/Novell SVR5 HDK manual page ';
+const DLKM = 'http://uw713doc.sco.com/en/SM_perform/_Automatic_Unloading.html';
+const HOTPLUG = 'http://uw714doc.xinuos.com/en/man/html.D3mdi/mdi_hw_resumed.D3mdi.html';
 
 export const svr5 = {
   'svr5.seed.cleanup': [
@@ -49,7 +51,11 @@ export const svr5 = {
     'If _load fails the module is not loaded and _unload is never called.',
     `${HDK}_load(D2), modload(2)`,
   ],
-  'svr5.load.already': ['DOC', 'A module that is already loaded is not loaded again.', `${HDK}modload(2)`],
+  'svr5.load.alreadyLoaded': [
+    'MODEL',
+    'modadmin -l on a module that is already loaded answers 0 and does not load it again; an autoloaded module is demand-loaded from then on, so auto-unload no longer touches it. modload(2) lists no error for this case.',
+    `${HDK}modload(2), modadmin(1M)`,
+  ],
   'svr5.load.autoload': [
     'DOC',
     'The first open of a configured device of a registered, unloaded driver loads it automatically.',
@@ -93,6 +99,11 @@ export const svr5 = {
     `${HDK}moduload(2)`,
   ],
   'svr5.busy.profiling': ['DOC', 'A module with profiling enabled is busy: EBUSY.', `${HDK}moduload(2)`],
+  'svr5.busy.inTransition': [
+    'DOC',
+    'A module in the middle of an unload is busy: a demand unload gets EBUSY and _unload is not called again.',
+    `${HDK}moduload(2)`,
+  ],
   'svr5.never.hba': ['DOC', 'HBA drivers are never unloaded.', `${HDK}DLKM (performance guide)`],
   'svr5.never.status': [
     'MODEL',
@@ -115,10 +126,20 @@ export const svr5 = {
     `${HDK}mod_drvdetach(D3)`,
   ],
   'svr5.unload.freed': ['DOC', 'When _unload returns 0 the module’s memory is freed.', `${HDK}moduload(2)`],
+  'svr5.unload.waitsForUnload': [
+    'MODEL',
+    'An open (or modadmin -l) that arrives while _unload is running sleeps until _unload returns; if the module was freed, the open loads it again. The manuals do not say what such a call does.',
+    `${HDK}_unload(D2), moduload(2)`,
+  ],
   'svr5.auto.daemon': [
     'DOC',
     'Every UNLOAD_WAKE seconds a daemon unloads autoloaded modules that are inactive, have no dependents and have been idle DEF_UNLOAD_DELAY seconds.',
-    `${HDK}DLKM (performance guide)`,
+    DLKM,
+  ],
+  'svr5.auto.retry': [
+    'MODEL',
+    'At every wake the daemon calls _unload of every candidate that qualifies, however the clock was advanced: a module whose _unload refused is tried again at the next wake. The manuals describe no back-off; the daemon does not wait for a _unload that sleeps before it tries the next.',
+    DLKM,
   ],
   'svr5.auto.demandNever': [
     'DOC',
@@ -143,6 +164,21 @@ export const svr5 = {
   'svr5.hot.notHot': [
     'MODEL',
     'Only D_HOT drivers support hot removal; others refuse with EOPNOTSUPP, and an open instance with EBUSY.',
+    'shared/domain/svr5.md §4',
+  ],
+  'svr5.hot.suspend': [
+    'DOC',
+    'Before a hot-plug slot powers off, config(CFG_SUSPEND) suspends the instance in it; config(CFG_RESUME) resumes it once the slot is back.',
+    `${HDK}config(D2); ${HOTPLUG}`,
+  ],
+  'svr5.hot.suspendedIo': [
+    'MODEL',
+    'A suspended instance gets no I/O: the simulator refuses a new open with EAGAIN until CFG_RESUME (a close still runs close(D2)).',
+    HOTPLUG,
+  ],
+  'svr5.hot.invalid': [
+    'MODEL',
+    'Suspending or resuming needs a loaded DDI 8 D_HOT driver and an instance in the other state; the simulator refuses otherwise (EOPNOTSUPP, EINVAL).',
     'shared/domain/svr5.md §4',
   ],
   'svr5.shutdown': [

@@ -4,6 +4,7 @@ import type { Row } from '.';
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
 const SEED_WIN = `${MS}kernel/unload-routine-environment`;
 const ROS = 'https://github.com/reactos/reactos/blob/master/ntoskrnl/io/';
+const DO_INIT = 'https://learn.microsoft.com/previous-versions/windows/hardware/design/dn614010(v=vs.85)';
 
 export const windows = {
   'seed.1.whenUnloaded': [
@@ -85,7 +86,7 @@ export const windows = {
   ],
   'win.image.code38': [
     'DOC',
-    'A previous instance still in memory blocks a reinstall: Device Manager Code 38.',
+    'A previous instance still in memory blocks the reinstall of a PnP driver: Device Manager Code 38 on the device’s devnode.',
     `${MS}install/cm-prob-driver-failed-prior-unload`,
   ],
   'win.image.lingers': [
@@ -148,6 +149,11 @@ export const windows = {
     'Deleting the same device object twice is a driver bug.',
     `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
   ],
+  'win.delete.twiceStatus': [
+    'MODEL',
+    'IoDeleteDevice returns nothing; the simulator answers a second call with STATUS_DELETE_PENDING and changes nothing, so the bug shows as a failed step.',
+    `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
+  ],
   'win.delete.detachFirst': [
     'MODEL',
     'A driver detaches a device from the device below before deleting it; the simulator does that step for it.',
@@ -160,8 +166,24 @@ export const windows = {
   ],
   'win.open.pendingFlags': [
     'ROS',
-    'An open fails with STATUS_NO_SUCH_DEVICE while the device is unload-, delete- or remove-pending.',
+    'An open fails with STATUS_NO_SUCH_DEVICE while the device opened by name is unload-, delete- or remove-pending.',
     `${ROS}iomgr/file.c`,
+  ],
+  'win.open.stackPending': [
+    'MODEL',
+    'The simulator also refuses an open (STATUS_NO_SUCH_DEVICE) when another device of the stack is unload-, delete- or remove-pending; ReactOS checks only the device opened by name.',
+    `${ROS}iomgr/file.c`,
+  ],
+  'win.open.initializing': [
+    'DOC',
+    'While DO_DEVICE_INITIALIZING is set the I/O manager refuses opens by name and attaching on top of the device. It clears the flag on the devices DriverEntry created once DriverEntry succeeds; a driver clears it itself at the end of AddDevice.',
+    DO_INIT,
+    'ReactOS agrees: IopCheckDeviceAndDriver fails the open with STATUS_NO_SUCH_DEVICE, and IopReadyDeviceObjects clears the flag only after a DriverEntry that succeeds.',
+  ],
+  'win.open.passDown': [
+    'MODEL',
+    'Each driver passes IRP_MJ_CREATE, IRP_MJ_CLEANUP and IRP_MJ_CLOSE down to the next; the simulator shows every device of the stack receiving them (a real driver may complete them itself).',
+    `${MS}kernel/irp-mj-create`,
   ],
   'win.open.exclusive': [
     'ROS',
@@ -195,8 +217,13 @@ export const windows = {
   ],
   'win.io.removedFailsIo': [
     'DOC',
-    'After a surprise removal or a successful query-remove, drivers fail new I/O.',
-    `${MS}kernel/irp-mn-surprise-removal`,
+    'After a surprise removal, drivers fail every new request except cleanup, close, power and PnP IRPs.',
+    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
+  ],
+  'win.io.deletedDevice': [
+    'MODEL',
+    'An IRP on a handle opened before IoDeleteDevice still reaches the driver (the I/O manager does not check); the simulator has the driver fail it with STATUS_DELETE_PENDING.',
+    `${MS}ddi/wdm/nf-wdm-iodeletedevice`,
   ],
   'win.reference': [
     'DOC',
@@ -223,6 +250,12 @@ export const windows = {
     'At shutdown normal registrants get IRP_MJ_SHUTDOWN before the file-system flush, last-chance ones after it.',
     `${MS}ddi/wdm/nf-wdm-ioregisterlastchanceshutdownnotification`,
   ],
+  'win.shutdown.skipPending': [
+    'MODEL',
+    'The simulator sends no IRP_MJ_SHUTDOWN to a registered device whose driver is Unload Pending (seed rule 3: no new IRPs).',
+    SEED_WIN,
+    'ReactOS’s IoShutdownSystem sends IRP_MJ_SHUTDOWN to every registered device, Unload Pending or not.',
+  ],
   'win.shutdown.halted': [
     'MODEL',
     'After shutdown the simulated system accepts no more requests (STATUS_SYSTEM_SHUTDOWN).',
@@ -238,10 +271,11 @@ export const windows = {
     'ZwUnloadDriver refuses a PnP driver, or one without an Unload routine: STATUS_INVALID_DEVICE_REQUEST.',
     `${MS}ddi/wdm/nf-wdm-zwunloaddriver`,
   ],
-  'win.stop.alreadyInvoked': [
+  'win.stop.nameGone': [
     'ROS',
-    'Stopping a driver whose Unload was already invoked returns STATUS_DELETE_PENDING.',
+    'Once Unload has run, the driver object’s name is gone (IopUnloadDriver makes it temporary), so stopping it again finds nothing: STATUS_OBJECT_NAME_NOT_FOUND, even while a leaked reference keeps the image in memory.',
     `${ROS}iomgr/driver.c`,
+    'ReactOS answers STATUS_DELETE_PENDING only to a stop that still finds the name with DRVO_UNLOAD_INVOKED set, which never happens in the simulator: its Unload runs to the end in one step.',
   ],
   'win.stop.deferred': [
     'ROS',
@@ -262,6 +296,38 @@ export const windows = {
     'DOC',
     'Target-device-change registrants are told of a query-remove, a cancel, and a completed removal; they close their handles.',
     `${MS}kernel/using-pnp-target-device-change-notification`,
+  ],
+  'win.pnp.queryNotifyFirst': [
+    'DOC',
+    'Before IRP_MN_QUERY_REMOVE_DEVICE, registrants are told GUID_TARGET_DEVICE_QUERY_REMOVE: each closes its handle and stays registered, or fails the query.',
+    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
+    'ReactOS’s IopQueryRemoveDevice sends the IRP first and notifies after, ignoring what the callbacks answer; the simulator follows the WDK.',
+  ],
+  'win.pnp.registrantVeto': [
+    'DOC',
+    'A registrant that answers GUID_TARGET_DEVICE_QUERY_REMOVE with STATUS_UNSUCCESSFUL aborts the query-remove: no IRP_MN_QUERY_REMOVE_DEVICE is sent and the device is not removed.',
+    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
+  ],
+  'win.pnp.vetoCancelled': [
+    'MODEL',
+    'After a registrant’s veto the simulator tells the registrants already queried GUID_TARGET_DEVICE_REMOVE_CANCELLED, so they can reopen; the WDK only says the query-remove is aborted.',
+    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
+  ],
+  'win.pnp.reregister': [
+    'DOC',
+    'On GUID_TARGET_DEVICE_REMOVE_CANCELLED a registrant removes its old registration, opens a new handle and registers again on it.',
+    `${MS}kernel/handling-a-guid-target-device-remove-cancelled-event`,
+  ],
+  'win.pnp.removeCompleteFirst': [
+    'DOC',
+    'Before IRP_MN_REMOVE_DEVICE, registrants are told GUID_TARGET_DEVICE_REMOVE_COMPLETE (after a surprise removal they were told already); a registrant not queried first closes its handle then.',
+    `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
+    'ReactOS’s IopSendRemoveDevice notifies after IRP_MN_REMOVE_DEVICE, once the drivers (and perhaps their Unload) have run; the simulator follows the WDK.',
+  ],
+  'win.pnp.surpriseFailsIo': [
+    'DOC',
+    'In IRP_MN_SURPRISE_REMOVAL each driver fails the I/O requests outstanding on the device.',
+    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
   ],
   'win.pnp.queryTopDown': [
     'DOC',
@@ -302,6 +368,26 @@ export const windows = {
     'DOC',
     'After a surprise removal, IRP_MN_REMOVE_DEVICE comes only once the last handle closes.',
     `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
+  ],
+  'win.removeLock.acquire': [
+    'DOC',
+    'A driver with a remove lock calls IoAcquireRemoveLock when it starts each I/O (or hands out a reference to its code: a timer, a DPC) and IoReleaseRemoveLock when it finishes.',
+    `${MS}kernel/using-remove-locks`,
+  ],
+  'win.removeLock.wait': [
+    'DOC',
+    'In IRP_MN_REMOVE_DEVICE a driver passes the IRP down, then IoReleaseRemoveLockAndWait waits until every acquisition is released; only then does it detach and delete its device.',
+    `${MS}kernel/using-remove-locks`,
+  ],
+  'win.removeLock.deletePending': [
+    'DOC',
+    'After IoReleaseRemoveLockAndWait, IoAcquireRemoveLock fails with STATUS_DELETE_PENDING: the driver fails the request.',
+    `${MS}ddi/wdm/nf-wdm-ioacquireremovelock`,
+  ],
+  'win.removeLock.none': [
+    'MODEL',
+    'A driver that keeps no remove lock cannot acquire one: the simulator refuses with STATUS_INVALID_DEVICE_REQUEST.',
+    `${MS}kernel/using-remove-locks`,
   ],
   'win.update.replace': [
     'DOC',

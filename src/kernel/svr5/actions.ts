@@ -48,6 +48,10 @@ export const svr5Actions = {
     hot: bool(),
     unloadDelay: z.optional(seconds(0, 3600)),
     copyoutInUnload: bool(),
+    /** Ours: seconds its I/O drains after the last close; `_unload` answers EBUSY until then. Default 0. */
+    drainSeconds: z.optional(seconds(0, 86_400)),
+    /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
+    unloadSleeps: z.optional(seconds(0, 3600)),
   },
   loadModule: { module: name() },
   open: { device: name(), channel: name() },
@@ -55,6 +59,10 @@ export const svr5Actions = {
   unloadModule: { module: name() },
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
+  /** Ours: config(CFG_SUSPEND) for one instance of a D_HOT driver, as before its slot powers off. */
+  suspendInstance: { device: name() },
+  /** Ours: config(CFG_RESUME) for a suspended instance. */
+  resumeInstance: { device: name() },
   shutdown: {},
 } satisfies Record<string, z.core.$ZodShape>;
 
@@ -85,5 +93,7 @@ export const SVR5_ACTION_DEFAULTS = {
     hba: false,
     hot: false,
     copyoutInUnload: false,
+    drainSeconds: 0,
+    unloadSleeps: 0,
   },
 } as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

@@ -3,11 +3,13 @@ import { cond, flag } from '../checklist';
 import type { ObjectRef } from '../events';
 import { dueAt } from './daemon';
 import { busy } from './lifecycle';
-import { isDdi8, neverUnloadable, unloadDelayOf, type Svr5World } from './model';
+import { isDdi8, neverUnloadable, unloadAnswer, unloadDelayOf, type Module, type Svr5World } from './model';
 
 /**
  * The SVR5 checklist: what `modadmin -U` and the auto-unload daemon check
- * before calling `_unload` (seed rules 3, 4 and 7).
+ * before calling `_unload` (seed rules 3, 4 and 7). What `_unload` then
+ * answers is the driver's own decision, not a check of the OS: the summary
+ * says it, the conditions do not.
  */
 export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
   const m = world.modules.get(name);
@@ -44,19 +46,14 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       !world.options.profiling,
       world.options.profiling ? 'Profiling is enabled' : 'Profiling is off',
     ),
-    // Only a module with an _unload has something to say about what it returns.
-    ...(m.hasUnload
-      ? [
-          flag(
-            'unloadReturnsZero',
-            'svr5.seed.errno',
-            m.unloadReturns === '0',
-            m.unloadReturns === '0'
-              ? '_unload will return 0'
-              : `_unload will return ${m.unloadReturns}: the module would stay loaded`,
-          ),
-        ]
-      : []),
+    flag(
+      'notInTransition',
+      'svr5.busy.inTransition',
+      m.unloading === null,
+      m.unloading
+        ? `Its _unload is running (until t=${m.unloading.until} s)`
+        : 'It is not in the middle of an unload',
+    ),
   ];
   return { driver: name, os: 'svr5', unloaded: !m.loaded, summary: svr5Summary(world, name), conditions };
 }
@@ -69,22 +66,37 @@ function svr5Summary(world: Svr5World, name: string): string {
     if (m.lastLoadResult !== null && m.lastLoadResult !== '0' && m.lastUnloadResult === null) {
       return `_load returned ${m.lastLoadResult}: not loaded, and _unload is never called.`;
     }
-    return m.generation > 0
-      ? 'Unloaded: _unload returned 0 and the module was freed.'
+    if (m.generation > 0) return 'Unloaded: _unload returned 0 and the module was freed.';
+    return m.hba
+      ? 'Registered, not loaded: an HBA driver is never autoloaded; modadmin -l loads it.'
       : 'Registered, not loaded: the first open of one of its devices loads it.';
+  }
+  if (m.unloading) {
+    return `Unloading: _unload was called at t=${m.unloading.since} s and sleeps until t=${m.unloading.until} s; an open meanwhile waits for it.`;
   }
   const never = neverUnloadable(m);
   if (never) return `Loaded; ${never}.`;
   const b = busy(world, m);
   if (b) return `Loaded and busy: ${b.reason}. A demand unload gets EBUSY without calling _unload.`;
   if (!world.autoCandidates.has(name)) {
-    return 'Loaded on demand: only modadmin -U unloads it (auto-unload never touches a demand-loaded module).';
+    return `Loaded on demand: only modadmin -U unloads it (auto-unload never touches a demand-loaded module).${answerNote(m, world.clock)}`;
   }
   const at = dueAt(world, name, world.options.unloadWake);
   const delay = unloadDelayOf(m, world.options);
   const idle = m.idleSince === null ? 0 : world.clock - m.idleSince;
-  if (m.unloadReturns !== '0') {
-    return `Idle ${idle} s of ${delay} s: the auto-unload daemon will call _unload at t=${at} s, but _unload returns ${m.unloadReturns}, so the module stays loaded.`;
+  const then = unloadAnswer(m, at ?? world.clock).status;
+  if (then !== '0') {
+    return `Idle ${idle} s of ${delay} s: the auto-unload daemon will call _unload at t=${at} s, but _unload returns ${then}, so the module stays loaded; the daemon tries again at every wake.${answerNote(m, world.clock)}`;
   }
   return `Idle ${idle} s of ${delay} s: the auto-unload daemon will unload it at t=${at} s unless it is opened first.`;
+}
+
+/** What the driver's `_unload` would answer: its own decision, after the OS's checks pass. */
+function answerNote(m: Module, clock: number): string {
+  const { status, drainedAt } = unloadAnswer(m, clock);
+  if (status === '0') return '';
+  if (status !== m.unloadReturns) {
+    return ` Its _unload answers EBUSY while its I/O drains (until t=${drainedAt} s), then ${m.unloadReturns}.`;
+  }
+  return ` Its _unload itself answers ${status}: the module stays loaded whoever asks.`;
 }

@@ -1,5 +1,6 @@
 import type { Svr5Action } from './actions';
 import type { StepResult } from '../types';
+import { waitForUnload } from './daemon';
 import { load } from './lifecycle';
 import type { Svr5World } from './model';
 import type { Svr5Tx } from './tx';
@@ -24,6 +25,15 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
       module: dev.module,
     });
   }
+  if (dev.suspended) {
+    return tx.refuse('EAGAIN', 'svr5.hot.suspendedIo', `${a.device} is suspended (CFG_SUSPEND)`, {
+      device: a.device,
+      module: dev.module,
+      channel: a.channel,
+    });
+  }
+  // An open that meets a _unload in progress sleeps until it returns, then goes on (autoloading if it was freed).
+  waitForUnload(tx, dev.module, `the open of ${a.device}`);
   const m = tx.mod(dev.module);
   // An open restarts the idle clock of a module that was already loaded and idle (not one it autoloads).
   const wasIdle = m.loaded && m.idleSince !== null && tx.autoCandidates.has(m.name);
@@ -43,7 +53,7 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     if (s !== '0') return tx.done(s);
   }
   const now = tx.mod(m.name);
-  tx.patchDevice(a.device, { channels: dev.channels.add(a.channel) });
+  tx.patchDevice(a.device, { channels: tx.devices.get(a.device)!.channels.add(a.channel) });
   tx.channels = tx.channels.set(a.channel, { name: a.channel, device: a.device });
   tx.patchModule(m.name, { idleSince: null, openChannels: now.openChannels.add(a.channel) });
   tx.emit('openCalled', wasIdle ? 'svr5.auto.idleRestart' : 'svr5.open', {

@@ -1,6 +1,7 @@
 import type { ObjectRef } from '../events';
+import { waitForUnload } from './daemon';
 import type { Svr5RuleId } from '../rules';
-import { isDdi8, neverUnloadable, type Module } from './model';
+import { isDdi8, neverUnloadable, unloadAnswer, type Module } from './model';
 import type { Svr5Tx } from './tx';
 
 /** Loading and unloading a module (shared/domain/svr5.md §2, §4). Each returns "0" or an errno. */
@@ -13,6 +14,8 @@ export function load(tx: Svr5Tx, name: string, by: 'demand' | 'auto' | 'dependen
   const m = tx.mod(name);
   if (m.loaded) return '0';
   for (const dep of m.dependsOn) {
+    // A dependency in the middle of its unload is waited for, then loaded again if it was freed.
+    waitForUnload(tx, dep, `loading ${name}`);
     const s = load(tx, dep, 'dependency');
     if (s !== '0') {
       tx.emit('loadFailed', 'svr5.load.dependencies', {
@@ -80,6 +83,13 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
   const never = neverUnloadable(m);
   if (never)
     return { rule: m.hba ? 'svr5.never.hba' : 'svr5.seed.optionalBefore8', reason: never, blockers: [] };
+  if (m.unloading) {
+    return {
+      rule: 'svr5.busy.inTransition',
+      reason: `its _unload is already running (until t=${m.unloading.until} s)`,
+      blockers: [],
+    };
+  }
   if (m.openChannels.size > 0) {
     const open = m.openChannels.toArray().map((name): ObjectRef => ({ kind: 'channel', name }));
     return {
@@ -102,12 +112,19 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
 }
 
 /**
- * Calls `_unload` (the caller checked `busy`). Non-zero keeps the module;
- * zero runs drv_detach (CFG_REMOVE per instance) and frees it.
+ * Calls `_unload` (the caller checked `busy`). It answers at once, or sleeps
+ * (blockable context) and answers when the clock reaches `unloading.until`:
+ * then the result is null and `finishUnload` runs later (daemon.ts).
  */
-export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): string {
+export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): string | null {
   const m = tx.mod(name);
-  tx.emit('unloadCalled', 'svr5.seed.cleanup', { module: name, by, time: tx.clock });
+  const sleeps = m.unloadSleeps > 0;
+  tx.emit('unloadCalled', 'svr5.seed.cleanup', {
+    module: name,
+    by,
+    time: tx.clock,
+    ...(sleeps ? { reason: `it sleeps until t=${tx.clock + m.unloadSleeps} s before it answers` } : {}),
+  });
   if (m.copyoutInUnload) {
     tx.emit('contextViolation', 'svr5.seed.blockable', {
       module: name,
@@ -116,20 +133,41 @@ export function runUnload(tx: Svr5Tx, name: string, by: 'demand' | 'daemon'): st
         'The simulator flags the call and lets _unload go on; a real system may fail it with EFAULT or panic.',
     });
   }
-  if (m.unloadReturns !== '0') {
-    tx.patchModule(name, { lastUnloadResult: m.unloadReturns });
+  if (sleeps) {
+    tx.patchModule(name, { unloading: { by, since: tx.clock, until: tx.clock + m.unloadSleeps } });
+    return null;
+  }
+  return finishUnload(tx, name);
+}
+
+/**
+ * `_unload` returns. Non-zero (EBUSY while its I/O drains, or its own errno)
+ * keeps the module; zero runs drv_detach (CFG_REMOVE per instance) and frees it.
+ */
+export function finishUnload(tx: Svr5Tx, name: string): string {
+  const m = tx.patchModule(name, { unloading: null });
+  const answer = unloadAnswer(m, tx.clock);
+  if (answer.status !== '0') {
+    tx.patchModule(name, { lastUnloadResult: answer.status });
+    const draining = m.unloadReturns !== answer.status;
     tx.emit('unloadFailed', 'svr5.seed.errno', {
       module: name,
-      status: m.unloadReturns,
-      reason: 'the module stays loaded',
+      status: answer.status,
+      time: tx.clock,
+      reason: draining
+        ? `its I/O is still draining (until t=${answer.drainedAt} s): the module stays loaded`
+        : 'the module stays loaded',
     });
-    return m.unloadReturns;
+    return answer.status;
   }
   if (isDdi8(m.ddi)) {
     for (const dev of m.configured)
       tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: name, device: dev });
   } else {
     tx.emit('interruptsDetached', 'svr5.unload.preDdi8Detach', { module: name, reason: 'mod_drvdetach' });
+  }
+  for (const dev of m.configured) {
+    if (tx.devices.get(dev)?.suspended) tx.patchDevice(dev, { suspended: false });
   }
   tx.patchModule(name, {
     loaded: false,

@@ -24,6 +24,16 @@ export interface Module {
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
   readonly unloadDelay: number | null;
   readonly copyoutInUnload: boolean;
+  /**
+   * Seconds its I/O takes to drain after it goes inactive (its last close):
+   * a `_unload` called before then answers EBUSY (the driver's own answer),
+   * after it `unloadReturns`.
+   */
+  readonly drainSeconds: number;
+  /** Seconds `_unload` sleeps (blockable context) before it answers. */
+  readonly unloadSleeps: number;
+  /** `_unload` is running and sleeps until `until`: the module is in transition. */
+  readonly unloading: Unloading | null;
   /** Device instances, in configuration order. */
   readonly devices: readonly string[];
   /** The instances still configured (not hot-removed): the ones CFG_ADD, CFG_REMOVE and CFG_SUSPEND reach. */
@@ -46,11 +56,21 @@ export interface Module {
   readonly lastUnloadResult: string | null;
 }
 
+export interface Unloading {
+  /** Who called `_unload`. */
+  readonly by: 'demand' | 'daemon';
+  readonly since: number;
+  /** When `_unload` returns. */
+  readonly until: number;
+}
+
 export interface DeviceInstance {
   readonly name: string;
   readonly module: string;
   /** Hot-removed (config CFG_REMOVE) while the module stayed loaded. */
   readonly removed: boolean;
+  /** Suspended (config CFG_SUSPEND, as before a hot-plug slot powers off) until CFG_RESUME: it gets no I/O. */
+  readonly suspended: boolean;
   /** Open channels on this instance. */
   readonly channels: OrderedSet<string>;
 }
@@ -83,6 +103,13 @@ export function neverUnloadable(m: Module): string | null {
   if (!m.hasUnload) return 'it has no _unload routine (optional before DDI 8): it is never unloaded';
   if (m.hba) return 'it is an HBA driver: HBA drivers are never unloaded';
   return null;
+}
+
+/** What `_unload` answers now: EBUSY while its I/O still drains, else what the scenario gave it. */
+export function unloadAnswer(m: Module, clock: number): { status: string; drainedAt: number | null } {
+  const drainedAt = m.idleSince === null ? null : m.idleSince + m.drainSeconds;
+  if (drainedAt !== null && clock < drainedAt) return { status: 'EBUSY', drainedAt };
+  return { status: m.unloadReturns, drainedAt };
 }
 
 /** The hold count the inspector shows: open channels plus loaded dependents. */

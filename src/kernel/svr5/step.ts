@@ -2,9 +2,10 @@ import { Map as IMap, OrderedSet } from 'immutable';
 import { DEFAULT_SVR5_OPTIONS, SVR5_ACTION_DEFAULTS, type Svr5Action, type Svr5Options } from './actions';
 
 import type { StepResult } from '../types';
-import { advanceTime } from './daemon';
+import { advanceTime, runClock, waitForUnload } from './daemon';
 import { close, open } from './io';
 import { becomeCandidate, busy, load, runUnload } from './lifecycle';
+import { resumeInstance, suspendInstance } from './hotplug';
 import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
 import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
@@ -46,6 +47,10 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return advanceTime(tx, action);
     case 'hotRemove':
       return hotRemove(tx, action);
+    case 'suspendInstance':
+      return suspendInstance(tx, action);
+    case 'resumeInstance':
+      return resumeInstance(tx, action);
     case 'shutdown':
       return shutdown(tx);
   }
@@ -96,6 +101,9 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
+    drainSeconds: a.drainSeconds ?? D.drainSeconds,
+    unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
+    unloading: null,
     devices,
     configured: devices,
     loaded: false,
@@ -110,7 +118,13 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
   };
   tx.modules = tx.modules.set(m.name, m);
   for (const d of devices) {
-    tx.devices = tx.devices.set(d, { name: d, module: m.name, removed: false, channels: OrderedSet() });
+    tx.devices = tx.devices.set(d, {
+      name: d,
+      module: m.name,
+      removed: false,
+      suspended: false,
+      channels: OrderedSet(),
+    });
   }
   tx.emit('moduleRegistered', 'svr5.register', { module: m.name, state: `ddi ${m.ddi}` });
   if (a.unloadDelay !== undefined && isDdi8(a.ddi)) {
@@ -124,13 +138,26 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
 
 /** modadmin -l: demand load. A demand-loaded module is never auto-unloaded. */
 function loadModule(tx: Svr5Tx, a: Act<'loadModule'>): Result {
-  const m = tx.modules.get(a.module);
-  if (!m)
+  if (!tx.modules.has(a.module))
     return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `no module is named ${a.module}`, {
       module: a.module,
     });
-  if (m.loaded)
-    return tx.refuse('EEXIST', 'svr5.load.already', `${a.module} is already loaded`, { module: a.module });
+  waitForUnload(tx, a.module, 'modadmin -l');
+  const m = tx.mod(a.module);
+  if (m.loaded) {
+    // [MODEL] modload(2) lists no error for a loaded module: it answers 0, and the module is demand-loaded now.
+    const was =
+      m.loadedBy === 'demand' ? 'on demand' : m.loadedBy === 'auto' ? 'automatically' : 'as a dependency';
+    tx.patchModule(a.module, { loadedBy: 'demand', autoCandidate: false });
+    tx.autoCandidates = tx.autoCandidates.delete(a.module);
+    tx.emit('moduleLoaded', 'svr5.load.alreadyLoaded', {
+      module: a.module,
+      by: 'demand',
+      time: tx.clock,
+      reason: `it was already loaded (${was}): it is demand-loaded now and never auto-unloaded`,
+    });
+    return tx.done();
+  }
   return tx.done(load(tx, a.module, 'demand'));
 }
 
@@ -152,7 +179,17 @@ function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
     becomeCandidate(tx, a.module);
     return tx.done('EBUSY');
   }
-  const s = runUnload(tx, a.module, 'demand');
+  let s = runUnload(tx, a.module, 'demand');
+  if (s === null) {
+    // modadmin -U sleeps with its _unload; the clock runs meanwhile (the daemon may wake).
+    runClock(tx, tx.mod(a.module).unloading?.until ?? tx.clock);
+    s = tx.mod(a.module).lastUnloadResult ?? '0';
+    tx.emit('clockAdvanced', 'svr5.seed.blockable', {
+      module: a.module,
+      time: tx.clock,
+      reason: `modadmin -U slept until _unload of ${a.module} returned ${s}`,
+    });
+  }
   if (s !== '0') becomeCandidate(tx, a.module);
   return tx.done(s);
 }
@@ -178,7 +215,21 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
       blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),
     });
   }
-  tx.patchDevice(a.device, { removed: true });
+  if (m.unloading) {
+    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  // The instance is suspended before its slot powers off, then removed.
+  if (m.loaded && isDdi8(m.ddi) && !d.suspended) {
+    tx.emit('cfgSuspend', 'svr5.hot.suspend', {
+      module: m.name,
+      device: a.device,
+      reason: 'its slot is about to power off',
+    });
+  }
+  tx.patchDevice(a.device, { removed: true, suspended: false });
   tx.patchModule(m.name, { configured: m.configured.filter((d) => d !== a.device) });
   if (m.loaded) tx.emit('cfgRemove', 'svr5.hot.remove', { module: m.name, device: a.device });
   tx.emit('instanceRemoved', 'svr5.hot.remove', { module: m.name, device: a.device, time: tx.clock });
@@ -193,7 +244,10 @@ function shutdown(tx: Svr5Tx): Result {
       tx.emit('halt', 'svr5.shutdown', { module: m.name });
       continue;
     }
-    for (const dev of m.configured) tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+    for (const dev of m.configured) {
+      if (!tx.devices.get(dev)?.suspended)
+        tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+    }
   }
   tx.shutDown = true;
   tx.emit('systemShutdown', 'svr5.shutdown', { reason: 'no _unload routine is called', time: tx.clock });

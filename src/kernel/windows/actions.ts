@@ -48,6 +48,8 @@ export const windowsActions = {
     vetoesQueryRemove: bool(),
     /** Ours: DriverEntry fails without deleting the control device it created (a driver bug). */
     driverEntryLeaksDevice: bool(),
+    /** Ours: its devices keep a remove lock (IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in REMOVE). Default false. */
+    removeLock: bool(),
   },
   createDevice: {
     driver: name(),
@@ -71,12 +73,22 @@ export const windowsActions = {
     registration: name(),
     category: oneOf(['deviceInterfaceChange', 'targetDeviceChange', 'hardwareProfileChange']),
     handle: z.optional(name()),
+    /** Ours (targetDeviceChange): the callback fails GUID_TARGET_DEVICE_QUERY_REMOVE. Default false. */
+    vetoesQueryRemove: bool(),
+    /** Ours (targetDeviceChange): the callback keeps its handle open on a query-remove. Default false: it closes it. */
+    keepsHandleOpen: bool(),
+    /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. Default false. */
+    reregisters: bool(),
   },
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
   requestRemove: { device: name(), present: bool() },
   surpriseRemove: { device: name() },
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
+  /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
+  acquireRemoveLock: { device: name(), tag: name() },
+  /** Ours: IoReleaseRemoveLock of such an acquisition. */
+  releaseRemoveLock: { device: name(), tag: name() },
   stopDriver: { driver: name() },
   updateDriver: { driver: name() },
   shutdown: {},
@@ -104,8 +116,10 @@ export const WINDOWS_ACTION_DEFAULTS = {
     driverEntry: 'success',
     vetoesQueryRemove: false,
     driverEntryLeaksDevice: false,
+    removeLock: false,
   },
   createDevice: { exclusive: false },
+  registerNotification: { vetoesQueryRemove: false, keepsHandleOpen: false, reregisters: false },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
   requestRemove: { present: false },

@@ -2,7 +2,15 @@ import { OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
-import { hasFlag, type DeviceObject, type DeviceRole, type WindowsWorld } from './model';
+import {
+  DO,
+  hasDoFlag,
+  hasFlag,
+  type DeviceObject,
+  type DeviceRole,
+  type Driver,
+  type WindowsWorld,
+} from './model';
 import { stackOf, topOf } from './stack';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach, freeDevice } from './unload';
@@ -10,10 +18,22 @@ import { deleteDevice, detach, freeDevice } from './unload';
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
 
-export function newDevice(name: string, driver: string, role: DeviceRole, exclusive = false): DeviceObject {
+/**
+ * IoCreateDevice. `initializing`: DO_DEVICE_INITIALIZING stays set (a device
+ * DriverEntry creates, until DriverEntry succeeds); a device made in AddDevice
+ * is returned with it cleared, as the driver must. A driver that keeps a
+ * remove lock initializes one per device (IoInitializeRemoveLock).
+ */
+export function newDevice(
+  name: string,
+  driver: Driver,
+  role: DeviceRole,
+  exclusive = false,
+  initializing = false,
+): DeviceObject {
   return {
     name,
-    driver,
+    driver: driver.name,
     role,
     attachedDevice: null,
     attachedTo: null,
@@ -21,6 +41,8 @@ export function newDevice(name: string, driver: string, role: DeviceRole, exclus
     irps: OrderedSet(),
     obReferences: OrderedSet(),
     flags: 0,
+    doFlags: (exclusive ? DO.EXCLUSIVE : 0) | (initializing ? DO.DEVICE_INITIALIZING : 0),
+    removeLock: driver.usesRemoveLock ? { tags: OrderedSet(), removed: false, waiting: false } : null,
     unlinked: false,
     exclusive,
     shutdown: 'none',
@@ -50,6 +72,14 @@ function attachRefusal(tx: WindowsTx, to: string): Result | undefined {
     );
   }
   const top = tx.dev(topOf(tx, to));
+  if (hasDoFlag(top, 'DEVICE_INITIALIZING')) {
+    return tx.refuse(
+      'STATUS_NO_SUCH_DEVICE',
+      'win.open.initializing',
+      `${top.name} is DO_DEVICE_INITIALIZING: no driver can attach to it`,
+      { device: top.name, driver: top.driver },
+    );
+  }
   const flag = (['UNLOAD_PENDING', 'DELETE_PENDING', 'REMOVE_PENDING', 'REMOVE_PROCESSED'] as const).find(
     (f) => hasFlag(top, f),
   );
@@ -124,7 +154,7 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
     if (refusal) return refusal;
   }
   tx.putDevice(
-    newDevice(a.device, a.driver, a.role, a.exclusive ?? WINDOWS_ACTION_DEFAULTS.createDevice.exclusive),
+    newDevice(a.device, driver, a.role, a.exclusive ?? WINDOWS_ACTION_DEFAULTS.createDevice.exclusive),
   );
   tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
@@ -216,7 +246,7 @@ export function deleteDeviceAction(tx: WindowsTx, a: Act<'deleteDevice'>): Resul
   if (hasFlag(d, 'DELETE_PENDING')) {
     const reason = `IoDeleteDevice called twice on ${a.device}: a driver bug (Driver Verifier would stop the system)`;
     tx.emit('driverBug', 'win.delete.twice', { device: a.device, driver: d.driver, reason });
-    return tx.refuse('STATUS_DELETE_PENDING', 'win.delete.twice', reason, {
+    return tx.refuse('STATUS_DELETE_PENDING', 'win.delete.twiceStatus', reason, {
       device: a.device,
       driver: d.driver,
     });
@@ -247,6 +277,14 @@ export function referenceObject(tx: WindowsTx, a: Act<'referenceObject'>): Resul
         device: a.device,
         reference: a.reference,
       },
+    );
+  }
+  if (hasDoFlag(d, 'DEVICE_INITIALIZING')) {
+    return tx.refuse(
+      'STATUS_NO_SUCH_DEVICE',
+      'win.open.initializing',
+      `${a.device} is DO_DEVICE_INITIALIZING: IoGetDeviceObjectPointer cannot open it`,
+      { device: a.device, driver: d.driver, reference: a.reference },
     );
   }
   if (hasFlag(d, 'UNLOAD_PENDING')) {

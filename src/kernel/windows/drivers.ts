@@ -3,8 +3,8 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
-import { hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
-import { cancelRemove, queryRemove, removeStack } from './pnp';
+import { DO, hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
+import { cancelRemove, queryRemove, removeStack, removing } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 import { describeRefs } from '../events';
@@ -33,18 +33,28 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     );
   }
   if (old?.imageInMemory) {
-    return tx.refuse(
-      'STATUS_IMAGE_ALREADY_LOADED',
-      'win.image.code38',
-      `a previous instance of ${a.driver} is still in memory (Device Manager Code 38)`,
-      { driver: a.driver, blockers: [...old.devices, ...old.lingering].map(deviceRef) },
-    );
+    const blockers = [...old.devices, ...old.lingering].map(deviceRef);
+    // Code 38 is a devnode's problem code: only a PnP driver has one to show.
+    return old.model === 'pnp'
+      ? tx.refuse(
+          'STATUS_IMAGE_ALREADY_LOADED',
+          'win.image.code38',
+          `a previous instance of ${a.driver} is still in memory (Device Manager Code 38)`,
+          { driver: a.driver, blockers },
+        )
+      : tx.refuse(
+          'STATUS_IMAGE_ALREADY_LOADED',
+          'win.load.alreadyLoaded',
+          `the previous image of ${a.driver} is still in memory`,
+          { driver: a.driver, blockers },
+        );
   }
   const driver: Driver = {
     name: a.driver,
     model: a.model ?? D.model,
     hasUnload: a.unloadRoutine ?? D.unloadRoutine,
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
+    usesRemoveLock: a.removeLock ?? D.removeLock,
     state: 'loaded',
     unloadInvoked: false,
     imageInMemory: true,
@@ -67,7 +77,8 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
         `IoCreateDevice(${a.controlDevice}) failed: the name is taken`,
       );
     }
-    tx.putDevice(newDevice(a.controlDevice, a.driver, 'control'));
+    // IoCreateDevice sets DO_DEVICE_INITIALIZING; the I/O manager clears it only if DriverEntry succeeds.
+    tx.putDevice(newDevice(a.controlDevice, driver, 'control', false, true));
     tx.patchDriver(a.driver, { devices: OrderedSet([a.controlDevice]) });
     tx.emit('deviceCreated', 'win.device.create', {
       device: a.controlDevice,
@@ -76,8 +87,17 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     });
   }
   if (entry !== 'STATUS_SUCCESS') return failEntry(tx, a.driver, entry, `DriverEntry returned ${entry}`);
+  readyDevices(tx, a.driver);
   tx.emit('driverLoaded', 'win.load.entry', { driver: a.driver, status: entry });
   return tx.done();
+}
+
+/** After a DriverEntry that succeeds, the I/O manager clears DO_DEVICE_INITIALIZING on the devices it created. */
+function readyDevices(tx: WindowsTx, name: string): void {
+  for (const dev of tx.drv(name).devices) {
+    const d = tx.dev(dev);
+    tx.patchDevice(dev, { doFlags: d.doFlags & ~DO.DEVICE_INITIALIZING });
+  }
 }
 
 /** Seed rule 5: DriverEntry failed → no Unload, the image is freed (unless a leaked device pins it). */
@@ -88,7 +108,8 @@ function failEntry(tx: WindowsTx, name: string, status: string, reason: string):
     tx.emit('driverBug', 'win.load.leak', {
       driver: name,
       blockers: d.devices.toArray().map(deviceRef),
-      reason: 'DriverEntry failed without deleting the device it created: the device pins the image',
+      reason:
+        'DriverEntry failed without deleting the device it created: the device pins the image, and it keeps DO_DEVICE_INITIALIZING, so nothing can open it',
     });
   }
   maybeFreeImage(tx, name);
@@ -98,14 +119,13 @@ function failEntry(tx: WindowsTx, name: string, status: string, reason: string):
 /** `sc stop` → NtUnloadDriver (shared/domain/windows.md §3, legacy stop). */
 export function stopDriver(tx: WindowsTx, a: Act<'stopDriver'>): Result {
   const d = tx.driver(a.driver);
-  if (d?.state === 'unloaded' && d.imageInMemory) {
+  if (d?.state === 'unloaded') {
+    const still = d.imageInMemory ? ' (a leaked reference keeps its image in memory)' : '';
     return tx.refuse(
-      'STATUS_DELETE_PENDING',
-      'win.stop.alreadyInvoked',
-      `Unload of ${a.driver} was already invoked`,
-      {
-        driver: a.driver,
-      },
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.stop.nameGone',
+      `Unload of ${a.driver} has run: its driver object's name is gone${still}`,
+      { driver: a.driver },
     );
   }
   if (!d || !isLoaded(d)) {
@@ -165,7 +185,14 @@ export function updateDriver(tx: WindowsTx, a: Act<'updateDriver'>): Result {
   for (const dev of d.devices) {
     const pdo = pdoOf(tx, dev);
     // A stack already being removed (surprise removal, a deleted PDO) is not queried again.
-    if (!pdo || pdo.name === dev || pdo.surpriseRemoved || hasFlag(pdo, 'DELETE_PENDING')) continue;
+    if (
+      !pdo ||
+      pdo.name === dev ||
+      pdo.surpriseRemoved ||
+      hasFlag(pdo, 'DELETE_PENDING') ||
+      removing(tx, pdo.name)
+    )
+      continue;
     pdos.add(pdo.name);
   }
   const saved: SavedStack[] = [...pdos].map((pdo) => ({ pdo, layout: stackLayout(tx, pdo) }));
@@ -212,7 +239,7 @@ function finishUpdate(tx: WindowsTx, name: string, saved: readonly SavedStack[])
     reason: 'the new image is loaded',
   });
   if (old.model === 'legacy' && old.controlDevice !== undefined && !tx.devices.has(old.controlDevice)) {
-    addDevice(tx, newDevice(old.controlDevice, name, 'control'), null);
+    addDevice(tx, newDevice(old.controlDevice, fresh, 'control'), null);
   }
   for (const { pdo, layout } of saved) readd(tx, pdo, layout);
   return tx.done();
@@ -272,7 +299,7 @@ function readd(tx: WindowsTx, pdo: string, layout: readonly DeviceObject[]): voi
       });
       tx.emit('driverLoaded', 'win.update.replace', { driver: dev.driver, status: 'STATUS_SUCCESS' });
     }
-    addDevice(tx, newDevice(dev.name, dev.driver, dev.role, dev.exclusive), below);
+    addDevice(tx, newDevice(dev.name, tx.drv(dev.driver), dev.role, dev.exclusive), below);
     below = dev.name;
   }
 }

@@ -1,7 +1,8 @@
 import type { Condition, UnloadExplanation } from '../checklist';
 import { cond, flag } from '../checklist';
 import { describeRefs, type ObjectRef } from '../events';
-import type { Driver, WindowsWorld } from './model';
+import { removeLockHolders, type Driver, type WindowsWorld } from './model';
+import { removeWaiting } from './removeLock';
 import { pdoOf, stackOf } from './stack';
 import { unloadBlockers } from './unload';
 
@@ -23,6 +24,7 @@ export function explainWindows(world: WindowsWorld, name: string): UnloadExplana
   const legacy = d.model === 'legacy';
   const requested = d.state === 'unloadPending' || d.state === 'unloaded';
   const closes = legacy ? [] : pendingCloses(world, name);
+  const waits = legacy ? null : lockWait(world, name);
   const conditions: Condition[] = [
     flag(
       'unloadRequested',
@@ -65,21 +67,29 @@ export function explainWindows(world: WindowsWorld, name: string): UnloadExplana
           true,
           `Not required: a legacy driver’s Unload deletes its own device objects (${d.devices.size} now)`,
         )
-      : closes.length > 0
+      : waits
         ? {
             id: 'noDeviceObjects',
             met: false,
-            rule: 'win.pnp.removeAfterClose',
-            blockers: [...b.devices, ...closes],
-            text: `Device objects remain: surprise-removed, IRP_MN_REMOVE_DEVICE waits for ${describeRefs(closes)} to close`,
+            rule: 'win.removeLock.wait',
+            blockers: [...b.devices, ...waits.blockers],
+            text: `Device objects remain: ${waits.text}`,
           }
-        : cond(
-            'noDeviceObjects',
-            'seed.2.pnpLastDevice',
-            b.devices,
-            'It has no device objects left',
-            'Device objects remain',
-          ),
+        : closes.length > 0
+          ? {
+              id: 'noDeviceObjects',
+              met: false,
+              rule: 'win.pnp.removeAfterClose',
+              blockers: [...b.devices, ...closes],
+              text: `Device objects remain: surprise-removed, IRP_MN_REMOVE_DEVICE waits for ${describeRefs(closes)} to close`,
+            }
+          : cond(
+              'noDeviceObjects',
+              'seed.2.pnpLastDevice',
+              b.devices,
+              'It has no device objects left',
+              'Device objects remain',
+            ),
   ];
   return {
     driver: name,
@@ -102,6 +112,24 @@ function requestText(d: Driver): string {
   if (d.stuck)
     return 'Its last device object is gone, but without an Unload routine the PnP manager never unloads it';
   return 'The PnP manager starts the unload when the driver’s last device object is removed';
+}
+
+/** A REMOVE under way in a stack of this driver, waiting in IoReleaseRemoveLockAndWait (win.removeLock.wait). */
+function lockWait(world: WindowsWorld, driver: string): { blockers: ObjectRef[]; text: string } | null {
+  for (const dev of world.drivers.get(driver)?.devices ?? []) {
+    const at = removeWaiting(stackOf(world, dev));
+    if (!at) continue;
+    const { irps, tags } = removeLockHolders(at);
+    const names = [...irps.map((i) => `IRP ${i}`), ...tags.map((t) => `tag ${t}`)];
+    return {
+      blockers: [
+        { kind: 'device', name: at.name },
+        ...irps.map((i): ObjectRef => ({ kind: 'irp', name: i })),
+      ],
+      text: `IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait on ${at.name} until ${names.join(', ')} release it`,
+    };
+  }
+  return null;
 }
 
 /** Open handles on a surprise-removed stack of this driver: REMOVE waits for them (win.pnp.removeAfterClose). */
@@ -144,6 +172,9 @@ function windowsSummary(world: WindowsWorld, name: string, conditions: readonly 
         return d.model === 'legacy'
           ? 'Loaded, with no Unload routine: sc stop is refused and it stays loaded until reboot.'
           : 'Loaded, with no Unload routine: its devices can be removed, but it is never unloaded.';
+      }
+      if (d.model === 'pnp' && lockWait(world, name)) {
+        return `Being removed: ${lockWait(world, name)?.text}; then its devices go and Unload can run.`;
       }
       if (pendingCloses(world, name).length > 0) {
         return `Surprise-removed: IRP_MN_REMOVE_DEVICE waits for ${describeRefs(pendingCloses(world, name))} to close; then its devices go and Unload can run.`;

@@ -1,7 +1,10 @@
 import { OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
+import type { WindowsRuleId } from '../rules';
+import type { EventFields } from '../tx';
 import type { StepResult } from '../types';
-import { hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
+import { hasDoFlag, hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
+import { resumeRemoves } from './removeLock';
 import { settle } from './settle';
 import { pdoOf, stackOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -21,75 +24,122 @@ export function visible(tx: WindowsTx, name: string): DeviceObject | undefined {
   return d && isNamed(d) ? d : undefined;
 }
 
-/** CreateFile → IRP_MJ_CREATE to the top of the stack; the opened device's ReferenceCount goes up. */
-export function openHandle(tx: WindowsTx, a: Act<'openHandle'>): Result {
-  if (tx.handles.has(a.handle)) {
-    return tx.refuse(
-      'STATUS_OBJECT_NAME_COLLISION',
-      'win.object.invalid',
-      `handle ${a.handle} is already open`,
-      {
-        handle: a.handle,
-      },
-    );
+/** Why an open of `device` as `handle` is refused, if it is: the refusal to return. */
+interface Refusal {
+  readonly status: string;
+  readonly rule: WindowsRuleId;
+  readonly reason: string;
+  readonly fields: Omit<EventFields, 'status' | 'reason'>;
+}
+
+function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | null {
+  if (tx.handles.has(handle)) {
+    return {
+      status: 'STATUS_OBJECT_NAME_COLLISION',
+      rule: 'win.object.invalid',
+      reason: `handle ${handle} is already open`,
+      fields: { handle },
+    };
   }
-  const target = visible(tx, a.device);
+  const target = visible(tx, device);
   if (!target) {
-    return tx.refuse(
-      'STATUS_OBJECT_NAME_NOT_FOUND',
-      'win.object.notFound',
-      `no device is named ${a.device}`,
-      {
-        device: a.device,
-      },
-    );
+    return {
+      status: 'STATUS_OBJECT_NAME_NOT_FOUND',
+      rule: 'win.object.notFound',
+      reason: `no device is named ${device}`,
+      fields: { device },
+    };
   }
-  const stack = stackOf(tx, a.device);
-  for (const d of stack) {
+  // The I/O manager checks the device opened by name (ReactOS: IopCheckDeviceAndDriver)…
+  const own = pendingFlag(target);
+  if (own) {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: own === 'UNLOAD_PENDING' ? 'seed.3.noNewReferences' : 'win.open.pendingFlags',
+      reason: `${device} is DOE_${own}: no new opens`,
+      fields: { device, driver: target.driver, handle },
+    };
+  }
+  if (hasDoFlag(target, 'DEVICE_INITIALIZING')) {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.open.initializing',
+      reason: `${device} is DO_DEVICE_INITIALIZING: it cannot be opened`,
+      fields: { device, driver: target.driver, handle },
+    };
+  }
+  // …and the simulator the rest of its stack [MODEL].
+  for (const d of stackOf(tx, device)) {
     const flag = pendingFlag(d);
     if (flag) {
-      return tx.refuse(
-        'STATUS_NO_SUCH_DEVICE',
-        flag === 'UNLOAD_PENDING' ? 'seed.3.noNewReferences' : 'win.open.pendingFlags',
-        `${d.name} is DOE_${flag}: no new opens`,
-        { device: d.name, driver: d.driver, handle: a.handle },
-      );
+      return {
+        status: 'STATUS_NO_SUCH_DEVICE',
+        rule: 'win.open.stackPending',
+        reason: `${d.name}, in the stack of ${device}, is DOE_${flag}: no new opens`,
+        fields: { device: d.name, driver: d.driver, handle },
+      };
     }
   }
-  if (pdoOf(tx, a.device)?.surpriseRemoved) {
-    return tx.refuse('STATUS_NO_SUCH_DEVICE', 'win.io.removedFailsIo', `${a.device} was surprise-removed`, {
-      device: a.device,
-      handle: a.handle,
-    });
+  if (pdoOf(tx, device)?.surpriseRemoved) {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.io.removedFailsIo',
+      reason: `${device} was surprise-removed`,
+      fields: { device, handle },
+    };
   }
   if (target.exclusive && target.fileObjects.size > 0) {
-    return tx.refuse(
-      'STATUS_ACCESS_DENIED',
-      'win.open.exclusive',
-      `${a.device} is exclusive and already open`,
-      {
-        device: a.device,
-        handle: a.handle,
-      },
-    );
+    return {
+      status: 'STATUS_ACCESS_DENIED',
+      rule: 'win.open.exclusive',
+      reason: `${device} is exclusive and already open`,
+      fields: { device, handle },
+    };
   }
-  for (const d of stack) {
-    tx.emit('irpDispatched', 'win.open.create', {
+  return null;
+}
+
+/** Whether `device` can be opened as `handle` now (a registrant reopening after a cancel asks). */
+export function canOpen(tx: WindowsTx, device: string, handle: string): boolean {
+  return openRefusal(tx, device, handle) === null;
+}
+
+/** CreateFile → IRP_MJ_CREATE to the top of the stack; the opened device's ReferenceCount goes up. */
+export function openHandle(tx: WindowsTx, a: Act<'openHandle'>): Result {
+  const refusal = openRefusal(tx, a.device, a.handle);
+  if (refusal) return tx.refuse(refusal.status, refusal.rule, refusal.reason, refusal.fields);
+  openNow(tx, a.device, a.handle);
+  return tx.done();
+}
+
+/** Opens a device the caller checked with `canOpen`. */
+export function openNow(tx: WindowsTx, device: string, handle: string): void {
+  dispatchDown(tx, stackOf(tx, device), 'IRP_MJ_CREATE', handle, 'win.open.create');
+  tx.handles = tx.handles.set(handle, { name: handle, device, state: 'open', irps: OrderedSet() });
+  const target = tx.dev(device);
+  tx.patchDevice(device, { fileObjects: target.fileObjects.add(handle) });
+  tx.emit('handleOpened', 'win.open.create', { handle, device, driver: target.driver });
+}
+
+/**
+ * CREATE, CLEANUP and CLOSE reach the top of the stack (the documented rule)
+ * and, as the simulator shows it, every driver passes them down [MODEL].
+ */
+function dispatchDown(
+  tx: WindowsTx,
+  stack: readonly DeviceObject[],
+  major: string,
+  handle: string,
+  rule: WindowsRuleId,
+): void {
+  stack.forEach((d, i) => {
+    tx.emit('irpDispatched', i === 0 ? rule : 'win.open.passDown', {
       device: d.name,
       driver: d.driver,
-      major: 'IRP_MJ_CREATE',
-      handle: a.handle,
+      major,
+      handle,
     });
-  }
-  tx.handles = tx.handles.set(a.handle, {
-    name: a.handle,
-    device: a.device,
-    state: 'open',
-    irps: OrderedSet(),
   });
-  tx.patchDevice(a.device, { fileObjects: target.fileObjects.add(a.handle) });
-  tx.emit('handleOpened', 'win.open.create', { handle: a.handle, device: a.device, driver: target.driver });
-  return tx.done();
 }
 
 /** CloseHandle → IRP_MJ_CLEANUP; IRP_MJ_CLOSE once the file object's IRPs have completed. */
@@ -108,15 +158,7 @@ export function closeHandle(tx: WindowsTx, a: Act<'closeHandle'>): Result {
 export function closeHandleNow(tx: WindowsTx, handle: string): void {
   const h = tx.handles.get(handle);
   if (!h || h.state !== 'open') return;
-  const stack = stackOf(tx, h.device);
-  for (const d of stack) {
-    tx.emit('irpDispatched', 'win.close.cleanupClose', {
-      device: d.name,
-      driver: d.driver,
-      major: 'IRP_MJ_CLEANUP',
-      handle,
-    });
-  }
+  dispatchDown(tx, stackOf(tx, h.device), 'IRP_MJ_CLEANUP', handle, 'win.close.cleanupClose');
   tx.emit('handleClosed', 'win.close.cleanupClose', { handle, device: h.device });
   if (h.irps.size > 0) {
     tx.handles = tx.handles.set(handle, { ...h, state: 'closing' });
@@ -130,14 +172,7 @@ function closeFileObject(tx: WindowsTx, handle: string): void {
   const h = tx.handles.get(handle);
   if (!h) return;
   const stack = stackOf(tx, h.device);
-  for (const d of stack) {
-    tx.emit('irpDispatched', 'win.close.cleanupClose', {
-      device: d.name,
-      driver: d.driver,
-      major: 'IRP_MJ_CLOSE',
-      handle,
-    });
-  }
+  dispatchDown(tx, stack, 'IRP_MJ_CLOSE', handle, 'win.close.cleanupClose');
   tx.handles = tx.handles.delete(handle);
   const dev = tx.dev(h.device);
   tx.patchDevice(h.device, { fileObjects: dev.fileObjects.delete(handle) });
@@ -191,17 +226,13 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
         },
       );
     }
-    if (hasFlag(d, 'DELETE_PENDING') || hasFlag(d, 'REMOVE_PENDING')) {
+    // After a query-remove drivers fail only new creates; other IRPs are processed as usual.
+    if (hasFlag(d, 'DELETE_PENDING')) {
       return tx.refuse(
         'STATUS_DELETE_PENDING',
-        'win.io.removedFailsIo',
-        `${d.name} is being removed: new I/O fails`,
-        {
-          irp: a.irp,
-          handle: a.handle,
-          device: d.name,
-          driver: d.driver,
-        },
+        'win.io.deletedDevice',
+        `${d.name} was deleted (IoDeleteDevice): its driver fails new I/O`,
+        { irp: a.irp, handle: a.handle, device: d.name, driver: d.driver },
       );
     }
   }
@@ -217,6 +248,15 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
       },
     );
   }
+  const locked = path.find((d) => d.removeLock?.removed);
+  if (locked) {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.removeLock.deletePending',
+      `${locked.name} is being removed: IoAcquireRemoveLock fails, so its driver fails the request`,
+      { irp: a.irp, handle: a.handle, device: locked.name, driver: locked.driver },
+    );
+  }
   for (const d of path) {
     tx.emit('irpDispatched', 'win.io.pendsAtFunction', {
       irp: a.irp,
@@ -226,6 +266,13 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
       handle: a.handle,
     });
     tx.patchDevice(d.name, { irps: d.irps.add(a.irp) });
+    if (d.removeLock) {
+      tx.emit('removeLockAcquired', 'win.removeLock.acquire', {
+        irp: a.irp,
+        device: d.name,
+        driver: d.driver,
+      });
+    }
   }
   const last = path[path.length - 1];
   tx.irps = tx.irps.set(a.irp, { name: a.irp, handle: a.handle, major, path: path.map((d) => d.name) });
@@ -242,8 +289,7 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
 
 /** IoCompleteRequest: allowed while Unload Pending (seed rule 3); the IRP climbs back up its path. */
 export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
-  const irp = tx.irps.get(a.irp);
-  if (!irp) {
+  if (!tx.irps.has(a.irp)) {
     return tx.refuse(
       'STATUS_INVALID_PARAMETER',
       'win.object.invalid',
@@ -253,23 +299,48 @@ export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
       },
     );
   }
-  for (const name of [...irp.path].reverse()) {
-    const d = tx.dev(name);
-    tx.patchDevice(name, { irps: d.irps.delete(a.irp) });
-    tx.emit('irpCompleted', hasFlag(d, 'UNLOAD_PENDING') ? 'seed.3.completeOutstanding' : 'win.io.complete', {
-      irp: a.irp,
-      device: name,
+  completeIrpNow(tx, a.irp);
+  return tx.done();
+}
+
+/** How an IRP completes when its driver fails it (a surprise removal). */
+export interface Failure {
+  readonly status: string;
+  readonly rule: WindowsRuleId;
+  readonly model: string;
+}
+
+/**
+ * Completes an outstanding IRP: it climbs back up its path, releasing each
+ * remove lock it held (which may let a waiting IRP_MN_REMOVE_DEVICE go on),
+ * then its file object may close and what it held is re-checked.
+ */
+export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): void {
+  const irp = tx.irps.get(name);
+  if (!irp) return;
+  for (const dev of [...irp.path].reverse()) {
+    const d = tx.dev(dev);
+    tx.patchDevice(dev, { irps: d.irps.delete(name) });
+    const rule =
+      failure?.rule ?? (hasFlag(d, 'UNLOAD_PENDING') ? 'seed.3.completeOutstanding' : 'win.io.complete');
+    tx.emit('irpCompleted', rule, {
+      irp: name,
+      device: dev,
       driver: d.driver,
       major: irp.major,
+      ...(failure ? { status: failure.status, model: failure.model } : {}),
     });
+    if (d.removeLock) {
+      tx.emit('removeLockReleased', 'win.removeLock.acquire', { irp: name, device: dev, driver: d.driver });
+    }
   }
-  tx.irps = tx.irps.delete(a.irp);
+  tx.irps = tx.irps.delete(name);
+  resumeRemoves(tx, irp.path);
   const h = tx.handles.get(irp.handle);
   if (h) {
-    const left = h.irps.delete(a.irp);
+    const left = h.irps.delete(name);
     tx.handles = tx.handles.set(h.name, { ...h, irps: left });
     if (h.state === 'closing' && left.size === 0) closeFileObject(tx, h.name);
   }
   settle(tx, irp.path);
-  return tx.done();
 }

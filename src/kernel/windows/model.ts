@@ -17,6 +17,18 @@ export const DOE = {
 } as const;
 export type DoeFlag = keyof typeof DOE;
 
+/**
+ * `DEVICE_OBJECT.Flags` bits the simulator models, by the names `!devobj`
+ * prints (separate from the extension's DOE_ flags). IoCreateDevice sets
+ * DO_DEVICE_INITIALIZING; it is cleared after a DriverEntry that succeeds (or
+ * by the driver at the end of AddDevice), and opens are refused while it is set.
+ */
+export const DO = {
+  EXCLUSIVE: 0x8,
+  DEVICE_INITIALIZING: 0x80,
+} as const;
+export type DoFlag = keyof typeof DO;
+
 /** `DRIVER_OBJECT.Flags` bits the unload path reads. */
 export const DRVO = { UNLOAD_INVOKED: 0x1, LEGACY_DRIVER: 0x2 } as const;
 
@@ -46,6 +58,8 @@ export interface Driver {
   readonly model: 'pnp' | 'legacy';
   readonly hasUnload: boolean;
   readonly vetoesQueryRemove: boolean;
+  /** Its devices keep an IO_REMOVE_LOCK: IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in IRP_MN_REMOVE_DEVICE. */
+  readonly usesRemoveLock: boolean;
   readonly state: DriverState;
   /** DRVO_UNLOAD_INVOKED: Unload has been called for this load. */
   readonly unloadInvoked: boolean;
@@ -70,6 +84,21 @@ export interface Driver {
 
 export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
 
+/**
+ * An IO_REMOVE_LOCK in a device extension (kernel/using-remove-locks). Its
+ * acquisitions are the IRPs outstanding through the device (one per I/O, see
+ * `removeLockHolders`) plus the `tags` the driver acquired for its own code
+ * (a timer, a DPC, a work item).
+ */
+export interface RemoveLock {
+  /** Acquisitions outside an I/O request, by tag. */
+  readonly tags: OrderedSet<string>;
+  /** IoReleaseRemoveLockAndWait was called (in IRP_MN_REMOVE_DEVICE): every later acquire fails with STATUS_DELETE_PENDING. */
+  readonly removed: boolean;
+  /** IRP_MN_REMOVE_DEVICE is waiting in IoReleaseRemoveLockAndWait for the last acquisition to be released. */
+  readonly waiting: boolean;
+}
+
 export interface DeviceObject {
   readonly name: string;
   readonly driver: string;
@@ -86,6 +115,10 @@ export interface DeviceObject {
   readonly obReferences: OrderedSet<string>;
   /** ExtensionFlags, DOE_ bits. */
   readonly flags: number;
+  /** `DEVICE_OBJECT.Flags`, DO_ bits (DO_EXCLUSIVE, DO_DEVICE_INITIALIZING). */
+  readonly doFlags: number;
+  /** Its driver's remove lock, when the driver keeps one. */
+  readonly removeLock: RemoveLock | null;
   /** Off the driver's device list, kept alive only by object references. */
   readonly unlinked: boolean;
   readonly exclusive: boolean;
@@ -125,6 +158,12 @@ export interface Registration {
   readonly handle: string | null;
   /** targetDeviceChange: the device that handle was opened on. */
   readonly target: string | null;
+  /** targetDeviceChange: the callback answers GUID_TARGET_DEVICE_QUERY_REMOVE with STATUS_UNSUCCESSFUL. */
+  readonly vetoesQueryRemove: boolean;
+  /** targetDeviceChange: the callback does not close its handle on a query-remove (so the query fails). */
+  readonly keepsHandleOpen: boolean;
+  /** targetDeviceChange: on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. */
+  readonly reregisters: boolean;
 }
 
 export interface ObReference {
@@ -151,6 +190,29 @@ export function hasFlag(d: DeviceObject, flag: DoeFlag): boolean {
 /** ExtensionFlags as `!devobj` prints them: "DOE_UNLOAD_PENDING, DOE_DELETE_PENDING". */
 export function doeNames(flags: number): string[] {
   return (Object.keys(DOE) as DoeFlag[]).filter((k) => (flags & DOE[k]) !== 0).map((k) => `DOE_${k}`);
+}
+
+export function hasDoFlag(d: DeviceObject, flag: DoFlag): boolean {
+  return (d.doFlags & DO[flag]) !== 0;
+}
+
+/** Flags as `!devobj` prints them: "DO_EXCLUSIVE, DO_DEVICE_INITIALIZING". */
+export function doNames(flags: number): string[] {
+  return (Object.keys(DO) as DoFlag[]).filter((k) => (flags & DO[k]) !== 0).map((k) => `DO_${k}`);
+}
+
+/**
+ * What holds a device's remove lock: one acquisition per IRP outstanding
+ * through it, and the driver's own tags. Empty when it keeps no remove lock.
+ */
+export function removeLockHolders(d: DeviceObject): { irps: string[]; tags: string[] } {
+  if (!d.removeLock) return { irps: [], tags: [] };
+  return { irps: d.irps.toArray(), tags: d.removeLock.tags.toArray() };
+}
+
+/** The remove lock's count of outstanding acquisitions (what the inspector shows). */
+export function removeLockCount(d: DeviceObject): number {
+  return d.removeLock ? d.irps.size + d.removeLock.tags.size : 0;
 }
 
 /** `ReferenceCount` as the debugger shows it: open file objects on this device. */

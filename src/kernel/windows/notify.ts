@@ -1,9 +1,12 @@
-import type { WindowsAction } from './actions';
+import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
 import { hasFlag, type WindowsWorld } from './model';
 import type { WindowsTx } from './tx';
 import { maybeCallUnload } from './unload';
+
+/** What an omitted registration field means (the one defaults table). */
+const R = WINDOWS_ACTION_DEFAULTS.registerNotification;
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
@@ -52,6 +55,9 @@ export function registerNotification(tx: WindowsTx, a: Act<'registerNotification
     category: a.category,
     handle: a.category === 'targetDeviceChange' ? (a.handle ?? null) : null,
     target,
+    vetoesQueryRemove: a.vetoesQueryRemove ?? R.vetoesQueryRemove,
+    keepsHandleOpen: a.keepsHandleOpen ?? R.keepsHandleOpen,
+    reregisters: a.reregisters ?? R.reregisters,
   });
   tx.patchDriver(a.driver, { registrations: d.registrations.add(a.registration) });
   tx.emit('notificationRegistered', 'win.notify.register', {
@@ -106,10 +112,17 @@ export function registerShutdown(tx: WindowsTx, a: Act<'registerShutdown'>): Res
 
 /** Seed rule 6: IRP_MJ_SHUTDOWN to registrants, normal before the flush, last-chance after; no Unload. */
 export function shutdown(tx: WindowsTx): Result {
+  const all = tx.devices.valueSeq().filter((d) => d.shutdown !== 'none' && !d.unlinked);
   // Seed rule 3: the system sends no new IRP to an Unload Pending driver, IRP_MJ_SHUTDOWN included [MODEL].
-  const registered = tx.devices
-    .valueSeq()
-    .filter((d) => d.shutdown !== 'none' && !d.unlinked && !hasFlag(d, 'UNLOAD_PENDING'));
+  for (const d of all.filter((d) => hasFlag(d, 'UNLOAD_PENDING'))) {
+    tx.emit('shutdownSkipped', 'win.shutdown.skipPending', {
+      device: d.name,
+      driver: d.driver,
+      major: 'IRP_MJ_SHUTDOWN',
+      reason: `${d.driver} is Unload Pending`,
+    });
+  }
+  const registered = all.filter((d) => !hasFlag(d, 'UNLOAD_PENDING'));
   for (const d of registered.filter((d) => d.shutdown === 'normal')) {
     tx.emit('shutdownIrp', 'win.shutdown.order', {
       device: d.name,

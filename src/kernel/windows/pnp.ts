@@ -1,6 +1,7 @@
 import type { WindowsRuleId } from '../rules';
-import { closeHandleNow } from './io';
-import { DOE, hasFlag, type DeviceObject, type DevnodeState } from './model';
+import { canOpen, closeHandleNow, completeIrpNow, openNow } from './io';
+import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
+import { releaseAndWait, removeWaiting } from './removeLock';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
@@ -28,24 +29,77 @@ function alive(tx: WindowsTx, pdo: string): boolean {
   return p !== undefined && !p.unlinked && !hasFlag(p, 'DELETE_PENDING');
 }
 
-/** Target-device-change registrants of this stack are told; on a query or removal they close their handles. */
-function notifyRegistrants(
+/** Whether an IRP_MN_REMOVE_DEVICE is under way in this stack (waiting on a remove lock). */
+export function removing(tx: WindowsTx, pdo: string): boolean {
+  return removeWaiting(stackOf(tx, pdo)) !== undefined;
+}
+
+/** Target-device-change registrants on the devices of a stack. */
+function registrantsOf(tx: WindowsTx, names: ReadonlySet<string>): Registration[] {
+  return tx.registrations
+    .valueSeq()
+    .filter((r) => r.category === 'targetDeviceChange' && r.target !== null && names.has(r.target))
+    .toArray();
+}
+
+function tell(tx: WindowsTx, r: Registration, guid: string, rule: WindowsRuleId): void {
+  tx.emit('notificationSent', rule, {
+    registration: r.name,
+    driver: r.driver,
+    device: r.target ?? undefined,
+    state: guid,
+    handle: r.handle ?? undefined,
+  });
+}
+
+/** Registrants are told of a removal; those not queried first close their handles then. */
+function tellRemoved(tx: WindowsTx, names: ReadonlySet<string>, rule: WindowsRuleId): void {
+  for (const r of registrantsOf(tx, names)) {
+    tell(tx, r, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', rule);
+    if (r.handle) closeHandleNow(tx, r.handle);
+  }
+}
+
+/**
+ * GUID_TARGET_DEVICE_QUERY_REMOVE, before the IRP: each registrant closes its
+ * handle (and stays registered), keeps it open, or fails the query.
+ */
+function queryRegistrants(
   tx: WindowsTx,
   names: ReadonlySet<string>,
-  guid: string,
-  closeHandles: boolean,
-): void {
-  for (const r of tx.registrations.valueSeq()) {
-    if (r.category !== 'targetDeviceChange' || !r.target || !names.has(r.target)) continue;
-    tx.emit('notificationSent', 'win.pnp.notify', {
-      registration: r.name,
-      driver: r.driver,
-      device: r.target,
-      state: guid,
-      handle: r.handle ?? undefined,
-    });
-    if (closeHandles && r.handle) closeHandleNow(tx, r.handle);
+): { told: Registration[]; veto?: Registration } {
+  const told: Registration[] = [];
+  for (const r of registrantsOf(tx, names)) {
+    tell(tx, r, 'GUID_TARGET_DEVICE_QUERY_REMOVE', 'win.pnp.queryNotifyFirst');
+    told.push(r);
+    if (r.vetoesQueryRemove) return { told, veto: r };
+    if (!r.keepsHandleOpen && r.handle) closeHandleNow(tx, r.handle);
   }
+  return { told };
+}
+
+/** GUID_TARGET_DEVICE_REMOVE_CANCELLED; a registrant that re-registers opens a new handle first. */
+function tellCancelled(tx: WindowsTx, registrants: readonly Registration[], rule: WindowsRuleId): void {
+  for (const r of registrants) {
+    const now = tx.registrations.get(r.name);
+    if (!now) continue;
+    tell(tx, now, 'GUID_TARGET_DEVICE_REMOVE_CANCELLED', rule);
+    if (now.reregisters) reregister(tx, now);
+  }
+}
+
+/** Unregister the old registration, open a new handle, register on it (its handle keeps its name). */
+function reregister(tx: WindowsTx, r: Registration): void {
+  if (!r.handle || !r.target || tx.handles.has(r.handle) || !canOpen(tx, r.target, r.handle)) return;
+  tx.emit('notificationUnregistered', 'win.pnp.reregister', { registration: r.name, driver: r.driver });
+  openNow(tx, r.target, r.handle);
+  tx.emit('notificationRegistered', 'win.pnp.reregister', {
+    registration: r.name,
+    driver: r.driver,
+    state: r.category,
+    device: r.target,
+    handle: r.handle,
+  });
 }
 
 function sendDown(tx: WindowsTx, stack: readonly DeviceObject[], minor: string, rule: WindowsRuleId): void {
@@ -53,9 +107,21 @@ function sendDown(tx: WindowsTx, stack: readonly DeviceObject[], minor: string, 
     tx.emit('pnpIrp', rule, { device: d.name, driver: d.driver, minor, major: 'IRP_MJ_PNP' });
 }
 
-/** IRP_MN_QUERY_REMOVE_DEVICE, top of the stack first. On failure the PnP manager cancels. */
+/** Registrants first, then IRP_MN_QUERY_REMOVE_DEVICE top of the stack first. On failure the PnP manager cancels. */
 export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
-  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_QUERY_REMOVE', true);
+  const { told, veto } = queryRegistrants(tx, namesOf(tx, pdo));
+  if (veto) {
+    // No IRP was sent: the query-remove is aborted before it reaches the drivers.
+    const reason = `registrant ${veto.name} (${veto.driver}) failed GUID_TARGET_DEVICE_QUERY_REMOVE`;
+    tx.emit('queryRemoveVetoed', 'win.pnp.registrantVeto', {
+      registration: veto.name,
+      driver: veto.driver,
+      device: veto.target ?? undefined,
+      reason,
+    });
+    tellCancelled(tx, told, 'win.pnp.vetoCancelled');
+    return { ok: false, vetoedBy: veto.driver, reason };
+  }
   // A registrant's close may have completed a pending removal: nothing is left to query.
   if (!alive(tx, pdo)) return { ok: true };
   const stack = stackOf(tx, pdo);
@@ -88,50 +154,34 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
   return { ok: true };
 }
 
-/** IRP_MN_CANCEL_REMOVE_DEVICE: bus driver first, then up; it must succeed. */
+/** IRP_MN_CANCEL_REMOVE_DEVICE: bus driver first, then up; it must succeed. Registrants hear of it after. */
 export function cancelRemove(tx: WindowsTx, pdo: string): void {
   if (!alive(tx, pdo)) return;
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
   setDevnode(tx, pdo, 'Started', 'win.pnp.cancelBottomUp');
-  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_REMOVE_CANCELLED', false);
+  tellCancelled(tx, registrantsOf(tx, namesOf(tx, pdo)), 'win.pnp.cancelBottomUp');
 }
 
 /**
- * IRP_MN_REMOVE_DEVICE: top first, bus driver last. Each driver passes it
- * down, then (on the way back) detaches and deletes its device; the bus
- * driver deletes the PDO only if the hardware is gone.
+ * IRP_MN_REMOVE_DEVICE. Registrants are told GUID_TARGET_DEVICE_REMOVE_COMPLETE
+ * first (unless a surprise removal told them already); the IRP goes top first,
+ * bus driver last; then, from the bottom up, each driver waits for its remove
+ * lock, detaches and deletes its device, and the bus driver deletes the PDO
+ * only if the hardware is gone.
  */
 export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: WindowsRuleId): void {
-  if (!alive(tx, pdo)) return;
-  const stack = stackOf(tx, pdo);
-  const names = namesOf(tx, pdo);
-  sendDown(tx, stack, 'IRP_MN_REMOVE_DEVICE', rule);
+  if (!alive(tx, pdo) || removing(tx, pdo)) return;
   const p = tx.dev(pdo);
-  // After a surprise removal the registrants were told REMOVE_COMPLETE already.
-  const told = p.surpriseRemoved;
-  if (present && !p.surpriseRemoved) {
-    tx.patchDevice(pdo, { flags: p.flags & ~DOE.REMOVE_PENDING });
-    tx.emit('devnodeState', 'win.pnp.pdoStays', {
-      device: pdo,
-      state: 'Removed',
-      reason: 'the hardware is still present: the PDO stays',
-    });
-    tx.patchDevice(pdo, { devnode: 'Removed' });
-  } else {
-    tx.patchDevice(pdo, { present: false });
-    deleteDevice(tx, pdo, 'win.pnp.removeTopDown');
+  if (!p.surpriseRemoved) {
+    tellRemoved(tx, namesOf(tx, pdo), 'win.pnp.removeCompleteFirst');
+    // A registrant's close may have completed the removal already.
+    if (!alive(tx, pdo) || removing(tx, pdo)) return;
   }
-  // Unwinding: each upper driver detaches from the device below, then deletes its own.
-  // (Each step may cascade: a detach can let a deferred Unload delete that driver's devices.)
-  for (const d of stack.slice(0, -1).reverse()) {
-    const now = tx.device(d.name);
-    if (!now || now.unlinked || hasFlag(now, 'DELETE_PENDING')) continue;
-    detach(tx, d.name, 'win.pnp.removeTopDown');
-    deleteDevice(tx, d.name, 'win.pnp.removeTopDown');
-  }
-  if (!told) notifyRegistrants(tx, names, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', false);
+  sendDown(tx, stackOf(tx, pdo), 'IRP_MN_REMOVE_DEVICE', rule);
+  tx.patchDevice(pdo, { present: present && !p.surpriseRemoved });
+  unwind(tx, pdo, rule);
 }
 
 /** Orderly removal: query, then remove or cancel. */
@@ -142,18 +192,75 @@ export function orderlyRemove(tx: WindowsTx, pdo: string, present: boolean): Que
 }
 
 /**
- * IRP_MN_SURPRISE_REMOVAL: the hardware is gone. Drivers fail new I/O but
- * must not detach or delete; REMOVE follows after the last handle closes.
+ * The REMOVE IRP on its way back up, from `from` (the PDO, or a device whose
+ * remove lock was just released) to the top. Stops where a driver waits in
+ * IoReleaseRemoveLockAndWait; the last release there calls this again.
+ */
+export function unwind(tx: WindowsTx, from: string, rule: WindowsRuleId): void {
+  // Names first: each step may cascade (a detach can let a deferred Unload delete that driver's devices).
+  const chain = stackOf(tx, from)
+    .reverse()
+    .map((d) => d.name);
+  for (const name of chain.slice(chain.indexOf(from))) {
+    const d = tx.device(name);
+    if (!d || d.unlinked || hasFlag(d, 'DELETE_PENDING')) continue;
+    if (!releaseAndWait(tx, name)) return;
+    if (d.role === 'pdo' && d.attachedTo === null) {
+      removePdo(tx, name, rule);
+    } else {
+      detach(tx, name, rule);
+      deleteDevice(tx, name, rule);
+    }
+  }
+}
+
+/** The bus driver's part: the PDO stays while the hardware is present, and is deleted once it is gone. */
+function removePdo(tx: WindowsTx, pdo: string, rule: WindowsRuleId): void {
+  const p = tx.dev(pdo);
+  if (p.present) {
+    tx.patchDevice(pdo, { flags: p.flags & ~DOE.REMOVE_PENDING, devnode: 'Removed' });
+    tx.emit('devnodeState', 'win.pnp.pdoStays', {
+      device: pdo,
+      state: 'Removed',
+      reason: 'the hardware is still present: the PDO stays',
+    });
+  } else {
+    deleteDevice(tx, pdo, rule);
+  }
+}
+
+/**
+ * IRP_MN_SURPRISE_REMOVAL: the hardware is gone. Drivers fail outstanding
+ * and new I/O but must not detach or delete; registrants are told
+ * REMOVE_COMPLETE; REMOVE follows after the last handle closes.
  */
 export function surpriseRemove(tx: WindowsTx, pdo: string): void {
-  const stack = stackOf(tx, pdo);
+  const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
-  sendDown(tx, stack, 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
-  notifyRegistrants(tx, namesOf(tx, pdo), 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', true);
+  sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
+  failOutstanding(tx, names);
+  tellRemoved(tx, names, 'win.pnp.notify');
   if (!alive(tx, pdo)) return;
   if (stackOf(tx, pdo).some((d) => d.fileObjects.size > 0)) {
     setDevnode(tx, pdo, 'RemovePendingCloses', 'win.pnp.removeAfterClose');
   } else {
     removeStack(tx, pdo, false, 'win.pnp.removeAfterClose');
+  }
+}
+
+/** Each driver of the stack fails the I/O outstanding on it: the hardware that would finish it is gone. */
+function failOutstanding(tx: WindowsTx, names: ReadonlySet<string>): void {
+  const outstanding = tx.irps
+    .valueSeq()
+    .filter((irp) => irp.path.some((d) => names.has(d)))
+    .map((irp) => irp.name)
+    .toArray();
+  for (const irp of outstanding) {
+    completeIrpNow(tx, irp, {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.pnp.surpriseFailsIo',
+      model:
+        'The WDK says the driver fails outstanding I/O; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
+    });
   }
 }

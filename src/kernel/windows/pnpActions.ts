@@ -1,9 +1,10 @@
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
-import { cancelRemove, orderlyRemove, queryRemove, removeStack, surpriseRemove } from './pnp';
+import { cancelRemove, orderlyRemove, queryRemove, removeStack, removing, surpriseRemove } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
+import { isRefusal } from '../tx';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
@@ -35,24 +36,28 @@ function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
       },
     );
   }
+  if (removing(tx, pdo.name)) {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.removeLock.wait',
+      `IRP_MN_REMOVE_DEVICE is under way on ${pdo.name}'s stack, waiting on a remove lock`,
+      { device: pdo.name },
+    );
+  }
   return pdo;
-}
-
-function isResult(x: DeviceObject | Result): x is Result {
-  return 'events' in x;
 }
 
 /** Orderly removal (eject, disable): query top-down, then remove top-down or cancel bottom-up. */
 export function requestRemove(tx: WindowsTx, a: Act<'requestRemove'>): Result {
   const pdo = devnodeOf(tx, a.device);
-  if (isResult(pdo)) return pdo;
+  if (isRefusal(pdo)) return pdo;
   const q = orderlyRemove(tx, pdo.name, a.present ?? WINDOWS_ACTION_DEFAULTS.requestRemove.present);
   return tx.done(q.ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');
 }
 
 export function surpriseRemoveAction(tx: WindowsTx, a: Act<'surpriseRemove'>): Result {
   const pdo = devnodeOf(tx, a.device);
-  if (isResult(pdo)) return pdo;
+  if (isRefusal(pdo)) return pdo;
   surpriseRemove(tx, pdo.name);
   return tx.done();
 }
@@ -60,7 +65,7 @@ export function surpriseRemoveAction(tx: WindowsTx, a: Act<'surpriseRemove'>): R
 /** One PnP IRP sent by hand, as the PnP manager would send it. */
 export function pnpIrpAction(tx: WindowsTx, a: Act<'pnpIrp'>): Result {
   const pdo = devnodeOf(tx, a.device);
-  if (isResult(pdo)) return pdo;
+  if (isRefusal(pdo)) return pdo;
   switch (a.minor) {
     case 'IRP_MN_QUERY_REMOVE_DEVICE':
       return tx.done(queryRemove(tx, pdo.name).ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');

@@ -14,6 +14,7 @@ import { closeHandle, completeIrp, openHandle, sendIrp } from './io';
 import type { WindowsWorld } from './model';
 import { registerNotification, registerShutdown, shutdown, unregisterNotification } from './notify';
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
+import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { WindowsTx } from './tx';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
@@ -71,6 +72,10 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return surpriseRemoveAction(tx, action);
     case 'pnpIrp':
       return pnpIrpAction(tx, action);
+    case 'acquireRemoveLock':
+      return acquireRemoveLock(tx, action);
+    case 'releaseRemoveLock':
+      return releaseRemoveLock(tx, action);
     case 'stopDriver':
       return stopDriver(tx, action);
     case 'updateDriver':

@@ -115,7 +115,10 @@ export function maybeFreeImage(tx: WindowsTx, name: string, justUnloaded = false
  * leaves its driver's list once nothing holds it (win.delete.pending).
  */
 export function deleteDevice(tx: WindowsTx, name: string, rule: WindowsRuleId): void {
-  if (tx.dev(name).attachedTo) detach(tx, name, 'win.delete.detachFirst');
+  // A cascade (a detach letting a deferred legacy Unload delete its own devices) may have taken it already.
+  const current = tx.device(name);
+  if (!current) return;
+  if (current.attachedTo) detach(tx, name, 'win.delete.detachFirst');
   // Detaching may have let a deferred Unload run, and a legacy Unload deletes its own devices.
   const before = tx.device(name);
   if (!before || hasFlag(before, 'DELETE_PENDING')) return;

@@ -19,6 +19,8 @@ type Field = FieldUi<'windows'>;
 const driver: Field = { label: 'Driver', ref: { of: 'driver', candidates: loadedDrivers } };
 const device: Field = { label: 'Device', ref: { of: 'device', candidates: namedDevices } };
 const handle: Field = { label: 'Handle', ref: { of: 'handle', candidates: openHandles } };
+/** A remove-lock acquisition outside an IRP, named by the driver's tag. */
+const tag: Field = { label: 'Tag', start: 'timer', placeholder: 'timer' };
 
 export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
   {
@@ -35,6 +37,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             model: d.model,
             unloadRoutine: d.hasUnload,
             vetoesQueryRemove: d.vetoesQueryRemove,
+            removeLock: d.usesRemoveLock,
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
         : {};
@@ -46,6 +49,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       unloadRoutine: { label: 'Has an Unload routine' },
       driverEntry: { label: 'DriverEntry returns', placeholder: 'success or STATUS_…' },
       vetoesQueryRemove: { label: 'Fails IRP_MN_QUERY_REMOVE_DEVICE' },
+      removeLock: {
+        label: 'Keeps a remove lock',
+        help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
+      },
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
         help: 'Only when DriverEntry fails and there is a control device',
@@ -169,6 +176,9 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       registration: { label: 'New registration', new: { of: 'registration', prefix: 'reg' } },
       category: { label: 'Category' },
       handle: { ...handle, label: 'Target handle', help: 'targetDeviceChange only' },
+      vetoesQueryRemove: { label: 'Fails GUID_TARGET_DEVICE_QUERY_REMOVE', help: 'targetDeviceChange only' },
+      keepsHandleOpen: { label: 'Keeps its handle open on a query-remove', help: 'targetDeviceChange only' },
+      reregisters: { label: 'Reopens and registers again after a cancel', help: 'targetDeviceChange only' },
     },
   },
   {
@@ -212,6 +222,22 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
     fields: { device, minor: { label: 'Minor function', start: 'IRP_MN_REMOVE_DEVICE' } },
+  },
+  {
+    id: 'acquireRemoveLock',
+    label: 'Acquire remove lock',
+    help: 'IoAcquireRemoveLock for the driver’s own code (a timer, a DPC); fails once REMOVE has begun.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
+  },
+  {
+    id: 'releaseRemoveLock',
+    label: 'Release remove lock',
+    help: 'IoReleaseRemoveLock: the last release lets a waiting IRP_MN_REMOVE_DEVICE go on.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
   },
   {
     id: 'shutdown',

@@ -1,0 +1,84 @@
+import type { StepResult } from '../types';
+import type { Svr5Action } from './actions';
+import { isDdi8, type DeviceInstance, type Module, type Svr5World } from './model';
+import type { Svr5Tx } from './tx';
+import { isRefusal } from '../tx';
+
+/**
+ * Hot-plug suspension (config(D2) CFG_SUSPEND / CFG_RESUME): before a slot
+ * powers off, the instance in it is suspended; it gets no I/O until it is
+ * resumed. hotRemove (step.ts) suspends the instance itself before removing it.
+ */
+
+type Act<K extends Svr5Action['do']> = Extract<Svr5Action, { do: K }>;
+type Result = StepResult<Svr5World>;
+
+/** The instance and its module if config(D2) can be called for it now, else the refusal to return. */
+function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module } | Result {
+  const d = tx.devices.get(device);
+  if (!d) return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${device}`, { device });
+  if (d.removed) {
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${device} was hot-removed`, {
+      device,
+      module: d.module,
+    });
+  }
+  const m = tx.mod(d.module);
+  if (!m.hot || !isDdi8(m.ddi)) {
+    return tx.refuse(
+      'EOPNOTSUPP',
+      m.hot ? 'svr5.hot.invalid' : 'svr5.hot.notHot',
+      m.hot ? `${m.name} has no config(D2) entry point (DDI ${m.ddi})` : `${m.name} is not a D_HOT driver`,
+      { device, module: m.name },
+    );
+  }
+  if (!m.loaded) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.hot.invalid',
+      `${m.name} is not loaded: no instance to suspend or resume`,
+      {
+        device,
+        module: m.name,
+      },
+    );
+  }
+  if (m.unloading) {
+    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
+      device,
+      module: m.name,
+    });
+  }
+  return { d, m };
+}
+
+/** config(CFG_SUSPEND) (`suspended`) or config(CFG_RESUME) for one instance. */
+function setSuspended(tx: Svr5Tx, device: string, suspended: boolean): Result {
+  const x = hotInstance(tx, device);
+  if (isRefusal(x)) return x;
+  if (x.d.suspended === suspended) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.hot.invalid',
+      `${device} is ${suspended ? 'already' : 'not'} suspended`,
+      { device, module: x.m.name },
+    );
+  }
+  tx.patchDevice(device, { suspended });
+  tx.emit(suspended ? 'cfgSuspend' : 'cfgResume', 'svr5.hot.suspend', {
+    module: x.m.name,
+    device,
+    time: tx.clock,
+  });
+  return tx.done();
+}
+
+/** config(CFG_SUSPEND): the instance stops doing I/O (its slot may now power off). */
+export function suspendInstance(tx: Svr5Tx, a: Act<'suspendInstance'>): Result {
+  return setSuspended(tx, a.device, true);
+}
+
+/** config(CFG_RESUME): the instance takes I/O again. */
+export function resumeInstance(tx: Svr5Tx, a: Act<'resumeInstance'>): Result {
+  return setSuspended(tx, a.device, false);
+}
