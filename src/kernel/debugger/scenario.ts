@@ -42,7 +42,7 @@ export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefin
   writeIrps(draft);
   writeReferences(draft);
   writeFlags(draft);
-  for (const c of draft.rel.conflicts) draft.note(`Left out a contradicting link: ${c}.`);
+  for (const c of draft.rel.conflicts.slice(0, 10)) draft.note(`Left out a contradicting link: ${c}.`);
   const shown = [...draft.drivers.values()].slice(0, 3);
   const doc = {
     format: 'unload-scenario/1',
@@ -205,12 +205,11 @@ function writeReferences(draft: Draft): void {
 
 /** Removal, deletion and stop the printed state records; they come last (they refuse new opens and IRPs). */
 function writeFlags(draft: Draft): void {
-  for (const n of draft.imp.devnodes) {
-    const pdo =
-      n.pdo ??
-      [...draft.devices.keys()].find((a) => draft.rel.devnodeOf(a) === n.address && draft.rel.isPdo(a));
-    const pdoName = pdo === undefined ? undefined : draft.devices.get(pdo);
-    if (n.state === undefined || pdo === undefined || pdoName === undefined) continue;
+  // The devnodes of the PDOs the scenario holds (a paste may print thousands of devnodes).
+  for (const [pdo, pdoName] of draft.devices) {
+    const address = draft.rel.isPdo(pdo) ? draft.rel.devnodeOf(pdo) : undefined;
+    const n = address === undefined ? undefined : draft.ix.devnodes.get(address);
+    if (n?.state === undefined) continue;
     if (n.state === 'DeviceNodeRemovePendingCloses' && draft.handleInStack(pdo) !== undefined) {
       draft.add({
         do: 'surpriseRemove',
