@@ -182,6 +182,13 @@ describe('scenarios of other pastes', () => {
     expect(new Set(devices).size).toBe(devices.length);
   });
 
+  it('a driver alone, with no device left, is enough for a scenario', () => {
+    const s = scenarioOf(DRVOBJ_NO_UNLOAD.replace('ffffc70b2d0e4c80\n', ''));
+    expect(s.steps).toEqual([
+      expect.objectContaining({ do: 'loadDriver', driver: 'orbis', unloadRoutine: false }),
+    ]);
+  });
+
   it('writes no scenario when nothing was read', () => {
     expect(importDebuggerText('hello\nworld\n').scenario).toBeUndefined();
   });

@@ -35,7 +35,6 @@ export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefin
   if (imp.drivers.length === 0 && imp.devices.length === 0) return undefined;
   const draft = new Draft(imp, indexOf(imp), relationsOf(imp));
   const devices = placedDevices(draft);
-  if (devices.length === 0) return undefined;
   writeDrivers(draft, devices);
   writeDevices(draft, devices);
   writeHandles(draft);
