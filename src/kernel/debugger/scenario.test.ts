@@ -102,6 +102,22 @@ describe('the scenario of a session', () => {
     expect((run.world as WindowsWorld).drivers.get('pulsar')?.imageInMemory).toBe(true);
   });
 
+  it('maps the objects of the paste to the names of the scenario', () => {
+    expect(importDebuggerText(SESSION).scenarioNames).toEqual({
+      drivers: { '\\driver\\pulsar': 'pulsar', '\\driver\\pfilt': 'pfilt' },
+      devices: {
+        ffffb8025e88c320: 'PulsarAux',
+        ffffb8025e61d9f0: 'PulsarCtl',
+        ffffb8025e9b0c50: 'pfilt.filter.b0c50',
+      },
+      handles: { ffffb8025e61d9f0: ['PulsarCtl.h1'] },
+      irps: { ffffb8025f0c41a0: 'irp.0c41a0' },
+      references: {
+        ffffb8025e61d9f0: ['PulsarCtl.ref1', 'PulsarCtl.ref2', 'PulsarCtl.ref3', 'PulsarCtl.ref4'],
+      },
+    });
+  });
+
   it('says where it approximates', () => {
     const imp = importDebuggerText(SESSION);
     expect(imp.approximations).toEqual(

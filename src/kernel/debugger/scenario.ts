@@ -6,7 +6,7 @@ import { driverShortName, isGenerated, suffix } from './names';
 import { relationsOf } from './relations';
 import { deviceRole, driverModel, indexOf, unloadRoutine } from './roles';
 import { writeIrps } from './scenarioIo';
-import type { DebuggerDevice, DebuggerImport } from './types';
+import type { DebuggerDevice, DebuggerImport, ScenarioNames } from './types';
 
 /**
  * The paste as a scenario (`unload-scenario/1`) the app can draw and the
@@ -29,6 +29,7 @@ const UNKNOWN_DRIVER = '\\Driver\\(not printed)';
 export interface BuiltScenario {
   readonly scenario: WindowsScenario;
   readonly approximations: string[];
+  readonly names: ScenarioNames;
 }
 
 export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefined {
@@ -58,7 +59,7 @@ export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefin
       : parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`the scenario written from the paste is not valid (${why})`);
   }
-  return { scenario: parsed.scenario, approximations: draft.approximations };
+  return { scenario: parsed.scenario, approximations: draft.approximations, names: draft.nameMap() };
 }
 
 /** The devices the scenario holds: all, up to MAX_DEVICES, a driver or a placeholder for each. */
@@ -185,6 +186,7 @@ function writeReferences(draft: Draft): void {
     if (extra <= 0) continue;
     const n = Math.min(extra, MAX_REFERENCES);
     const refs = Array.from({ length: n }, (_, i) => draft.names.claim(`${name.slice(0, 54)}.ref${i + 1}`));
+    draft.references.set(o.address, refs);
     draft.note(
       `PointerCount ${o.pointerCount} above HandleCount ${o.handleCount} on ${o.address} becomes ${count(n, 'held reference', 'held references')}: the paste cannot tell the system's own from a leaked ObReferenceObject.`,
     );
