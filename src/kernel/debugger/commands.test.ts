@@ -55,6 +55,16 @@ describe('!drvobj', () => {
     expect(imp.problems[0]?.message).toContain('symbols are missing');
   });
 
+  it('reads the name after a symbol error that wraps onto a second line', () => {
+    const text = DRVOBJ_LIST.replace(
+      ' \\Driver\\quasar\n',
+      '*** ERROR: Symbol file could not be found.  Defaulted to export\n symbols for quasar.sys -\n \\Driver\\quasar\n',
+    );
+    const imp = importDebuggerText(text);
+    expect(imp.drivers[0]?.name).toBe('\\Driver\\quasar');
+    expect(imp.problems.map((p) => [p.line, p.kind])).toEqual([[3, 'debuggerError']]);
+  });
+
   it('reports a dispatch table cut off before its 28 rows', () => {
     const lines = DRVOBJ_NO_UNLOAD.split('\n');
     const cut = lines.slice(0, lines.findIndex((l) => l.startsWith('[05]')) + 1).join('\n');

@@ -185,6 +185,27 @@ describe('importDebuggerText, on any input', () => {
     );
   }, 60_000);
 
+  it('reads a command whose lines repeat ten thousand times without throwing', () => {
+    const hex = (i: number) => (0xffffd10e00000000n + BigInt(i) * 0x40n).toString(16);
+    const times = (n: number, f: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => f(i)).join('\n');
+    const pastes = [
+      `${devobj.DEVOBJ_UNLOAD_PENDING.replace('Characteristics', `${times(10_000, () => '                           DOE_DELETE_PENDING,')}\nCharacteristics`)}`,
+      `${devobj.DEVOBJ_UNLOAD_PENDING.replace('DeviceQueue: ', `DeviceQueue: ${times(10_000, (i) => hex(i))}\n`)}`,
+      `${stacks.DEVSTACK_SHORT.split('!DevNode')[0] ?? ''}${times(10_000, (i) => `  ${hex(i)}  \\Driver\\qfilter    ${hex(i + 1)}`)}`,
+      times(
+        10_000,
+        (i) => `DevNode 0x${hex(i)} for PDO 0x${hex(i + 7)}\n  State = DeviceNodeStarted (0x308)`,
+      ),
+      `${irpObject.IRP_WIN10}${times(10_000, (i) => ` [IRP_MJ_READ(3), N/A(0)]\n            0  0 ${hex(i)} 00000000 00000000-00000000\n           \\Driver\\d${i}`)}`,
+      times(
+        1_000,
+        (i) => `${devobj.DEVOBJ_WIN10.replace(/4a2c7c30/g, hex(i).slice(-8)).replace('qfilter', `q${i}`)}`,
+      ),
+    ];
+    for (const p of pastes) readsSafely(p);
+  }, 120_000);
+
   it('reads a 5 MB paste and 5 MB of junk without throwing', () => {
     const big = SESSION.repeat(Math.ceil(5_000_000 / SESSION.length));
     const imp = readsSafely(big);

@@ -2,7 +2,7 @@ import type { WindowsAction } from '../scenario/actions';
 import { Names } from './names';
 import type { Relations } from './relations';
 import type { Index } from './roles';
-import type { DebuggerImport, Source } from './types';
+import type { DebuggerImport, ScenarioNames, Source } from './types';
 
 /**
  * The scenario being written from a paste: its steps, the names it gave
@@ -22,6 +22,10 @@ export class Draft {
   readonly devices = new Map<string, string>();
   /** Device address → the handles opened on it. */
   readonly handles = new Map<string, string[]>();
+  /** IRP address → scenario name. */
+  readonly irps = new Map<string, string>();
+  /** Object address → the references held on it. */
+  readonly references = new Map<string, string[]>();
 
   constructor(
     readonly imp: DebuggerImport,
@@ -39,6 +43,17 @@ export class Draft {
 
   driverOf(printed: string | undefined): string | undefined {
     return printed === undefined ? undefined : this.drivers.get(printed.toLowerCase());
+  }
+
+  /** The names it gave, for the app to find a paste's object in the scenario's world. */
+  nameMap(): ScenarioNames {
+    return {
+      drivers: Object.fromEntries(this.drivers),
+      devices: Object.fromEntries(this.devices),
+      handles: Object.fromEntries(this.handles),
+      irps: Object.fromEntries(this.irps),
+      references: Object.fromEntries(this.references),
+    };
   }
 
   /** Any handle open on a device of `device`'s stack (IRPs need one). */

@@ -5,7 +5,14 @@ import { NEXT } from './next';
 import { relationsOf } from './relations';
 import { indexOf } from './roles';
 import { sameName } from './store';
-import type { DebuggerDevice, DebuggerDriver, DebuggerImport, DebuggerProblem } from './types';
+import type {
+  DebuggerDevice,
+  DebuggerDriver,
+  DebuggerImport,
+  DebuggerIrp,
+  DebuggerProblem,
+  IrpLocation,
+} from './types';
 
 /**
  * "Why is this driver still loaded?" — for each driver of a paste, the
@@ -32,6 +39,14 @@ export interface ImportExplanation {
 export function explainImport(imp: DebuggerImport): ImportExplanation {
   const ix = indexOf(imp);
   const rel = relationsOf(imp);
+  const irpsByDevice = new Map<string, DebuggerIrp[]>();
+  for (const irp of imp.irps)
+    for (const d of new Set(irp.devices)) {
+      const list = irpsByDevice.get(d);
+      if (list) list.push(irp);
+      else irpsByDevice.set(d, [irp]);
+    }
+  const current = new Map(imp.irps.map((irp) => [irp, irp.locations.find((l) => l.current)]));
   const drivers = imp.drivers.map((drv) => {
     const pnp = drv.addDevice === undefined ? undefined : drv.addDevice !== null;
     const ctx: DeviceContext = { imp, ix, rel, owner: drv.name, pnp };
@@ -43,7 +58,7 @@ export function explainImport(imp: DebuggerImport): ImportExplanation {
       ...unloadPending(drv, devices),
       ...deviceList(drv, pnp),
       ...devices.flatMap((d) => deviceFindings(d, ctx)),
-      ...irps(drv, imp),
+      ...irps(drv, irpsByDevice, current),
       notifications(drv),
     ];
     return {
@@ -127,35 +142,38 @@ function deviceList(drv: DebuggerDriver, pnp: boolean | undefined): Finding[] {
   ];
 }
 
-function irps(drv: DebuggerDriver, imp: DebuggerImport): Finding[] {
-  const mine = new Set(drv.devices);
-  return imp.irps
-    .filter((irp) => irp.devices.some((d) => mine.has(d)))
-    .map((irp) => {
-      const at = irp.locations.find((l) => l.current);
-      const base = {
-        condition: 'noOutstandingIrps' as const,
-        blocker: { kind: 'irp' as const, address: irp.address },
-        sources: irp.sources,
-      };
-      if (irp.completed) {
-        return finding('outstandingIrp', 'clear', `IRP ${irp.address} has completed ("Irp is completed.").`, {
-          ...base,
-          rule: 'seed.4a.noIrps',
-        });
-      }
-      const where =
-        irp.currentLocation === undefined
-          ? ''
-          : ` at stack location ${irp.currentLocation} of ${irp.stackCount ?? '?'}${at?.device ? `, ${at.device}${at.driver ? ` of ${at.driver}` : ''}` : ''}`;
-      const ours = at?.driver !== undefined && sameName(at.driver, drv.name);
-      return finding(
-        'outstandingIrp',
-        'holds',
-        `IRP ${irp.address} is outstanding${irp.pending ? ' (marked pending)' : ''}${where}; it passed a device of ${drv.name}, so Unload waits until it completes.`,
-        { ...base, rule: ours ? 'dbg.irp.currentLocation' : 'seed.4a.noIrps', next: [NEXT.irp(irp.address)] },
-      );
-    });
+/** The IRPs that passed a device of the driver (indexed once: an IRP may have thousands of locations). */
+function irps(
+  drv: DebuggerDriver,
+  byDevice: ReadonlyMap<string, readonly DebuggerIrp[]>,
+  current: ReadonlyMap<DebuggerIrp, IrpLocation | undefined>,
+): Finding[] {
+  const through = new Set(drv.devices.flatMap((d) => byDevice.get(d) ?? []));
+  return [...through].map((irp) => {
+    const at = current.get(irp);
+    const base = {
+      condition: 'noOutstandingIrps' as const,
+      blocker: { kind: 'irp' as const, address: irp.address },
+      sources: irp.sources,
+    };
+    if (irp.completed) {
+      return finding('outstandingIrp', 'clear', `IRP ${irp.address} has completed ("Irp is completed.").`, {
+        ...base,
+        rule: 'seed.4a.noIrps',
+      });
+    }
+    const where =
+      irp.currentLocation === undefined
+        ? ''
+        : ` at stack location ${irp.currentLocation} of ${irp.stackCount ?? '?'}${at?.device ? `, ${at.device}${at.driver ? ` of ${at.driver}` : ''}` : ''}`;
+    const ours = at?.driver !== undefined && sameName(at.driver, drv.name);
+    return finding(
+      'outstandingIrp',
+      'holds',
+      `IRP ${irp.address} is outstanding${irp.pending ? ' (marked pending)' : ''}${where}; it passed a device of ${drv.name}, so Unload waits until it completes.`,
+      { ...base, rule: ours ? 'dbg.irp.currentLocation' : 'seed.4a.noIrps', next: [NEXT.irp(irp.address)] },
+    );
+  });
 }
 
 function notifications(drv: DebuggerDriver): Finding {

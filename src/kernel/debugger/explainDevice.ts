@@ -72,7 +72,7 @@ function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefin
   if (!link) {
     // kdexts prints "AttachedDevice (Upper)" only when there is one: a full !devobj without it means none.
     const fullDevobj = d.refCount !== undefined && d.queueBusy !== undefined;
-    const topOfStack = ctx.imp.stacks.some((s) => s.devices[0] === d.address);
+    const topOfStack = ctx.ix.tops.has(d.address);
     if (fullDevobj || topOfStack) {
       return finding('attachedAbove', 'clear', `Nothing is attached above ${label(d)}.`, {
         ...base,
@@ -223,7 +223,9 @@ function states(d: DebuggerDevice): Finding[] {
 function devnode(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
   const address = ctx.rel.devnodeOf(d.address);
   const n = address === undefined ? undefined : ctx.ix.devnodes.get(address);
-  const base = { condition: 'noDeviceObjects' as const, sources: [...(n?.sources ?? []), ...d.sources] };
+  // The first few of each: a device printed thousands of times need not be copied for every driver.
+  const sources = [...(n?.sources.slice(0, 16) ?? []), ...d.sources.slice(0, 16)];
+  const base = { condition: 'noDeviceObjects' as const, sources };
   if (!n) {
     if (ctx.pnp !== true) return [];
     return [

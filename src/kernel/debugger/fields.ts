@@ -43,3 +43,19 @@ export function isFlagContinuation(text: string): boolean {
   const names = t.split(/[ ,]+/).filter((w) => w !== '');
   return names.length > 0 && names.every((w) => /^[A-Z][A-Z0-9_]*_[A-Z0-9_]*$/.test(w));
 }
+
+/**
+ * Real lists of flag names or queued IRPs are short; a corrupt paste can
+ * repeat a continuation line a million times. Past this, more is dropped,
+ * so appending stays cheap.
+ */
+export const MAX_LIST = 256;
+
+/** Appends `items` to `list` in place (deduplicated when asked), up to MAX_LIST. */
+export function append(list: string[], items: readonly string[], unique = false): string[] {
+  for (const item of items) {
+    if (list.length >= MAX_LIST) break;
+    if (!unique || !list.includes(item)) list.push(item);
+  }
+  return list;
+}

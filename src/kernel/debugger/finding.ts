@@ -73,12 +73,17 @@ export function finding(
   more: Partial<Omit<Finding, 'id' | 'status' | 'text' | 'lines'>> & { sources?: readonly Source[] } = {},
 ): Finding {
   const { sources, next, ...rest } = more;
-  return {
-    id,
-    status,
-    text,
-    next: next ?? [],
-    lines: [...new Set((sources ?? []).map((s) => s.line))].sort((a, b) => a - b),
-    ...rest,
-  };
+  return { id, status, text, next: next ?? [], lines: firstLines(sources ?? []), ...rest };
+}
+
+/** Enough lines to find it in the paste: the first few, in order (an object printed 5000 times cites 16). */
+const MAX_LINES = 16;
+
+function firstLines(sources: readonly Source[]): number[] {
+  const lines = new Set<number>();
+  for (const s of sources) {
+    if (lines.size >= MAX_LINES) break;
+    lines.add(s.line);
+  }
+  return [...lines].sort((a, b) => a - b);
 }

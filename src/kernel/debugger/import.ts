@@ -43,6 +43,7 @@ export function importDebuggerText(text: string): DebuggerImport {
     if (built) {
       imp.scenario = built.scenario;
       imp.approximations = built.approximations;
+      imp.scenarioNames = built.names;
     }
   } catch (e) {
     imp.problems.push({

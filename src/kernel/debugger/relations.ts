@@ -82,6 +82,24 @@ export function relationsOf(imp: DebuggerImport): Relations {
     ...walk(device, (d) => down.get(d)?.device),
   ];
 
+  // The bottom of each device's stack, remembered for every device on the way down: linear over all devices.
+  const bottoms = new Map<string, string>();
+  const bottomOf = (device: string): string => {
+    const path: string[] = [];
+    let d = device;
+    let bottom: string | undefined;
+    while (bottom === undefined) {
+      bottom = bottoms.get(d);
+      if (bottom !== undefined) break;
+      path.push(d);
+      const next = down.get(d)?.device;
+      if (next === undefined || path.length > MAX_DEPTH || path.includes(next)) bottom = d;
+      else d = next;
+    }
+    for (const p of path) bottoms.set(p, bottom);
+    return bottom;
+  };
+
   const devices = new Map(imp.devices.map((d) => [d.address, d]));
   const ownDevnode = new Map<string, string>();
   for (const n of imp.devnodes) if (n.pdo) ownDevnode.set(n.pdo, n.address);
@@ -96,11 +114,7 @@ export function relationsOf(imp: DebuggerImport): Relations {
     above: (d) => up.get(d),
     below: (d) => down.get(d),
     stack,
-    devnodeOf: (device) => {
-      const s = stack(device);
-      const bottom = s[s.length - 1];
-      return bottom === undefined ? undefined : ownDevnode.get(bottom);
-    },
+    devnodeOf: (device) => ownDevnode.get(bottomOf(device)),
     isPdo,
     conflicts,
   };

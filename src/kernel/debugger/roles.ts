@@ -24,6 +24,8 @@ export interface Index {
   readonly objects: ReadonlyMap<string, DebuggerObject>;
   /** Devices printed at the bottom of a `!devstack`. */
   readonly bottoms: ReadonlySet<string>;
+  /** Devices printed at the top of a `!devstack`. */
+  readonly tops: ReadonlySet<string>;
 }
 
 export function indexOf(imp: DebuggerImport): Index {
@@ -32,6 +34,7 @@ export function indexOf(imp: DebuggerImport): Index {
     devnodes: new Map(imp.devnodes.map((n) => [n.address, n])),
     objects: new Map(imp.objects.map((o) => [o.address, o])),
     bottoms: new Set(imp.stacks.flatMap((s) => s.devices.slice(-1))),
+    tops: new Set(imp.stacks.flatMap((s) => s.devices.slice(0, 1))),
   };
 }
 

@@ -102,6 +102,22 @@ describe('the scenario of a session', () => {
     expect((run.world as WindowsWorld).drivers.get('pulsar')?.imageInMemory).toBe(true);
   });
 
+  it('maps the objects of the paste to the names of the scenario', () => {
+    expect(importDebuggerText(SESSION).scenarioNames).toEqual({
+      drivers: { '\\driver\\pulsar': 'pulsar', '\\driver\\pfilt': 'pfilt' },
+      devices: {
+        ffffb8025e88c320: 'PulsarAux',
+        ffffb8025e61d9f0: 'PulsarCtl',
+        ffffb8025e9b0c50: 'pfilt.filter.b0c50',
+      },
+      handles: { ffffb8025e61d9f0: ['PulsarCtl.h1'] },
+      irps: { ffffb8025f0c41a0: 'irp.0c41a0' },
+      references: {
+        ffffb8025e61d9f0: ['PulsarCtl.ref1', 'PulsarCtl.ref2', 'PulsarCtl.ref3', 'PulsarCtl.ref4'],
+      },
+    });
+  });
+
   it('says where it approximates', () => {
     const imp = importDebuggerText(SESSION);
     expect(imp.approximations).toEqual(
@@ -180,6 +196,13 @@ describe('scenarios of other pastes', () => {
     for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_.-]{1,64}$/);
     const devices = s.steps.flatMap((st) => (st.do === 'createDevice' ? [st.device] : []));
     expect(new Set(devices).size).toBe(devices.length);
+  });
+
+  it('a driver alone, with no device left, is enough for a scenario', () => {
+    const s = scenarioOf(DRVOBJ_NO_UNLOAD.replace('ffffc70b2d0e4c80\n', ''));
+    expect(s.steps).toEqual([
+      expect.objectContaining({ do: 'loadDriver', driver: 'orbis', unloadRoutine: false }),
+    ]);
   });
 
   it('writes no scenario when nothing was read', () => {

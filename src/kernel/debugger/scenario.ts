@@ -6,7 +6,7 @@ import { driverShortName, isGenerated, suffix } from './names';
 import { relationsOf } from './relations';
 import { deviceRole, driverModel, indexOf, unloadRoutine } from './roles';
 import { writeIrps } from './scenarioIo';
-import type { DebuggerDevice, DebuggerImport } from './types';
+import type { DebuggerDevice, DebuggerImport, ScenarioNames } from './types';
 
 /**
  * The paste as a scenario (`unload-scenario/1`) the app can draw and the
@@ -29,20 +29,20 @@ const UNKNOWN_DRIVER = '\\Driver\\(not printed)';
 export interface BuiltScenario {
   readonly scenario: WindowsScenario;
   readonly approximations: string[];
+  readonly names: ScenarioNames;
 }
 
 export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefined {
   if (imp.drivers.length === 0 && imp.devices.length === 0) return undefined;
   const draft = new Draft(imp, indexOf(imp), relationsOf(imp));
   const devices = placedDevices(draft);
-  if (devices.length === 0) return undefined;
   writeDrivers(draft, devices);
   writeDevices(draft, devices);
   writeHandles(draft);
   writeIrps(draft);
   writeReferences(draft);
   writeFlags(draft);
-  for (const c of draft.rel.conflicts) draft.note(`Left out a contradicting link: ${c}.`);
+  for (const c of draft.rel.conflicts.slice(0, 10)) draft.note(`Left out a contradicting link: ${c}.`);
   const shown = [...draft.drivers.values()].slice(0, 3);
   const doc = {
     format: 'unload-scenario/1',
@@ -59,7 +59,7 @@ export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefin
       : parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`the scenario written from the paste is not valid (${why})`);
   }
-  return { scenario: parsed.scenario, approximations: draft.approximations };
+  return { scenario: parsed.scenario, approximations: draft.approximations, names: draft.nameMap() };
 }
 
 /** The devices the scenario holds: all, up to MAX_DEVICES, a driver or a placeholder for each. */
@@ -186,6 +186,7 @@ function writeReferences(draft: Draft): void {
     if (extra <= 0) continue;
     const n = Math.min(extra, MAX_REFERENCES);
     const refs = Array.from({ length: n }, (_, i) => draft.names.claim(`${name.slice(0, 54)}.ref${i + 1}`));
+    draft.references.set(o.address, refs);
     draft.note(
       `PointerCount ${o.pointerCount} above HandleCount ${o.handleCount} on ${o.address} becomes ${count(n, 'held reference', 'held references')}: the paste cannot tell the system's own from a leaked ObReferenceObject.`,
     );
@@ -205,12 +206,11 @@ function writeReferences(draft: Draft): void {
 
 /** Removal, deletion and stop the printed state records; they come last (they refuse new opens and IRPs). */
 function writeFlags(draft: Draft): void {
-  for (const n of draft.imp.devnodes) {
-    const pdo =
-      n.pdo ??
-      [...draft.devices.keys()].find((a) => draft.rel.devnodeOf(a) === n.address && draft.rel.isPdo(a));
-    const pdoName = pdo === undefined ? undefined : draft.devices.get(pdo);
-    if (n.state === undefined || pdo === undefined || pdoName === undefined) continue;
+  // The devnodes of the PDOs the scenario holds (a paste may print thousands of devnodes).
+  for (const [pdo, pdoName] of draft.devices) {
+    const address = draft.rel.isPdo(pdo) ? draft.rel.devnodeOf(pdo) : undefined;
+    const n = address === undefined ? undefined : draft.ix.devnodes.get(address);
+    if (n?.state === undefined) continue;
     if (n.state === 'DeviceNodeRemovePendingCloses' && draft.handleInStack(pdo) !== undefined) {
       draft.add({
         do: 'surpriseRemove',

@@ -114,6 +114,7 @@ export function writeIrps(draft: Draft): void {
     const device = draft.devices.get(o.device);
     if (device === undefined) continue;
     const irp = draft.names.claim(`irp.${suffix(o.address, 6)}`);
+    draft.irps.set(o.address, irp);
     const major = (IRP_MAJORS as readonly string[]).includes(o.major ?? '')
       ? (o.major as (typeof IRP_MAJORS)[number])
       : undefined;

@@ -1,3 +1,4 @@
+import { append } from './fields';
 import type {
   CommandKind,
   DebuggerDevice,
@@ -152,7 +153,7 @@ export class Store {
   }
 
   flag(device: DebuggerDevice, names: readonly string[]): void {
-    for (const n of names) if (!device.flags.includes(n)) device.flags.push(n);
+    append(device.flags, names, true);
   }
 
   devnode(address: string, src: Source, patch: Fields<DebuggerDevnode> = {}): DebuggerDevnode {

@@ -183,4 +183,17 @@ export interface DebuggerImport {
   scenario?: Scenario;
   /** Ours: where the scenario only approximates the paste, one sentence each. */
   approximations?: string[];
+  /** Ours: the scenario's name for each object of the paste (to highlight a finding's blocker in the world). */
+  scenarioNames?: ScenarioNames;
+}
+
+/** Ours: paste → scenario names. Keys are addresses, driver names as printed (lowercase). */
+export interface ScenarioNames {
+  drivers: Record<string, string>;
+  devices: Record<string, string>;
+  /** The handles standing for a device's RefCount. */
+  handles: Record<string, string[]>;
+  irps: Record<string, string>;
+  /** The references standing for an object's pointer count above its handle count. */
+  references: Record<string, string[]>;
 }

@@ -1,4 +1,4 @@
-import { after, isFlagContinuation, pairs, parenthesised } from '../fields';
+import { after, append, isFlagContinuation, pairs, parenthesised } from '../fields';
 import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { flagNames, hexNumber, pointer, quoted, type Line } from '../text';
 import type { DebuggerDevnode } from '../types';
@@ -58,7 +58,7 @@ export class DevnodeReader extends BaseReader {
     if (node) return this.start(line.n, node[1], node[2]);
     if (!this.node) return unread('"DevNode (addr) for PDO (addr)" after !devnode');
     if (this.flags !== 'no' && isFlagContinuation(t)) {
-      if (this.flags === 'dnf') this.node.flags = [...(this.node.flags ?? []), ...flagNames(t)];
+      if (this.flags === 'dnf') this.node.flags = append(this.node.flags ?? [], flagNames(t), true);
       return READ;
     }
     this.flags = 'no';

@@ -1,4 +1,4 @@
-import { after, isFlagContinuation, pairs, parenthesised } from '../fields';
+import { after, append, isFlagContinuation, pairs, parenthesised } from '../fields';
 import { BaseReader, END, READ, SKIP, headerOf, unread, type Outcome } from '../reader';
 import { decimal, driverToken, flagNames, hexNumber, normAddress, pointer, words, type Line } from '../text';
 import type { DebuggerDevice } from '../types';
@@ -165,7 +165,7 @@ export class DevobjReader extends BaseReader {
     const d = this.device;
     if (!d) return SKIP;
     if (this.state === 'flags') this.ctx.store.flag(d, flagNames(t));
-    else d.characteristics = [...(d.characteristics ?? []), ...flagNames(t)];
+    else d.characteristics = append(d.characteristics ?? [], flagNames(t), true);
     return READ;
   }
 
@@ -175,7 +175,7 @@ export class DevobjReader extends BaseReader {
     const irps = words(t)
       .map((w) => pointer(w))
       .filter((a): a is string => typeof a === 'string');
-    d.queuedIrps = [...(d.queuedIrps ?? []), ...irps];
+    d.queuedIrps = append(d.queuedIrps ?? [], irps);
     return READ;
   }
 
