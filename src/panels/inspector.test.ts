@@ -171,3 +171,32 @@ describe('when the selected object does not exist at this step', () => {
     expect(inspectorRows(createWorld('svr5'), { kind: 'module', name: 'gone' })).toEqual([]);
   });
 });
+
+describe('the inspector shows what issue 7 modelled', () => {
+  it('shows DO_DEVICE_INITIALIZING on a device a failed DriverEntry left behind', () => {
+    const w = kernel('windows').do({
+      do: 'loadDriver',
+      driver: 'Bad',
+      model: 'legacy',
+      controlDevice: 'BadCtl',
+      driverEntry: 'STATUS_INSUFFICIENT_RESOURCES',
+      driverEntryLeaksDevice: true,
+    }).world;
+    expect(field(inspectorRows(w, { kind: 'device', name: 'BadCtl' }), 'Flags')).toContain(
+      'DO_DEVICE_INITIALIZING',
+    );
+  });
+
+  it('shows a remove lock held by an outstanding IRP', () => {
+    const w = kernel('windows').do(
+      { do: 'loadDriver', driver: 'Bus' },
+      { do: 'createDevice', driver: 'Bus', device: 'Pdo', role: 'pdo' },
+      { do: 'loadDriver', driver: 'Fn', removeLock: true },
+      { do: 'createDevice', driver: 'Fn', device: 'Fdo', role: 'fdo', attachTo: 'Pdo' },
+      { do: 'openHandle', device: 'Pdo', handle: 'h1' },
+      { do: 'sendIrp', handle: 'h1', irp: 'i1' },
+    ).world;
+    const lock = field(inspectorRows(w, { kind: 'device', name: 'Fdo' }), 'RemoveLock');
+    expect(lock).toMatch(/^1 held \(in use\) by i1/);
+  });
+});

@@ -9,7 +9,9 @@ const isUrl = (s: string) => /^https?:\/\//.test(s);
  */
 export function RuleLink({ rule }: { rule: RuleId }) {
   const r = RULES[rule];
-  const label = `${r.evidence} rule: ${r.text} Source: ${r.source}`;
+  // Where the sources disagree, the rule says so (its note), in the tooltip and for screen readers.
+  const note = r.note ? ` Note: ${r.note}` : '';
+  const label = `${r.evidence} rule: ${r.text}${note} Source: ${r.source}`;
   const cls = 'rule-tag shrink-0 font-mono text-[10px] font-semibold';
   if (isUrl(r.source)) {
     return (
@@ -19,7 +21,7 @@ export function RuleLink({ rule }: { rule: RuleId }) {
         rel="noreferrer"
         className={`${cls} underline underline-offset-2`}
         style={{ color: 'var(--info)' }}
-        title={`${r.text}\n${r.source} (opens in a new tab)`}
+        title={`${r.text}${r.note ? `\n${r.note}` : ''}\n${r.source} (opens in a new tab)`}
         aria-label={`${label} (opens in a new tab)`}
       >
         {r.evidence}
@@ -27,7 +29,11 @@ export function RuleLink({ rule }: { rule: RuleId }) {
     );
   }
   return (
-    <span className={cls} style={{ color: 'var(--muted)' }} title={`${r.text}\nSource: ${r.source}`}>
+    <span
+      className={cls}
+      style={{ color: 'var(--muted)' }}
+      title={`${r.text}${r.note ? `\n${r.note}` : ''}\nSource: ${r.source}`}
+    >
       {r.evidence}
       <span className="sr-only">
         {' '}

@@ -73,6 +73,19 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
     row('D_HOT', yesNo(m.hot, 'yes: instances can be hot-removed')),
   ];
+  if (m.unloading)
+    rows.push(
+      row(
+        'In transition',
+        `_unload running (${m.unloading.by}) since t=${m.unloading.since} s, returns at t=${m.unloading.until} s`,
+        'A module being unloaded is busy: modadmin -U gets EBUSY, an open waits',
+      ),
+    );
+  if (m.drainSeconds > 0)
+    rows.push(
+      row('I/O drains for', `${m.drainSeconds} s after the last close`, '_unload answers EBUSY until then'),
+    );
+  if (m.unloadSleeps > 0) rows.push(row('_unload sleeps', `${m.unloadSleeps} s (blockable context)`));
   if (m.copyoutInUnload)
     rows.push(row('copyout in _unload', 'yes: illegal in blockable context (a driver bug)'));
   rows.push(row('Generation', String(m.generation), 'How many times it has been loaded'));
@@ -96,7 +109,14 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
         rows: [
           row('Instance', name),
           row('Module', link('module', d.module)),
-          row('State', d.removed ? 'removed (config CFG_REMOVE, hot removal)' : 'configured'),
+          row(
+            'State',
+            d.removed
+              ? 'removed (config CFG_REMOVE, hot removal)'
+              : d.suspended
+                ? 'suspended (config CFG_SUSPEND): no I/O until CFG_RESUME'
+                : 'configured',
+          ),
           row('Open channels', links('channel', d.channels)),
         ],
       };

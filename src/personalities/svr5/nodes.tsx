@@ -24,6 +24,7 @@ export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data:
       {idle !== null ? <Badge tone="info">idle {idle} s</Badge> : null}
       {data.candidate ? <Badge tone="info">auto-unload candidate</Badge> : null}
       {m.hba ? <Badge tone="danger">HBA</Badge> : null}
+      {m.unloading ? <Badge tone="pending">_unload running</Badge> : null}
       {m.lastUnloadResult && m.lastUnloadResult !== '0' ? (
         <Badge tone="danger">_unload → {m.lastUnloadResult}</Badge>
       ) : null}
@@ -48,6 +49,7 @@ export const InstanceNode = memo(function InstanceNode({ data }: NodeProps & { d
     >
       <Badge tone={d.channels.size > 0 ? 'pending' : 'neutral'}>{d.channels.size} open</Badge>
       {d.removed ? <Badge tone="danger">hot-removed</Badge> : null}
+      {d.suspended ? <Badge tone="pending">CFG_SUSPEND</Badge> : null}
     </Card>
   );
 });

@@ -1,7 +1,10 @@
 import {
   DEVNODE_STATES,
   DRVO,
+  doNames,
   doeNames,
+  removeLockCount,
+  removeLockHolders,
   referenceCount,
   stackOf,
   topOf,
@@ -95,6 +98,11 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
       'ObReferenceObject references: they keep the object (and the image) in memory, not Unload from running.',
     ),
     row(
+      'Flags',
+      flagWord(d.doFlags, doNames(d.doFlags)),
+      'DEVICE_OBJECT.Flags: DO_EXCLUSIVE 0x8, DO_DEVICE_INITIALIZING 0x80 (cleared when DriverEntry or AddDevice succeeds; opens are refused while it is set)',
+    ),
+    row(
       'ExtensionFlags',
       flagWord(d.flags, doeNames(d.flags)),
       'DEVOBJ_EXTENSION.ExtensionFlags: DOE_UNLOAD_PENDING 0x1, DOE_DELETE_PENDING 0x2, DOE_REMOVE_PENDING 0x4, DOE_REMOVE_PROCESSED 0x8, DOE_START_PENDING 0x10',
@@ -123,6 +131,7 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
     ),
   );
   if (d.exclusive) rows.push(row('Exclusive', 'yes: one open at a time'));
+  if (d.removeLock) rows.push(removeLockRow(d));
   rows.push(row('Symbolic link', d.symbolicLink ?? NONE));
   rows.push(row('Shutdown notification', SHUTDOWN[d.shutdown]));
   const listing = stackListing(stack, d.name);
@@ -181,6 +190,26 @@ function driverRows(d: Driver): InspectorRow[] {
   if (d.stuck) rows.push(row('Stuck', 'yes: last device gone, no Unload routine'));
   if (d.rebootRequired) rows.push(row('Reboot required', 'yes: an update was vetoed'));
   return rows;
+}
+
+/** IO_REMOVE_LOCK: its count, what holds it, and whether REMOVE waits on it. */
+function removeLockRow(d: DeviceObject): InspectorRow {
+  const lock = d.removeLock;
+  const { irps, tags } = removeLockHolders(d);
+  const state = lock?.waiting
+    ? 'IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait'
+    : lock?.removed
+      ? 'released and waited: every new acquire gets STATUS_DELETE_PENDING'
+      : 'in use';
+  return row(
+    'RemoveLock',
+    [
+      `${removeLockCount(d)} held (${state})`,
+      ...(irps.length ? [' by ', ...links('irp', irps)] : []),
+      ...(tags.length ? [` tags ${tags.join(', ')}`] : []),
+    ],
+    'IoAcquireRemoveLock per I/O; REMOVE calls IoReleaseRemoveLockAndWait, which waits for every acquisition to be released',
+  );
 }
 
 /** The Windows object `kind`/`name` as the debugger would print it, or null if it does not exist at this step. */
@@ -250,6 +279,15 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
           row('EventCategory', CATEGORY[r.category].long),
           row('File object', r.handle ? link('handle', r.handle) : NONE),
           row('Target device', r.target ? link('device', r.target) : NONE),
+          row(
+            'On query-remove',
+            r.vetoesQueryRemove
+              ? 'vetoes it'
+              : r.keepsHandleOpen
+                ? 'keeps its handle open'
+                : 'closes its handle',
+          ),
+          row('After a cancel', yesNo(r.reregisters, 'reopens and registers again', 'stays closed')),
         ],
       };
     }

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { doeNames, referenceCount } from '../../kernel';
+import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel';
 import { Badge, Card, Chip } from '../../graph/nodes/Card';
 import type { Tone } from '../types';
 import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from './flow';
@@ -58,6 +58,12 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
         </Badge>
       ))}
       {d.surpriseRemoved ? <Badge tone="danger">surprise-removed</Badge> : null}
+      {hasDoFlag(d, 'DEVICE_INITIALIZING') ? <Badge tone="pending">DO_DEVICE_INITIALIZING</Badge> : null}
+      {d.removeLock?.waiting ? (
+        <Badge tone="pending" title="IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait">
+          REMOVE waits: lock {removeLockCount(d)}
+        </Badge>
+      ) : null}
       {d.unlinked ? <Badge tone="danger">deleted, still referenced</Badge> : null}
     </Card>
   );
