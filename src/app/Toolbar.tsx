@@ -1,4 +1,5 @@
 import { OSES, kernelOf } from '../kernel';
+import { ShareMenu } from '../share/ShareMenu';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectCanRedo,
@@ -100,6 +101,7 @@ export function Toolbar() {
         <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant
       </label>
+      <ShareMenu />
       <button
         className="btn"
         onClick={() => execute('toggleHelp')}

@@ -2,7 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_OS, isOs } from '../kernel';
 import { defaultScenarioSource } from '../scenarios/load';
-import { createVisualizer, VisualizerProvider } from '../store';
+import { VisualizerProvider } from '../store';
+import { syncAddress } from '../share/address';
+import { appAddress } from '../share/appAddress';
+import { Notices } from '../share/Notices';
+import { openFromParams } from '../share/open';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
@@ -20,13 +24,13 @@ if (root && params.get('view') === 'pair') {
   );
 } else if (root) {
   const os = params.get('os');
-  const visualizer = createVisualizer({
+  // ?scenario=…&step=… (a link): never a blank page; what cannot open is said, and the default opens.
+  const { visualizer, notices } = openFromParams(params, {
     theme: preferredTheme(),
     paletteOpen: window.innerWidth >= 1536,
-    scenario: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
+    fallback: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
   });
-  // Never a blank page: if the default scenario cannot be loaded, the app opens empty and says why.
-  const problem = visualizer.loaded.ok ? null : visualizer.loaded.error;
+  syncAddress(visualizer.store, appAddress());
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });
@@ -34,11 +38,7 @@ if (root && params.get('view') === 'pair') {
     <StrictMode>
       <ErrorBoundary area="app">
         <VisualizerProvider visualizer={visualizer}>
-          {problem ? (
-            <p role="alert" className="panel m-2 p-3 text-sm">
-              The default scenario could not be loaded: {problem}. The simulator starts empty.
-            </p>
-          ) : null}
+          <Notices notices={notices} />
           <App />
         </VisualizerProvider>
       </ErrorBoundary>

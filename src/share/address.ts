@@ -15,6 +15,7 @@ export function writeAddress(params: AddressParams, win: Window = window): void 
     if (v === null) url.searchParams.delete(k);
     else url.searchParams.set(k, v);
   }
+  url.search = readableSearch(url.search);
   if (url.href !== win.location.href) {
     try {
       win.history.replaceState(win.history.state, '', url);
@@ -43,4 +44,9 @@ export function syncAddress(
     // Only what a link carries: the session and the step (not a hover, a theme or an animation).
     if (s.cursor !== prev.cursor || s.entries !== prev.entries || s.initial !== prev.initial) write(s);
   });
+}
+
+/** URLSearchParams writes `~` as `%7E`; it needs no escaping in a query, and a packed scenario starts with it. */
+export function readableSearch(search: string): string {
+  return search.replace(/%7E/gi, '~');
 }

@@ -1,5 +1,6 @@
 import { BUILT_IN_SCENARIOS } from '../scenarios';
 import type { VisualizerState } from '../store';
+import { readableSearch } from './address';
 import { isPacked, packScenario, unpackScenario } from './pack';
 import { builtInIdOf, sessionScenario } from './scenario';
 
@@ -28,6 +29,7 @@ export function linkTo(base: string, s: VisualizerState, extra: Record<string, s
   url.search = '';
   url.hash = '';
   for (const [k, v] of Object.entries({ ...linkParams(s), ...extra })) url.searchParams.set(k, v);
+  url.search = readableSearch(url.search);
   return url.toString();
 }
 

@@ -39,7 +39,7 @@ function asSession(file: Record<string, unknown>): unknown {
     os: file.os,
     title: file.title,
     summary: file.summary ?? '',
-    options: createWorld(file.os as Scenario['os'], (file.options ?? {})).options,
+    options: createWorld(file.os as Scenario['os'], file.options ?? {}).options,
     steps: steps.map(({ expect: _expect, ...step }) => step),
   };
 }
