@@ -5,6 +5,7 @@ import { defaultScenarioSource } from '../scenarios/load';
 import { VisualizerProvider } from '../store';
 import { syncAddress } from '../share/address';
 import { appAddress } from '../share/appAddress';
+import { scenarioFromParam } from '../share/link';
 import { Notices } from '../share/Notices';
 import { openFromParams } from '../share/open';
 import { App } from './App';
@@ -29,6 +30,7 @@ if (root && params.get('view') === 'pair') {
     theme: preferredTheme(),
     paletteOpen: window.innerWidth >= 1536,
     fallback: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
+    resolve: scenarioFromParam,
   });
   syncAddress(visualizer.store, appAddress());
   visualizer.store.subscribe((s, prev) => {

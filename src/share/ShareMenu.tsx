@@ -5,7 +5,7 @@ import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
 import { graphToSvg, svgToPng } from './image';
-import { linkTo } from './link';
+import { linkTo } from './makeLink';
 import { sessionScenario } from './scenario';
 import { ImportProblems } from './ImportProblems';
 

@@ -1,6 +1,6 @@
 import type { VisualizerState } from '../store';
 import type { AddressParams } from './address';
-import { scenarioParam } from './link';
+import { scenarioParam } from './makeLink';
 
 /**
  * What the app's address says about a visualizer: its scenario and step,

@@ -1,9 +1,11 @@
 import { createVisualizer, type Visualizer, type VisualizerOptions } from '../store';
-import { scenarioFromParam, stepFromParam } from './link';
+import { stepFromParam, type ScenarioSource } from './source';
 
 export interface OpenOptions extends Omit<VisualizerOptions, 'scenario'> {
   /** The scenario to show when the address names none, or names one that cannot open. */
   readonly fallback: unknown;
+  /** Reads a `scenario` parameter (link.ts's `scenarioFromParam`, or a page's own that unpacked it ahead). */
+  readonly resolve: (value: string) => ScenarioSource;
 }
 
 export interface Opened {
@@ -19,13 +21,13 @@ export interface Opened {
  * opens instead, so the page is never blank.
  */
 export function openFromParams(params: URLSearchParams, options: OpenOptions): Opened {
-  const { fallback, ...rest } = options;
+  const { fallback, resolve, ...rest } = options;
   const notices: string[] = [];
   const visualizer = createVisualizer(rest);
   const load = (scenario: unknown) => visualizer.run('loadScenario', { scenario }, 'scenario');
 
   const named = params.get('scenario');
-  const found = named === null ? null : scenarioFromParam(named);
+  const found = named === null ? null : resolve(named);
   let opened = false;
   if (found && !found.ok) {
     notices.push(

@@ -1,59 +1,13 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strToU8 } from 'fflate';
+import { PACK_MARK } from './source';
+import { LINK_FORMAT } from './unpack';
 
-/**
- * A scenario packed into a few hundred URL-safe characters: `~1.` + base64url
- * of its JSON, deflated (fflate). The number after `~` is the link format:
- * a build reads every format it lists in `READERS`, and says clearly why it
- * cannot read any other (a link from a newer build, or a damaged one).
- */
+export { LINK_FORMAT, PACK_MARK, isPacked, unpackScenario, type Unpacked } from './unpack';
 
-/** The link format this build writes. */
-export const LINK_FORMAT = 1;
-
-/** Marks a packed scenario; a built-in id never starts with it. */
-export const PACK_MARK = '~';
-
-/** Every link format this build reads, oldest first: a reader per format, kept when a new one comes. */
-const READERS: Readonly<Record<number, (data: string) => unknown>> = {
-  1: (data) => JSON.parse(strFromU8(inflateSync(fromBase64Url(data)))) as unknown,
-};
-
-export type Unpacked = { ok: true; scenario: unknown } | { ok: false; error: string };
-
-export function isPacked(value: string): boolean {
-  return value.startsWith(PACK_MARK);
-}
-
-/** Packs a scenario (any JSON value) for an address. */
+/** Packs a scenario (any JSON value) for an address: `~1.` + base64url of its deflated JSON (see unpack.ts). */
 export function packScenario(scenario: unknown): string {
   const bytes = deflateSync(strToU8(JSON.stringify(scenario)), { level: 9 });
   return `${PACK_MARK}${LINK_FORMAT}.${toBase64Url(bytes)}`;
-}
-
-/** Unpacks what `packScenario` made (the scenario is still to be validated). Never throws. */
-export function unpackScenario(packed: string): Unpacked {
-  const m = /^~(\d+)\.(.*)$/s.exec(packed);
-  if (!m) return { ok: false, error: 'the scenario in this link is damaged (it does not start with "~1.")' };
-  const version = Number(m[1]);
-  const reader = READERS[version];
-  if (!reader) {
-    const known = Object.keys(READERS).join(', ');
-    return {
-      ok: false,
-      error:
-        version > LINK_FORMAT
-          ? `this link was made by a newer Unload Lens (link format ${version}); this build reads link format ${known}. Open it with the build that made it, or a newer one.`
-          : `this link uses link format ${version}, which this build no longer reads (it reads ${known}).`,
-    };
-  }
-  try {
-    return { ok: true, scenario: reader(m[2] ?? '') };
-  } catch {
-    return {
-      ok: false,
-      error: 'the scenario in this link is damaged (it was cut short or changed); ask for the link again.',
-    };
-  }
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -62,12 +16,4 @@ function toBase64Url(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../scenarios';
 import { defaultScenarioSource } from '../scenarios/load';
 import { app } from '../store/testing';
-import { linkParams, scenarioFromParam, stepFromParam } from './link';
+import { scenarioFromParam, stepFromParam } from './link';
+import { linkParams } from './makeLink';
 import { openFromParams } from './open';
 import { LINK_FORMAT, packScenario, unpackScenario } from './pack';
 import { builtInIdOf, sessionScenario } from './scenario';
 
 const fallback = defaultScenarioSource('windows');
-const open = (query: Record<string, string>) => openFromParams(new URLSearchParams(query), { fallback });
+const open = (query: Record<string, string>) =>
+  openFromParams(new URLSearchParams(query), { fallback, resolve: scenarioFromParam });
 const statuses = (s: { entries: readonly { status: string }[] }) => s.entries.map((e) => e.status);
 
 describe('a packed scenario', () => {
