@@ -16,6 +16,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
+        examples: fileURLToPath(new URL('./examples/index.html', import.meta.url)),
+        'examples-elements': fileURLToPath(new URL('./examples/elements.html', import.meta.url)),
       },
     },
   },

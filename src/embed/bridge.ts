@@ -1,4 +1,4 @@
-import { builtInSource, isPacked, type ScenarioSource } from '../share/source';
+import { builtInSource, isPacked, sourceOf, type ScenarioSource } from '../share/source';
 import type { Outcome } from '../actions/types';
 import type { Visualizer } from '../store';
 import type { Origins } from './params';
@@ -10,7 +10,7 @@ import {
   type HostMessage,
   type ThemeChoice,
 } from './protocol';
-import { stateReport } from './report';
+import { stateReport, watchReports } from './report';
 
 type Out = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'source'> : never) : never;
 
@@ -29,9 +29,8 @@ export interface HostLink {
  * whose unpacker loads only then), JSON text or an object.
  */
 export async function scenarioSource(scenario: unknown): Promise<ScenarioSource> {
-  if (typeof scenario !== 'string' || scenario.trim().startsWith('{')) return { ok: true, source: scenario };
-  if (!isPacked(scenario)) return builtInSource(scenario);
-  return (await import('../share/link')).scenarioFromParam(scenario);
+  const packed = typeof scenario === 'string' && isPacked(scenario.trim());
+  return sourceOf(scenario, packed ? (await import('../share/link')).scenarioFromParam : builtInSource);
 }
 
 /** One host message, through the visualizer's door (never evaluated: data in, a command out). */
@@ -86,15 +85,6 @@ export function connectHost(
     for (const target of origins.any ? ['*'] : origins.list) host.postMessage(data, target);
   };
 
-  let lastState = '';
-  const postState = (type: 'ready' | 'state' = 'state', force = false) => {
-    const report = stateReport(v.getState());
-    const text = JSON.stringify(report);
-    if (text === lastState && !force) return;
-    lastState = text;
-    broadcast(type === 'ready' ? { type, version: PROTOCOL_VERSION, ...report } : { type, ...report });
-  };
-
   const onMessage = async (e: MessageEvent) => {
     // Not from a page allowed to drive this frame, or our own kind: ignored, never answered.
     if (e.source === self || !allowed(e.origin)) return;
@@ -127,16 +117,8 @@ export function connectHost(
   const listener = (e: MessageEvent) => void onMessage(e);
   self.addEventListener('message', listener);
 
-  let queued = false;
-  const unsubscribe = v.store.subscribe(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      postState();
-    });
-  });
-  postState('ready', true);
+  const unsubscribe = watchReports(v, (report) => broadcast({ type: 'state', ...report }));
+  broadcast({ type: 'ready', version: PROTOCOL_VERSION, ...stateReport(v.getState()) });
 
   let lastHeight = -1;
   return {

@@ -1,5 +1,5 @@
 import { explainUnload, kernelFor } from '../kernel';
-import { worldAt, type VisualizerState } from '../store';
+import { worldAt, type Visualizer, type VisualizerState } from '../store';
 import type { StateReport } from './protocol';
 
 /** What a host hears after every change: where the visualizer stands, in plain data. */
@@ -25,4 +25,26 @@ export function stateReport(s: VisualizerState): StateReport {
         };
       }),
   };
+}
+
+/**
+ * Calls `onReport` with the visualizer's report whenever it changes (once
+ * per batch of changes, and not for a hover or an animation frame).
+ * Returns the unsubscribe. The embed's bridge and the library share it.
+ */
+export function watchReports(v: Visualizer, onReport: (r: StateReport) => void): () => void {
+  let last = JSON.stringify(stateReport(v.getState()));
+  let queued = false;
+  return v.store.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const report = stateReport(v.getState());
+      const text = JSON.stringify(report);
+      if (text === last) return;
+      last = text;
+      onReport(report);
+    });
+  });
 }
