@@ -66,9 +66,10 @@ test.describe('links', () => {
     await expect(other.getByTestId('link-notice')).toHaveCount(0);
   });
 
-  test('a link to a built-in scenario lands on its step', async ({ page }) => {
-    await page.goto('/?scenario=svr5-default&step=2');
+  test('a link to a built-in scenario lands on its step, in the theme it names', async ({ page }) => {
+    await page.goto('/?scenario=svr5-default&step=2&theme=dark');
     await expect(page.getByText(/^step 2 \/ \d+$/)).toBeVisible();
+    await expect(page.locator('.visualizer')).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('radio', { name: 'SVR5 (DDI)' })).toHaveAttribute('aria-checked', 'true');
   });
 

@@ -26,8 +26,9 @@ if (root && params.get('view') === 'pair') {
 } else if (root) {
   const os = params.get('os');
   // ?scenario=…&step=… (a link): never a blank page; what cannot open is said, and the default opens.
+  const asked = params.get('theme');
   const { visualizer, notices } = openFromParams(params, {
-    theme: preferredTheme(),
+    theme: asked === 'light' || asked === 'dark' ? asked : preferredTheme(),
     paletteOpen: window.innerWidth >= 1536,
     fallback: defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
@@ -40,7 +41,16 @@ if (root && params.get('view') === 'pair') {
     <StrictMode>
       <ErrorBoundary area="app">
         <VisualizerProvider visualizer={visualizer}>
-          <Notices notices={notices} />
+          <Notices
+            notices={
+              asked === null || ['light', 'dark', 'auto'].includes(asked)
+                ? notices
+                : [
+                    ...notices,
+                    `theme=${asked.slice(0, 20)} is not light, dark or auto; using your usual theme.`,
+                  ]
+            }
+          />
           <App />
         </VisualizerProvider>
       </ErrorBoundary>

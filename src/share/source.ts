@@ -16,6 +16,16 @@ export function isPacked(value: string): boolean {
   return value.startsWith(PACK_MARK);
 }
 
+/**
+ * A scenario as a page or a host gives it: an object or JSON text is the
+ * scenario itself (validated when it loads); any other text is a
+ * `scenario` parameter, read by `fromParam`.
+ */
+export function sourceOf(scenario: unknown, fromParam: (value: string) => ScenarioSource): ScenarioSource {
+  if (typeof scenario !== 'string' || scenario.trim().startsWith('{')) return { ok: true, source: scenario };
+  return fromParam(scenario.trim());
+}
+
 /** A built-in scenario's file by id (its file name without `.json`), or which ids there are. */
 export function builtInSource(id: string): ScenarioSource {
   const builtIns = BUILT_IN_SCENARIOS as Readonly<Record<string, unknown>>;
