@@ -105,6 +105,37 @@ export const COMMANDS = [
   } satisfies CommandDef<{ step: number; play?: boolean }>,
   {
     kind: 'command',
+    id: 'stepBy',
+    label: 'Step by',
+    help: 'Moves delta steps (negative: back; 1 when not given); one step forward replays its animation',
+    parse: (a): Parsed<{ delta?: number }> => {
+      const delta = isRecord(a) ? (a.delta ?? 1) : a === undefined ? 1 : undefined;
+      return Number.isInteger(delta)
+        ? { ok: true, value: { delta: delta as number } }
+        : fail('expected { delta: a whole number, e.g. 1 or -1 }');
+    },
+    available: always,
+    perform: (s, a) => moveTo(s, s.cursor + (a.delta ?? 1), (a.delta ?? 1) === 1),
+  } satisfies CommandDef<{ delta?: number }>,
+  {
+    kind: 'command',
+    id: 'play',
+    label: 'Play',
+    help: 'Plays the steps one after another (from the start when at the latest step)',
+    available: (s) =>
+      s.entries.length > 0 ? { enabled: true } : { enabled: false, reason: 'there are no steps to play' },
+    perform: (s) => ({ ...(s.cursor >= s.entries.length ? moveTo(s, 0) : s), autoplay: true }),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
+    id: 'pause',
+    label: 'Pause',
+    help: 'Stops playing at the step shown',
+    available: always,
+    perform: (s) => (s.autoplay ? { ...s, autoplay: false } : s),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
     id: 'loadScenario',
     label: 'Load scenario',
     help: 'Replaces the session with a scenario (an object or JSON text), applying its steps',

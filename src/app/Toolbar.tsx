@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PasteDialog } from '../debugger/PasteDialog';
 import { OSES, kernelOf } from '../kernel';
+import { ShareMenu } from '../share/ShareMenu';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectCanRedo,
@@ -112,6 +113,7 @@ export function Toolbar() {
         <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant
       </label>
+      <ShareMenu />
       <button
         className="btn"
         onClick={() => execute('toggleHelp')}

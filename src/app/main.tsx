@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_OS, isOs } from '../kernel';
 import { generatedScenario } from '../scenarios/generate';
 import { defaultScenarioSource } from '../scenarios/load';
-import { createVisualizer, VisualizerProvider } from '../store';
+import { VisualizerProvider } from '../store';
+import { syncAddress } from '../share/address';
+import { appAddress } from '../share/appAddress';
+import { scenarioFromParam } from '../share/link';
+import { Notices } from '../share/Notices';
+import { openFromParams } from '../share/open';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
@@ -21,20 +26,22 @@ if (root && params.get('view') === 'pair') {
   );
 } else if (root) {
   const os = params.get('os');
+  // ?scenario=…&step=… (a link): never a blank page; what cannot open is said, and the default opens.
   // ?generate=N: a generated machine of about N objects (benchmarks, trying the app at scale).
+  const asked = params.get('theme');
   const generate = Number(params.get('generate'));
-  const visualizer = createVisualizer({
-    theme: preferredTheme(),
+  const { visualizer, notices } = openFromParams(params, {
+    theme: asked === 'light' || asked === 'dark' ? asked : preferredTheme(),
     paletteOpen: window.innerWidth >= 1536,
-    scenario:
+    fallback:
       generate > 0
         ? generatedScenario(Math.min(generate, 5000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
+    resolve: scenarioFromParam,
   });
   // The benchmark drives the visualizer's door directly (npm run bench).
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
-  // Never a blank page: if the default scenario cannot be loaded, the app opens empty and says why.
-  const problem = visualizer.loaded.ok ? null : visualizer.loaded.error;
+  else syncAddress(visualizer.store, appAddress());
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });
@@ -42,11 +49,16 @@ if (root && params.get('view') === 'pair') {
     <StrictMode>
       <ErrorBoundary area="app">
         <VisualizerProvider visualizer={visualizer}>
-          {problem ? (
-            <p role="alert" className="panel m-2 p-3 text-sm">
-              The default scenario could not be loaded: {problem}. The simulator starts empty.
-            </p>
-          ) : null}
+          <Notices
+            notices={
+              asked === null || ['light', 'dark', 'auto'].includes(asked)
+                ? notices
+                : [
+                    ...notices,
+                    `theme=${asked.slice(0, 20)} is not light, dark or auto; using your usual theme.`,
+                  ]
+            }
+          />
           <App />
         </VisualizerProvider>
       </ErrorBoundary>

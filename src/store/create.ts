@@ -57,6 +57,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     instant: o.instant ?? false,
     paletteOpen: o.paletteOpen ?? false,
     helpOpen: false,
+    autoplay: false,
   };
 }
 

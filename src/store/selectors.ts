@@ -28,6 +28,7 @@ export const selectSpeed = (s: AppState) => s.speed;
 export const selectInstant = (s: AppState) => s.instant;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectInitial = (s: AppState) => s.initial;
+export const selectAutoplay = (s: AppState) => s.autoplay;
 /** Where every structural object stands: computed once per change, shared by the graph and the animation. */
 export const selectLayout = (s: AppState) => s.layout;
 

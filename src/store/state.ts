@@ -68,6 +68,8 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
+  /** Playing through the steps on its own, one after another (`play` / `pause`). */
+  readonly autoplay: boolean;
 }
 
 /** The world at the cursor. */

@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { EmbedHost } from './embedHost';
+import { expect, test } from './fixtures';
+
+/**
+ * The built app, the embed and the library pages run under a strict
+ * Content-Security-Policy (the one docs/embed.md gives): no inline script,
+ * no eval, no inline style element or attribute. Every document is served
+ * with the header; any violation is reported by the page and fails.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+async function strict(page: Page): Promise<void> {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const all: string[] = [];
+  for (const frame of page.frames()) {
+    all.push(
+      ...(await frame.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])),
+    );
+  }
+  return all;
+}
+
+test.describe('under a strict Content-Security-Policy', () => {
+  test('the app loads, steps, exports images and imports a file with no violation', async ({ page }) => {
+    await strict(page);
+    await page.goto('/');
+    const beep = page.locator('.react-flow__node[data-id="driver:Beep"]');
+    await expect(beep).toBeVisible();
+    await beep.click();
+    await page.getByRole('button', { name: 'Stop (sc stop)', exact: true }).click();
+    await expect(page.getByText('step 10 / 10')).toBeVisible();
+    await page.getByRole('button', { name: 'Share' }).click();
+    for (const name of ['Export SVG', 'Export PNG']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.(svg|png)$/);
+    }
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'x.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": 1}'),
+    });
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('the embed, in a host page and driven by it, with no violation', async ({ page, baseURL }) => {
+    await strict(page);
+    const host = new EmbedHost(page, baseURL!);
+    await host.open('/embed.html?scenario=windows-default&controls=full');
+    await host.expectMessage('ready');
+    await host.send({ type: 'dispatch', action: { do: 'stopDriver', driver: 'Beep' } });
+    await host.expectMessage('state', { step: 10 });
+    await expect(host.frame().locator('.react-flow__node[data-id="driver:Beep"]')).toContainText(
+      'Unload Pending',
+    );
+    expect(await violations(page)).toEqual([]);
+  });
+
+  test('the example page (frame, React component, custom element) with no violation', async ({ page }) => {
+    await strict(page);
+    await page.goto('/examples/');
+    await expect(page.frameLocator('#lens-frame').getByText('step 9 / 9')).toBeVisible();
+    await expect(page.locator('#react-lens .react-flow__node[data-id="module:asyc"]')).toBeVisible();
+    await expect(page.locator('unload-visualizer .react-flow__node[data-id="driver:Beep"]')).toBeVisible();
+    await page.goto('/examples/elements.html');
+    await expect(page.locator('#three .react-flow__node').first()).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+});

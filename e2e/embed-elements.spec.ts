@@ -1,0 +1,85 @@
+import type { Locator } from '@playwright/test';
+import { checkA11y, expect, test } from './fixtures';
+
+/** Step text inside one element's shadow root (Playwright's locators pierce open shadow roots). */
+const stepOf = (el: Locator) => el.getByText(/^step \d+ \/ \d+$/);
+
+test('three custom elements on one plain page run independently', async ({ page }) => {
+  await page.goto('/examples/elements.html');
+  const one = page.locator('unload-visualizer#one');
+  const two = page.locator('unload-visualizer#two');
+  const three = page.locator('unload-visualizer#three');
+  await expect(stepOf(one)).toHaveText('step 9 / 9');
+  await expect(stepOf(two)).toHaveText(/^step 2 \/ \d+$/);
+  await expect(three.getByRole('button', { name: 'Step back' }), 'controls="none"').toHaveCount(0);
+  await expect(three.locator('.visualizer')).toHaveAttribute('data-theme', 'dark');
+  await expect(one.locator('.react-flow__node[data-id="driver:Beep"]')).toBeVisible();
+  await expect(two.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
+
+  // A click in one moves only that one.
+  await one.getByRole('button', { name: 'Step back' }).click();
+  await expect(stepOf(one)).toHaveText('step 8 / 9');
+  await expect(stepOf(two)).toHaveText(/^step 2 \//);
+
+  // An attribute change and the element's methods drive it; each reports its own state.
+  const reports = await page.evaluate(async () => {
+    const el = document.querySelector<HTMLElement & { goto(n: number): unknown; state: { step: number } }>(
+      '#three',
+    )!;
+    const seen: number[] = [];
+    el.addEventListener('statechange', (e) => seen.push((e as CustomEvent<{ step: number }>).detail.step));
+    el.goto(5);
+    await new Promise((r) => setTimeout(r, 50));
+    document.querySelector('#two')!.setAttribute('step', '4');
+    await new Promise((r) => setTimeout(r, 50));
+    return { seen, three: el.state.step };
+  });
+  expect(reports).toEqual({ seen: [5], three: 5 });
+  await expect(three.locator('[data-testid="status"]')).toHaveText('STATUS_SUCCESS');
+  await expect(stepOf(two)).toHaveText(/^step 4 \//);
+  await expect(stepOf(one)).toHaveText('step 8 / 9');
+
+  // Keys act on the element that has focus.
+  await one.locator('.react-flow__node[data-id="driver:Beep"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(stepOf(one)).toHaveText('step 9 / 9');
+  await expect(stepOf(two)).toHaveText(/^step 4 \//);
+
+  // A bad attribute is said through an `error` event; the element keeps its scenario.
+  const error = await page.evaluate(async () => {
+    const el = document.querySelector('#two')!;
+    const message = new Promise<string>((resolve) =>
+      el.addEventListener('error', (e) => resolve((e as CustomEvent<{ message: string }>).detail.message)),
+    );
+    el.setAttribute('scenario', 'not-a-scenario');
+    return message;
+  });
+  expect(error).toContain('no built-in scenario "not-a-scenario"');
+  await expect(two.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
+  await checkA11y(page, 'three elements');
+});
+
+test('the example documentation page embeds a frame, a React component and an element', async ({ page }) => {
+  await page.goto('/examples/');
+  const frame = page.frameLocator('#lens-frame');
+  await expect(frame.getByText('step 9 / 9')).toBeVisible();
+  await expect(page.locator('#frame-status')).toContainText('step 9 of 9');
+  // The prose drives the frame.
+  await page.getByRole('button', { name: 'Stop the driver' }).click();
+  await expect(page.locator('#frame-status')).toContainText('step 10 of 10');
+  await page.getByRole('button', { name: 'Close the handle' }).click();
+  await expect(frame.locator('.react-flow__node[data-id="driver:Beep"]')).toContainText('unloaded');
+  // Sized to its content.
+  await expect
+    .poll(async () => (await page.locator('#lens-frame').boundingBox())?.height ?? 0)
+    .toBeGreaterThan(400);
+  // The React component reports to the page.
+  const react = page.locator('#react-lens');
+  await expect(react.locator('.react-flow__node[data-id="module:asyc"]')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Serial ports' })).toContainText('step 7 of 7');
+  await react.getByRole('button', { name: 'First step' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Serial ports' })).toContainText('step 0 of 7');
+  // The element.
+  await expect(stepOf(page.locator('unload-visualizer'))).toHaveText('step 8 / 9');
+  await checkA11y(page, 'example page');
+});

@@ -1,0 +1,119 @@
+import { useVisualizer, useVisualizerApi } from '../store';
+import {
+  selectAutoplay,
+  selectCanRedo,
+  selectCanUndo,
+  selectCount,
+  selectCursor,
+  selectSpeed,
+  selectTheme,
+  selectTitle,
+} from '../store/selectors';
+
+/**
+ * The embed's one row of controls: step back and forward, play and pause,
+ * where it is; `full` adds first and latest, speed and theme. Every button
+ * goes through the visualizer's door, like a host's message.
+ */
+export function EmbedControls({ full, appHref }: { full: boolean; appHref: string | null }) {
+  const { execute } = useVisualizerApi();
+  const cursor = useVisualizer(selectCursor);
+  const count = useVisualizer(selectCount);
+  const canBack = useVisualizer(selectCanUndo);
+  const canForward = useVisualizer(selectCanRedo);
+  const playing = useVisualizer(selectAutoplay);
+  const title = useVisualizer(selectTitle);
+  const speed = useVisualizer(selectSpeed);
+  const theme = useVisualizer(selectTheme);
+  return (
+    <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" role="toolbar" aria-label="Steps">
+      {full ? (
+        <button
+          type="button"
+          className="btn px-2"
+          disabled={!canBack}
+          onClick={() => execute('first')}
+          aria-label="First step"
+        >
+          |◀
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="btn px-2"
+        disabled={!canBack}
+        onClick={() => execute('undo')}
+        aria-label="Step back"
+      >
+        ◀
+      </button>
+      <span className="tabular-nums" aria-live="polite">
+        step {cursor} / {count}
+      </span>
+      <button
+        type="button"
+        className="btn px-2"
+        disabled={!canForward}
+        onClick={() => execute('redo')}
+        aria-label="Step forward"
+      >
+        ▶
+      </button>
+      {full ? (
+        <button
+          type="button"
+          className="btn px-2"
+          disabled={!canForward}
+          onClick={() => execute('last')}
+          aria-label="Latest step"
+        >
+          ▶|
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="btn"
+        disabled={count === 0}
+        onClick={() => execute(playing ? 'pause' : 'play')}
+        aria-pressed={playing}
+      >
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      {full ? (
+        <>
+          <label className="flex items-center gap-1">
+            <span className="sr-only">Animation speed</span>
+            <select
+              className="btn px-1"
+              value={speed}
+              onChange={(e) => execute('setSpeed', { speed: Number(e.target.value) })}
+            >
+              <option value={0.5}>0.5×</option>
+              <option value={1}>1×</option>
+              <option value={2}>2×</option>
+              <option value={4}>4×</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn px-2"
+            onClick={() => execute('toggleTheme')}
+            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+          >
+            {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+          </button>
+        </>
+      ) : null}
+      {/* The title where there is room for it; a narrow frame keeps the room for the controls. */}
+      <span className="muted hidden min-w-0 flex-1 truncate text-xs @md:block" title={title}>
+        {title}
+      </span>
+      <span className="flex-1 @md:hidden" />
+      {appHref ? (
+        <a className="text-xs underline" href={appHref} target="_blank" rel="noopener noreferrer">
+          Open in Unload Lens<span className="sr-only"> (new tab)</span> ↗
+        </a>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { AnimationLayer } from '../animation/AnimationLayer';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { Graph } from '../graph/Graph';
+
+/** The interactive graph: loaded apart, so the embed's first paint does not wait for React Flow. */
+export default function EmbedGraph() {
+  return (
+    <ReactFlowProvider>
+      <Graph>
+        <ErrorBoundary area="animation">
+          <AnimationLayer />
+        </ErrorBoundary>
+      </Graph>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,69 @@
+import { lazy, Suspense, useRef } from 'react';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useKeyboard } from '../app/useKeyboard';
+import { Narration } from '../panels/Narration';
+import { useVisualizer } from '../store';
+import { selectTheme } from '../store/selectors';
+import { EmbedControls } from './EmbedControls';
+import type { Controls } from './params';
+import { useAutoplay } from './useAutoplay';
+
+const EmbedGraph = lazy(() => import('./EmbedGraph'));
+const EmbedPanels = lazy(() => import('./EmbedPanels'));
+
+export interface EmbedViewProps {
+  readonly controls: Controls;
+  /** "Open in Unload Lens": a link to the same view in the full app, or null for none. */
+  readonly appHref?: string | null;
+  /** Names the region for screen readers (several on a page). */
+  readonly label?: string;
+  /** Fill the height it is given (a frame) rather than only what the content needs. */
+  readonly fill?: boolean;
+}
+
+/**
+ * One visualizer sized for a documentation page: readable from 320 px wide,
+ * the graph as tall as the width allows (not the window: a frame sized to
+ * its content never loops), its own theme and keys. `controls` chooses how
+ * much of the app comes along: `none` (the host drives it), `minimal`
+ * (step and play), `full` (also act on objects, the checklist and the log).
+ */
+export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fill = false }: EmbedViewProps) {
+  const theme = useVisualizer(selectTheme);
+  const root = useRef<HTMLDivElement>(null);
+  useKeyboard(root);
+  useAutoplay();
+  return (
+    <div
+      ref={root}
+      className={`visualizer @container flex flex-col gap-2 p-2 ${fill ? 'min-h-screen' : ''} ${theme === 'dark' ? 'dark' : ''}`}
+      role="region"
+      aria-label={label}
+      data-theme={theme}
+      data-embed-root=""
+    >
+      {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
+      <ErrorBoundary area="narration">
+        <Narration />
+      </ErrorBoundary>
+      <div
+        className="panel relative min-h-[clamp(240px,62cqw,520px)] flex-1 overflow-hidden"
+        data-testid="graph"
+        data-grows=""
+      >
+        <div className="absolute inset-0">
+          <ErrorBoundary area="graph">
+            <Suspense fallback={<p className="muted p-3 text-sm">Drawing the graph…</p>}>
+              <EmbedGraph />
+            </Suspense>
+          </ErrorBoundary>
+        </div>
+      </div>
+      {controls === 'full' ? (
+        <Suspense fallback={null}>
+          <EmbedPanels />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

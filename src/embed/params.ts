@@ -1,0 +1,76 @@
+import { THEMES, type ThemeChoice } from './protocol';
+
+export const CONTROLS = ['full', 'minimal', 'none'] as const;
+export type Controls = (typeof CONTROLS)[number];
+
+/** Which origins may drive a frame: any (`*`), or a list. */
+export type Origins = { readonly any: true } | { readonly any: false; readonly list: readonly string[] };
+
+export interface EmbedParams {
+  readonly theme: ThemeChoice;
+  readonly controls: Controls;
+  readonly autoplay: boolean;
+  readonly speed: number | null;
+  readonly origins: Origins;
+  /** Parameters that were not understood, in words (the frame shows them to the page's author). */
+  readonly notices: readonly string[];
+}
+
+const pick = <T extends string>(
+  value: string | null,
+  allowed: readonly T[],
+  fallback: T,
+  name: string,
+  notices: string[],
+): T => {
+  if (value === null || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  notices.push(`${name}=${value.slice(0, 40)} is not one of ${allowed.join(', ')}; using ${fallback}.`);
+  return fallback;
+};
+
+/** Reads `origins=` (space- or comma-separated origins, or `*`); the page's own origin when absent. */
+export function readOrigins(value: string | null, self: string, notices: string[]): Origins {
+  if (value === null || value.trim() === '') return { any: false, list: [self] };
+  const list: string[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    if (entry === '*') return { any: true };
+    try {
+      const u = new URL(entry);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('not http');
+      list.push(u.origin);
+    } catch {
+      notices.push(
+        `origins: "${entry.slice(0, 60)}" is not an origin like https://docs.example.com; it is ignored.`,
+      );
+    }
+  }
+  return { any: false, list: list.length > 0 ? list : [self] };
+}
+
+/** The embed page's parameters besides `scenario` and `step` (which the share module reads). */
+export function readEmbedParams(params: URLSearchParams, selfOrigin: string): EmbedParams {
+  const notices: string[] = [];
+  const theme = pick(params.get('theme'), THEMES, 'auto', 'theme', notices);
+  const controls = pick(params.get('controls'), CONTROLS, 'minimal', 'controls', notices);
+  const auto = params.get('autoplay');
+  const autoplay = auto === '1' || auto === 'true';
+  if (auto !== null && !['0', '1', 'true', 'false', ''].includes(auto)) {
+    notices.push(`autoplay=${auto.slice(0, 20)} is not 1 or 0; not playing.`);
+  }
+  let speed: number | null = null;
+  const sp = params.get('speed');
+  if (sp !== null && sp !== '') {
+    const n = Number(sp);
+    if (Number.isFinite(n) && n >= 0.25 && n <= 8) speed = n;
+    else notices.push(`speed=${sp.slice(0, 20)} is not a number from 0.25 to 8; using 1.`);
+  }
+  return {
+    theme,
+    controls,
+    autoplay,
+    speed,
+    origins: readOrigins(params.get('origins'), selfOrigin, notices),
+    notices,
+  };
+}

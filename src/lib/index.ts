@@ -1,0 +1,14 @@
+/**
+ * Unload Lens as a library: a React component and a custom element, each
+ * one visualizer with its own store and shadow root (docs/embed.md).
+ *
+ *   import { UnloadVisualizer } from 'unload-lens';
+ *   import { defineUnloadVisualizer } from 'unload-lens';   // then <unload-visualizer …>
+ */
+export { UnloadVisualizer, type UnloadVisualizerProps } from './UnloadVisualizer';
+export { UnloadVisualizerElement, defineUnloadVisualizer } from './element';
+export { createVisualizer, type Visualizer } from '../store';
+export { parseScenario, type Scenario } from '../kernel';
+export { BUILT_IN_SCENARIOS } from '../scenarios';
+export type { Controls } from '../embed/params';
+export type { ChecklistLine, FrameMessage, HostMessage, StateReport, ThemeChoice } from '../embed/protocol';

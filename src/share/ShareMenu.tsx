@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ScenarioError } from '../kernel';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
+import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
+import { useImportGestures } from './gestures';
+import { graphToSvg, svgToPng } from './image';
+import { linkTo } from './makeLink';
+import { sessionScenario } from './scenario';
+import { ImportProblems } from './ImportProblems';
+
+/** The page this visualizer is on, and the embed page beside it. */
+const here = () => window.location.href;
+const embedPage = () => new URL('embed.html', window.location.href).href;
+
+/**
+ * Share, import and export for one visualizer: a link to this step, the
+ * embed code, the scenario as a file (in and out), and the graph as PNG or
+ * SVG. Dropping or pasting a scenario works without opening the menu.
+ */
+export function ShareMenu() {
+  const v = useVisualizerApi();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<readonly ScenarioError[] | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const linkInput = useRef<HTMLInputElement>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const panelId = useId();
+
+  const accept = useCallback(
+    (r: ImportResult) => {
+      if (!r.ok) {
+        setProblems(r.problems);
+        return;
+      }
+      const out = v.execute('loadScenario', { scenario: r.scenario });
+      if (out.ok) setNote(`Opened “${r.scenario.title}”: ${r.scenario.steps.length} steps.`);
+      else setProblems([{ path: '', message: out.error }]);
+    },
+    [v],
+  );
+  const dragging = useImportGestures(button, accept);
+
+  // The link follows the view while the menu is open (keys still step in time).
+  const cursor = useVisualizer(selectCursor);
+  const entries = useVisualizer(selectEntries);
+  const title = useVisualizer(selectTitle);
+  const { link, embed } = useMemo(() => {
+    if (!open) return { link: '', embed: '' };
+    const s = { ...v.getState(), cursor, entries };
+    const src = linkTo(embedPage(), s, { theme: 'auto', controls: 'minimal' });
+    return {
+      link: linkTo(here(), s),
+      embed: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:480px;border:0" loading="lazy"></iframe>`,
+    };
+  }, [open, v, cursor, entries, title]);
+
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      const t = e.target as Node;
+      if (!panel.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+
+  const copy = async (text: string, what: string, field?: HTMLInputElement | HTMLTextAreaElement | null) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setNote(`${what} copied.`);
+    } catch {
+      field?.select();
+      setNote(`${what} selected: press Ctrl+C (⌘C) to copy it.`);
+    }
+  };
+
+  const image = async (kind: 'png' | 'svg') => {
+    const flow = button.current?.closest('.visualizer')?.querySelector<HTMLElement>('.react-flow');
+    const s = v.getState();
+    if (!flow) {
+      setNote('The graph is not on screen, so there is nothing to draw.');
+      return;
+    }
+    try {
+      const status = s.entries[s.cursor - 1]?.status;
+      const svg = graphToSvg(flow, {
+        title: s.title || 'Unload Lens',
+        detail: `step ${s.cursor} / ${s.entries.length}${status ? ` · ${status}` : ''}`,
+      });
+      const blob = kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
+      download(fileNameFor(`${s.title} step ${s.cursor}`, kind), blob);
+      setNote(`${kind.toUpperCase()} saved.`);
+    } catch (e) {
+      setNote(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const exportJson = () => {
+    const scenario = sessionScenario(v.getState());
+    download(
+      fileNameFor(scenario.title, 'json'),
+      new Blob([scenarioFileText(scenario)], { type: 'application/json' }),
+    );
+    setNote('Scenario saved as JSON.');
+  };
+
+  return (
+    <div className="relative">
+      <button
+        ref={button}
+        type="button"
+        className={`btn ${open ? 'btn-primary' : ''}`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        ⇪ Share
+      </button>
+      {open ? (
+        <div
+          ref={panel}
+          id={panelId}
+          role="group"
+          aria-label="Share, import and export"
+          className="panel absolute right-0 top-full z-40 mt-1 flex w-[min(22rem,calc(100vw-1rem))] flex-col gap-3 p-3 text-sm shadow-lg"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setOpen(false);
+            button.current?.focus();
+          }}
+        >
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${panelId}-link`} className="font-semibold">
+              Link to this step
+            </label>
+            <div className="flex gap-1">
+              <input
+                id={`${panelId}-link`}
+                ref={linkInput}
+                readOnly
+                value={link}
+                className="btn min-w-0 flex-1 font-mono text-xs"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => void copy(link, 'Link', linkInput.current)}
+              >
+                Copy link
+              </button>
+            </div>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${panelId}-embed`} className="font-semibold">
+              Embed this step in a page
+            </label>
+            <textarea
+              id={`${panelId}-embed`}
+              readOnly
+              rows={3}
+              value={embed}
+              className="btn font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </div>
+          <div className="flex flex-wrap gap-1" role="group" aria-label="Scenario file">
+            <button type="button" className="btn" onClick={() => file.current?.click()}>
+              Import scenario…
+            </button>
+            <button type="button" className="btn" onClick={exportJson}>
+              Export JSON
+            </button>
+          </div>
+          <div className="flex flex-wrap gap-1" role="group" aria-label="Image of the graph">
+            <button type="button" className="btn" onClick={() => void image('png')}>
+              Export PNG
+            </button>
+            <button type="button" className="btn" onClick={() => void image('svg')}>
+              Export SVG
+            </button>
+          </div>
+          <p className="muted text-xs">
+            You can also drop a scenario file on the page, or paste one (or a link).
+          </p>
+        </div>
+      ) : null}
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Scenario file to import"
+        data-testid="import-file"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f) void readScenarioFile(f).then(accept);
+        }}
+      />
+      <p className="sr-only" role="status" aria-live="polite" data-testid="share-note">
+        {note}
+      </p>
+      {dragging ? (
+        <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-black/40">
+          <p className="panel p-4 text-base font-semibold">Drop a scenario file to open it</p>
+        </div>
+      ) : null}
+      {problems ? <ImportProblems problems={problems} onClose={() => setProblems(null)} /> : null}
+    </div>
+  );
+}

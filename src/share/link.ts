@@ -1,0 +1,19 @@
+import { builtInSource, isPacked, type ScenarioSource } from './source';
+import { unpackScenario } from './unpack';
+
+/**
+ * Reading links to any step: `?scenario=…&step=…` (makeLink.ts writes
+ * them). The scenario is a built-in id (a built-in file's name without
+ * `.json`, e.g. `windows-default`) or a packed one (`~1.…`); `step` is the
+ * step as the app shows it ("step 3 / 9" is 3; 0 is before the first).
+ */
+
+export type { ScenarioSource };
+export { stepFromParam } from './source';
+
+/** What a `scenario` parameter names: a built-in scenario's file, or a packed one (still to be validated). */
+export function scenarioFromParam(value: string): ScenarioSource {
+  if (!isPacked(value)) return builtInSource(value);
+  const u = unpackScenario(value);
+  return u.ok ? { ok: true, source: u.scenario } : u;
+}

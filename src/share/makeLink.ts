@@ -1,0 +1,32 @@
+import type { VisualizerState } from '../store';
+import { readableSearch } from './address';
+import { packScenario } from './pack';
+import { builtInIdOf, sessionScenario } from './scenario';
+
+/**
+ * Writing links to any step (link.ts reads them): the scenario is a
+ * built-in id while the session is that file unchanged, and otherwise the
+ * whole session packed, so a scenario someone made travels in the link.
+ * (Apart from reading, so a page that only opens links never loads the
+ * compressor.)
+ */
+
+/** The `scenario` parameter that reopens this session. */
+export function scenarioParam(s: VisualizerState): string {
+  return builtInIdOf(s) ?? packScenario(sessionScenario(s));
+}
+
+/** The parameters that reopen exactly this view. */
+export function linkParams(s: VisualizerState): { scenario: string; step: string } {
+  return { scenario: scenarioParam(s), step: String(s.cursor) };
+}
+
+/** A link to this view on the page at `base` (the app, or the embed page). */
+export function linkTo(base: string, s: VisualizerState, extra: Record<string, string> = {}): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = '';
+  for (const [k, v] of Object.entries({ ...linkParams(s), ...extra })) url.searchParams.set(k, v);
+  url.search = readableSearch(url.search);
+  return url.toString();
+}

@@ -1,0 +1,58 @@
+import { createVisualizer, type Visualizer, type VisualizerOptions } from '../store';
+import { stepFromParam, type ScenarioSource } from './source';
+
+export interface OpenOptions extends Omit<VisualizerOptions, 'scenario'> {
+  /** The scenario to show when the address names none, or names one that cannot open. */
+  readonly fallback: unknown;
+  /** Reads a `scenario` parameter (link.ts's `scenarioFromParam`, or a page's own that unpacked it ahead). */
+  readonly resolve: (value: string) => ScenarioSource;
+}
+
+export interface Opened {
+  readonly visualizer: Visualizer;
+  /** What could not be done as the address asked, in words, for the page to show. */
+  readonly notices: readonly string[];
+}
+
+/**
+ * A visualizer on the view an address names (`?scenario=…&step=…`). Never
+ * fails: a link that cannot open (damaged, from a newer build, a scenario
+ * that does not parse) says why in `notices`, and the fallback scenario
+ * opens instead, so the page is never blank.
+ */
+export function openFromParams(params: URLSearchParams, options: OpenOptions): Opened {
+  const { fallback, resolve, ...rest } = options;
+  const notices: string[] = [];
+  const visualizer = createVisualizer(rest);
+  const load = (scenario: unknown) => visualizer.run('loadScenario', { scenario }, 'scenario');
+
+  const named = params.get('scenario');
+  const found = named === null ? null : resolve(named);
+  let opened = false;
+  if (found && !found.ok) {
+    notices.push(
+      `This link’s scenario cannot be opened: ${found.error} Showing the default scenario instead.`,
+    );
+  } else if (found?.ok) {
+    const r = load(found.source);
+    if (r.ok) opened = true;
+    else
+      notices.push(
+        `This link’s scenario cannot be opened: ${r.error}. Showing the default scenario instead.`,
+      );
+  }
+  if (!opened) {
+    const r = load(fallback);
+    if (!r.ok)
+      notices.push(`The default scenario could not be loaded: ${r.error}. The simulator starts empty.`);
+  }
+
+  const { step, problem } = stepFromParam(params.get('step'));
+  if (problem) notices.push(problem);
+  if (step !== null && opened) {
+    const count = visualizer.getState().entries.length;
+    visualizer.execute('goTo', { step });
+    if (step > count) notices.push(`This scenario has ${count} steps; showing step ${count}, not ${step}.`);
+  }
+  return { visualizer, notices };
+}

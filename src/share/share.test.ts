@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_SCENARIOS } from '../scenarios';
+import { defaultScenarioSource } from '../scenarios/load';
+import { app } from '../store/testing';
+import { scenarioFromParam, stepFromParam } from './link';
+import { linkParams } from './makeLink';
+import { openFromParams } from './open';
+import { LINK_FORMAT, packScenario, unpackScenario } from './pack';
+import { builtInIdOf, sessionScenario } from './scenario';
+
+const fallback = defaultScenarioSource('windows');
+const open = (query: Record<string, string>) =>
+  openFromParams(new URLSearchParams(query), { fallback, resolve: scenarioFromParam });
+const statuses = (s: { entries: readonly { status: string }[] }) => s.entries.map((e) => e.status);
+
+describe('a packed scenario', () => {
+  it('comes back as it went', () => {
+    const packed = packScenario(fallback);
+    expect(packed).toMatch(/^~1\.[A-Za-z0-9_-]+$/);
+    expect(unpackScenario(packed)).toEqual({ ok: true, scenario: fallback });
+  });
+
+  it('from a newer build says which link format it is and which this build reads', () => {
+    const r = unpackScenario(`~${LINK_FORMAT + 1}.abc`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/newer Unload Lens \(link format 2\); this build reads link format 1/);
+  });
+
+  it('cut short or changed says it is damaged, never throws', () => {
+    const packed = packScenario(fallback);
+    for (const bad of [packed.slice(0, 40), `${packed}!`, '~1.', '~x.abc', '~1.AAAA']) {
+      const r = unpackScenario(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/damaged/);
+    }
+  });
+});
+
+describe('the session as a scenario', () => {
+  it('is the built-in file while nothing changed, and names it by id', () => {
+    for (const [id, source] of Object.entries(BUILT_IN_SCENARIOS)) {
+      const run = app({ scenario: source });
+      expect(builtInIdOf(run.state)).toBe(id);
+      expect(linkParams(run.state).scenario).toBe(id);
+      run.do('undo');
+      expect(builtInIdOf(run.state), 'travelling in time keeps the scenario').toBe(id);
+    }
+  });
+
+  it('goes its own way after a step of its own, and travels packed', () => {
+    const run = app({ scenario: fallback }).do('stopDriver', { driver: 'Beeper' }).expectOk();
+    expect(builtInIdOf(run.state)).toBeNull();
+    const { scenario, step } = linkParams(run.state);
+    expect(scenario.startsWith('~1.')).toBe(true);
+    const reopened = open({ scenario, step }).visualizer.getState();
+    expect(reopened.cursor).toBe(run.state.cursor);
+    expect(statuses(reopened)).toEqual(statuses(run.state));
+    expect(sessionScenario(reopened)).toEqual(sessionScenario(run.state));
+  });
+
+  it('keeps narration and questions', () => {
+    const s = sessionScenario(app({ scenario: fallback }).state);
+    expect(s.steps.filter((st) => 'say' in st).length).toBeGreaterThan(0);
+  });
+});
+
+describe('opening an address', () => {
+  it('lands on the step it names, with the scenario it names', () => {
+    const { visualizer, notices } = open({ scenario: 'svr5-default', step: '2' });
+    expect(notices).toEqual([]);
+    expect(visualizer.getState().os).toBe('svr5');
+    expect(visualizer.getState().cursor).toBe(2);
+  });
+
+  it('with a damaged scenario says so and shows the default scenario', () => {
+    const { visualizer, notices } = open({ scenario: '~1.Zm9v', step: '3' });
+    expect(notices.join(' ')).toMatch(/cannot be opened: .*damaged.*default scenario/);
+    expect(visualizer.getState().title).toBe((fallback as { title: string }).title);
+    expect(visualizer.getState().cursor, 'the step of another scenario is not applied').toBe(
+      visualizer.getState().entries.length,
+    );
+  });
+
+  it('with an unknown built-in id names the ones there are', () => {
+    const { notices } = open({ scenario: 'windows-defualt' });
+    expect(notices.join(' ')).toMatch(
+      /no built-in scenario "windows-defualt" \(this build has windows-default/,
+    );
+  });
+
+  it('with a packed scenario that does not parse says where and why', () => {
+    const packed = packScenario({
+      format: 'unload-scenario/1',
+      title: 'x',
+      os: 'windows',
+      steps: [{ do: 'nope' }],
+    });
+    const { notices, visualizer } = open({ scenario: packed });
+    expect(notices.join(' ')).toMatch(/steps\[0\]/);
+    expect(visualizer.getState().entries.length).toBeGreaterThan(0);
+  });
+
+  it('with a step past the end or not a number shows the latest step and says so', () => {
+    expect(open({ scenario: 'windows-default', step: '99' }).notices.join(' ')).toMatch(
+      /showing step \d+, not 99/,
+    );
+    expect(open({ scenario: 'windows-default', step: 'two' }).notices.join(' ')).toMatch(/not a step number/);
+    expect(stepFromParam('0')).toEqual({ step: 0 });
+    expect(scenarioFromParam('windows-default').ok).toBe(true);
+  });
+});
