@@ -2,6 +2,7 @@ import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel';
 import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
+import { LESSON_COMMANDS } from '../lessons/commands';
 import type { Theme, VisualizerState } from '../store/state';
 import type { Availability, CommandDef, Outcome, Run } from './types';
 
@@ -61,7 +62,7 @@ export const COMMANDS = [
     kind: 'command',
     id: 'undo',
     label: 'Undo',
-    keys: ['mod+z', 'ArrowLeft'],
+    keys: ['mod+z'],
     help: 'Step back in time',
     available: back,
     perform: (s) => moveTo(s, s.cursor - 1),
@@ -70,8 +71,8 @@ export const COMMANDS = [
     kind: 'command',
     id: 'redo',
     label: 'Redo',
-    keys: ['mod+shift+z', 'mod+y', 'ArrowRight', ' '],
-    help: 'Step forward (replays the step’s animation)',
+    keys: ['mod+shift+z', 'mod+y'],
+    help: 'Step forward (replays the step’s animation), without stopping at a question',
     available: forward,
     perform: (s) => moveTo(s, s.cursor + 1, true),
   } satisfies CommandDef,
@@ -246,6 +247,8 @@ export const COMMANDS = [
     perform: (s) =>
       s.helpOpen ? { ...s, helpOpen: false } : { ...s, selection: null, highlight: [], hoverBase: null },
   } satisfies CommandDef,
+  // Stepping that asks before it answers (→, Space, ←), lessons, presenter mode: src/lessons.
+  ...LESSON_COMMANDS,
 ] as const;
 
 /** The arguments each command takes (`void`: none). */

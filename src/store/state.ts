@@ -1,5 +1,6 @@
 import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
 import type { Layout } from '../graph/layout';
+import type { ClassroomUi, LessonSession } from '../lessons/state';
 
 /** Who asked for an action: every caller goes through the same door. */
 export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
@@ -33,6 +34,8 @@ export interface Session {
   readonly cursor: number;
   /** Where every structural object of the session's worlds stands: computed once per change. */
   readonly layout: Layout;
+  /** The lesson being played in this session, if any (src/lessons). */
+  readonly lesson: LessonSession | null;
 }
 
 /**
@@ -65,6 +68,8 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
+  /** Presenter mode, text size, autoplay, the gallery and the lesson editor (src/lessons). */
+  readonly classroom: ClassroomUi;
 }
 
 /** The world at the cursor. */

@@ -97,10 +97,30 @@ describe('a visualizer', () => {
       setSpeed: { speed: 2 },
       setTheme: { theme: 'dark' },
       setInstant: { instant: true },
+      // The classroom's commands (src/lessons).
+      answer: { choice: 1 },
+      openLesson: { id: 'leaked-handle' },
+      loadLesson: { scenario: windowsDefault },
+      typeDigit: { digit: 3 },
+      setFontScale: { scale: 1.5 },
+      newRecording: { os: 'svr5' },
+      setLessonInfo: { title: 'T', summary: 'S' },
+      annotateStep: { step: 1, say: 'Said.' },
+    };
+    /** Commands that need a state to act on: what to do first. */
+    const prepare: Record<string, (r: ReturnType<typeof app>) => void> = {
+      redo: (r) => r.do('undo'),
+      last: (r) => r.do('undo'),
+      next: (r) => r.do('undo'),
+      answer: (r) => r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('next'),
+      returnToLesson: (r) =>
+        r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('closeHandle', { handle: 'h1' }),
+      restartLesson: (r) => r.do('openLesson', { id: 'leaked-handle' }),
+      goToTyped: (r) => r.do('typeDigit', { digit: 3 }),
     };
     for (const c of COMMAND_DEFS) {
       const r = app({ scenario: windowsDefault });
-      if (c.id === 'redo' || c.id === 'last') r.do('undo');
+      prepare[c.id]?.(r);
       r.send(c.id, args[c.id]).expectOk();
     }
     for (const os of OSES)
