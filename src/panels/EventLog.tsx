@@ -87,14 +87,23 @@ export function EventLog() {
               />
             </li>
           ) : null}
-          {shown.map((r) => (
-            <EntryItem
-              key={r.entry.id}
-              row={r}
-              when={r.index + 1 === cursor ? 'current' : r.index + 1 < cursor ? 'past' : 'future'}
-              jumpTo={jumpTo}
-            />
-          ))}
+          {shown
+            // Nothing shows the future: a step's events appear once it has happened.
+            .filter((r) => r.index < cursor)
+            .map((r) => (
+              <EntryItem
+                key={r.entry.id}
+                row={r}
+                when={r.index + 1 === cursor ? 'current' : 'past'}
+                jumpTo={jumpTo}
+              />
+            ))}
+          {entries.length > cursor ? (
+            <li className="muted px-1.5 text-xs italic" data-testid="log-ahead">
+              {entries.length - cursor} more {entries.length - cursor === 1 ? 'step' : 'steps'} ahead, shown
+              as you get there.
+            </li>
+          ) : null}
         </ol>
       </div>
     </section>
