@@ -19,16 +19,46 @@ function isPressable(el: HTMLElement): boolean {
 
 /**
  * The keys an element keeps for itself: all of a text field's; a slider's
- * arrows; Space and Enter on a button a keyboard user moved to (it shows
- * its focus ring). A button clicked with the mouse keeps none: Space and →
- * go on stepping, wherever the focus was left.
+ * arrows; Space and Enter on a button a keyboard user moved to. A button
+ * focused by a mouse click (`byPointer`) keeps none: Space and → go on
+ * stepping, wherever the focus was left. (Not `:focus-visible`: a key
+ * pressed on a clicked button makes it match.)
  */
-export function keepsKey(el: HTMLElement | null, key: string): boolean {
+export function keepsKey(el: HTMLElement | null, key: string, byPointer = false): boolean {
   if (!el || !(el instanceof HTMLElement)) return false;
   if (isTextField(el)) return key !== 'Escape';
   if (el instanceof HTMLInputElement && el.type === 'range') return RANGE_KEYS.includes(key);
-  if ((key === ' ' || key === 'Enter') && isPressable(el)) return el.matches(':focus-visible');
+  if ((key === ' ' || key === 'Enter') && isPressable(el)) return !byPointer;
   return false;
+}
+
+/**
+ * Remembers which elements got focus from a pointer (a click) rather than
+ * the keyboard: a pointer press marks the focus that follows it; a key
+ * press clears the mark for whatever it focuses next.
+ */
+export function pointerFocusTracker(target: HTMLElement | Window) {
+  const byPointer = new WeakSet<EventTarget>();
+  let pending = false;
+  const onPointer = () => void (pending = true);
+  const onKey = () => void (pending = false);
+  const onFocus = (e: Event) => {
+    if (!e.target) return;
+    if (pending) byPointer.add(e.target);
+    else byPointer.delete(e.target);
+    pending = false;
+  };
+  target.addEventListener('pointerdown', onPointer, true);
+  target.addEventListener('keydown', onKey, true);
+  target.addEventListener('focusin', onFocus, true);
+  return {
+    byPointer: (el: EventTarget | null) => !!el && byPointer.has(el),
+    stop: () => {
+      target.removeEventListener('pointerdown', onPointer, true);
+      target.removeEventListener('keydown', onKey, true);
+      target.removeEventListener('focusin', onFocus, true);
+    },
+  };
 }
 
 /** Inside an open dialog, only Escape reaches the visualizer's commands (the dialog has its own keys). */
@@ -46,10 +76,12 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
   useEffect(() => {
     const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
     if (!target) return;
+    const focus = pointerFocusTracker(target);
     const onKey = (e: Event) => {
       const k = e as KeyboardEvent;
       const el = k.target instanceof HTMLElement ? k.target : null;
-      if (k.defaultPrevented || keepsKey(el, k.key)) return;
+      // (Not `defaultPrevented`: React Flow prevents Space for its own panning key.)
+      if (keepsKey(el, k.key, focus.byPointer(el))) return;
       if (inDialog(el) && k.key !== 'Escape') return;
       const plain = !k.ctrlKey && !k.metaKey && !k.altKey;
       const id = plain && /^[0-9]$/.test(k.key) ? 'typeDigit' : commandForKey(k);
@@ -64,6 +96,9 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
       v.run(id, id === 'typeDigit' ? { digit: Number(k.key) } : undefined, 'key');
     };
     target.addEventListener('keydown', onKey);
-    return () => target.removeEventListener('keydown', onKey);
+    return () => {
+      target.removeEventListener('keydown', onKey);
+      focus.stop();
+    };
   }, [v, scope]);
 }

@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { AnimationLayer } from '../animation/AnimationLayer';
-import { keepsKey } from '../app/useKeyboard';
+import { keepsKey, pointerFocusTracker } from '../app/useKeyboard';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Graph } from '../graph/Graph';
 import { kernelOf } from '../kernel';
@@ -56,27 +56,38 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
 
   const last = pair.beats.length - 1;
   const go = (b: number) => setBeat(Math.max(0, Math.min(last, b)));
+  // The keys read the beat through a ref, so the listener (and its focus tracker) is made once.
+  const now = useRef({ beat, go });
   useEffect(() => {
+    now.current = { beat, go };
+  });
+  useEffect(() => {
+    const focus = pointerFocusTracker(window);
     const onKey = (e: KeyboardEvent) => {
       const el = e.target instanceof HTMLElement ? e.target : null;
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || keepsKey(el, e.key)) return;
-      const to: Record<string, number> = {
-        ArrowRight: beat + 1,
-        ' ': beat + 1,
-        PageDown: beat + 1,
-        ArrowLeft: beat - 1,
-        PageUp: beat - 1,
+      if (e.ctrlKey || e.metaKey || e.altKey || keepsKey(el, e.key, focus.byPointer(el))) return;
+      const { beat: at, go: to } = now.current;
+      const moves: Record<string, number> = {
+        ArrowRight: at + 1,
+        ' ': at + 1,
+        PageDown: at + 1,
+        ArrowLeft: at - 1,
+        PageUp: at - 1,
         Home: 0,
-        End: last,
+        End: Number.MAX_SAFE_INTEGER,
       };
-      if (e.key in to) {
+      const target = moves[e.key];
+      if (target !== undefined) {
         e.preventDefault();
-        go(to[e.key] ?? beat);
+        to(target);
       } else if (e.key === 't') setDark((d) => !d);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      focus.stop();
+    };
+  }, []);
 
   const b = pair.beats[beat];
   return (

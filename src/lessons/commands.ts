@@ -161,7 +161,6 @@ export const LESSON_COMMANDS = [
       const lesson = startLesson(a.name, 'imported', r.state.entries);
       return ui(moveTo({ ...r.state, lesson }, 0), {
         galleryOpen: false,
-        editorOpen: false,
         autoplay: false,
       });
     },
