@@ -108,6 +108,28 @@ test.describe('a lesson', () => {
   });
 });
 
+test.describe('animation that tells the truth', () => {
+  test('mid-animation the graph, checklist and log do not yet show the step’s outcome', async ({ page }) => {
+    await openLesson(page, 'leaked-handle', 4);
+    await page.getByLabel('Speed').selectOption('0.5');
+    const driver = page.locator('.react-flow__node[data-id="driver:Beeper"]');
+    const layer = page.getByTestId('animation-layer');
+    await expect(driver).toContainText('Unload Pending');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('2');
+    await expect(layer).toHaveAttribute('data-animating', 'true');
+    // The handle is closing; Unload has not run yet in the picture, nor in the log.
+    await expect(driver).toContainText('Unload Pending');
+    await expect(driver).not.toContainText('unloaded');
+    await expect(page.getByTestId('event-log').locator('[data-now="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('event-log').locator('[data-event="imageFreed"]')).toHaveCount(0);
+    // When the last event has played, the final world shows.
+    await expect(layer).toHaveAttribute('data-animating', 'false', { timeout: 20_000 });
+    await expect(driver).toContainText('unloaded');
+    await expect(page.getByTestId('event-log').locator('[data-event="imageFreed"]')).toHaveCount(1);
+  });
+});
+
 test.describe('the gallery', () => {
   test('searches and filters, and opening a lesson starts at step 0', async ({ page }) => {
     await page.goto('/?view=lessons');

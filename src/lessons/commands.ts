@@ -1,5 +1,6 @@
 import type { Availability, CommandDef, Outcome } from '../actions/types';
 import { OSES, isOs, type Ask, type Os } from '../kernel';
+import { ANIMATION_COMMANDS } from '../animation/moment';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo } from '../store/session';
 import type { VisualizerState } from '../store/state';
@@ -79,6 +80,8 @@ const stepArg = (a: unknown): Parsed<{ id: string; step?: number }> =>
     : fail('expected { id: a lesson id, step?: a whole number }');
 
 export const LESSON_COMMANDS = [
+  // What is drawn follows the animation (src/animation/moment.ts).
+  ...ANIMATION_COMMANDS,
   {
     kind: 'command',
     id: 'next',

@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, 
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
+import { selectAnimatedEvent } from '../animation/moment';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
@@ -16,6 +17,8 @@ type When = 'past' | 'current' | 'future';
 export function EventLog() {
   const entries = useVisualizer(selectEntries);
   const cursor = useVisualizer(selectCursor);
+  // While the current step animates, its events appear as they play (animation that tells the truth).
+  const animated = useVisualizer(selectAnimatedEvent);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
   const [filter, setFilter] = useState('');
@@ -96,6 +99,7 @@ export function EventLog() {
                 row={r}
                 when={r.index + 1 === cursor ? 'current' : 'past'}
                 jumpTo={jumpTo}
+                playedUpTo={r.index + 1 === cursor ? animated : null}
               />
             ))}
           {entries.length > cursor ? (
@@ -172,11 +176,16 @@ interface EntryProps {
   row: LogRow;
   when: When;
   jumpTo: (cursor: number) => void;
+  /** While this step animates: the index of the event playing now (later ones are not shown yet). */
+  playedUpTo?: number | null;
 }
 
 const EntryItem = memo(
-  function EntryItem({ row, when, jumpTo }: EntryProps) {
-    const { entry, index, events } = row;
+  function EntryItem({ row, when, jumpTo, playedUpTo = null }: EntryProps) {
+    const { entry, index } = row;
+    const shown =
+      playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
+    const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
       <li
         data-step={index + 1}
@@ -192,10 +201,10 @@ const EntryItem = memo(
           onClick={() => jumpTo(index + 1)}
         />
         {entry.say ? <p className="muted ml-9 text-xs italic">{entry.say}</p> : null}
-        {events.length > 0 ? (
+        {shown.length > 0 ? (
           <ul className="ml-9 flex flex-col gap-0.5 border-l border-(--line) pl-2">
-            {events.map((e, i) => (
-              <EventLine key={i} e={e} />
+            {shown.map((e, i) => (
+              <EventLine key={i} e={e} now={e === now} />
             ))}
           </ul>
         ) : null}
@@ -206,15 +215,18 @@ const EntryItem = memo(
     a.row.entry === b.row.entry &&
     a.row.events === b.row.events &&
     a.when === b.when &&
-    a.jumpTo === b.jumpTo,
+    a.jumpTo === b.jumpTo &&
+    a.playedUpTo === b.playedUpTo,
 );
 
-function EventLine({ e }: { e: KernelEvent }) {
+function EventLine({ e, now = false }: { e: KernelEvent; now?: boolean }) {
   const { hoverProps } = useHighlight();
   return (
     <li
-      className="event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)"
+      className={`event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)${now ? ' event-now' : ''}`}
       data-event={e.type}
+      data-now={now ? 'true' : undefined}
+      aria-current={now ? 'true' : undefined}
       {...hoverProps(() => eventObjects(e))}
     >
       <span className="min-w-0">{sentenceOf(e)}</span>

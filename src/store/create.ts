@@ -48,6 +48,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     stash: {},
     playing: null,
     counter: 0,
+    animating: null,
     selection: null,
     highlight: [],
     hoverBase: null,

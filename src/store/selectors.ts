@@ -1,5 +1,6 @@
 import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel';
-import { worldAt, type HistoryEntry, type VisualizerState } from './state';
+import { shownWorld } from '../animation/moment';
+import type { HistoryEntry, VisualizerState } from './state';
 
 type AppState = VisualizerState;
 
@@ -8,7 +9,8 @@ type AppState = VisualizerState;
  * none subscribes to the whole store.
  */
 
-export const selectWorld = (s: AppState): World => worldAt(s);
+/** The world drawn: while a step animates, as of the event being animated (animation that tells the truth). */
+export const selectWorld = (s: AppState): World => shownWorld(s);
 
 export const selectCurrentEntry = (s: AppState): HistoryEntry | undefined => s.entries[s.cursor - 1];
 export const selectEntries = (s: AppState) => s.entries;

@@ -54,6 +54,7 @@ export function applyAction(
     status: r.status,
     events: r.events,
     world: r.world,
+    ...(r.moments === undefined ? {} : { moments: r.moments }),
     ...(extras.say === undefined ? {} : { say: extras.say }),
     ...(extras.ask === undefined ? {} : { ask: extras.ask }),
   };

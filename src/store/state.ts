@@ -1,6 +1,7 @@
 import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
 import type { Layout } from '../graph/layout';
 import type { ClassroomUi, LessonSession } from '../lessons/state';
+import type { AnimationMoment } from '../animation/moment';
 
 /** Who asked for an action: every caller goes through the same door. */
 export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
@@ -20,6 +21,8 @@ export interface HistoryEntry {
   readonly say?: string;
   /** A predict-then-reveal question, when a scenario step carried it. */
   readonly ask?: Ask;
+  /** The world as each event was emitted (the kernel's moments): drawn while the step animates. */
+  readonly moments?: readonly World[];
 }
 
 /** One OS's session, kept while the visualizer shows the other OS. */
@@ -52,6 +55,8 @@ export interface VisualizerState extends Session {
   readonly playing: { readonly entryId: number; readonly nonce: number } | null;
   /** Ids for entries and animation nonces, increasing. */
   readonly counter: number;
+  /** Where the playing animation is (src/animation/moment.ts): what is drawn follows it. */
+  readonly animating: AnimationMoment | null;
 
   /** The object the user picked in the graph or a panel. */
   readonly selection: ObjectRef | null;

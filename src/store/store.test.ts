@@ -106,6 +106,7 @@ describe('a visualizer', () => {
       newRecording: { os: 'svr5' },
       setLessonInfo: { title: 'T', summary: 'S' },
       annotateStep: { step: 1, say: 'Said.' },
+      animationAt: { at: null },
     };
     /** Commands that need a state to act on: what to do first. */
     const prepare: Record<string, (r: ReturnType<typeof app>) => void> = {
