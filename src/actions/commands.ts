@@ -2,6 +2,7 @@ import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel';
 import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
+import { LESSON_COMMANDS } from '../lessons/commands';
 import type { Theme, VisualizerState } from '../store/state';
 import type { Availability, CommandDef, Outcome, Run } from './types';
 
@@ -61,7 +62,7 @@ export const COMMANDS = [
     kind: 'command',
     id: 'undo',
     label: 'Undo',
-    keys: ['mod+z', 'ArrowLeft'],
+    keys: ['mod+z'],
     help: 'Step back in time',
     available: back,
     perform: (s) => moveTo(s, s.cursor - 1),
@@ -70,8 +71,8 @@ export const COMMANDS = [
     kind: 'command',
     id: 'redo',
     label: 'Redo',
-    keys: ['mod+shift+z', 'mod+y', 'ArrowRight', ' '],
-    help: 'Step forward (replays the step’s animation)',
+    keys: ['mod+shift+z', 'mod+y'],
+    help: 'Step forward (replays the step’s animation), without stopping at a question',
     available: forward,
     perform: (s) => moveTo(s, s.cursor + 1, true),
   } satisfies CommandDef,
@@ -124,7 +125,10 @@ export const COMMANDS = [
     help: 'Plays the steps one after another (from the start when at the latest step)',
     available: (s) =>
       s.entries.length > 0 ? { enabled: true } : { enabled: false, reason: 'there are no steps to play' },
-    perform: (s) => ({ ...(s.cursor >= s.entries.length ? moveTo(s, 0) : s), autoplay: true }),
+    perform: (s) => {
+      const from = s.cursor >= s.entries.length ? moveTo(s, 0) : s;
+      return { ...from, classroom: { ...from.classroom, autoplay: true } };
+    },
   } satisfies CommandDef,
   {
     kind: 'command',
@@ -132,7 +136,7 @@ export const COMMANDS = [
     label: 'Pause',
     help: 'Stops playing at the step shown',
     available: always,
-    perform: (s) => (s.autoplay ? { ...s, autoplay: false } : s),
+    perform: (s) => (s.classroom.autoplay ? { ...s, classroom: { ...s.classroom, autoplay: false } } : s),
   } satisfies CommandDef,
   {
     kind: 'command',
@@ -272,11 +276,17 @@ export const COMMANDS = [
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],
-    help: 'Closes the shortcut sheet first, if it is open',
+    help: 'Closes the shortcut sheet, the lesson gallery or the lesson editor first, if one is open',
     available: always,
     perform: (s) =>
-      s.helpOpen ? { ...s, helpOpen: false } : { ...s, selection: null, highlight: [], hoverBase: null },
+      s.helpOpen
+        ? { ...s, helpOpen: false }
+        : s.classroom.galleryOpen || s.classroom.editorOpen
+          ? { ...s, classroom: { ...s.classroom, galleryOpen: false, editorOpen: false } }
+          : { ...s, selection: null, highlight: [], hoverBase: null },
   } satisfies CommandDef,
+  // Stepping that asks before it answers (→, Space, ←), lessons, presenter mode: src/lessons.
+  ...LESSON_COMMANDS,
 ] as const;
 
 /** The arguments each command of a list takes (`void`: none). */

@@ -9,11 +9,11 @@ describe('playing through the steps', () => {
     const run = app({ scenario });
     const count = run.state.entries.length;
     run.do('play').expectOk();
-    expect(run.state).toMatchObject({ autoplay: true, cursor: 0 });
+    expect(run.state).toMatchObject({ classroom: { autoplay: true }, cursor: 0 });
     run.do('redo').do('pause').expectOk();
-    expect(run.state).toMatchObject({ autoplay: false, cursor: 1 });
+    expect(run.state).toMatchObject({ classroom: { autoplay: false }, cursor: 1 });
     run.do('goTo', { step: 3 }).do('play');
-    expect(run.state).toMatchObject({ autoplay: true, cursor: 3 });
+    expect(run.state).toMatchObject({ classroom: { autoplay: true }, cursor: 3 });
     expect(count).toBeGreaterThan(3);
   });
 

@@ -5,6 +5,7 @@ import type { Point } from '../graph/layout';
 import { useVisualizerApi, type VisualizerState } from '../store';
 import { selectEntries, selectInstant, selectLayout, selectPlaying, selectSpeed } from '../store/selectors';
 import { createRealClock, timeScale, type Clock } from './clock';
+import type { AnimationMoment } from './moment';
 import { centreOf, rectOf, type MeasuredNode } from './geometry';
 import { planStep, scalePlan } from './plan';
 import { IDLE, play, type PulseView, type Scene, type TokenView } from './player';
@@ -37,11 +38,15 @@ const IDLE_STAGE: Stage = { scene: IDLE, layout: NO_LAYOUT, nodes: [] };
 
 export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
   const [stage, setStage] = useState<Stage>(IDLE_STAGE);
-  const { store } = useVisualizerApi();
+  const { store, run } = useVisualizerApi();
 
   useEffect(() => {
     const time = clock ?? createRealClock();
     let stop: (() => void) | null = null;
+    // What is drawn follows the animation: the layer says which event it has reached (moment.ts).
+    const reach = (at: AnimationMoment | null) => {
+      if (store.getState().animating !== at) run('animationAt', { at }, 'button');
+    };
     const halt = () => {
       const s = stop;
       stop = null;
@@ -61,7 +66,16 @@ export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
       if (plan.cues.length === 0) return;
       const layout = selectLayout(s).positions;
       const nodes = [...new Set(plan.cues.flatMap((c) => (c.kind === 'pulse' ? [c.node] : [c.from, c.to])))];
-      stop = play(plan, time, (scene) => setStage(scene.active ? { scene, layout, nodes } : IDLE_STAGE));
+      let reached = -1;
+      stop = play(plan, time, (scene) => {
+        setStage(scene.active ? { scene, layout, nodes } : IDLE_STAGE);
+        if (!scene.active) return reach(null);
+        for (const v of [...scene.tokens, ...scene.pulses])
+          reached = Math.max(reached, plan.cues[Number(v.key.slice(1))]?.event ?? -1);
+        const at = store.getState().animating;
+        if (at?.entryId !== entry.id || at.nonce !== playing.nonce || at.event !== reached)
+          reach({ entryId: entry.id, nonce: playing.nonce, event: reached });
+      });
     };
     // A vanilla subscription, not a hook: the layer re-renders only when the
     // scene changes, and turning instant off never replays an old step.
@@ -73,7 +87,7 @@ export function AnimationLayer({ clock }: { readonly clock?: Clock }) {
       unsubscribe();
       halt();
     };
-  }, [clock, store]);
+  }, [clock, store, run]);
 
   const { scene } = stage;
   return (

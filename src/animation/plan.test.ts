@@ -152,6 +152,7 @@ describe('planStep', () => {
       expect(plan.cues).toEqual([
         {
           kind: 'pulse',
+          event: 0,
           at: 0,
           duration: 500,
           node: 'driver:Toaster',
@@ -160,13 +161,22 @@ describe('planStep', () => {
         },
         {
           kind: 'pulse',
+          event: 1,
           at: 200,
           duration: 500,
           node: 'driver:Toaster',
           label: 'Unload called',
           tone: 'pending',
         },
-        { kind: 'pulse', at: 400, duration: 500, node: 'driver:Toaster', label: 'image freed', tone: 'ok' },
+        {
+          kind: 'pulse',
+          event: 2,
+          at: 400,
+          duration: 500,
+          node: 'driver:Toaster',
+          label: 'image freed',
+          tone: 'ok',
+        },
       ]);
       expect(plan.total).toBe(900);
     });

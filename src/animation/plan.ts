@@ -14,6 +14,8 @@ export type Tone = 'info' | 'ok' | 'pending' | 'danger';
 /** A token shown on its way from one node's centre to another's (from === to: it rests there). */
 export interface TokenCue {
   readonly kind: 'token';
+  /** The index, in the step's events, of the event this cue shows (what is drawn follows it). */
+  readonly event: number;
   /** Start, ms from the step's start. */
   readonly at: number;
   readonly duration: number;
@@ -28,6 +30,8 @@ export interface TokenCue {
 /** A ring around a node whose state changed, with a short caption. */
 export interface PulseCue {
   readonly kind: 'pulse';
+  /** The index, in the step's events, of the event this cue shows. */
+  readonly event: number;
   readonly at: number;
   readonly duration: number;
   readonly node: string;
@@ -234,31 +238,39 @@ interface Run {
   readonly spec: TokenSpec;
   readonly key: string;
   readonly events: KernelEvent[];
+  /** Each event's index in the step's events. */
+  readonly at: number[];
+}
+
+interface Single {
+  readonly e: KernelEvent;
+  readonly at: number;
 }
 
 /** Splits events into token runs (consecutive deliveries with one key) and single events. */
-function group(events: readonly KernelEvent[]): (Run | KernelEvent)[] {
-  const out: (Run | KernelEvent)[] = [];
+function group(events: readonly KernelEvent[]): (Run | Single)[] {
+  const out: (Run | Single)[] = [];
   let run: Run | null = null;
-  for (const e of events) {
+  events.forEach((e, i) => {
     const spec = SPECS[e.type];
     if (spec?.kind === 'token' && e.device !== undefined) {
       const key = spec.key(e);
       if (run && run.key === key) {
         run.events.push(e);
-        continue;
+        run.at.push(i);
+        return;
       }
-      run = { spec, key, events: [e] };
+      run = { spec, key, events: [e], at: [i] };
       out.push(run);
-      continue;
+      return;
     }
     run = null;
-    out.push(e);
-  }
+    out.push({ e, at: i });
+  });
   return out;
 }
 
-const isRun = (x: Run | KernelEvent): x is Run => 'spec' in x;
+const isRun = (x: Run | Single): x is Run => 'spec' in x;
 
 /** Builds the timeline of one step. */
 export function planStep(events: readonly KernelEvent[], options: PlanOptions = {}): Plan {
@@ -275,8 +287,9 @@ export function planStep(events: readonly KernelEvent[], options: PlanOptions = 
       const nodes = item.events.map((e) => nodeId({ kind: 'device', name: e.device ?? '' }));
       if (motion) {
         const id = token++;
-        const hop = (at: number, duration: number, from: string, to: string): TokenCue => ({
+        const hop = (at: number, duration: number, from: string, to: string, event: number): TokenCue => ({
           kind: 'token',
+          event,
           at,
           duration,
           token: id,
@@ -286,32 +299,36 @@ export function planStep(events: readonly KernelEvent[], options: PlanOptions = 
           tone,
         });
         const start = nodes[0] ?? '';
-        cues.push(hop(t, TIMING.appear, start, start));
+        const firstAt = item.at[0] ?? 0;
+        const lastAt = item.at[item.at.length - 1] ?? firstAt;
+        cues.push(hop(t, TIMING.appear, start, start, firstAt));
         let at = t + TIMING.appear;
         for (let i = 1; i < nodes.length; i++) {
-          cues.push(hop(at, TIMING.hop, nodes[i - 1] ?? '', nodes[i] ?? ''));
+          // The hop that arrives at a device shows the event of that delivery.
+          cues.push(hop(at, TIMING.hop, nodes[i - 1] ?? '', nodes[i] ?? '', item.at[i] ?? lastAt));
           at += TIMING.hop;
         }
         const end = nodes[nodes.length - 1] ?? start;
-        cues.push(hop(at, TIMING.linger, end, end));
+        cues.push(hop(at, TIMING.linger, end, end, lastAt));
         t = at;
       } else {
         // Still: the device that receives the IRP lights up when the token would have arrived.
         let at = t;
-        for (const node of nodes) {
-          cues.push({ kind: 'pulse', at, duration: TIMING.pulse, node, label, tone });
+        nodes.forEach((node, i) => {
+          cues.push({ kind: 'pulse', event: item.at[i] ?? 0, at, duration: TIMING.pulse, node, label, tone });
           at += TIMING.hop;
-        }
+        });
         t = at - TIMING.hop + TIMING.appear;
       }
       continue;
     }
-    const spec = SPECS[item.type];
+    const { e, at: event } = item;
+    const spec = SPECS[e.type];
     if (spec?.kind !== 'pulse') continue;
-    const node = nodeOf(item, spec.on);
+    const node = nodeOf(e, spec.on);
     if (!node) continue;
-    const label = typeof spec.label === 'string' ? spec.label : spec.label(item);
-    cues.push({ kind: 'pulse', at: t, duration: TIMING.pulse, node, label, tone: spec.tone });
+    const label = typeof spec.label === 'string' ? spec.label : spec.label(e);
+    cues.push({ kind: 'pulse', event, at: t, duration: TIMING.pulse, node, label, tone: spec.tone });
     t += TIMING.pulseGap;
   }
   if (cues.length === 0) return EMPTY;

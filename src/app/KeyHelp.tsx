@@ -8,6 +8,8 @@ const KEY_NAMES: Record<string, string> = {
   ArrowRight: '→',
   ' ': 'Space',
   Escape: 'Esc',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
   mod: 'Ctrl/⌘',
   shift: 'Shift',
 };
@@ -45,6 +47,12 @@ export function KeyHelp() {
                 <td className="py-0.5">{c.help ?? c.label}</td>
               </tr>
             ))}
+            <tr>
+              <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">1 … 9 · 0 … 9, Enter</td>
+              <td className="py-0.5">
+                At a question: pick that answer. Otherwise: type a step number, then Enter to go there
+              </td>
+            </tr>
           </tbody>
         </table>
         <button ref={close} type="button" className="btn mt-3" onClick={() => execute('toggleHelp')}>

@@ -4,14 +4,11 @@ import { OSES, kernelOf } from '../kernel';
 import { ShareMenu } from '../share/ShareMenu';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
-  selectCanRedo,
-  selectCanUndo,
   selectCount,
   selectCursor,
   selectInstant,
   selectOs,
   selectPaletteOpen,
-  selectSpeed,
   selectTheme,
   selectTitle,
 } from '../store/selectors';
@@ -23,11 +20,8 @@ export function Toolbar() {
   const title = useVisualizer(selectTitle);
   const cursor = useVisualizer(selectCursor);
   const count = useVisualizer(selectCount);
-  const canUndo = useVisualizer(selectCanUndo);
-  const canRedo = useVisualizer(selectCanRedo);
   const theme = useVisualizer(selectTheme);
   const instant = useVisualizer(selectInstant);
-  const speed = useVisualizer(selectSpeed);
   const paletteOpen = useVisualizer(selectPaletteOpen);
 
   return (
@@ -74,41 +68,18 @@ export function Toolbar() {
       <p className="min-w-0 flex-1 truncate text-sm muted" title={title}>
         {title}
       </p>
-      <nav aria-label="Time" className="flex items-center gap-1">
-        <button
-          className="btn"
-          disabled={!canUndo}
-          onClick={() => execute('undo')}
-          title="Undo (← or Ctrl+Z)"
-        >
-          ◀ Undo
-        </button>
-        <span className="px-1 text-sm tabular-nums" aria-live="polite">
-          step {cursor} / {count}
-        </span>
-        <button
-          className="btn"
-          disabled={!canRedo}
-          onClick={() => execute('redo')}
-          title="Redo (→, Space or Ctrl+Shift+Z)"
-        >
-          Redo ▶
-        </button>
-      </nav>
-      <label className="flex items-center gap-1 text-sm">
-        Speed
-        <select
-          className="btn"
-          value={speed}
-          onChange={(e) => execute('setSpeed', { speed: Number(e.target.value) })}
-          aria-label="Animation speed"
-        >
-          <option value={0.5}>0.5×</option>
-          <option value={1}>1×</option>
-          <option value={2}>2×</option>
-          <option value={4}>4×</option>
-        </select>
-      </label>
+      <span className="px-1 text-sm tabular-nums" aria-live="polite">
+        step {cursor} / {count}
+      </span>
+      <button className="btn" onClick={() => execute('toggleGallery')} title="The lesson gallery (L)">
+        Lessons
+      </button>
+      <button className="btn" onClick={() => execute('toggleEditor')} title="Record your own lesson (E)">
+        Record
+      </button>
+      <button className="btn" onClick={() => execute('togglePresenter')} title="Presenter mode (P)">
+        Present
+      </button>
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant

@@ -15,6 +15,13 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
+import { Gallery } from '../lessons/Gallery';
+import { LessonEditor } from '../lessons/LessonEditor';
+import { PresenterBar, PresenterZoom, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
+import { QuestionPanel } from '../lessons/QuestionPanel';
+import { selectPresenter } from '../lessons/selectors';
+import { Timeline } from '../lessons/Timeline';
+import { useAutoplay } from '../lessons/useAutoplay';
 
 /**
  * Everything one visualizer shows, inside its own element: its theme is a
@@ -25,21 +32,32 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
   const theme = useVisualizer(selectTheme);
   const paletteOpen = useVisualizer(selectPaletteOpen);
   const root = useRef<HTMLDivElement>(null);
+  const presenter = useVisualizer(selectPresenter);
+  const look = usePresenterStyle();
   useKeyboard(keys === 'window' ? 'window' : root);
+  useAutoplay();
+  usePresenterFullscreen();
   // The page's own app is its main landmark; one of several visualizers on a page is a region.
   const Main = keys === 'window' ? 'main' : 'div';
   return (
     <div
       ref={root}
-      className={`visualizer flex h-full flex-col ${theme === 'dark' ? 'dark' : ''}`}
+      className={`visualizer flex h-full flex-col ${theme === 'dark' ? 'dark' : ''} ${look.className}`}
+      style={look.style}
       role={label ? 'region' : undefined}
       aria-label={label}
       data-theme={theme}
+      data-presenter={presenter ? 'true' : undefined}
+      // Focus returns here when a key leaves a mouse-clicked button (useKeyboard).
+      tabIndex={-1}
     >
-      <Toolbar />
+      {presenter ? <PresenterBar /> : <Toolbar />}
+      <Timeline />
       <KeyHelp />
+      <Gallery />
+      <LessonEditor />
       <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-        {paletteOpen ? (
+        {paletteOpen && !presenter ? (
           <aside
             aria-label="All actions"
             className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
@@ -60,6 +78,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
                   <ErrorBoundary area="animation">
                     <AnimationLayer />
                   </ErrorBoundary>
+                  <PresenterZoom />
                 </Graph>
               </ReactFlowProvider>
             </ErrorBoundary>
@@ -77,15 +96,22 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
           <ErrorBoundary area="debugger findings">
             <ImportPanel />
           </ErrorBoundary>
-          <ErrorBoundary area="selected object's actions">
-            <SelectionActions />
+          <ErrorBoundary area="question">
+            <QuestionPanel />
           </ErrorBoundary>
+          {presenter ? null : (
+            <ErrorBoundary area="selected object's actions">
+              <SelectionActions />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary area="unload checklist">
             <Checklist />
           </ErrorBoundary>
-          <ErrorBoundary area="inspector">
-            <Inspector />
-          </ErrorBoundary>
+          {presenter ? null : (
+            <ErrorBoundary area="inspector">
+              <Inspector />
+            </ErrorBoundary>
+          )}
         </aside>
       </Main>
     </div>

@@ -5,7 +5,6 @@ import { generatedScenario } from '../scenarios/generate';
 import { defaultScenarioSource } from '../scenarios/load';
 import { VisualizerProvider } from '../store';
 import { syncAddress } from '../share/address';
-import { appAddress } from '../share/appAddress';
 import { scenarioFromParam } from '../share/link';
 import { Notices } from '../share/Notices';
 import { openFromParams } from '../share/open';
@@ -13,7 +12,11 @@ import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
 import { preferredTheme, saveTheme } from './storage';
+import { lessonAddressOf } from '../lessons/address';
+import { viewAddress } from './viewAddress';
+import { ComparePage } from '../lessons/ComparePage';
 import './index.css';
+import '../lessons/classroom.css';
 
 const params = new URLSearchParams(window.location.search);
 const root = document.getElementById('root');
@@ -24,24 +27,42 @@ if (root && params.get('view') === 'pair') {
       <PairPage visualizers={pairOfVisualizers(preferredTheme())} />
     </StrictMode>,
   );
+} else if (root && params.get('view') === 'compare') {
+  createRoot(root).render(
+    <StrictMode>
+      <ComparePage initialPair={params.get('pair')} theme={preferredTheme()} />
+    </StrictMode>,
+  );
 } else if (root) {
   const os = params.get('os');
-  // ?scenario=…&step=… (a link): never a blank page; what cannot open is said, and the default opens.
-  // ?generate=N: a generated machine of about N objects (benchmarks, trying the app at scale).
+  // ?scenario=…&step=… (a link), ?lesson=…&step=… (a lesson), ?generate=N (a generated machine of about
+  // N objects, for benchmarks): never a blank page; what cannot open is said, and the default opens.
   const asked = params.get('theme');
   const generate = Number(params.get('generate'));
-  const { visualizer, notices } = openFromParams(params, {
+  const lessonAt = lessonAddressOf(window.location.search);
+  const opened = openFromParams(params, {
     theme: asked === 'light' || asked === 'dark' ? asked : preferredTheme(),
-    paletteOpen: window.innerWidth >= 1536,
+    paletteOpen: window.innerWidth >= 1536 && !lessonAt,
     fallback:
       generate > 0
         ? generatedScenario(Math.min(generate, 5000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
   });
-  // The benchmark drives the visualizer's door directly (npm run bench).
+  const { visualizer } = opened;
+  const notices = [...opened.notices];
+  if (lessonAt) {
+    const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step });
+    if (!r.ok) {
+      notices.push(`${r.error}. Pick a lesson from the gallery.`);
+      visualizer.execute('toggleGallery');
+    }
+  }
+  if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
+    visualizer.execute('toggleGallery');
+  // The benchmark drives the visualizer's door directly (npm run bench); otherwise the address follows the view.
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
-  else syncAddress(visualizer.store, appAddress());
+  else syncAddress(visualizer.store, viewAddress());
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });

@@ -2,13 +2,68 @@ import { useEffect, type RefObject } from 'react';
 import { commandForKey } from '../actions/keys';
 import { useVisualizerApi } from '../store';
 
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  const tag = el.tagName;
-  return (
-    tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || tag === 'BUTTON'
-  );
+/** Fields that take typing: every key but Escape is theirs. */
+function isTextField(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file'].includes(type);
+}
+
+const RANGE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+
+/** Buttons, links, checkboxes: Space and Enter press them when the keyboard brought focus there. */
+function isPressable(el: HTMLElement): boolean {
+  return el.matches('button, a[href], summary, [role="button"], [role="radio"], input');
+}
+
+/**
+ * The keys an element keeps for itself: all of a text field's; a slider's
+ * arrows; Space and Enter on a button a keyboard user moved to. A button
+ * focused by a mouse click (`byPointer`) keeps none: Space and → go on
+ * stepping, wherever the focus was left. (Not `:focus-visible`: a key
+ * pressed on a clicked button makes it match.)
+ */
+export function keepsKey(el: HTMLElement | null, key: string, byPointer = false): boolean {
+  if (!el || !(el instanceof HTMLElement)) return false;
+  if (isTextField(el)) return key !== 'Escape';
+  if (el instanceof HTMLInputElement && el.type === 'range') return RANGE_KEYS.includes(key);
+  if ((key === ' ' || key === 'Enter') && isPressable(el)) return !byPointer;
+  return false;
+}
+
+/**
+ * Remembers which elements got focus from a pointer (a click) rather than
+ * the keyboard: a pointer press marks the focus that follows it; a key
+ * press clears the mark for whatever it focuses next.
+ */
+export function pointerFocusTracker(target: HTMLElement | Window) {
+  const byPointer = new WeakSet<EventTarget>();
+  let pending = false;
+  const onPointer = () => void (pending = true);
+  const onKey = () => void (pending = false);
+  const onFocus = (e: Event) => {
+    if (!e.target) return;
+    if (pending) byPointer.add(e.target);
+    else byPointer.delete(e.target);
+    pending = false;
+  };
+  target.addEventListener('pointerdown', onPointer, true);
+  target.addEventListener('keydown', onKey, true);
+  target.addEventListener('focusin', onFocus, true);
+  return {
+    byPointer: (el: EventTarget | null) => !!el && byPointer.has(el),
+    stop: () => {
+      target.removeEventListener('pointerdown', onPointer, true);
+      target.removeEventListener('keydown', onKey, true);
+      target.removeEventListener('focusin', onFocus, true);
+    },
+  };
+}
+
+/** Inside an open dialog, only Escape reaches the visualizer's commands (the dialog has its own keys). */
+function inDialog(el: HTMLElement | null): boolean {
+  return !!el?.closest?.('[aria-modal="true"]');
 }
 
 /**
@@ -21,15 +76,29 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
   useEffect(() => {
     const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
     if (!target) return;
+    const focus = pointerFocusTracker(target);
     const onKey = (e: Event) => {
       const k = e as KeyboardEvent;
-      if (typing(k.target) && k.key !== 'Escape') return;
-      const id = commandForKey(k);
+      const el = k.target instanceof HTMLElement ? k.target : null;
+      // (Not `defaultPrevented`: React Flow prevents Space for its own panning key.)
+      if (keepsKey(el, k.key, focus.byPointer(el))) return;
+      if (inDialog(el) && k.key !== 'Escape') return;
+      const plain = !k.ctrlKey && !k.metaKey && !k.altKey;
+      const id = plain && /^[0-9]$/.test(k.key) ? 'typeDigit' : commandForKey(k);
       if (!id) return;
       k.preventDefault();
-      v.run(id, undefined, 'key');
+      // A mouse-focused button would take the key's release as a click: focus moves off it.
+      if (el && isPressable(el) && !isTextField(el) && (k.key === ' ' || k.key === 'Enter')) {
+        const home = scope === 'window' ? document.body : scope.current;
+        el.blur();
+        home?.focus({ preventScroll: true });
+      }
+      v.run(id, id === 'typeDigit' ? { digit: Number(k.key) } : undefined, 'key');
     };
     target.addEventListener('keydown', onKey);
-    return () => target.removeEventListener('keydown', onKey);
+    return () => {
+      target.removeEventListener('keydown', onKey);
+      focus.stop();
+    };
   }, [v, scope]);
 }

@@ -11,7 +11,7 @@ export function stateReport(s: VisualizerState): StateReport {
     step: s.cursor,
     steps: s.entries.length,
     status: s.entries[s.cursor - 1]?.status ?? null,
-    playing: s.autoplay,
+    playing: s.classroom.autoplay,
     theme: s.theme,
     checklist: kernelFor(world)
       .owners(world)

@@ -11,6 +11,13 @@ export type EventFields = Omit<KernelEvent, 'type' | 'rule'>;
  */
 export class Tx<W extends object, R extends RuleId, T extends EventType> {
   readonly events: KernelEvent[] = [];
+  /**
+   * The world as each event was emitted (one per event, in order): what had
+   * happened so far. The app draws these while it animates a step, so the
+   * picture never runs ahead of the story. Each is a finished value: the
+   * next write after an emit starts a new copy.
+   */
+  readonly moments: W[] = [];
   /** Set by `done()`: the world is handed out and must not change any more. */
   private sealed = false;
 
@@ -32,11 +39,18 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
 
   emit(type: T, rule: R, fields?: EventFields): void {
     this.events.push(ev(type, rule, fields));
+    this.moment();
+  }
+
+  /** Keeps the world as it is now for the event just emitted; the next write copies it. */
+  private moment(): void {
+    this.moments.push(this.w);
+    this.owned = false;
   }
 
   done(status: string): StepResult<W> {
     this.sealed = true;
-    return { world: this.w, status, events: this.events };
+    return { world: this.w, status, events: this.events, moments: this.moments };
   }
 
   /** The call is refused: a `refused` event says why; the status is the OS's answer. */
@@ -47,6 +61,7 @@ export class Tx<W extends object, R extends RuleId, T extends EventType> {
     fields?: Omit<EventFields, 'status' | 'reason'>,
   ): StepResult<W> {
     this.events.push(ev('refused', rule, { ...fields, status, reason }));
+    this.moment();
     return this.done(status);
   }
 }

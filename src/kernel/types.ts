@@ -6,4 +6,10 @@ export interface StepResult<W> {
   /** Windows: an NTSTATUS name. SVR5: "0" or an errno name. */
   readonly status: string;
   readonly events: readonly KernelEvent[];
+  /**
+   * The world as each event was emitted, one per event (what had happened so
+   * far; the changes an event leads to may come after it). An addition for
+   * drawing a step event by event: `world` stays the step's result.
+   */
+  readonly moments?: readonly W[];
 }

@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, 
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
+import { selectAnimatedEvent } from '../animation/moment';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
@@ -16,6 +17,8 @@ type When = 'past' | 'current' | 'future';
 export function EventLog() {
   const entries = useVisualizer(selectEntries);
   const cursor = useVisualizer(selectCursor);
+  // While the current step animates, its events appear as they play (animation that tells the truth).
+  const animated = useVisualizer(selectAnimatedEvent);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
   const [filter, setFilter] = useState('');
@@ -87,14 +90,24 @@ export function EventLog() {
               />
             </li>
           ) : null}
-          {shown.map((r) => (
-            <EntryItem
-              key={r.entry.id}
-              row={r}
-              when={r.index + 1 === cursor ? 'current' : r.index + 1 < cursor ? 'past' : 'future'}
-              jumpTo={jumpTo}
-            />
-          ))}
+          {shown
+            // Nothing shows the future: a step's events appear once it has happened.
+            .filter((r) => r.index < cursor)
+            .map((r) => (
+              <EntryItem
+                key={r.entry.id}
+                row={r}
+                when={r.index + 1 === cursor ? 'current' : 'past'}
+                jumpTo={jumpTo}
+                playedUpTo={r.index + 1 === cursor ? animated : null}
+              />
+            ))}
+          {entries.length > cursor ? (
+            <li className="muted px-1.5 text-xs italic" data-testid="log-ahead">
+              {entries.length - cursor} more {entries.length - cursor === 1 ? 'step' : 'steps'} ahead, shown
+              as you get there.
+            </li>
+          ) : null}
         </ol>
       </div>
     </section>
@@ -163,11 +176,16 @@ interface EntryProps {
   row: LogRow;
   when: When;
   jumpTo: (cursor: number) => void;
+  /** While this step animates: the index of the event playing now (later ones are not shown yet). */
+  playedUpTo?: number | null;
 }
 
 const EntryItem = memo(
-  function EntryItem({ row, when, jumpTo }: EntryProps) {
-    const { entry, index, events } = row;
+  function EntryItem({ row, when, jumpTo, playedUpTo = null }: EntryProps) {
+    const { entry, index } = row;
+    const shown =
+      playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
+    const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
       <li
         data-step={index + 1}
@@ -183,10 +201,10 @@ const EntryItem = memo(
           onClick={() => jumpTo(index + 1)}
         />
         {entry.say ? <p className="muted ml-9 text-xs italic">{entry.say}</p> : null}
-        {events.length > 0 ? (
+        {shown.length > 0 ? (
           <ul className="ml-9 flex flex-col gap-0.5 border-l border-(--line) pl-2">
-            {events.map((e, i) => (
-              <EventLine key={i} e={e} />
+            {shown.map((e, i) => (
+              <EventLine key={i} e={e} now={e === now} />
             ))}
           </ul>
         ) : null}
@@ -197,15 +215,18 @@ const EntryItem = memo(
     a.row.entry === b.row.entry &&
     a.row.events === b.row.events &&
     a.when === b.when &&
-    a.jumpTo === b.jumpTo,
+    a.jumpTo === b.jumpTo &&
+    a.playedUpTo === b.playedUpTo,
 );
 
-function EventLine({ e }: { e: KernelEvent }) {
+function EventLine({ e, now = false }: { e: KernelEvent; now?: boolean }) {
   const { hoverProps } = useHighlight();
   return (
     <li
-      className="event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)"
+      className={`event-line flex flex-wrap items-baseline gap-x-1.5 rounded px-1 text-xs hover:bg-(--ghost-bg)${now ? ' event-now' : ''}`}
       data-event={e.type}
+      data-now={now ? 'true' : undefined}
+      aria-current={now ? 'true' : undefined}
       {...hoverProps(() => eventObjects(e))}
     >
       <span className="min-w-0">{sentenceOf(e)}</span>

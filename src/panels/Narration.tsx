@@ -1,12 +1,16 @@
 import { decisiveEvent, describeEvent } from '../kernel';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry, selectSummary } from '../store/selectors';
+import { selectAnimatedEvent } from '../animation/moment';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event. */
 export function Narration() {
   const entry = useVisualizer(selectCurrentEntry);
   const summary = useVisualizer(selectSummary);
+  // While the step animates, its outcome is told once its event has played (nothing shows the future).
+  const played = useVisualizer(selectAnimatedEvent);
   const decisive = entry ? decisiveEvent(entry.events) : undefined;
+  const told = decisive && (played === null || (entry?.events.indexOf(decisive) ?? 0) <= played);
   return (
     <section aria-label="Current step" aria-live="polite" className="panel px-3 py-2 text-sm">
       {entry ? (
@@ -16,7 +20,7 @@ export function Narration() {
             <span className="font-mono" data-testid="status">
               {entry.status}
             </span>
-            {decisive ? <span className="muted"> — {describeEvent(decisive)}</span> : null}
+            {decisive && told ? <span className="muted"> — {describeEvent(decisive)}</span> : null}
           </p>
           {entry.say ? <p className="mt-1">{entry.say}</p> : null}
         </>

@@ -1,6 +1,7 @@
 import type { Os } from '../kernel';
 import svr5Default from './svr5-default.json';
 import windowsDefault from './windows-default.json';
+import { LESSON_SCENARIOS } from './lessons';
 
 /**
  * Built-in scenarios, as data: the app, the CLI and the tests read the same
@@ -9,6 +10,8 @@ import windowsDefault from './windows-default.json';
 export const BUILT_IN_SCENARIOS = {
   'windows-default': windowsDefault,
   'svr5-default': svr5Default,
+  // The lessons (src/scenarios/lessons): built-in scenarios like the others.
+  ...LESSON_SCENARIOS,
 } as const satisfies Record<string, unknown>;
 
 export type BuiltInScenarioId = keyof typeof BUILT_IN_SCENARIOS;

@@ -5,6 +5,7 @@ import { transition } from '../actions/execute';
 import type { KernelArgs, Outcome } from '../actions/types';
 import { DEFAULT_OS, type Os } from '../kernel';
 import { emptySession } from './session';
+import { CLASSROOM_DEFAULTS } from '../lessons/state';
 import type { ActionSource, Theme, VisualizerState } from './state';
 
 /** Every action id with the arguments it takes: app commands and the kernel actions of every OS. */
@@ -49,6 +50,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     playing: null,
     counter: 0,
     imported: null,
+    animating: null,
     selection: null,
     highlight: [],
     hoverBase: null,
@@ -57,7 +59,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     instant: o.instant ?? false,
     paletteOpen: o.paletteOpen ?? false,
     helpOpen: false,
-    autoplay: false,
+    classroom: CLASSROOM_DEFAULTS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel';
-import { worldAt, type HistoryEntry, type VisualizerState } from './state';
+import { shownWorld } from '../animation/moment';
+import type { HistoryEntry, VisualizerState } from './state';
 
 type AppState = VisualizerState;
 
@@ -8,7 +9,8 @@ type AppState = VisualizerState;
  * none subscribes to the whole store.
  */
 
-export const selectWorld = (s: AppState): World => worldAt(s);
+/** The world drawn: while a step animates, as of the event being animated (animation that tells the truth). */
+export const selectWorld = (s: AppState): World => shownWorld(s);
 
 export const selectCurrentEntry = (s: AppState): HistoryEntry | undefined => s.entries[s.cursor - 1];
 export const selectEntries = (s: AppState) => s.entries;
@@ -28,7 +30,8 @@ export const selectSpeed = (s: AppState) => s.speed;
 export const selectInstant = (s: AppState) => s.instant;
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectInitial = (s: AppState) => s.initial;
-export const selectAutoplay = (s: AppState) => s.autoplay;
+/** Playing through the steps on its own: one switch for the app's timeline, lessons and embeds. */
+export const selectAutoplay = (s: AppState) => s.classroom.autoplay;
 /** Where every structural object stands: computed once per change, shared by the graph and the animation. */
 export const selectLayout = (s: AppState) => s.layout;
 

@@ -1,5 +1,6 @@
 import { createWorld, step, type Action, type Os, type Scenario, type StepExtras } from '../kernel';
 import { extendLayout, layoutFor } from '../graph/layout';
+import { branchOnAct } from '../lessons/state';
 import { worldAt, type ActionSource, type HistoryEntry, type Session, type VisualizerState } from './state';
 
 /**
@@ -10,7 +11,7 @@ import { worldAt, type ActionSource, type HistoryEntry, type Session, type Visua
 /** An empty session of one OS, ready for a scenario's steps. */
 export function emptySession(os: Os, title = '', summary = '', options: object = {}): Session {
   const initial = createWorld(os, options);
-  return { title, summary, initial, entries: [], cursor: 0, layout: layoutFor([initial]) };
+  return { title, summary, initial, entries: [], cursor: 0, layout: layoutFor([initial]), lesson: null };
 }
 
 /** The session a scenario starts from: its OS, title, options; no step applied yet. */
@@ -28,8 +29,10 @@ export function scenarioStart(s: VisualizerState, scenario: Scenario): Visualize
 }
 
 /**
- * Applies one kernel action at the cursor, dropping any redo future; the
- * step is animated unless a scenario is loading.
+ * Applies one kernel action at the cursor, dropping any redo future (a
+ * lesson keeps its own steps: acting starts a branch); the step is animated
+ * unless a scenario is loading. The same refused action again, changing
+ * nothing, is shown again rather than stacked as another identical step.
  */
 export function applyAction(
   s: VisualizerState,
@@ -37,7 +40,13 @@ export function applyAction(
   source: ActionSource,
   extras: StepExtras = {},
 ): { state: VisualizerState; entry: HistoryEntry } {
-  const r = step(worldAt(s), action);
+  const before = worldAt(s);
+  const r = step(before, action);
+  const current = s.entries[s.cursor - 1];
+  if (source !== 'scenario' && r.world === before && current && sameRefusal(current, action, r.status)) {
+    const nonce = s.counter + 1;
+    return { entry: current, state: { ...s, counter: nonce, playing: { entryId: current.id, nonce } } };
+  }
   const id = s.counter + 1;
   const entry: HistoryEntry = {
     id,
@@ -46,6 +55,7 @@ export function applyAction(
     status: r.status,
     events: r.events,
     world: r.world,
+    ...(r.moments === undefined ? {} : { moments: r.moments }),
     ...(extras.say === undefined ? {} : { say: extras.say }),
     ...(extras.ask === undefined ? {} : { ask: extras.ask }),
   };
@@ -66,8 +76,18 @@ export function applyAction(
             ? extendLayout(s.layout, r.world)
             : layoutFor([s.initial, ...entries.map((e) => e.world)], s.layout),
       playing: source === 'scenario' ? null : { entryId: id, nonce: id },
+      lesson: source === 'scenario' ? s.lesson : branchOnAct(s.lesson, s.cursor),
     },
   };
+}
+
+/** The entry is this same action, refused with this same status (its world unchanged). */
+function sameRefusal(entry: HistoryEntry, action: Action, status: string): boolean {
+  return (
+    entry.status === status &&
+    entry.events.some((e) => e.type === 'refused') &&
+    JSON.stringify(entry.action) === JSON.stringify(action)
+  );
 }
 
 /** Moves the cursor; with `play`, animates the step it lands on. */
@@ -93,6 +113,7 @@ export function switchOs(s: VisualizerState, os: Os, fresh: () => VisualizerStat
     entries: s.entries,
     cursor: s.cursor,
     layout: s.layout,
+    lesson: s.lesson,
   };
   const stash = { ...s.stash, [s.os]: keep };
   const saved = s.stash[os];

@@ -1,6 +1,8 @@
 import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
 import type { Layout } from '../graph/layout';
 import type { DebuggerReading } from '../debugger/reading';
+import type { ClassroomUi, LessonSession } from '../lessons/state';
+import type { AnimationMoment } from '../animation/moment';
 
 /** Who asked for an action: every caller goes through the same door. */
 export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
@@ -20,6 +22,8 @@ export interface HistoryEntry {
   readonly say?: string;
   /** A predict-then-reveal question, when a scenario step carried it. */
   readonly ask?: Ask;
+  /** The world as each event was emitted (the kernel's moments): drawn while the step animates. */
+  readonly moments?: readonly World[];
 }
 
 /** One OS's session, kept while the visualizer shows the other OS. */
@@ -34,6 +38,8 @@ export interface Session {
   readonly cursor: number;
   /** Where every structural object of the session's worlds stands: computed once per change. */
   readonly layout: Layout;
+  /** The lesson being played in this session, if any (src/lessons). */
+  readonly lesson: LessonSession | null;
 }
 
 /**
@@ -52,6 +58,8 @@ export interface VisualizerState extends Session {
   readonly counter: number;
   /** What a pasted debugger session said, while its world is the one shown (src/debugger). */
   readonly imported: DebuggerReading | null;
+  /** Where the playing animation is (src/animation/moment.ts): what is drawn follows it. */
+  readonly animating: AnimationMoment | null;
 
   /** The object the user picked in the graph or a panel. */
   readonly selection: ObjectRef | null;
@@ -68,8 +76,8 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
-  /** Playing through the steps on its own, one after another (`play` / `pause`). */
-  readonly autoplay: boolean;
+  /** Presenter mode, text size, autoplay (one for the app, lessons and embeds), the gallery and the lesson editor (src/lessons). */
+  readonly classroom: ClassroomUi;
 }
 
 /** The world at the cursor. */

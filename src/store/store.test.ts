@@ -99,11 +99,32 @@ describe('a visualizer', () => {
       setTheme: { theme: 'dark' },
       setInstant: { instant: true },
       importDebugger: { text: SESSION },
+      // The classroom's commands (src/lessons).
+      answer: { choice: 1 },
+      openLesson: { id: 'leaked-handle' },
+      loadLesson: { scenario: windowsDefault },
+      typeDigit: { digit: 3 },
+      setFontScale: { scale: 1.5 },
+      newRecording: { os: 'svr5' },
+      setLessonInfo: { title: 'T', summary: 'S' },
+      annotateStep: { step: 1, say: 'Said.' },
+      animationAt: { at: null },
+    };
+    /** Commands that need a state to act on: what to do first. */
+    const prepare: Record<string, (r: ReturnType<typeof app>) => void> = {
+      redo: (r) => r.do('undo'),
+      last: (r) => r.do('undo'),
+      next: (r) => r.do('undo'),
+      answer: (r) => r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('next'),
+      returnToLesson: (r) =>
+        r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('closeHandle', { handle: 'h1' }),
+      restartLesson: (r) => r.do('openLesson', { id: 'leaked-handle' }),
+      goToTyped: (r) => r.do('typeDigit', { digit: 3 }),
+      closeImport: (r) => r.do('importDebugger', { text: SESSION }),
     };
     for (const c of COMMAND_DEFS) {
       const r = app({ scenario: windowsDefault });
-      if (c.id === 'redo' || c.id === 'last') r.do('undo');
-      if (c.id === 'closeImport') r.do('importDebugger', { text: SESSION });
+      prepare[c.id]?.(r);
       r.send(c.id, args[c.id]).expectOk();
     }
     for (const os of OSES)

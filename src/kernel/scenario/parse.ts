@@ -3,6 +3,7 @@ import { closest } from './closest';
 import { show } from './fields';
 import { OSES, PERSONALITIES, isOs, type Os } from '../os';
 import { FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
+import { RULES, type RuleId } from '../rules';
 
 /** One problem with a scenario: where it is, and what to do about it. */
 export interface ScenarioError {
@@ -13,7 +14,8 @@ export interface ScenarioError {
 
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
-const TOP_FIELDS = ['format', 'title', 'os', 'summary', 'options', 'steps'];
+// `rule` and `topic` are extensions (docs/scenario-format-extensions.md).
+const TOP_FIELDS = ['format', 'title', 'os', 'summary', 'rule', 'topic', 'options', 'steps'];
 
 /**
  * Validates a scenario (an object, or JSON text). Never throws: every
@@ -64,7 +66,11 @@ function parse(input: unknown): ParseResult {
   if (doc.summary !== undefined && typeof doc.summary !== 'string') {
     err('summary', `expected text, got ${show(doc.summary)}`);
   }
+  if (doc.topic !== undefined && (typeof doc.topic !== 'string' || doc.topic.trim() === '')) {
+    err('topic', `expected a topic (text), got ${show(doc.topic)}`);
+  }
   const os = isOs(doc.os) ? doc.os : undefined;
+  if (doc.rule !== undefined) checkRule(doc.rule, os, 'rule', errors);
   if (!os) {
     err(
       'os',
@@ -95,6 +101,8 @@ function parse(input: unknown): ParseResult {
     title: doc.title,
     os,
     ...(doc.summary === undefined ? {} : { summary: doc.summary }),
+    ...(doc.rule === undefined ? {} : { rule: doc.rule }),
+    ...(doc.topic === undefined ? {} : { topic: doc.topic }),
     options,
     steps,
   } as Scenario;
@@ -130,7 +138,25 @@ function parseStep(raw: unknown, os: Os, path: string, errors: ScenarioError[]):
   if (!schema) return undefined;
   const result = schema.safeParse(raw);
   collect(result, path, errors, Object.keys(schema.shape));
+  if (result.success && isRecord(raw.ask) && raw.ask.rule !== undefined)
+    checkRule(raw.ask.rule, os, `${path}.ask.rule`, errors);
   return result.success ? result.data : undefined;
+}
+
+/** A rule id (an extension field): one of the registry's, of the scenario's OS. */
+function checkRule(id: unknown, os: Os | undefined, path: string, errors: ScenarioError[]): void {
+  const ids = Object.values(RULES)
+    .filter((r) => os === undefined || r.os === os)
+    .map((r) => r.id);
+  if (typeof id === 'string' && ids.includes(id)) return;
+  const near = typeof id === 'string' ? closest(id, ids) : undefined;
+  const other = typeof id === 'string' && id in RULES ? RULES[id as RuleId].os : undefined;
+  errors.push({
+    path,
+    message: other
+      ? `${show(id)} is a rule of ${PERSONALITIES[other].vocabulary.name}; this scenario's os is "${os}"`
+      : `unknown rule ${show(id)}${near ? `; did you mean "${near}"?` : ': expected a rule id from src/kernel/rules'}`,
+  });
 }
 
 function collect(
@@ -152,7 +178,7 @@ function collect(
   }
 }
 
-const ASK_KEYS = ['question', 'choices', 'answer', 'explain'];
+const ASK_KEYS = ['question', 'choices', 'answer', 'explain', 'rule'];
 const EXPECT_KEYS = ['status', 'events', 'absent'];
 
 /** The fields allowed in the object an unrecognized key sits in (for "did you mean"). */

@@ -21,6 +21,8 @@ const ask = z
           z.gte(0, { error: 'expected 0 or more (0 is the first choice)' }),
         ),
       explain: z.optional(text('an explanation')),
+      // Extension (docs/scenario-format-extensions.md): the rule the explanation cites, by id.
+      rule: z.optional(text('a rule id')),
     },
     { error: (iss) => `expected a question object, got ${show(iss.input)}` },
   )
@@ -108,6 +110,8 @@ export interface Ask {
   readonly choices: readonly string[];
   readonly answer: number;
   readonly explain?: string;
+  /** Extension: the id of the rule (src/kernel/rules) the explanation cites. */
+  readonly rule?: string;
 }
 
 export interface Expect {
@@ -127,6 +131,10 @@ interface ScenarioBase {
   readonly format: Format;
   readonly title: string;
   readonly summary?: string;
+  /** Extension: the id of the rule (src/kernel/rules) the scenario teaches; a rule of its OS. */
+  readonly rule?: string;
+  /** Extension: a topic word, to group lessons (free text). */
+  readonly topic?: string;
 }
 
 /** A validated scenario of one OS. */

@@ -1,0 +1,62 @@
+import type { CommandDef } from '../actions/types';
+import type { World } from '../kernel';
+import { worldAt, type VisualizerState } from '../store/state';
+
+/**
+ * Animation that tells the truth: while a step animates, everything drawn
+ * (graph, badges, checklist, inspector) shows the world as of the event
+ * being animated, from the kernel's moments; the step's final world appears
+ * once its last event has played. The animation layer reports where it is
+ * through the door; without one (a test, a host page) the final world shows.
+ */
+export interface AnimationMoment {
+  /** The entry being animated and the animation's nonce (a replay is a new animation). */
+  readonly entryId: number;
+  readonly nonce: number;
+  /** The index of the latest event played so far; -1 before the first. */
+  readonly event: number;
+}
+
+/** The moment, if it belongs to the step animating now at the cursor. */
+export function currentMoment(s: VisualizerState): AnimationMoment | null {
+  const m = s.animating;
+  const entry = s.entries[s.cursor - 1];
+  if (!m || !entry || entry.id !== m.entryId || s.playing?.nonce !== m.nonce || !entry.moments) return null;
+  return m;
+}
+
+/** The world to draw: the world as of the event being animated, or the cursor's world. */
+export function shownWorld(s: VisualizerState): World {
+  const m = currentMoment(s);
+  const entry = s.entries[s.cursor - 1];
+  if (!m || !entry?.moments) return worldAt(s);
+  if (m.event < 0) return s.cursor === 1 ? s.initial : (s.entries[s.cursor - 2]?.world ?? s.initial);
+  return entry.moments[m.event] ?? entry.world;
+}
+
+/** The event of the current step played last, while it animates (−1 before the first), else null. */
+export const selectAnimatedEvent = (s: VisualizerState): number | null => currentMoment(s)?.event ?? null;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const ANIMATION_COMMANDS = [
+  {
+    kind: 'command',
+    id: 'animationAt',
+    label: 'Animation position',
+    help: 'Where the animation of a step is: { entryId, nonce, event } (the animation layer says so), or null when it ends',
+    parse: (a): { ok: true; value: { at: AnimationMoment | null } } | { ok: false; error: string } => {
+      if (isRecord(a) && a.at === null) return { ok: true, value: { at: null } };
+      const at = isRecord(a) && isRecord(a.at) ? a.at : null;
+      return at && Number.isInteger(at.entryId) && Number.isInteger(at.nonce) && Number.isInteger(at.event)
+        ? {
+            ok: true,
+            value: { at: { entryId: at.entryId, nonce: at.nonce, event: at.event } as AnimationMoment },
+          }
+        : { ok: false, error: 'expected { at: { entryId, nonce, event } | null }' };
+    },
+    available: () => ({ enabled: true }),
+    perform: (s, a) => (s.animating === a.at ? s : { ...s, animating: a.at }),
+  } satisfies CommandDef<{ at: AnimationMoment | null }>,
+] as const;

@@ -1,0 +1,108 @@
+import { RULES, type Ask, type RuleId } from '../kernel';
+import { RuleRef } from '../panels/ruleLink';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectCurrentEntry, selectCursor, selectEntries } from '../store/selectors';
+import { selectAsking, selectLesson } from './selectors';
+import type { Answer } from './state';
+
+/**
+ * Predict, then reveal. At a step with a question, playback stops here and
+ * asks, showing only the step's setup; choosing (or revealing) shows the
+ * step, and this panel then says what was right, why, and the rule behind
+ * it with its source.
+ */
+export function QuestionPanel() {
+  const asking = useVisualizer(selectAsking);
+  const entries = useVisualizer(selectEntries);
+  const cursor = useVisualizer(selectCursor);
+  const current = useVisualizer(selectCurrentEntry);
+  const lesson = useVisualizer(selectLesson);
+  if (asking !== null) {
+    const ask = entries[asking - 1]?.ask;
+    const say = entries[asking - 1]?.say;
+    return ask ? <Question step={asking} ask={ask} say={say} /> : null;
+  }
+  if (!lesson || !current?.ask) return null;
+  return <Revealed step={cursor} ask={current.ask} answer={lesson.answers[cursor]} />;
+}
+
+function Question({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
+  const { execute } = useVisualizerApi();
+  return (
+    <section
+      aria-labelledby="question-title"
+      data-testid="question"
+      className="panel question flex flex-col gap-2 px-3 py-2"
+      style={{ borderColor: 'var(--info)', borderWidth: 2 }}
+    >
+      <p className="muted text-xs font-semibold tracking-wide uppercase">Step {step}: predict first</p>
+      {say ? <p className="text-sm">{say}</p> : null}
+      <h2 id="question-title" className="text-base font-semibold">
+        {ask.question}
+      </h2>
+      <ol className="flex flex-col gap-1">
+        {ask.choices.map((c, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              className="btn choice flex w-full items-baseline gap-2 text-left text-sm"
+              onClick={() => execute('answer', { choice: i })}
+            >
+              <span className="font-mono font-bold" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span>{c}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p className="muted text-xs">
+        Press a number to answer, or Next (→ / Space) to reveal without answering.
+      </p>
+    </section>
+  );
+}
+
+function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answer | undefined }) {
+  const rule = ask.rule !== undefined && ask.rule in RULES ? (ask.rule as RuleId) : undefined;
+  const right = ask.choices[ask.answer];
+  const verdict =
+    answer?.choice == null
+      ? { text: 'The answer', tone: 'info' }
+      : answer.correct
+        ? { text: '✓ Right', tone: 'ok' }
+        : { text: `✗ Not quite: you chose “${ask.choices[answer.choice] ?? '?'}”`, tone: 'danger' };
+  return (
+    <section
+      aria-label={`Answer to step ${step}`}
+      data-testid="answer"
+      className="panel flex flex-col gap-1 px-3 py-2 text-sm"
+      aria-live="polite"
+    >
+      <p className="font-semibold">{ask.question}</p>
+      <p>
+        <span className={`badge badge-${verdict.tone} mr-2`}>{verdict.text}</span>
+        <span className="font-semibold">{right}</span>
+      </p>
+      {ask.explain ? <p data-testid="explain">{ask.explain}</p> : null}
+      {rule ? (
+        <p className="text-xs" data-testid="answer-rule">
+          <span className="muted">Rule </span>
+          <RuleRef rule={rule} /> {RULES[rule].text} <SourceLink source={RULES[rule].source} />
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The rule's source, spelled out (a link when it is a web page). */
+function SourceLink({ source }: { source: string }) {
+  if (!/^https?:\/\//.test(source)) return <span className="muted">Source: {source}</span>;
+  const short = source.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return (
+    <a href={source} target="_blank" rel="noreferrer" className="underline" style={{ color: 'var(--info)' }}>
+      Source: {short}
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Visualizer } from '../store/create';
+import type { VisualizerState } from '../store/state';
+
+/**
+ * `?lesson=leaked-handle&step=4`: where a built-in lesson stands, kept in
+ * the address bar as the lesson moves, so the address always lands exactly
+ * there. Only the two parameters are this module's; the others are left
+ * as they are.
+ */
+export interface LessonAddress {
+  readonly id: string;
+  readonly step: number;
+}
+
+export function lessonAddressOf(search: string): LessonAddress | null {
+  const p = new URLSearchParams(search);
+  const id = p.get('lesson');
+  if (!id) return null;
+  const step = Number(p.get('step') ?? '0');
+  return { id, step: Number.isInteger(step) && step >= 0 ? step : 0 };
+}
+
+/** Where the address should stand for this state: a lesson and its step, or none. */
+export function addressOf(s: VisualizerState): LessonAddress | null {
+  const l = s.lesson;
+  if (!l || l.origin !== 'built-in') return null;
+  // On a branch the address keeps the lesson's own step the branch left from.
+  return { id: l.id, step: l.branchFrom ?? s.cursor };
+}
+
+/** The query string with the lesson's parameters set (or removed), other parameters kept. */
+export function withLessonAddress(search: string, at: LessonAddress | null): string {
+  const p = new URLSearchParams(search);
+  if (at) {
+    p.delete('os');
+    p.set('lesson', at.id);
+    p.set('step', String(at.step));
+  } else if (p.has('lesson')) {
+    p.delete('lesson');
+    p.delete('step');
+  }
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
+
+/** Keeps the address bar in step with the visualizer (replaceState: moving through a lesson is not navigation). */
+export function keepAddress(v: Visualizer, win: Window): () => void {
+  const update = (s: VisualizerState) => {
+    const next = withLessonAddress(win.location.search, addressOf(s));
+    if (next !== win.location.search) {
+      win.history.replaceState(win.history.state, '', `${win.location.pathname}${next}${win.location.hash}`);
+    }
+  };
+  update(v.getState());
+  return v.store.subscribe((s, prev) => {
+    if (s.lesson !== prev.lesson || s.cursor !== prev.cursor) update(s);
+  });
+}

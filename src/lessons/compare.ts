@@ -1,0 +1,189 @@
+import type { LessonId } from '../scenarios/lessons';
+
+/**
+ * Windows beside SVR5: pairs of lessons on the same idea (the comparison of
+ * shared/domain/svr5.md §7), stepped together. A pair is a list of beats;
+ * each beat shows one step of each lesson and says how they map.
+ */
+export interface Beat {
+  /** The step (cursor) each side shows at this beat. */
+  readonly windows: number;
+  readonly svr5: number;
+  /** What the two sides show, and how they map. */
+  readonly note: string;
+}
+
+export interface ComparePair {
+  readonly id: string;
+  /** The idea both lessons teach. */
+  readonly idea: string;
+  /** The mapping in one line, as the comparison table says it. */
+  readonly windowsSide: string;
+  readonly svr5Side: string;
+  readonly windows: LessonId;
+  readonly svr5: LessonId;
+  readonly beats: readonly Beat[];
+}
+
+export const COMPARE_PAIRS: readonly ComparePair[] = [
+  {
+    id: 'init-fails',
+    idea: 'Initialisation fails',
+    windowsSide: 'DriverEntry returns an error: the image is freed, Unload is never called',
+    svr5Side: '_load returns an errno: the module is not loaded, _unload is never called',
+    windows: 'driverentry-fails',
+    svr5: 'svr5-load-fails',
+    beats: [
+      { windows: 0, svr5: 0, note: 'Nothing is loaded yet on either side.' },
+      {
+        windows: 0,
+        svr5: 1,
+        note: 'SVR5 first configures the module (idbuild -M); Windows needs no such step.',
+      },
+      {
+        windows: 1,
+        svr5: 2,
+        note: 'DriverEntry returns STATUS_INSUFFICIENT_RESOURCES ↔ _load returns ENOMEM. Same rule on both sides: not loaded, and the unload routine is never called. The init routine must undo its own work.',
+      },
+      {
+        windows: 2,
+        svr5: 3,
+        note: 'Asking to unload what never loaded: sc stop answers STATUS_OBJECT_NAME_NOT_FOUND ↔ modadmin -U answers EINVAL.',
+      },
+      {
+        windows: 3,
+        svr5: 3,
+        note: 'Windows only: a DriverEntry that fails but leaks a device object pins its image. The SVR5 rule says the same in words: _load must free what it allocated.',
+      },
+    ],
+  },
+  {
+    id: 'busy',
+    idea: 'Unload asked while a device is open',
+    windowsSide: 'Unload Pending: the stop succeeds and Unload is deferred until the last handle closes',
+    svr5Side: 'EBUSY: the unload is refused before _unload; nothing waits',
+    windows: 'leaked-handle',
+    svr5: 'svr5-busy-while-open',
+    beats: [
+      { windows: 0, svr5: 0, note: 'An empty system on each side.' },
+      {
+        windows: 1,
+        svr5: 1,
+        note: 'Windows: a legacy driver starts (DriverEntry). SVR5: a driver is configured but not loaded yet.',
+      },
+      {
+        windows: 2,
+        svr5: 2,
+        note: 'An application opens the device: a handle, ReferenceCount 1 ↔ the first open autoloads the module (_load, CFG_ADD), then open(D2).',
+      },
+      {
+        windows: 3,
+        svr5: 3,
+        note: 'Unload asked while open. Windows says yes and waits: Unload Pending, Unload deferred. SVR5 says no: EBUSY, and _unload is not even called.',
+      },
+      {
+        windows: 4,
+        svr5: 3,
+        note: 'Windows: an Unload Pending device takes no new opens (STATUS_NO_SUCH_DEVICE). SVR5: nothing changed, the module serves as before.',
+      },
+      {
+        windows: 5,
+        svr5: 4,
+        note: 'The last close. Windows runs the deferred Unload by itself. SVR5 just calls close(D2): nobody asked again, so the module stays.',
+      },
+      {
+        windows: 5,
+        svr5: 5,
+        note: 'SVR5 needs the administrator again: modadmin -U now calls _unload, CFG_REMOVE for each instance, and frees the module.',
+      },
+    ],
+  },
+  {
+    id: 'teardown',
+    idea: 'Per-device teardown',
+    windowsSide: 'IRP_MN_REMOVE_DEVICE: cannot fail; a driver left with no device unloads',
+    svr5Side: 'config(CFG_REMOVE): its result is ignored; hot removal keeps the module',
+    windows: 'orderly-removal',
+    svr5: 'svr5-hot-removal',
+    beats: [
+      { windows: 0, svr5: 0, note: 'An empty system on each side.' },
+      {
+        windows: 7,
+        svr5: 2,
+        note: 'The devices exist: a PDO with Toaster’s FDO and a filter on it ↔ a D_HOT driver with two instances, each configured by CFG_ADD.',
+      },
+      {
+        windows: 8,
+        svr5: 2,
+        note: 'Windows asks first: IRP_MN_QUERY_REMOVE_DEVICE, top-down, and any driver may veto. SVR5 hot removal asks nobody.',
+      },
+      {
+        windows: 9,
+        svr5: 3,
+        note: 'The teardown of one device: IRP_MN_REMOVE_DEVICE (cannot fail) ↔ config(CFG_REMOVE) for that instance. Windows unloads the drivers left with no device; SVR5 keeps the module loaded.',
+      },
+      {
+        windows: 9,
+        svr5: 5,
+        note: 'SVR5: the other instance still opens. On Windows the bus driver stays too: it keeps its own FDO.',
+      },
+    ],
+  },
+  {
+    id: 'refuse',
+    idea: 'May the unload routine refuse?',
+    windowsSide: 'Unload returns void: once it is called, the driver goes',
+    svr5Side: '_unload returns an errno: non-zero keeps the module loaded',
+    windows: 'clean-stop',
+    svr5: 'svr5-unload-errno',
+    beats: [
+      { windows: 0, svr5: 0, note: 'An empty system on each side.' },
+      {
+        windows: 3,
+        svr5: 2,
+        note: 'A loaded driver with nothing open: used and closed on Windows, loaded on demand on SVR5.',
+      },
+      {
+        windows: 4,
+        svr5: 3,
+        note: 'The unload routine is called. Windows’ Unload cannot refuse: the device and image go. SVR5’s _unload returns EIO, so the module stays and modadmin answers EIO.',
+      },
+      {
+        windows: 5,
+        svr5: 4,
+        note: 'After: on Windows the device’s name is gone (STATUS_OBJECT_NAME_NOT_FOUND) ↔ on SVR5 the device still opens, with no reload.',
+      },
+    ],
+  },
+  {
+    id: 'never',
+    idea: 'A driver that can never unload',
+    windowsSide: 'No Unload routine: sc stop answers STATUS_INVALID_DEVICE_REQUEST',
+    svr5Side: 'Before DDI 8 without _unload: never unloaded, by demand or by the daemon',
+    windows: 'no-unload-routine',
+    svr5: 'svr5-no-unload-routine',
+    beats: [
+      { windows: 0, svr5: 0, note: 'An empty system on each side.' },
+      {
+        windows: 1,
+        svr5: 2,
+        note: 'Loaded without an unload routine: a legacy driver that never set DriverUnload ↔ a DDI 7 driver without _unload (optional before DDI 8), autoloaded on open.',
+      },
+      { windows: 3, svr5: 3, note: 'Used, then closed: nothing holds either driver now.' },
+      {
+        windows: 4,
+        svr5: 4,
+        note: 'Unload asked: STATUS_INVALID_DEVICE_REQUEST ↔ EBUSY. Both stay loaded until reboot.',
+      },
+      {
+        windows: 5,
+        svr5: 5,
+        note: 'Windows: the device still opens. SVR5: an hour idle and the auto-unload daemon leaves it alone too.',
+      },
+    ],
+  },
+];
+
+export function pairById(id: string | null): ComparePair {
+  return COMPARE_PAIRS.find((p) => p.id === id) ?? (COMPARE_PAIRS[0] as ComparePair);
+}

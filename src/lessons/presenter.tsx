@@ -1,0 +1,98 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, type CSSProperties } from 'react';
+import { useVisualizer, useVisualizerApi } from '../store';
+import { selectLayout, selectTitle } from '../store/selectors';
+import { selectFontScale, selectPresenter } from './selectors';
+import { FONT_SCALES } from './state';
+
+/** The root element's class and style for presenter mode and the text size. */
+export function usePresenterStyle(): { className: string; style: CSSProperties } {
+  const presenter = useVisualizer(selectPresenter);
+  const scale = useVisualizer(selectFontScale);
+  return {
+    className: presenter ? 'presenter' : '',
+    style: { '--font-scale': scale } as CSSProperties,
+  };
+}
+
+/**
+ * Presenter mode asks for fullscreen (the key or click that turned it on is
+ * the user gesture the browser wants) and leaves it when turned off. A
+ * browser that refuses (an iframe, a test) keeps presenter mode without it.
+ */
+export function usePresenterFullscreen(): void {
+  const presenter = useVisualizer(selectPresenter);
+  useEffect(() => {
+    const doc = typeof document === 'undefined' ? null : document;
+    if (!doc?.fullscreenEnabled) return;
+    if (presenter && !doc.fullscreenElement) doc.documentElement.requestFullscreen?.().catch(() => {});
+    if (!presenter && doc.fullscreenElement) doc.exitFullscreen?.().catch(() => {});
+  }, [presenter]);
+}
+
+const PRESENTER_FIT = { padding: 0.06, maxZoom: 2 } as const;
+
+/** Inside the graph: in presenter mode the drawing is zoomed so the stack fills the screen. */
+export function PresenterZoom() {
+  const presenter = useVisualizer(selectPresenter);
+  const layout = useVisualizer(selectLayout);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!presenter) return;
+    // After React Flow has measured (and after the graph's own refit, which this one follows).
+    const frames = [0, 0];
+    frames[0] = requestAnimationFrame(() => {
+      frames[1] = requestAnimationFrame(() => void fitView(PRESENTER_FIT));
+    });
+    return () => frames.forEach(cancelAnimationFrame);
+  }, [presenter, layout, fitView]);
+  return null;
+}
+
+/** The bar presenter mode shows instead of the editing toolbar: the title, the text size, the way out. */
+export function PresenterBar() {
+  const { execute } = useVisualizerApi();
+  const title = useVisualizer(selectTitle);
+  const scale = useVisualizer(selectFontScale);
+  return (
+    <header className="presenter-bar flex flex-wrap items-center gap-3 border-b px-4 py-2">
+      <h1 className="min-w-0 flex-1 text-lg font-bold">{title || 'Unload Lens'}</h1>
+      <div role="group" aria-label="Text size" className="flex items-center gap-1">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => execute('smallerText')}
+          disabled={scale <= FONT_SCALES[0]}
+          aria-label="Smaller text"
+          title="Smaller text (-)"
+        >
+          A−
+        </button>
+        <span className="tabular-nums text-sm" aria-live="polite">
+          {Math.round(scale * 100)}%
+        </span>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => execute('biggerText')}
+          disabled={scale >= (FONT_SCALES[FONT_SCALES.length - 1] ?? 2.5)}
+          aria-label="Larger text"
+          title="Larger text (+)"
+        >
+          A+
+        </button>
+      </div>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => execute('toggleHelp')}
+        title="Keyboard shortcuts (?)"
+      >
+        Keys ?
+      </button>
+      <button type="button" className="btn" onClick={() => execute('togglePresenter')} title="P">
+        Exit presenter mode
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,88 @@
+import { FORMATS, checkExpect, type Ask } from '../kernel';
+import type { HistoryEntry, VisualizerState } from '../store/state';
+
+/**
+ * Record your own: the steps a teacher did become a scenario file, with the
+ * narration and questions they wrote. Each step pins the status the kernel
+ * gave (an `expect`), so the file fails its replay if a rule ever changes.
+ */
+export function recordedScenario(
+  s: Pick<VisualizerState, 'title' | 'summary' | 'os' | 'initial' | 'entries'>,
+) {
+  return {
+    format: FORMATS[0],
+    title: s.title.trim() || 'My lesson',
+    os: s.os,
+    ...(s.summary.trim() ? { summary: s.summary.trim() } : {}),
+    options: s.initial.options,
+    steps: s.entries.map(stepOf),
+  };
+}
+
+function stepOf(e: HistoryEntry) {
+  return {
+    ...e.action,
+    ...(e.say ? { say: e.say } : {}),
+    ...(e.ask ? { ask: e.ask } : {}),
+    expect: { status: e.status },
+  };
+}
+
+/** The file name a recorded lesson is exported under. */
+export function fileNameOf(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${slug || 'lesson'}.json`;
+}
+
+/** A question as the editor holds it while it is being written: the choices one per line. */
+export interface AskDraft {
+  readonly question: string;
+  readonly choices: string;
+  readonly answer: number;
+  readonly explain: string;
+  readonly rule: string;
+}
+
+export const EMPTY_DRAFT: AskDraft = { question: '', choices: '', answer: 0, explain: '', rule: '' };
+
+export function draftOf(ask: Ask | undefined): AskDraft {
+  if (!ask) return EMPTY_DRAFT;
+  return {
+    question: ask.question,
+    choices: ask.choices.join('\n'),
+    answer: ask.answer,
+    explain: ask.explain ?? '',
+    rule: ask.rule ?? '',
+  };
+}
+
+/** The question a draft makes, or what is still missing (null: no question at all). */
+export function askOf(d: AskDraft): { ok: true; ask: Ask | null } | { ok: false; problem: string } {
+  const choices = d.choices
+    .split('\n')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (!d.question.trim() && choices.length === 0) return { ok: true, ask: null };
+  if (!d.question.trim()) return { ok: false, problem: 'write the question' };
+  if (choices.length < 2) return { ok: false, problem: 'give at least two choices, one per line' };
+  if (d.answer < 0 || d.answer >= choices.length) return { ok: false, problem: 'pick the right choice' };
+  return {
+    ok: true,
+    ask: {
+      question: d.question.trim(),
+      choices,
+      answer: d.answer,
+      ...(d.explain.trim() ? { explain: d.explain.trim() } : {}),
+      ...(d.rule ? { rule: d.rule } : {}),
+    },
+  };
+}
+
+/** Whether a recorded step still does what it did (used by the tests of a round trip). */
+export function stillHolds(e: HistoryEntry): boolean {
+  return checkExpect({ status: e.status }, e.status, e.events).length === 0;
+}

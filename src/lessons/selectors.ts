@@ -1,0 +1,26 @@
+import type { VisualizerState } from '../store/state';
+import { openQuestion } from './commands';
+import { scoreOf } from './state';
+
+/** Selectors of the classroom's state, at module scope (components subscribe narrowly). */
+export const selectLesson = (s: VisualizerState) => s.lesson;
+export const selectClassroom = (s: VisualizerState) => s.classroom;
+export const selectPresenter = (s: VisualizerState) => s.classroom.presenter;
+export const selectFontScale = (s: VisualizerState) => s.classroom.fontScale;
+export const selectAutoplay = (s: VisualizerState) => s.classroom.autoplay;
+export const selectGalleryOpen = (s: VisualizerState) => s.classroom.galleryOpen;
+export const selectEditorOpen = (s: VisualizerState) => s.classroom.editorOpen;
+export const selectStepInput = (s: VisualizerState) => s.classroom.stepInput;
+/** The step whose question is open now, or null. */
+export const selectAsking = (s: VisualizerState) => openQuestion(s);
+export const selectBranchFrom = (s: VisualizerState) => s.lesson?.branchFrom ?? null;
+
+/** Right answers out of answered; a new object each call, so compare with shallow equality or select parts. */
+export const selectScoreText = (s: VisualizerState) => {
+  const { right, answered, asked } = scoreOf(s.lesson);
+  return asked === 0 ? '' : `${right} of ${answered} right`;
+};
+
+/** The steps of the shown line that carry a question (1-based), as a string key for cheap comparison. */
+export const selectQuestionSteps = (s: VisualizerState): string =>
+  s.entries.flatMap((e, i) => (e.ask ? [i + 1] : [])).join(',');

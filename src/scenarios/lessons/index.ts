@@ -1,0 +1,63 @@
+/**
+ * The built-in lessons, one scenario file each, in teaching order: the 16
+ * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
+ * of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
+ * files (no bundler-only import).
+ */
+import cleanStop from './clean-stop.json';
+import noUnloadRoutine from './no-unload-routine.json';
+import leakedHandle from './leaked-handle.json';
+import outstandingIrp from './outstanding-irp.json';
+import filterAttached from './filter-attached.json';
+import attachWhilePending from './attach-while-pending.json';
+import forgottenNotification from './forgotten-notification.json';
+import orderlyRemoval from './orderly-removal.json';
+import queryRemoveVeto from './query-remove-veto.json';
+import surpriseRemoval from './surprise-removal.json';
+import driverentryFails from './driverentry-fails.json';
+import shutdown from './shutdown.json';
+import leakedReference from './leaked-reference.json';
+import updateBlocked from './update-blocked.json';
+import pnpNoUnload from './pnp-no-unload.json';
+import hybridDriver from './hybrid-driver.json';
+import svr5BusyWhileOpen from './svr5-busy-while-open.json';
+import svr5UnloadErrno from './svr5-unload-errno.json';
+import svr5LoadFails from './svr5-load-fails.json';
+import svr5NoUnloadRoutine from './svr5-no-unload-routine.json';
+import svr5AutoUnload from './svr5-auto-unload.json';
+import svr5DemandLoaded from './svr5-demand-loaded.json';
+import svr5Dependencies from './svr5-dependencies.json';
+import svr5OneOfTwoOpen from './svr5-one-of-two-open.json';
+import svr5Copyout from './svr5-copyout.json';
+import svr5HotRemoval from './svr5-hot-removal.json';
+
+export const LESSON_SCENARIOS = {
+  'clean-stop': cleanStop,
+  'no-unload-routine': noUnloadRoutine,
+  'leaked-handle': leakedHandle,
+  'outstanding-irp': outstandingIrp,
+  'filter-attached': filterAttached,
+  'attach-while-pending': attachWhilePending,
+  'forgotten-notification': forgottenNotification,
+  'orderly-removal': orderlyRemoval,
+  'query-remove-veto': queryRemoveVeto,
+  'surprise-removal': surpriseRemoval,
+  'driverentry-fails': driverentryFails,
+  shutdown: shutdown,
+  'leaked-reference': leakedReference,
+  'update-blocked': updateBlocked,
+  'pnp-no-unload': pnpNoUnload,
+  'hybrid-driver': hybridDriver,
+  'svr5-busy-while-open': svr5BusyWhileOpen,
+  'svr5-unload-errno': svr5UnloadErrno,
+  'svr5-load-fails': svr5LoadFails,
+  'svr5-no-unload-routine': svr5NoUnloadRoutine,
+  'svr5-auto-unload': svr5AutoUnload,
+  'svr5-demand-loaded': svr5DemandLoaded,
+  'svr5-dependencies': svr5Dependencies,
+  'svr5-one-of-two-open': svr5OneOfTwoOpen,
+  'svr5-copyout': svr5Copyout,
+  'svr5-hot-removal': svr5HotRemoval,
+} as const satisfies Record<string, unknown>;
+
+export type LessonId = keyof typeof LESSON_SCENARIOS;
