@@ -3,6 +3,23 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './app';
 import { checkA11y, expect, test } from './fixtures';
 
+/** Picks a file in the Share menu's import (the hidden file input). */
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** The default scenario, with Beep stopped by a click: a step of the user's own (10 / 10). */
+async function openAndStopBeep(page: Page): Promise<AppPage> {
+  const app = new AppPage(page);
+  await app.open();
+  await app.select('driver:Beep');
+  await app.act('Stop (sc stop)');
+  await expect(page.getByText('step 10 / 10')).toBeVisible();
+  return app;
+}
+
 /** Opens the Share menu and gives back the link it offers. */
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share' }).click();
@@ -38,13 +55,8 @@ test.describe('links', () => {
     context,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const app = new AppPage(page);
-    await app.open();
-    await expect(page).toHaveURL(/scenario=windows-default&step=9/);
-    await app.select('driver:Beep');
-    await app.act('Stop (sc stop)');
-    await expect(page.getByText('step 10 / 10')).toBeVisible();
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await openAndStopBeep(page);
+    await page.getByRole('button', { name: '◀ Undo', exact: true }).click();
     await expect(page.getByText('step 9 / 10')).toBeVisible();
     // The address follows the view: it is itself a link to it.
     await expect(page).toHaveURL(/scenario=~1\.[\w-]+&step=9/);
@@ -70,6 +82,9 @@ test.describe('links', () => {
     await page.goto('/?scenario=svr5-default&step=2&theme=dark');
     await expect(page.getByText(/^step 2 \/ \d+$/)).toBeVisible();
     await expect(page.locator('.visualizer')).toHaveAttribute('data-theme', 'dark');
+    // The address follows the view, and names an unchanged built-in scenario by its id.
+    await page.getByRole('button', { name: '◀ Undo', exact: true }).click();
+    await expect(page).toHaveURL(/scenario=svr5-default&step=1/);
     await expect(page.getByRole('radio', { name: 'SVR5 (DDI)' })).toHaveAttribute('aria-checked', 'true');
   });
 
@@ -96,17 +111,9 @@ test.describe('links', () => {
 
 test.describe('scenario files', () => {
   test('a broken file shows every problem with its place, and the current work stays', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.select('driver:Beep');
-    await app.act('Stop (sc stop)');
-    await expect(page.getByText('step 10 / 10')).toBeVisible();
+    const app = await openAndStopBeep(page);
 
-    await page.getByTestId('import-file').setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(BROKEN),
-    });
+    await importFile(page, 'broken.json', BROKEN);
     const dialog = page.getByRole('alertdialog', { name: 'This scenario was not opened' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Your current scenario is unchanged');
@@ -120,11 +127,11 @@ test.describe('scenario files', () => {
     await expect(app.node('driver:Beep')).toContainText('Unload Pending');
 
     // Not JSON at all: the line and column of the mistake.
-    await page.getByTestId('import-file').setInputFiles({
-      name: 'typo.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{\n  "format": "unload-scenario/1",\n  "title": "x"\n  "os": "windows"\n}'),
-    });
+    await importFile(
+      page,
+      'typo.json',
+      '{\n  "format": "unload-scenario/1",\n  "title": "x"\n  "os": "windows"\n}',
+    );
     await expect(dialog).toContainText('not valid JSON at line 4, column 3');
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
@@ -156,10 +163,7 @@ test.describe('scenario files', () => {
   });
 
   test('export JSON gives a file that imports back to the same steps', async ({ page }) => {
-    const app = new AppPage(page);
-    await app.open();
-    await app.select('driver:Beep');
-    await app.act('Stop (sc stop)');
+    await openAndStopBeep(page);
     await page.getByRole('button', { name: 'Share' }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -171,9 +175,7 @@ test.describe('scenario files', () => {
     expect(file.format).toBe('unload-scenario/1');
     expect(file.steps.at(-1)).toMatchObject({ do: 'stopDriver', driver: 'Beep' });
     await page.reload();
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({ name: 'again.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await importFile(page, 'again.json', text);
     await expect(page.getByText('step 10 / 10')).toBeVisible();
   });
 });

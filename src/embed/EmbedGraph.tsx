@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { AnimationLayer } from '../animation/AnimationLayer';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Graph } from '../graph/Graph';
+import { FocusOnStep } from './FocusOnStep';
 
 /** The interactive graph: loaded apart, so the embed's first paint does not wait for React Flow. */
 export default function EmbedGraph() {
@@ -11,6 +12,7 @@ export default function EmbedGraph() {
         <ErrorBoundary area="animation">
           <AnimationLayer />
         </ErrorBoundary>
+        <FocusOnStep />
       </Graph>
     </ReactFlowProvider>
   );
