@@ -56,7 +56,7 @@ test.describe('links', () => {
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openAndStopBeep(page);
-    await page.getByRole('button', { name: '◀ Undo', exact: true }).click();
+    await page.getByRole('button', { name: '◀ Back', exact: true }).click();
     await expect(page.getByText('step 9 / 10')).toBeVisible();
     // The address follows the view: it is itself a link to it.
     await expect(page).toHaveURL(/scenario=~1\.[\w-]+&step=9/);
@@ -83,7 +83,7 @@ test.describe('links', () => {
     await expect(page.getByText(/^step 2 \/ \d+$/)).toBeVisible();
     await expect(page.locator('.visualizer')).toHaveAttribute('data-theme', 'dark');
     // The address follows the view, and names an unchanged built-in scenario by its id.
-    await page.getByRole('button', { name: '◀ Undo', exact: true }).click();
+    await page.getByRole('button', { name: '◀ Back', exact: true }).click();
     await expect(page).toHaveURL(/scenario=svr5-default&step=1/);
     await expect(page.getByRole('radio', { name: 'SVR5 (DDI)' })).toHaveAttribute('aria-checked', 'true');
   });

@@ -2,7 +2,7 @@ import { kernelOf, type Action, type StepExtras } from '../kernel';
 import { applyAction } from '../store/session';
 import type { ActionSource, VisualizerState } from '../store/state';
 import { findAction, osOfAction } from './registry';
-import type { Outcome } from './types';
+import type { CommandDef, Outcome } from './types';
 import { parseStepFor } from './validate';
 
 /**
@@ -17,9 +17,10 @@ export function transition(
   id: string,
   args: unknown,
   source: ActionSource,
+  extra: readonly CommandDef<unknown>[] = [],
 ): { state: VisualizerState; outcome: Outcome } {
   try {
-    return perform(state, id, args, source);
+    return perform(state, id, args, source, extra);
   } catch (e) {
     return { state, outcome: { ok: false, error: `${id}: ${e instanceof Error ? e.message : String(e)}` } };
   }
@@ -30,8 +31,14 @@ const refuse = (state: VisualizerState, error: string) => ({
   outcome: { ok: false, error } as Outcome,
 });
 
-function perform(state: VisualizerState, id: string, args: unknown, source: ActionSource) {
-  const def = findAction(id, state.os);
+function perform(
+  state: VisualizerState,
+  id: string,
+  args: unknown,
+  source: ActionSource,
+  extra: readonly CommandDef<unknown>[],
+) {
+  const def = findAction(id, state.os, extra);
   if (!def) {
     const other = osOfAction(id);
     const here = kernelOf(state.os).vocabulary.name;
@@ -51,7 +58,7 @@ function perform(state: VisualizerState, id: string, args: unknown, source: Acti
     }
     const a = def.available(state);
     if (!a.enabled) return refuse(state, `${id}: ${a.reason}`);
-    const r = def.perform(state, value, transition);
+    const r = def.perform(state, value, (st, i, a, src) => transition(st, i, a, src, extra));
     return 'outcome' in r ? r : { state: r, outcome: { ok: true, events: [] } as Outcome };
   }
   if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {

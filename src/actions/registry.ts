@@ -1,6 +1,5 @@
 import type { Os } from '../kernel';
 import { APP_PERSONALITIES, type KernelActionUi } from '../personalities';
-import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { COMMANDS } from './commands';
 import type { CommandDef } from './types';
 
@@ -12,8 +11,12 @@ export interface KernelActionDef extends KernelActionUi {
 
 export type ActionDef = KernelActionDef | CommandDef<unknown>;
 
-/** Every command of the app, declared once (commands.ts, and each feature's own: debugger/commands.ts). */
-export const COMMAND_DEFS: readonly CommandDef<unknown>[] = [...COMMANDS, ...DEBUGGER_COMMANDS];
+/**
+ * Every command every visualizer has, declared once (commands.ts). A feature a page may not need (the
+ * debugger reader) brings its commands to the visualizers it runs in (`createVisualizer({ commands })`),
+ * so an embed does not load it.
+ */
+export const COMMAND_DEFS: readonly CommandDef<unknown>[] = COMMANDS;
 
 /** Every kernel action of every OS, as the UI offers it. */
 export const KERNEL_ACTIONS: readonly KernelActionDef[] = Object.values(APP_PERSONALITIES).flatMap((p) =>
@@ -29,8 +32,16 @@ export function kernelActionsFor(os: Os): readonly KernelActionDef[] {
 }
 
 /** The action `id` means on this OS: an app command, or one of the OS's kernel actions. */
-export function findAction(id: string, os: Os): ActionDef | undefined {
-  return COMMAND_DEFS.find((c) => c.id === id) ?? KERNEL_ACTIONS.find((a) => a.os === os && a.id === id);
+export function findAction(
+  id: string,
+  os: Os,
+  extra: readonly CommandDef<unknown>[] = [],
+): ActionDef | undefined {
+  return (
+    COMMAND_DEFS.find((c) => c.id === id) ??
+    extra.find((c) => c.id === id) ??
+    KERNEL_ACTIONS.find((a) => a.os === os && a.id === id)
+  );
 }
 
 /** An OS whose kernel action `id` is (to say "this is an SVR5 action"). */

@@ -12,6 +12,7 @@ import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
 import { preferredTheme, saveTheme } from './storage';
+import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
 import { viewAddress } from './viewAddress';
 import { ComparePage } from '../lessons/ComparePage';
@@ -48,6 +49,8 @@ if (root && params.get('view') === 'pair') {
         ? generatedScenario(Math.min(generate, 5000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
+    // The app brings the debugger reader (an embed does not load it).
+    commands: DEBUGGER_COMMANDS,
   });
   const { visualizer } = opened;
   const notices = [...opened.notices];

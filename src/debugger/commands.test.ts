@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SESSION } from '../kernel/debugger/fixtures/session';
 import { defaultScenarioSource } from '../scenarios/load';
 import { app } from '../store/testing';
+import { DEBUGGER_COMMANDS } from './commands';
 
 describe('pasting a debugger session', () => {
   it('draws the world it describes and keeps the findings and unread lines beside it', () => {
-    const r = app({ scenario: defaultScenarioSource('windows') })
+    const r = app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS })
       .do('importDebugger', { text: SESSION })
       .expectOk();
     const s = r.state;
@@ -23,10 +24,18 @@ describe('pasting a debugger session', () => {
   });
 
   it('keeps the current work when nothing could be read, and says what to paste', () => {
-    const r = app({ scenario: defaultScenarioSource('windows') });
+    const r = app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS });
     const before = r.state.entries;
     r.do('importDebugger', { text: 'hello\nworld' }).expectError('no driver could be read');
     expect(r.state.entries).toBe(before);
     r.send('importDebugger', { text: 42 }).expectError('expected { text');
+  });
+});
+
+describe('a visualizer without the debugger reader (an embed)', () => {
+  it('answers that it has no such action, and never loads the reader', () => {
+    app({ scenario: defaultScenarioSource('windows') })
+      .send('importDebugger', { text: SESSION })
+      .expectError('no action "importDebugger"');
   });
 });

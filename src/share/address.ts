@@ -11,9 +11,11 @@ export type AddressParams = Readonly<Record<string, string | null>>;
  */
 export function writeAddress(params: AddressParams, win: Window = window): void {
   const url = new URL(win.location.href);
+  // Each parameter given is written afresh, in the order given (`lesson` before `step`, `scenario`
+  // before `step`), so an address reads the same however the view got there.
   for (const [k, v] of Object.entries(params)) {
-    if (v === null) url.searchParams.delete(k);
-    else url.searchParams.set(k, v);
+    url.searchParams.delete(k);
+    if (v !== null) url.searchParams.append(k, v);
   }
   url.search = readableSearch(url.search);
   if (url.href !== win.location.href) {

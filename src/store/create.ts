@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ArgsOf, CommandArgs } from '../actions/commands';
 import type { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { transition } from '../actions/execute';
-import type { KernelArgs, Outcome } from '../actions/types';
+import type { CommandDef, KernelArgs, Outcome } from '../actions/types';
 import { DEFAULT_OS, type Os } from '../kernel';
 import { emptySession } from './session';
 import { CLASSROOM_DEFAULTS } from '../lessons/state';
@@ -38,6 +38,8 @@ export interface VisualizerOptions {
   readonly speed?: number;
   readonly instant?: boolean;
   readonly paletteOpen?: boolean;
+  /** Commands of features this visualizer runs (the debugger reader: src/debugger/commands.ts), beside every visualizer's own. */
+  readonly commands?: readonly CommandDef<unknown>[];
 }
 
 /** The state of a new visualizer, before any scenario. */
@@ -71,7 +73,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
 export function createVisualizer(options: VisualizerOptions = {}): Visualizer & { readonly loaded: Outcome } {
   const store = createStore<VisualizerState>()(() => initialState(options));
   const run = (id: string, args?: unknown, source: ActionSource = 'button'): Outcome => {
-    const { state, outcome } = transition(store.getState(), id, args, source);
+    const { state, outcome } = transition(store.getState(), id, args, source, options.commands);
     if (state !== store.getState()) store.setState(state, true);
     return outcome;
   };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_DEFS, KERNEL_ACTIONS } from '../actions/registry';
 import { OSES, parseScenario, runScenario } from '../kernel';
-import { SESSION } from '../kernel/debugger/fixtures/session';
 import { BUILT_IN_SCENARIOS } from '../scenarios';
 import { defaultScenarioSource } from '../scenarios/load';
 import { selectWorld } from './selectors';
@@ -98,7 +97,6 @@ describe('a visualizer', () => {
       setSpeed: { speed: 2 },
       setTheme: { theme: 'dark' },
       setInstant: { instant: true },
-      importDebugger: { text: SESSION },
       // The classroom's commands (src/lessons).
       answer: { choice: 1 },
       openLesson: { id: 'leaked-handle' },
@@ -120,7 +118,6 @@ describe('a visualizer', () => {
         r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('closeHandle', { handle: 'h1' }),
       restartLesson: (r) => r.do('openLesson', { id: 'leaked-handle' }),
       goToTyped: (r) => r.do('typeDigit', { digit: 3 }),
-      closeImport: (r) => r.do('importDebugger', { text: SESSION }),
     };
     for (const c of COMMAND_DEFS) {
       const r = app({ scenario: windowsDefault });
