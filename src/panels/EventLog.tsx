@@ -3,6 +3,7 @@ import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
+import { selectFontScale } from '../lessons/selectors';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
@@ -19,6 +20,8 @@ export function EventLog() {
   const cursor = useVisualizer(selectCursor);
   // While the current step animates, its events appear as they play (animation that tells the truth).
   const animated = useVisualizer(selectAnimatedEvent);
+  // Larger text (presenter mode) moves every row: follow the playhead again then.
+  const fontScale = useVisualizer(selectFontScale);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
   const [filter, setFilter] = useState('');
@@ -41,7 +44,7 @@ export function EventLog() {
     const bottom = top + el.offsetHeight;
     if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
     else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
-  }, [cursor, entries]);
+  }, [cursor, entries, fontScale]);
 
   return (
     <section
