@@ -8,7 +8,8 @@ import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, ty
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
 
-type When = 'past' | 'current' | 'future';
+/** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
+type When = 'past' | 'current';
 
 /**
  * Every step of the session, oldest first: the action, the kernel's status,
@@ -141,8 +142,7 @@ function StepButton({
       title={title}
       className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)] items-baseline gap-x-2 rounded border-l-4 px-1.5 py-0.5 text-left text-xs hover:bg-(--ghost-bg)"
       style={{
-        borderColor: current ? 'var(--info)' : when === 'future' ? 'var(--line)' : 'transparent',
-        borderLeftStyle: when === 'future' ? 'dashed' : 'solid',
+        borderColor: current ? 'var(--info)' : 'transparent',
         background: current ? 'var(--info-bg)' : undefined,
         color: current ? 'var(--info)' : undefined,
         fontWeight: current ? 600 : undefined,
@@ -156,7 +156,6 @@ function StepButton({
           {current ? <span>◀ now</span> : null}
         </span>
       </span>
-      {when === 'future' ? <span className="sr-only">(undone)</span> : null}
     </button>
   );
 }
@@ -190,11 +189,7 @@ const EntryItem = memo(
       playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
     const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
-      <li
-        data-step={index + 1}
-        className={when === 'future' ? 'log-future' : undefined}
-        style={when === 'future' ? { color: 'var(--muted)' } : undefined}
-      >
+      <li data-step={index + 1}>
         <StepButton
           when={when}
           number={index + 1}
