@@ -108,6 +108,32 @@ test.describe('a lesson', () => {
   });
 });
 
+test.describe('a picture a student can read', () => {
+  test('a device stack is one framed unit, and the legend explains every shape; accessible', async ({
+    page,
+  }) => {
+    await openLesson(page, 'orderly-removal', 7);
+    const frame = page.locator('.react-flow__node[data-id="frame:ToasterPdo"]');
+    await expect(frame).toContainText('device stack of ToasterPdo');
+    // Top of the stack at the top: filter above function device above PDO, each naming its driver.
+    const y = async (id: string) =>
+      (await page.locator(`.react-flow__node[data-id="device:${id}"]`).boundingBox())?.y ?? 0;
+    expect(await y('ToastFilterDo')).toBeLessThan(await y('ToasterFdo'));
+    expect(await y('ToasterFdo')).toBeLessThan(await y('ToasterPdo'));
+    await expect(page.locator('.react-flow__node[data-id="device:ToasterFdo"]')).toContainText('Toaster');
+    // No label is cut off: every card title shows its whole name.
+    for (const title of await page.locator('.card-title').all()) {
+      const cut = await title.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+      expect(cut, (await title.textContent()) ?? '').toBe(false);
+    }
+    await page.getByText('Legend', { exact: true }).click();
+    await expect(page.getByTestId('legend')).toContainText('A device stack: one unit');
+    await checkA11y(page, 'legend, light');
+    await page.keyboard.press('t');
+    await checkA11y(page, 'legend, dark');
+  });
+});
+
 test.describe('animation that tells the truth', () => {
   test('mid-animation the graph, checklist and log do not yet show the step’s outcome', async ({ page }) => {
     await openLesson(page, 'leaked-handle', 4);

@@ -19,6 +19,10 @@ describe('a step’s animation plan', () => {
     expect(events).toEqual([...events].sort((a, b) => a - b));
     expect(plan.cues.every((c) => c.event >= 0 && c.event < r.events.length)).toBe(true);
     expect(new Set(events).has(r.events.findIndex((e) => e.type === 'unloadCalled'))).toBe(true);
+    // Reduced motion keeps the same order: still pulses for the same events.
+    const still = planStep(r.events, { motion: false }).cues.map((c) => c.event);
+    expect(still).toEqual([...still].sort((a, b) => a - b));
+    expect(new Set(still)).toEqual(new Set(events));
   });
 });
 

@@ -16,6 +16,7 @@ import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
 import { Gallery } from '../lessons/Gallery';
+import { Legend } from '../lessons/Legend';
 import { LessonEditor } from '../lessons/LessonEditor';
 import { PresenterBar, PresenterZoom, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
 import { QuestionPanel } from '../lessons/QuestionPanel';
@@ -71,7 +72,8 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
           <ErrorBoundary area="narration">
             <Narration />
           </ErrorBoundary>
-          <div className="panel min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
+          <div className="panel relative min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
+            <Legend />
             <ErrorBoundary area="graph">
               <ReactFlowProvider>
                 <Graph>

@@ -29,7 +29,18 @@ export type GraphNode =
   | Node<ReferenceData, 'reference'>
   | Node<ModuleData, 'module'>
   | Node<InstanceData, 'instance'>
-  | Node<ChannelData, 'channel'>;
+  | Node<ChannelData, 'channel'>
+  | Node<FrameData, 'frame'>;
+
+/** A frame behind cards that form one unit (a device stack): its caption and size. */
+export interface FrameData extends Record<string, unknown> {
+  readonly label: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Room around a frame's cards, and above them for its caption. */
+const FRAME = { pad: 10, caption: 22 } as const;
 
 export interface FlowInput {
   readonly world: World;
@@ -110,6 +121,28 @@ class Builder implements FlowSink {
       targetHandle: this.app.hasLane(a) ? 'sat' : 'bt',
       className: `edge-${type}`,
       ariaLabel: label,
+    });
+  }
+
+  frame(id: string, members: readonly ObjectRef[], label: string): void {
+    const at = members.map((m) => this.cardAt(nodeId(m)));
+    if (at.length === 0) return;
+    const left = Math.min(...at.map((p) => p.x)) - FRAME.pad;
+    const top = Math.min(...at.map((p) => p.y)) - FRAME.pad - FRAME.caption;
+    const right = Math.max(...at.map((p) => p.x)) + SIZES.card.width + FRAME.pad;
+    const bottom = Math.max(...at.map((p) => p.y)) + SIZES.card.height + FRAME.pad;
+    const width = right - left;
+    const height = bottom - top;
+    this.nodes.unshift({
+      id: `frame:${id}`,
+      type: 'frame',
+      position: { x: left, y: top },
+      data: { label, width, height },
+      selectable: false,
+      draggable: false,
+      focusable: false,
+      zIndex: -1,
+      style: { width, height },
     });
   }
 

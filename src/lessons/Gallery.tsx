@@ -1,4 +1,5 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Dialog } from './Dialog';
 import { OSES, kernelOf, type Os } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { LESSONS, filterLessons, type Lesson } from './library';
@@ -23,88 +24,65 @@ function GalleryDialog() {
   const deferred = useDeferredValue(query);
   const shown = useMemo(() => filterLessons(LESSONS, { query: deferred, os, topic }), [deferred, os, topic]);
   const search = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), os: useId(), topic: useId(), search: useId() };
+  const ids = { os: useId(), topic: useId(), search: useId() };
   useEffect(() => search.current?.focus(), []);
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    execute('toggleGallery');
-  };
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/40 p-4">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        className="panel gallery flex w-full max-w-5xl flex-col gap-3 p-4"
-        data-testid="gallery"
-        onKeyDown={onKey}
-      >
-        <div className="flex items-baseline justify-between gap-2">
-          <h2 id={ids.title} className="text-xl font-bold">
-            Lessons
-          </h2>
-          <button type="button" className="btn" onClick={() => execute('toggleGallery')}>
-            Close
-          </button>
-        </div>
-        <div className="flex flex-wrap items-end gap-3 text-sm">
-          <label htmlFor={ids.search} className="flex min-w-60 flex-1 flex-col gap-1">
-            Search
-            <input
-              ref={search}
-              id={ids.search}
-              type="search"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              placeholder="handle, EBUSY, filter, CFG_REMOVE…"
-              className="btn w-full"
-            />
-          </label>
-          <label htmlFor={ids.os} className="flex flex-col gap-1">
-            Operating system
-            <select
-              id={ids.os}
-              className="btn"
-              value={os}
-              onChange={(e) => setOs(e.target.value as Os | 'all')}
-            >
-              <option value="all">Both</option>
-              {OSES.map((o) => (
-                <option key={o} value={o}>
-                  {kernelOf(o).vocabulary.longName}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={ids.topic} className="flex flex-col gap-1">
-            Topic
-            <select
-              id={ids.topic}
-              className="btn"
-              value={topic}
-              onChange={(e) => setTopic(isTopic(e.target.value) ? e.target.value : 'all')}
-            >
-              <option value="all">Every topic</option>
-              {TOPICS.map((t) => (
-                <option key={t} value={t}>
-                  {TOPIC_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <p className="muted text-sm" role="status">
-          {shown.length} of {LESSONS.length} lessons
-        </p>
-        <ul className="grid grid-cols-1 gap-2 md:grid-cols-2">
-          {shown.map((l) => (
-            <LessonCard key={l.id} lesson={l} current={l.id === current} />
-          ))}
-        </ul>
+    <Dialog title="Lessons" onClose={() => execute('toggleGallery')} testId="gallery" width="max-w-5xl">
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        <label htmlFor={ids.search} className="flex min-w-60 flex-1 flex-col gap-1">
+          Search
+          <input
+            ref={search}
+            id={ids.search}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="handle, EBUSY, filter, CFG_REMOVE…"
+            className="btn w-full"
+          />
+        </label>
+        <label htmlFor={ids.os} className="flex flex-col gap-1">
+          Operating system
+          <select
+            id={ids.os}
+            className="btn"
+            value={os}
+            onChange={(e) => setOs(e.target.value as Os | 'all')}
+          >
+            <option value="all">Both</option>
+            {OSES.map((o) => (
+              <option key={o} value={o}>
+                {kernelOf(o).vocabulary.longName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor={ids.topic} className="flex flex-col gap-1">
+          Topic
+          <select
+            id={ids.topic}
+            className="btn"
+            value={topic}
+            onChange={(e) => setTopic(isTopic(e.target.value) ? e.target.value : 'all')}
+          >
+            <option value="all">Every topic</option>
+            {TOPICS.map((t) => (
+              <option key={t} value={t}>
+                {TOPIC_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-    </div>
+      <p className="muted text-sm" role="status">
+        {shown.length} of {LESSONS.length} lessons
+      </p>
+      <ul className="grid grid-cols-1 gap-2 md:grid-cols-2">
+        {shown.map((l) => (
+          <LessonCard key={l.id} lesson={l} current={l.id === current} />
+        ))}
+      </ul>
+    </Dialog>
   );
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { Dialog } from './Dialog';
 import { OSES, RULES, kernelOf, parseScenario, type ScenarioError } from '../kernel';
 import { actionArgs, actionLabel } from '../panels/format';
 import { useVisualizer, useVisualizerApi } from '../store';
@@ -28,16 +29,9 @@ function EditorDialog() {
   const entries = useVisualizer(selectEntries);
   const [problems, setProblems] = useState<{ file: string; errors: ScenarioError[] } | null>(null);
   const [imported, setImported] = useState<string | null>(null);
-  const ids = { title: useId(), name: useId(), summary: useId(), file: useId() };
+  const ids = { name: useId(), summary: useId(), file: useId() };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    e.stopPropagation();
-    execute('toggleEditor');
-  };
 
   const exportFile = () => {
     const json = `${JSON.stringify(recordedScenario(v.getState()), null, 2)}\n`;
@@ -70,118 +64,104 @@ function EditorDialog() {
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/40 p-4">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={ids.title}
-        className="panel flex w-full max-w-4xl flex-col gap-3 p-4"
-        data-testid="editor"
-        onKeyDown={onKey}
-      >
-        <div className="flex items-baseline justify-between gap-2">
-          <h2 id={ids.title} ref={heading} tabIndex={-1} className="text-xl font-bold">
-            Record a lesson
-          </h2>
-          <button type="button" className="btn" onClick={() => execute('toggleEditor')}>
-            Close
+    <Dialog
+      title="Record a lesson"
+      onClose={() => execute('toggleEditor')}
+      testId="editor"
+      width="max-w-4xl"
+      headingRef={heading}
+    >
+      <p className="text-sm">
+        Every action you take in the visualizer is a step. Start from an empty system, or keep the steps on
+        screen; then write what each step should say and ask, and export the lesson as a scenario file.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {OSES.map((o) => (
+          <button key={o} type="button" className="btn" onClick={() => execute('newRecording', { os: o })}>
+            Start empty: {kernelOf(o).vocabulary.longName}
           </button>
-        </div>
-        <p className="text-sm">
-          Every action you take in the visualizer is a step. Start from an empty system, or keep the steps on
-          screen; then write what each step should say and ask, and export the lesson as a scenario file.
-        </p>
-        <div className="flex flex-wrap gap-2">
-          {OSES.map((o) => (
-            <button key={o} type="button" className="btn" onClick={() => execute('newRecording', { os: o })}>
-              Start empty: {kernelOf(o).vocabulary.longName}
-            </button>
-          ))}
-        </div>
-        <div className="grid gap-2 text-sm md:grid-cols-2">
-          <label htmlFor={ids.name} className="flex flex-col gap-1">
-            Title
-            <input
-              id={ids.name}
-              className="btn"
-              value={title}
-              onChange={(e) => execute('setLessonInfo', { title: e.target.value, summary })}
-            />
-          </label>
-          <label htmlFor={ids.summary} className="flex flex-col gap-1">
-            Summary
-            <textarea
-              id={ids.summary}
-              className="btn"
-              rows={2}
-              value={summary}
-              onChange={(e) => execute('setLessonInfo', { title, summary: e.target.value })}
-            />
-          </label>
-        </div>
-        <h3 className="font-semibold">
-          Steps ({entries.length}) — {kernelOf(os).vocabulary.longName}
-        </h3>
-        {entries.length === 0 ? (
-          <p className="muted text-sm">
-            No step yet: close this, act on the graph or in the palette (A), and come back (E).
-          </p>
-        ) : (
-          <ol className="flex flex-col gap-2">
-            {entries.map((e, i) => (
-              <StepEditor key={e.id} entry={e} step={i + 1} os={os} />
-            ))}
-          </ol>
-        )}
-        <div
-          className="flex flex-wrap items-center gap-2 border-t pt-3"
-          style={{ borderColor: 'var(--line)' }}
-        >
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={exportFile}
-            disabled={entries.length === 0}
-          >
-            Export the lesson (.json)
-          </button>
-          <label htmlFor={ids.file} className="btn cursor-pointer">
-            Import a lesson file…
-          </label>
+        ))}
+      </div>
+      <div className="grid gap-2 text-sm md:grid-cols-2">
+        <label htmlFor={ids.name} className="flex flex-col gap-1">
+          Title
           <input
-            id={ids.file}
-            type="file"
-            accept=".json,application/json"
-            className="sr-only"
-            onChange={(e) => void importFile(e)}
+            id={ids.name}
+            className="btn"
+            value={title}
+            onChange={(e) => execute('setLessonInfo', { title: e.target.value, summary })}
           />
-          {imported ? (
-            <span role="status" className="text-sm">
-              Imported {imported}: the lesson starts at step 0.
-            </span>
-          ) : null}
-        </div>
-        {problems ? (
-          <div
-            role="alert"
-            className="panel p-2 text-sm"
-            style={{ borderColor: 'var(--danger)' }}
-            data-testid="import-problems"
-          >
-            <p className="font-semibold">
-              {problems.file} could not be imported; the lesson on screen is unchanged. Fix these:
-            </p>
-            <ul className="list-disc pl-5">
-              {problems.errors.map((p, i) => (
-                <li key={i}>
-                  <span className="font-mono">{p.path || '(file)'}</span>: {p.message}
-                </li>
-              ))}
-            </ul>
-          </div>
+        </label>
+        <label htmlFor={ids.summary} className="flex flex-col gap-1">
+          Summary
+          <textarea
+            id={ids.summary}
+            className="btn"
+            rows={2}
+            value={summary}
+            onChange={(e) => execute('setLessonInfo', { title, summary: e.target.value })}
+          />
+        </label>
+      </div>
+      <h3 className="font-semibold">
+        Steps ({entries.length}) — {kernelOf(os).vocabulary.longName}
+      </h3>
+      {entries.length === 0 ? (
+        <p className="muted text-sm">
+          No step yet: close this, act on the graph or in the palette (A), and come back (E).
+        </p>
+      ) : (
+        <ol className="flex flex-col gap-2">
+          {entries.map((e, i) => (
+            <StepEditor key={e.id} entry={e} step={i + 1} os={os} />
+          ))}
+        </ol>
+      )}
+      <div className="flex flex-wrap items-center gap-2 border-t pt-3" style={{ borderColor: 'var(--line)' }}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={exportFile}
+          disabled={entries.length === 0}
+        >
+          Export the lesson (.json)
+        </button>
+        <label htmlFor={ids.file} className="btn cursor-pointer">
+          Import a lesson file…
+        </label>
+        <input
+          id={ids.file}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          onChange={(e) => void importFile(e)}
+        />
+        {imported ? (
+          <span role="status" className="text-sm">
+            Imported {imported}: the lesson starts at step 0.
+          </span>
         ) : null}
       </div>
-    </div>
+      {problems ? (
+        <div
+          role="alert"
+          className="panel p-2 text-sm"
+          style={{ borderColor: 'var(--danger)' }}
+          data-testid="import-problems"
+        >
+          <p className="font-semibold">
+            {problems.file} could not be imported; the lesson on screen is unchanged. Fix these:
+          </p>
+          <ul className="list-disc pl-5">
+            {problems.errors.map((p, i) => (
+              <li key={i}>
+                <span className="font-mono">{p.path || '(file)'}</span>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </Dialog>
   );
 }
 

@@ -92,6 +92,16 @@ export function Timeline() {
             Score: {score}
           </span>
         ) : null}
+        {lesson && branchFrom === null ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => execute('restartLesson')}
+            title="Step 0, every answer forgotten"
+          >
+            ⟲ Restart
+          </button>
+        ) : null}
       </div>
       {lesson && branchFrom !== null ? (
         <div className="flex flex-wrap items-center gap-2 text-sm" role="status" data-testid="branch">

@@ -3,11 +3,13 @@ import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
+import { selectFontScale } from '../lessons/selectors';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
 
-type When = 'past' | 'current' | 'future';
+/** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
+type When = 'past' | 'current';
 
 /**
  * Every step of the session, oldest first: the action, the kernel's status,
@@ -19,6 +21,8 @@ export function EventLog() {
   const cursor = useVisualizer(selectCursor);
   // While the current step animates, its events appear as they play (animation that tells the truth).
   const animated = useVisualizer(selectAnimatedEvent);
+  // Larger text (presenter mode) moves every row: follow the playhead again then.
+  const fontScale = useVisualizer(selectFontScale);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
   const [filter, setFilter] = useState('');
@@ -41,7 +45,7 @@ export function EventLog() {
     const bottom = top + el.offsetHeight;
     if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
     else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
-  }, [cursor, entries]);
+  }, [cursor, entries, fontScale]);
 
   return (
     <section
@@ -138,8 +142,7 @@ function StepButton({
       title={title}
       className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)] items-baseline gap-x-2 rounded border-l-4 px-1.5 py-0.5 text-left text-xs hover:bg-(--ghost-bg)"
       style={{
-        borderColor: current ? 'var(--info)' : when === 'future' ? 'var(--line)' : 'transparent',
-        borderLeftStyle: when === 'future' ? 'dashed' : 'solid',
+        borderColor: current ? 'var(--info)' : 'transparent',
         background: current ? 'var(--info-bg)' : undefined,
         color: current ? 'var(--info)' : undefined,
         fontWeight: current ? 600 : undefined,
@@ -153,7 +156,6 @@ function StepButton({
           {current ? <span>◀ now</span> : null}
         </span>
       </span>
-      {when === 'future' ? <span className="sr-only">(undone)</span> : null}
     </button>
   );
 }
@@ -187,11 +189,7 @@ const EntryItem = memo(
       playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
     const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
-      <li
-        data-step={index + 1}
-        className={when === 'future' ? 'log-future' : undefined}
-        style={when === 'future' ? { color: 'var(--muted)' } : undefined}
-      >
+      <li data-step={index + 1}>
         <StepButton
           when={when}
           number={index + 1}

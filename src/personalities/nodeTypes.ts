@@ -4,6 +4,7 @@ import { ChannelNode, InstanceNode, ModuleNode } from './svr5/nodes';
 import {
   DeviceNode,
   DriverNode,
+  FrameNode,
   HandleNode,
   IrpNode,
   ReferenceNode,
@@ -19,6 +20,7 @@ const BY_OS: { readonly [O in Os]: NodeTypes } = {
     irp: IrpNode,
     registration: RegistrationNode,
     reference: ReferenceNode,
+    frame: FrameNode,
   },
   svr5: { module: ModuleNode, instance: InstanceNode, channel: ChannelNode },
 };

@@ -26,6 +26,8 @@ export interface FlowSink {
     label: string,
     handles?: { s?: string; t?: string },
   ): void;
+  /** A frame drawn behind structural cards that are one unit (a device stack), with a caption. */
+  frame(id: string, members: readonly ObjectRef[], label: string): void;
 }
 
 /** Which existing objects fit a field, most relevant first (a method: bivariant, see KernelPersonality). */

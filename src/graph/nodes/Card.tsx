@@ -1,5 +1,5 @@
 import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { Tone } from '../../personalities/types';
 
 export type { Tone };
@@ -55,7 +55,7 @@ export function Card({
       <Handle type="target" position={Position.Right} id="sat" isConnectable={false} />
       <div className="card-head">
         <span className="card-kind">{kind}</span>
-        <span className="card-title">{title}</span>
+        <span className="card-title">{breakable(title)}</span>
       </div>
       {subtitle ? <div className="card-sub">{subtitle}</div> : null}
       {children ? <div className="card-badges">{children}</div> : null}
@@ -64,6 +64,22 @@ export function Card({
       <Handle type="source" position={Position.Right} id="r" isConnectable={false} style={{ top: '75%' }} />
     </div>
   );
+}
+
+/** A name with a soft break after each backslash: `\Driver\` then the driver's name, never cut. */
+function breakable(name: string): ReactNode {
+  const parts = name.split('\\');
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {p}
+      {i < parts.length - 1 ? (
+        <>
+          {'\\'}
+          <wbr />
+        </>
+      ) : null}
+    </Fragment>
+  ));
 }
 
 /** A small object beside its anchor: a handle, an IRP, a registration, a channel. */

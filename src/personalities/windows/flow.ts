@@ -38,7 +38,34 @@ export function windowsStructure(w: WindowsWorld, s: StructureSink): void {
 /** Devices keep a lane at their right for handles, IRPs and references: a stack continues below them. */
 export const windowsHasLane = (id: string) => id.startsWith('device:');
 
+/** Each device stack of two or more layers, top first (`!devstack`'s order). */
+export function stacksOf(w: WindowsWorld): DeviceObject[][] {
+  const out: DeviceObject[][] = [];
+  for (const bottom of w.devices.values()) {
+    if (bottom.attachedTo || !bottom.attachedDevice) continue;
+    const stack = [bottom];
+    for (let d = bottom; d.attachedDevice;) {
+      const up = w.devices.get(d.attachedDevice);
+      if (!up || stack.includes(up)) break;
+      stack.push(up);
+      d = up;
+    }
+    out.push(stack.reverse());
+  }
+  return out;
+}
+
 export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
+  // A device stack is one unit: a frame behind its layers, named after its bottom device.
+  for (const stack of stacksOf(w)) {
+    const bottom = stack[stack.length - 1];
+    if (!bottom) continue;
+    b.frame(
+      bottom.name,
+      stack.map((d) => ({ kind: 'device', name: d.name })),
+      `device stack of ${bottom.name}`,
+    );
+  }
   for (const d of w.drivers.values()) b.card({ kind: 'driver', name: d.name }, 'driver', { driver: d });
   for (const d of w.devices.values()) {
     const ref = { kind: 'device', name: d.name } as const;

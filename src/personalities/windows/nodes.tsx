@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel';
 import { Badge, Card, Chip } from '../../graph/nodes/Card';
+import type { FrameData } from '../../graph/toFlow';
 import type { Tone } from '../types';
 import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from './flow';
 import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
@@ -123,5 +124,14 @@ export const ReferenceNode = memo(function ReferenceNode({ data }: NodeProps & {
       highlighted={data.highlighted}
       label={`object reference ${r.name} on ${r.device}`}
     />
+  );
+});
+
+/** The frame behind a device stack: one unit, top at the top, its caption above it. */
+export const FrameNode = memo(function FrameNode({ data }: NodeProps & { data: FrameData }) {
+  return (
+    <div className="stack-frame" style={{ width: data.width, height: data.height }}>
+      <span className="stack-caption">{data.label}</span>
+    </div>
   );
 });

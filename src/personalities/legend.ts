@@ -1,0 +1,73 @@
+import type { Os } from '../kernel';
+import { SVR5_LEGEND } from './svr5/legend';
+import { WINDOWS_LEGEND } from './windows/legend';
+
+/**
+ * What every shape, border, badge and edge of the graph means, per OS (the
+ * legend). A sample is drawn with the graph's own classes, so the legend
+ * cannot drift from the drawing.
+ */
+export type LegendSample =
+  | {
+      readonly kind: 'card';
+      readonly tone: 'neutral' | 'ok' | 'pending' | 'danger' | 'ghost';
+      readonly text: string;
+    }
+  | { readonly kind: 'chip'; readonly tone: 'info' | 'pending'; readonly text: string }
+  | {
+      readonly kind: 'badge';
+      readonly tone: 'neutral' | 'ok' | 'pending' | 'danger' | 'info';
+      readonly text: string;
+    }
+  | { readonly kind: 'edge'; readonly edge: 'attach' | 'own' | 'info' | 'pending' | 'depends' | 'reference' }
+  | { readonly kind: 'frame' }
+  | { readonly kind: 'token'; readonly text: string }
+  | { readonly kind: 'ring'; readonly text: string };
+
+export interface LegendEntry {
+  readonly sample: LegendSample;
+  readonly meaning: string;
+}
+
+export interface LegendSection {
+  readonly title: string;
+  readonly entries: readonly LegendEntry[];
+}
+
+/** What both OSes draw alike: borders, animation. */
+const COMMON: readonly LegendSection[] = [
+  {
+    title: 'Borders',
+    entries: [
+      { sample: { kind: 'card', tone: 'ok', text: 'loaded' }, meaning: 'Solid green: loaded and running.' },
+      {
+        sample: { kind: 'card', tone: 'pending', text: 'pending' },
+        meaning: 'Thick amber: waiting (Unload Pending, remove pending, a candidate).',
+      },
+      { sample: { kind: 'card', tone: 'danger', text: 'failed' }, meaning: 'Red: failed, refused or stuck.' },
+      { sample: { kind: 'card', tone: 'ghost', text: 'gone' }, meaning: 'Dashed grey: unloaded or gone.' },
+    ],
+  },
+  {
+    title: 'Animation',
+    entries: [
+      {
+        sample: { kind: 'token', text: 'READ' },
+        meaning: 'A request travelling, device to device, in order.',
+      },
+      {
+        sample: { kind: 'ring', text: 'Unload called' },
+        meaning: 'A state change at that object, with what changed.',
+      },
+    ],
+  },
+];
+
+const BY_OS: { readonly [O in Os]: readonly LegendSection[] } = {
+  windows: WINDOWS_LEGEND,
+  svr5: SVR5_LEGEND,
+};
+
+export function legendOf(os: Os): readonly LegendSection[] {
+  return [...BY_OS[os], ...COMMON];
+}
