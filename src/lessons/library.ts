@@ -72,12 +72,15 @@ export interface LessonFilter {
   readonly topic?: Topic | 'all';
 }
 
+/** A filter's "any" value (every OS, every topic). */
+const ANY = 'all';
+
 /** The lessons a gallery search shows: every word of the query in the title, summary, rule or topic. */
 export function filterLessons(lessons: readonly Lesson[], f: LessonFilter): Lesson[] {
   const words = (f.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return lessons.filter((l) => {
-    if (f.os && f.os !== 'all' && l.os !== f.os) return false;
-    if (f.topic && f.topic !== 'all' && l.topic !== f.topic) return false;
+    if (f.os && f.os !== ANY && l.os !== f.os) return false;
+    if (f.topic && f.topic !== ANY && l.topic !== f.topic) return false;
     const text = `${l.id} ${l.title} ${l.summary} ${l.rule.id} ${l.rule.text} ${l.topic}`.toLowerCase();
     return words.every((w) => text.includes(w));
   });

@@ -1,3 +1,4 @@
+import { kernelOf } from '../os';
 import { parseScenario } from '../scenario/parse';
 import type { WindowsScenario } from '../scenario/schema';
 import { Draft, count, firstFrom, where } from './draft';
@@ -46,20 +47,25 @@ export function scenarioFromImport(imp: DebuggerImport): BuiltScenario | undefin
   const shown = [...draft.drivers.values()].slice(0, 3);
   const doc = {
     format: 'unload-scenario/1',
-    os: 'windows',
+    os: 'windows' as const,
     title: `What holds ${shown.join(', ')}${draft.drivers.size > 3 ? ', …' : ''} (from a WinDbg paste)`,
     summary:
       'Rebuilt from what the debugger printed. Where the paste is silent the scenario assumes, and the step says so.',
     steps: draft.steps,
   };
   const parsed = parseScenario(doc);
-  if (!parsed.ok || parsed.scenario.os !== 'windows') {
+  // WinDbg sessions are Windows's own: the scenario is the Windows personality's (doc.os above).
+  if (!parsed.ok || parsed.scenario.os !== doc.os) {
     const why = parsed.ok
-      ? 'not a Windows scenario'
+      ? `not ${kernelOf(doc.os).vocabulary.article} scenario`
       : parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     throw new Error(`the scenario written from the paste is not valid (${why})`);
   }
-  return { scenario: parsed.scenario, approximations: draft.approximations, names: draft.nameMap() };
+  return {
+    scenario: parsed.scenario,
+    approximations: draft.approximations,
+    names: draft.nameMap(),
+  };
 }
 
 /** The devices the scenario holds: all, up to MAX_DEVICES, a driver or a placeholder for each. */

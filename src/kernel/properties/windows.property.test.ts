@@ -10,10 +10,9 @@ import {
   consistent,
   pendingHasBlocker,
   stopAnswers,
-  removeLocksRespected,
-  initializingRefused,
   type StepCtx,
 } from './windowsInvariants';
+import { initializingRefused, removeLocksRespected } from './windowsLockInvariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
 import { createWorld } from '../world';
 import { windowsRunArb } from './windowsArbs';

@@ -1,14 +1,7 @@
 import type { KernelEvent } from '../events';
 import { RULES } from '../rules';
 import type { WindowsAction } from '../scenario/actions';
-import {
-  hasDoFlag,
-  hasFlag,
-  removeLockCount,
-  removeLockHolders,
-  type DeviceObject,
-  type WindowsWorld,
-} from '../windows/model';
+import { hasDoFlag, hasFlag, removeLockCount, type WindowsWorld } from '../windows/model';
 import { check, type StepCtx as Ctx } from './harness';
 
 /** The invariants the Windows property tests check after every step (shared/domain/windows.md). */
@@ -403,61 +396,5 @@ export function stopAnswers(c: StepCtx): void {
         () => `${at(c)}: ${dev} not DOE_UNLOAD_PENDING after a deferred stop`,
       );
     }
-  }
-}
-
-/** The rules under which IRP_MN_REMOVE_DEVICE deletes a device. */
-const REMOVE_RULES = new Set([
-  'win.pnp.removeTopDown',
-  'win.pnp.removeAfterClose',
-  'win.removeLock.wait',
-  'win.update.replace',
-]);
-
-/**
- * Remove locks (kernel/using-remove-locks): no REMOVE deletes a device while
- * its lock is held, and nothing acquires a lock after IoReleaseRemoveLockAndWait.
- */
-export function removeLocksRespected(c: StepCtx): void {
-  const events = c.result.events;
-  for (const e of events) {
-    if (e.type === 'removeLockAcquired') {
-      const before = c.before.devices.get(e.device ?? '');
-      check(
-        before?.removeLock?.removed !== true,
-        () =>
-          `${at(c)}: ${e.device}'s remove lock acquired for ${e.irp ?? e.tag} after IoReleaseRemoveLockAndWait`,
-      );
-    }
-    if (e.type !== 'deleteRequested' || !REMOVE_RULES.has(e.rule)) continue;
-    const name = e.device ?? '';
-    const after = c.result.world.devices.get(name);
-    const before = c.before.devices.get(name);
-    if (!(after ?? before)?.removeLock) continue;
-    const released = new Set(
-      events.filter((r) => r.type === 'removeLockReleased' && r.device === name).map((r) => r.irp ?? r.tag),
-    );
-    const held = (d: DeviceObject) => {
-      const h = removeLockHolders(d);
-      return [...h.irps, ...h.tags];
-    };
-    const holders = after ? held(after) : before ? held(before).filter((x) => !released.has(x)) : [];
-    check(
-      holders.length === 0,
-      () => `${at(c)}: REMOVE deleted ${name} while ${holders.join(', ')} held its remove lock`,
-    );
-  }
-}
-
-/** DO_DEVICE_INITIALIZING: nothing opens a device, or attaches on top of one, while the flag is set. */
-export function initializingRefused(c: StepCtx): void {
-  for (const e of c.result.events) {
-    const named = e.type === 'handleOpened' ? e.device : e.type === 'deviceAttached' ? e.to : undefined;
-    const d = c.before.devices.get(named ?? '');
-    if (!d) continue;
-    check(
-      !hasDoFlag(d, 'DEVICE_INITIALIZING'),
-      () => `${at(c)}: ${e.type} on ${d.name}, which was DO_DEVICE_INITIALIZING`,
-    );
   }
 }
