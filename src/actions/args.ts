@@ -1,4 +1,4 @@
-import { kernelFor, kernelOf, step, type Action, type ObjectRef, type World } from '../kernel';
+import { kernelFor, kernelOf, step, type Action, type ObjectRef, type World } from '../kernel/core';
 import { fieldsOf, type FieldSpec } from './fields';
 import type { KernelActionDef } from './registry';
 import type { Availability } from './types';

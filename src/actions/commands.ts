@@ -1,4 +1,4 @@
-import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel';
+import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';

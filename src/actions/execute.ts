@@ -1,4 +1,4 @@
-import { kernelOf, type Action, type StepExtras } from '../kernel';
+import { kernelOf, type Action, type StepExtras } from '../kernel/core';
 import { applyAction } from '../store/session';
 import type { ActionSource, VisualizerState } from '../store/state';
 import { findAction, osOfAction } from './registry';

@@ -1,4 +1,4 @@
-import { kernelOf, type ObjectKind, type Os } from '../kernel';
+import { kernelOf, type ObjectKind, type Os } from '../kernel/core';
 import type { FieldUi, KernelActionUi } from '../personalities';
 
 /**

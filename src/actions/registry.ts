@@ -1,4 +1,4 @@
-import type { Os } from '../kernel';
+import type { Os } from '../kernel/core';
 import { APP_PERSONALITIES, type KernelActionUi } from '../personalities';
 import { COMMANDS } from './commands';
 import type { CommandDef } from './types';

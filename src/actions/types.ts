@@ -1,4 +1,4 @@
-import type { Action, KernelEvent, StepExtras } from '../kernel';
+import type { Action, KernelEvent, StepExtras } from '../kernel/core';
 import type { ActionSource, VisualizerState } from '../store/state';
 
 /** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */

@@ -1,4 +1,4 @@
-import { parseScenario, type Action, type Os } from '../kernel';
+import { parseScenario, type Action, type Os } from '../kernel/core';
 
 /** Validates one action exactly as a scenario step would be; returns the problems in words. */
 export function parseStepFor(os: Os, action: Action | Record<string, unknown>): string[] {

@@ -1,5 +1,5 @@
 import type { CommandDef } from '../actions/types';
-import type { World } from '../kernel';
+import type { World } from '../kernel/core';
 import { worldAt, type VisualizerState } from '../store/state';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventType, KernelEvent, ObjectRef } from '../kernel';
+import type { EventType, KernelEvent, ObjectRef } from '../kernel/core';
 import { nodeId } from '../graph/ids';
 
 /**

@@ -2,7 +2,7 @@ import { createVisualizer, VisualizerProvider, type Visualizer } from '../store'
 import { defaultScenarioSource } from '../scenarios/load';
 import { ErrorBoundary } from './ErrorBoundary';
 import { VisualizerView } from './VisualizerView';
-import { OSES, kernelOf } from '../kernel';
+import { OSES, kernelOf } from '../kernel/core';
 import type { Theme } from '../store';
 
 /**

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { PasteDialog } from '../debugger/PasteDialog';
-import { OSES, kernelOf } from '../kernel';
+import { OSES, kernelOf } from '../kernel/core';
 import { ShareMenu } from '../share/ShareMenu';
+import { PasteDialog } from './lazyParts';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectCount,

@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_OS, isOs } from '../kernel';
+import { DEFAULT_OS, isOs } from '../kernel/core';
 import { generatedScenario } from '../scenarios/generate';
 import { defaultScenarioSource } from '../scenarios/load';
 import { VisualizerProvider } from '../store';
 import { syncAddress } from '../share/address';
-import { scenarioFromParam } from '../share/link';
+import { scenarioFromParam } from '../share/source';
 import { Notices } from '../share/Notices';
 import { openFromParams } from '../share/open';
 import { App } from './App';
@@ -14,8 +14,8 @@ import { PairPage, pairOfVisualizers } from './PairPage';
 import { preferredTheme, saveTheme } from './storage';
 import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
+import { loadLessons } from '../lessons/catalogue';
 import { viewAddress } from './viewAddress';
-import { ComparePage } from '../lessons/ComparePage';
 import './index.css';
 import '../lessons/classroom.css';
 
@@ -29,6 +29,8 @@ if (root && params.get('view') === 'pair') {
     </StrictMode>,
   );
 } else if (root && params.get('view') === 'compare') {
+  await loadLessons();
+  const { ComparePage } = await import('../lessons/ComparePage');
   createRoot(root).render(
     <StrictMode>
       <ComparePage initialPair={params.get('pair')} theme={preferredTheme()} />
@@ -41,7 +43,7 @@ if (root && params.get('view') === 'pair') {
   const asked = params.get('theme');
   const generate = Number(params.get('generate'));
   const lessonAt = lessonAddressOf(window.location.search);
-  const opened = openFromParams(params, {
+  const opened = await openFromParams(params, {
     theme: asked === 'light' || asked === 'dark' ? asked : preferredTheme(),
     paletteOpen: window.innerWidth >= 1536 && !lessonAt,
     fallback:
@@ -55,6 +57,7 @@ if (root && params.get('view') === 'pair') {
   const { visualizer } = opened;
   const notices = [...opened.notices];
   if (lessonAt) {
+    await loadLessons();
     const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step });
     if (!r.ok) {
       notices.push(`${r.error}. Pick a lesson from the gallery.`);

@@ -1,5 +1,5 @@
 import type { CommandDef, Outcome } from '../actions/types';
-import { readPaste } from './reading';
+import { loadedReader } from './reader';
 
 /** The largest paste read: a long debugger session is a few hundred KB; this leaves room and bounds the work. */
 export const MAX_PASTE = 5_000_000;
@@ -23,7 +23,13 @@ export const DEBUGGER_COMMANDS = [
         : { ok: false, error: 'expected { text: the debugger output }' },
     available: () => ({ enabled: true }),
     perform(s, a, run) {
-      const { reading, scenario } = readPaste(a.text);
+      const reader = loadedReader();
+      if (!reader)
+        return {
+          state: s,
+          outcome: { ok: false, error: 'the debugger reader has not loaded yet (await loadReader() first)' },
+        };
+      const { reading, scenario } = reader.readPaste(a.text);
       if (reading.explanation.drivers.length === 0 && !reading.drawn) {
         const error =
           'no driver could be read from this paste: paste the output of !drvobj, !devobj, !devstack, !devnode, !irp or !object';

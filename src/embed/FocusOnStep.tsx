@@ -1,6 +1,6 @@
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect } from 'react';
-import { eventObjects } from '../kernel';
+import { eventObjects } from '../kernel/core';
 import { nodeId } from '../graph/ids';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';

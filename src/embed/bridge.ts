@@ -1,5 +1,6 @@
-import { builtInSource, isPacked, sourceOf, type ScenarioSource } from '../share/source';
+import { scenarioFromParam, sourceOf, type ScenarioSource } from '../share/source';
 import type { Outcome } from '../actions/types';
+import { loadLessons } from '../lessons/catalogue';
 import type { Visualizer } from '../store';
 import type { Origins } from './params';
 import {
@@ -29,8 +30,7 @@ export interface HostLink {
  * whose unpacker loads only then), JSON text or an object.
  */
 export async function scenarioSource(scenario: unknown): Promise<ScenarioSource> {
-  const packed = typeof scenario === 'string' && isPacked(scenario.trim());
-  return sourceOf(scenario, packed ? (await import('../share/link')).scenarioFromParam : builtInSource);
+  return sourceOf(scenario, scenarioFromParam);
 }
 
 /** One host message, through the visualizer's door (never evaluated: data in, a command out). */
@@ -56,6 +56,8 @@ export async function perform(
       return v.run('pause', undefined, 'embed');
     case 'dispatch': {
       const { do: id, ...args } = m.action;
+      // A lesson's file loads on demand; the door itself is synchronous.
+      if (id === 'openLesson') await loadLessons();
       return v.run(id, args, 'embed');
     }
     case 'setTheme':

@@ -1,14 +1,13 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../app/ErrorBoundary';
-import { DEFAULT_OS } from '../kernel';
+import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';
 import { openFromParams } from '../share/open';
-import { builtInSource, isPacked } from '../share/source';
+import { scenarioFromParam } from '../share/source';
 import { useVisualizer, VisualizerProvider } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
-import { connectHost } from './bridge';
 import { EmbedView } from './EmbedView';
 import { watchHeight } from './height';
 import { readEmbedParams } from './params';
@@ -22,13 +21,10 @@ import '../app/index.css';
  */
 const params = new URLSearchParams(window.location.search);
 const options = readEmbedParams(params, window.location.origin);
-// A packed scenario is unpacked before the first view; the unpacker loads only for such a link.
-const named = params.get('scenario');
-const unpacked =
-  named !== null && isPacked(named) ? (await import('../share/link')).scenarioFromParam(named) : null;
-const { visualizer, notices } = openFromParams(params, {
+// What the address names loads before the first view (a packed scenario's unpacker, a lesson's file: only then).
+const { visualizer, notices } = await openFromParams(params, {
   fallback: defaultScenarioSource(DEFAULT_OS),
-  resolve: (value) => unpacked ?? builtInSource(value),
+  resolve: scenarioFromParam,
   ...(options.speed === null ? {} : { speed: options.speed }),
 });
 const theme = followTheme(visualizer, window, options.theme);
@@ -43,16 +39,12 @@ visualizer.store.subscribe((s, prev) => {
   if (s.theme !== prev.theme) paintPage();
 });
 
-if (options.autoplay) visualizer.execute('play');
 const inFrame = window.parent !== window;
-const bridge = inFrame
-  ? connectHost(visualizer, {
-      host: window.parent,
-      self: window,
-      origins: options.origins,
-      setTheme: (t) => theme.set(t),
-    })
-  : null;
+// In a frame, playing starts as the host is told `ready` (at the first step); alone, at once.
+const autoplay = () => {
+  if (options.autoplay) visualizer.execute('play');
+};
+if (!inFrame) autoplay();
 
 const appPage = new URL('./', window.location.href).href;
 function Embed() {
@@ -93,5 +85,23 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
-  if (bridge) watchHeight(root, (h) => bridge.postHeight(h));
+  // The control API (its message schemas) loads beside the first view; a host waits for `ready`.
+  if (inFrame) {
+    void import('./bridge').then(
+      ({ connectHost }) => {
+        autoplay();
+        const bridge = connectHost(visualizer, {
+          host: window.parent,
+          self: window,
+          origins: options.origins,
+          setTheme: (t) => theme.set(t),
+        });
+        watchHeight(root, (h) => bridge.postHeight(h));
+      },
+      (e: unknown) => {
+        console.error('Unload Lens: the control API could not load:', e);
+        autoplay();
+      },
+    );
+  }
 }

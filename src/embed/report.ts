@@ -1,6 +1,9 @@
-import { explainUnload, kernelFor } from '../kernel';
+import { explainUnload, kernelFor } from '../kernel/core';
 import { worldAt, type Visualizer, type VisualizerState } from '../store';
 import type { StateReport } from './protocol';
+
+/** The parts of the state a report reads (with `classroom.autoplay`). */
+const REPORTED = ['os', 'title', 'initial', 'entries', 'cursor', 'theme'] as const;
 
 /** What a host hears after every change: where the visualizer stands, in plain data. */
 export function stateReport(s: VisualizerState): StateReport {
@@ -28,23 +31,26 @@ export function stateReport(s: VisualizerState): StateReport {
 }
 
 /**
- * Calls `onReport` with the visualizer's report whenever it changes (once
- * per batch of changes, and not for a hover or an animation frame).
- * Returns the unsubscribe. The embed's bridge and the library share it.
+ * Calls `onReport` with the visualizer's report whenever it changes (not
+ * for a hover or an animation frame). Every change through the door is one
+ * update of the store, reported as it happens: a host sees each step the
+ * frame passed through, in order, whoever else reacts to the same update
+ * (the autoplay that pauses at the latest step, for one). Returns the
+ * unsubscribe. The embed's bridge and the library share it.
  */
 export function watchReports(v: Visualizer, onReport: (r: StateReport) => void): () => void {
   let last = JSON.stringify(stateReport(v.getState()));
-  let queued = false;
-  return v.store.subscribe(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      const report = stateReport(v.getState());
-      const text = JSON.stringify(report);
-      if (text === last) return;
-      last = text;
-      onReport(report);
-    });
+  return v.store.subscribe((state, previous) => {
+    // A hover, a selection or an animation frame changes nothing a report reads: skip the work.
+    if (
+      REPORTED.every((k) => state[k] === previous[k]) &&
+      state.classroom.autoplay === previous.classroom.autoplay
+    )
+      return;
+    const report = stateReport(state);
+    const text = JSON.stringify(report);
+    if (text === last) return;
+    last = text;
+    onReport(report);
   });
 }

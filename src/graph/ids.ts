@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../kernel';
+import type { ObjectRef } from '../kernel/core';
 
 /** React Flow node ids: `kind:name`, so an ObjectRef and a node id map both ways. */
 export function nodeId(ref: ObjectRef): string {

@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import { DEFAULT_OS, type Os, type World } from '../kernel';
+import { DEFAULT_OS, type Os, type World } from '../kernel/core';
 import { appOf } from '../personalities';
 
 /**

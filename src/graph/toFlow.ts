@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ObjectRef, World } from '../kernel';
+import type { ObjectRef, World } from '../kernel/core';
 import { appFor, type AppPersonality, type FlowSink } from '../personalities';
 import type { ChannelData, InstanceData, ModuleData } from '../personalities/svr5/flow';
 import type {

@@ -4,7 +4,7 @@ import { AnimationLayer } from '../animation/AnimationLayer';
 import { keepsKey, pointerFocusTracker } from '../app/useKeyboard';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { Graph } from '../graph/Graph';
-import { kernelOf } from '../kernel';
+import { kernelOf } from '../kernel/core';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Dialog } from './Dialog';
-import { OSES, kernelOf, type Os } from '../kernel';
+import { OSES, kernelOf, type Os } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { LESSONS, filterLessons, type Lesson } from './library';
 import { selectGalleryOpen, selectLesson } from './selectors';

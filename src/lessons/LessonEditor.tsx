@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Dialog } from './Dialog';
-import { OSES, RULES, kernelOf, parseScenario, type ScenarioError } from '../kernel';
+import { OSES, RULES, kernelOf, parseScenario, type ScenarioError } from '../kernel/core';
 import { actionArgs, actionLabel } from '../panels/format';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectEntries, selectOs, selectSummary, selectTitle } from '../store/selectors';

@@ -1,4 +1,4 @@
-import { RULES, type Ask, type RuleId } from '../kernel';
+import { RULES, type Ask, type RuleId } from '../kernel/core';
 import { RuleRef } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCurrentEntry, selectCursor, selectEntries } from '../store/selectors';

@@ -1,10 +1,10 @@
 import type { Availability, CommandDef, Outcome } from '../actions/types';
-import { OSES, isOs, type Ask, type Os } from '../kernel';
+import { OSES, isOs, type Ask, type Os } from '../kernel/core';
 import { ANIMATION_COMMANDS } from '../animation/moment';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo } from '../store/session';
 import type { VisualizerState } from '../store/state';
-import { lessonById } from './library';
+import { loadedLessons } from './catalogue';
 import { FONT_SCALES, PRESENTER_SCALE, startLesson, type ClassroomUi, type LessonSession } from './state';
 
 /**
@@ -136,7 +136,10 @@ export const LESSON_COMMANDS = [
     parse: stepArg,
     available: always,
     perform: (s, a, run) => {
-      const found = lessonById(a.id);
+      const lessons = loadedLessons();
+      if (!lessons)
+        return refuse(s, 'openLesson: the lessons have not loaded yet (await loadLessons() first)');
+      const found = lessons.find((l) => l.id === a.id);
       if (!found) return refuse(s, `openLesson: no lesson "${a.id}"`);
       const r = run(s, 'loadScenario', { scenario: found.scenario }, 'scenario');
       if (!r.outcome.ok) return r;

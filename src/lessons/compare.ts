@@ -1,4 +1,4 @@
-import type { LessonId } from '../scenarios/lessons';
+import type { LessonId } from '../scenarios/lessons/ids';
 
 /**
  * Windows beside SVR5: pairs of lessons on the same idea (the comparison of

@@ -1,5 +1,5 @@
-import { RULES, parseScenario, type Os, type Rule, type RuleId, type Scenario } from '../kernel';
-import { LESSON_SCENARIOS, type LessonId } from '../scenarios/lessons';
+import { RULES, parseScenario, type Os, type Rule, type RuleId, type Scenario } from '../kernel/core';
+import { LESSON_IDS, LESSON_SCENARIOS, type LessonId } from '../scenarios/lessons';
 import { isTopic, type Topic } from './topics';
 
 /**
@@ -19,11 +19,7 @@ export interface Lesson {
   readonly questions: readonly number[];
 }
 
-export const LESSON_IDS = Object.keys(LESSON_SCENARIOS) as LessonId[];
-
-export function isLessonId(id: unknown): id is LessonId {
-  return typeof id === 'string' && Object.hasOwn(LESSON_SCENARIOS, id);
-}
+export { LESSON_IDS, isLessonId } from '../scenarios/lessons/ids';
 
 /** The steps of a scenario that carry a question, 1-based. */
 export function questionSteps(scenario: Scenario): number[] {

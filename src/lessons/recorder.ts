@@ -1,4 +1,4 @@
-import { FORMATS, checkExpect, type Ask } from '../kernel';
+import { FORMATS, checkExpect, type Ask } from '../kernel/core';
 import type { HistoryEntry, VisualizerState } from '../store/state';
 
 /**

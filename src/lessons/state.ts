@@ -1,4 +1,4 @@
-import type { Ask } from '../kernel';
+import type { Ask } from '../kernel/core';
 import type { HistoryEntry } from '../store/state';
 
 /**

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../app/ErrorBoundary';
-import { DEFAULT_OS } from '../kernel';
+import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
 import type { Controls } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { followTheme } from '../embed/theme';
-import { scenarioFromParam } from '../share/link';
-import { sourceOf } from '../share/source';
+import { BUILT_IN_SCENARIOS } from '../scenarios';
+import { readScenarioParam } from '../share/link';
+import { builtInSourceIn, sourceOf } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { ShadowHost } from './ShadowHost';
 
@@ -37,7 +38,10 @@ export interface UnloadVisualizerProps {
 }
 
 function load(v: Visualizer, scenario: unknown, step: number | undefined): string | null {
-  const found = sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), scenarioFromParam);
+  // The library has every built-in file at hand: a component loads at once, with no empty first paint.
+  const found = sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (v) =>
+    readScenarioParam(v, (id) => builtInSourceIn(BUILT_IN_SCENARIOS, id)),
+  );
   if (!found.ok) return found.error;
   const r = v.run('loadScenario', { scenario: found.source }, 'embed');
   if (!r.ok) return r.error;

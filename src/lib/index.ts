@@ -8,7 +8,7 @@
 export { UnloadVisualizer, type UnloadVisualizerProps } from './UnloadVisualizer';
 export { UnloadVisualizerElement, defineUnloadVisualizer } from './element';
 export { createVisualizer, type Visualizer } from '../store';
-export { parseScenario, type Scenario } from '../kernel';
+export { parseScenario, type Scenario } from '../kernel/core';
 export { BUILT_IN_SCENARIOS } from '../scenarios';
 export type { Controls } from '../embed/params';
 export type { ChecklistLine, FrameMessage, HostMessage, StateReport, ThemeChoice } from '../embed/protocol';

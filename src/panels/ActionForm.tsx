@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { availability, candidatesFor, defaultArgs, toAction, type ActionArgs } from '../actions/args';
 import { fieldsOf, type FieldSpec } from '../actions/fields';
 import type { KernelActionDef } from '../actions/registry';
-import type { ObjectRef, World } from '../kernel';
+import type { ObjectRef, World } from '../kernel/core';
 import { useVisualizerApi } from '../store';
 import { selectWorld } from '../store/selectors';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { kernelFor, type Condition, type ObjectRef } from '../kernel';
+import { kernelFor, type Condition, type ObjectRef } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { explainSelected, ownerOf, selectSelection, selectWorld } from '../store/selectors';
 import { ownerSummaries } from './checklistModel';

@@ -1,5 +1,5 @@
 import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { eventObjects, isSuccess, type KernelEvent } from '../kernel';
+import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import { selectAnimatedEvent } from '../animation/moment';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ObjectRef } from '../kernel';
+import type { ObjectRef } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectSelection, selectWorld } from '../store/selectors';
 import { inspect } from './inspector/inspect';

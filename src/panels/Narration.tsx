@@ -1,4 +1,4 @@
-import { decisiveEvent, describeEvent } from '../kernel';
+import { decisiveEvent, describeEvent } from '../kernel/core';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry, selectSummary } from '../store/selectors';
 import { selectAnimatedEvent } from '../animation/moment';

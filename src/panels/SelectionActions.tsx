@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { availability, defaultArgs, toAction } from '../actions/args';
 import { kernelActionsFor } from '../actions/registry';
-import { kernelFor, type ObjectRef, type World } from '../kernel';
+import { kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
 

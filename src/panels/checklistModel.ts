@@ -1,4 +1,4 @@
-import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel';
+import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { appFor, type Tone } from '../personalities';
 
 /** One driver or module in the checklist's overview (nothing selected). */

@@ -1,4 +1,4 @@
-import { describeEvent, type Action, type KernelEvent, type ObjectRef } from '../kernel';
+import { describeEvent, type Action, type KernelEvent, type ObjectRef } from '../kernel/core';
 import type { HistoryEntry } from '../store';
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo, type FocusEvent, type MouseEvent } from 'react';
-import type { ObjectRef } from '../kernel';
+import type { ObjectRef } from '../kernel/core';
 import { useVisualizerApi } from '../store';
 
 type Handlers = {

@@ -1,4 +1,4 @@
-import { RULES, type RuleId } from '../kernel';
+import { RULES, type RuleId } from '../kernel/core';
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 

@@ -1,4 +1,4 @@
-import type { Os, World } from '../kernel';
+import type { Os, World } from '../kernel/core';
 import { svr5App } from './svr5';
 import type { AppPersonality } from './types';
 import { windowsApp } from './windows';

@@ -1,4 +1,4 @@
-import type { Os } from '../kernel';
+import type { Os } from '../kernel/core';
 import { SVR5_LEGEND } from './svr5/legend';
 import { WINDOWS_LEGEND } from './windows/legend';
 

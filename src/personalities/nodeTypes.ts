@@ -1,5 +1,5 @@
 import type { NodeTypes } from '@xyflow/react';
-import type { Os } from '../kernel';
+import type { Os } from '../kernel/core';
 import { ChannelNode, InstanceNode, ModuleNode } from './svr5/nodes';
 import {
   DeviceNode,

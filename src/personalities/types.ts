@@ -1,5 +1,4 @@
-import type { ActionOf, ObjectKind, ObjectRef, Os, WorldOf } from '../kernel';
-import type { Inspection } from '../panels/inspector/parts';
+import type { ActionOf, ObjectKind, ObjectRef, Os, WorldOf } from '../kernel/core';
 
 /** How a state looks: text and border shape carry the meaning, colour only helps. */
 export type Tone = 'neutral' | 'pending' | 'danger' | 'ok' | 'ghost' | 'info';
@@ -68,10 +67,11 @@ export interface KernelActionUi<O extends Os = Os> {
 
 /**
  * One OS, as the app draws and offers it: its actions' words, its layout,
- * world→graph, inspector rows and state words. Each lives in its folder
+ * world→graph and state words. Each lives in its folder
  * (`personalities/windows`, `personalities/svr5`), listed once in
  * `APP_PERSONALITIES`; outside those folders nothing asks which OS it is.
- * Its node components (React) are listed apart, in `nodeTypes.ts`.
+ * Its node components (React) and inspector rows are listed apart, in
+ * `nodeTypes.ts` and `inspectors.ts`.
  */
 export interface AppPersonality<O extends Os> {
   readonly os: O;
@@ -83,8 +83,6 @@ export interface AppPersonality<O extends Os> {
   hasLane(nodeId: string): boolean;
   /** World → nodes and edges. */
   flow(world: WorldOf<O>, sink: FlowSink): void;
-  /** The selected object's fields by the OS's own names, or null when it does not exist in this world. */
-  inspect(world: WorldOf<O>, ref: ObjectRef): Inspection | null;
   /** A driver's or module's state in a word or two, and its tone (the checklist's overview). */
   ownerState(world: WorldOf<O>, owner: string): { readonly state: string; readonly tone: Tone };
 }

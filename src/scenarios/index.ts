@@ -1,23 +1,17 @@
-import type { Os } from '../kernel';
-import svr5Default from './svr5-default.json';
-import windowsDefault from './windows-default.json';
+import { DEFAULT_FILES } from './builtIn';
 import { LESSON_SCENARIOS } from './lessons';
 
 /**
- * Built-in scenarios, as data: the app, the CLI and the tests read the same
- * files. Each is validated by `parseScenario` before use.
+ * Built-in scenarios, as data: the CLI, the library build and the tests
+ * read the same files. Each is validated by `parseScenario` before use.
+ * (The app and the embed load the lessons' files on demand: builtIn.ts.)
  */
 export const BUILT_IN_SCENARIOS = {
-  'windows-default': windowsDefault,
-  'svr5-default': svr5Default,
+  ...DEFAULT_FILES,
   // The lessons (src/scenarios/lessons): built-in scenarios like the others.
   ...LESSON_SCENARIOS,
 } as const satisfies Record<string, unknown>;
 
 export type BuiltInScenarioId = keyof typeof BUILT_IN_SCENARIOS;
 
-/** The scenario each OS opens on (keyed by OS: an OS without one is a compile error). */
-export const DEFAULT_SCENARIO: { readonly [O in Os]: BuiltInScenarioId } = {
-  windows: 'windows-default',
-  svr5: 'svr5-default',
-};
+export { DEFAULT_SCENARIO } from './builtIn';

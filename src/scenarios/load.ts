@@ -1,9 +1,10 @@
-import { parseScenario, type Os, type Scenario } from '../kernel';
-import { BUILT_IN_SCENARIOS, DEFAULT_SCENARIO, type BuiltInScenarioId } from '.';
+import { parseScenario, type Os, type Scenario } from '../kernel/core';
+import { DEFAULT_FILES, DEFAULT_SCENARIO } from './builtIn';
 
-/** A built-in scenario, validated (they are tested to be valid; a failure here is a bug, said loudly). */
-export function builtInScenario(id: BuiltInScenarioId): Scenario {
-  const r = parseScenario(BUILT_IN_SCENARIOS[id]);
+/** The default scenario of an OS, validated (they are tested to be valid; a failure here is a bug, said loudly). */
+export function defaultScenario(os: Os): Scenario {
+  const id = DEFAULT_SCENARIO[os];
+  const r = parseScenario(DEFAULT_FILES[id]);
   if (!r.ok)
     throw new Error(
       `built-in scenario ${id} is invalid: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
@@ -11,11 +12,7 @@ export function builtInScenario(id: BuiltInScenarioId): Scenario {
   return r.scenario;
 }
 
-export function defaultScenario(os: Os): Scenario {
-  return builtInScenario(DEFAULT_SCENARIO[os]);
-}
-
 /** The default scenario of an OS as it is stored, unchecked: the door validates it and says what is wrong. */
 export function defaultScenarioSource(os: Os): unknown {
-  return BUILT_IN_SCENARIOS[DEFAULT_SCENARIO[os]];
+  return DEFAULT_FILES[DEFAULT_SCENARIO[os]];
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ScenarioError } from '../kernel';
+import type { ScenarioError } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';

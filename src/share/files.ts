@@ -1,5 +1,5 @@
-import { parseScenario, type Scenario, type ScenarioError } from '../kernel';
-import { scenarioFromParam } from './link';
+import { parseScenario, type Scenario, type ScenarioError } from '../kernel/core';
+import { scenarioFromParam } from './source';
 
 /**
  * Importing a scenario (a file picked, dropped or pasted, or a pasted link)
@@ -14,9 +14,9 @@ export type ImportResult =
 const MAX_BYTES = 5_000_000;
 
 /** Reads pasted or dropped text: scenario JSON, or a link with `?scenario=` (as "Copy link" gives). */
-export function readScenarioText(text: string): ImportResult {
+export async function readScenarioText(text: string): Promise<ImportResult> {
   const trimmed = text.trim();
-  const link = linkScenario(trimmed);
+  const link = await linkScenario(trimmed);
   if (link) return link;
   if (trimmed === '') return fail('', 'the text is empty; expected a scenario file (JSON) or a link to one');
   let doc: unknown;
@@ -38,7 +38,7 @@ export async function readScenarioFile(file: File): Promise<ImportResult> {
     );
   }
   try {
-    return readScenarioText(await file.text());
+    return await readScenarioText(await file.text());
   } catch (e) {
     return fail('', `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -48,7 +48,7 @@ function fail(path: string, message: string): ImportResult {
   return { ok: false, problems: [{ path, message }] };
 }
 
-function linkScenario(text: string): ImportResult | null {
+async function linkScenario(text: string): Promise<ImportResult | null> {
   if (!/^https?:\/\/\S+$/.test(text)) return null;
   let param: string | null;
   try {
@@ -57,7 +57,7 @@ function linkScenario(text: string): ImportResult | null {
     return null;
   }
   if (param === null) return fail('', 'this link names no scenario (it has no ?scenario=)');
-  const found = scenarioFromParam(param);
+  const found = await scenarioFromParam(param);
   if (!found.ok) return fail('scenario', found.error);
   const r = parseScenario(found.source);
   return r.ok ? r : { ok: false, problems: r.errors };

@@ -54,7 +54,7 @@ export function useImportGestures(
         void readScenarioFile(file).then(onResult);
       } else if (looksLikeScenario(text)) {
         e.preventDefault();
-        onResult(readScenarioText(text));
+        void readScenarioText(text).then(onResult);
       }
     };
     root.addEventListener('dragover', over);

@@ -1,4 +1,4 @@
-import { builtInSource, isPacked, type ScenarioSource } from './source';
+import { isPacked, type ScenarioSource } from './source';
 import { unpackScenario } from './unpack';
 
 /**
@@ -11,9 +11,9 @@ import { unpackScenario } from './unpack';
 export type { ScenarioSource };
 export { stepFromParam } from './source';
 
-/** What a `scenario` parameter names: a built-in scenario's file, or a packed one (still to be validated). */
-export function scenarioFromParam(value: string): ScenarioSource {
-  if (!isPacked(value)) return builtInSource(value);
+/** What a `scenario` parameter names, built-ins looked up by `builtIn`; a packed one is unpacked (still to be validated). */
+export function readScenarioParam(value: string, builtIn: (id: string) => ScenarioSource): ScenarioSource {
+  if (!isPacked(value)) return builtIn(value);
   const u = unpackScenario(value);
   return u.ok ? { ok: true, source: u.scenario } : u;
 }

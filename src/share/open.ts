@@ -4,8 +4,8 @@ import { stepFromParam, type ScenarioSource } from './source';
 export interface OpenOptions extends Omit<VisualizerOptions, 'scenario'> {
   /** The scenario to show when the address names none, or names one that cannot open. */
   readonly fallback: unknown;
-  /** Reads a `scenario` parameter (link.ts's `scenarioFromParam`, or a page's own that unpacked it ahead). */
-  readonly resolve: (value: string) => ScenarioSource;
+  /** Reads a `scenario` parameter (source.ts's `scenarioFromParam`, which loads what it needs). */
+  readonly resolve: (value: string) => ScenarioSource | Promise<ScenarioSource>;
 }
 
 export interface Opened {
@@ -20,14 +20,14 @@ export interface Opened {
  * that does not parse) says why in `notices`, and the fallback scenario
  * opens instead, so the page is never blank.
  */
-export function openFromParams(params: URLSearchParams, options: OpenOptions): Opened {
+export async function openFromParams(params: URLSearchParams, options: OpenOptions): Promise<Opened> {
   const { fallback, resolve, ...rest } = options;
   const notices: string[] = [];
   const visualizer = createVisualizer(rest);
   const load = (scenario: unknown) => visualizer.run('loadScenario', { scenario }, 'scenario');
 
   const named = params.get('scenario');
-  const found = named === null ? null : resolve(named);
+  const found = named === null ? null : await resolve(named);
   let opened = false;
   if (found && !found.ok) {
     notices.push(

@@ -1,5 +1,5 @@
-import { FORMATS, createWorld, type Scenario } from '../kernel';
-import { BUILT_IN_SCENARIOS } from '../scenarios';
+import { FORMATS, createWorld, type Scenario } from '../kernel/core';
+import { loadedBuiltIns } from '../scenarios/builtIn';
 import type { VisualizerState } from '../store';
 
 /**
@@ -57,7 +57,8 @@ export function builtInIdOf(s: VisualizerState): string | null {
     options: mine.options,
     steps: mine.steps,
   });
-  for (const [id, file] of Object.entries(BUILT_IN_SCENARIOS) as [string, Record<string, unknown>][]) {
+  // Among the files this page has loaded: a lesson's is there once a lesson opened.
+  for (const [id, file] of loadedBuiltIns() as ReadonlyMap<string, Record<string, unknown>>) {
     if (file.os !== s.os || file.title !== s.title) continue;
     if (!Array.isArray(file.steps) || file.steps.length !== s.entries.length) continue;
     if (canonical(asSession(file)) === here) return id;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_SCENARIOS } from '../scenarios';
 import { defaultScenarioSource } from '../scenarios/load';
 import { app } from '../store/testing';
-import { scenarioFromParam, stepFromParam } from './link';
+import { stepFromParam } from './link';
+import { scenarioFromParam } from './source';
 import { linkParams } from './makeLink';
 import { openFromParams } from './open';
 import { LINK_FORMAT, packScenario, unpackScenario } from './pack';
@@ -47,12 +48,12 @@ describe('the session as a scenario', () => {
     }
   });
 
-  it('goes its own way after a step of its own, and travels packed', () => {
+  it('goes its own way after a step of its own, and travels packed', async () => {
     const run = app({ scenario: fallback }).do('stopDriver', { driver: 'Beeper' }).expectOk();
     expect(builtInIdOf(run.state)).toBeNull();
     const { scenario, step } = linkParams(run.state);
     expect(scenario.startsWith('~1.')).toBe(true);
-    const reopened = open({ scenario, step }).visualizer.getState();
+    const reopened = (await open({ scenario, step })).visualizer.getState();
     expect(reopened.cursor).toBe(run.state.cursor);
     expect(statuses(reopened)).toEqual(statuses(run.state));
     expect(sessionScenario(reopened)).toEqual(sessionScenario(run.state));
@@ -65,15 +66,15 @@ describe('the session as a scenario', () => {
 });
 
 describe('opening an address', () => {
-  it('lands on the step it names, with the scenario it names', () => {
-    const { visualizer, notices } = open({ scenario: 'svr5-default', step: '2' });
+  it('lands on the step it names, with the scenario it names', async () => {
+    const { visualizer, notices } = await open({ scenario: 'svr5-default', step: '2' });
     expect(notices).toEqual([]);
     expect(visualizer.getState().os).toBe('svr5');
     expect(visualizer.getState().cursor).toBe(2);
   });
 
-  it('with a damaged scenario says so and shows the default scenario', () => {
-    const { visualizer, notices } = open({ scenario: '~1.Zm9v', step: '3' });
+  it('with a damaged scenario says so and shows the default scenario', async () => {
+    const { visualizer, notices } = await open({ scenario: '~1.Zm9v', step: '3' });
     expect(notices.join(' ')).toMatch(/cannot be opened: .*damaged.*default scenario/);
     expect(visualizer.getState().title).toBe((fallback as { title: string }).title);
     expect(visualizer.getState().cursor, 'the step of another scenario is not applied').toBe(
@@ -81,31 +82,34 @@ describe('opening an address', () => {
     );
   });
 
-  it('with an unknown built-in id names the ones there are', () => {
-    const { notices } = open({ scenario: 'windows-defualt' });
+  it('with an unknown built-in id names the ones there are', async () => {
+    const { notices } = await open({ scenario: 'windows-defualt' });
     expect(notices.join(' ')).toMatch(
       /no built-in scenario "windows-defualt" \(this build has windows-default/,
     );
   });
 
-  it('with a packed scenario that does not parse says where and why', () => {
+  it('with a packed scenario that does not parse says where and why', async () => {
     const packed = packScenario({
       format: 'unload-scenario/1',
       title: 'x',
       os: 'windows',
       steps: [{ do: 'nope' }],
     });
-    const { notices, visualizer } = open({ scenario: packed });
+    const { notices, visualizer } = await open({ scenario: packed });
     expect(notices.join(' ')).toMatch(/steps\[0\]/);
     expect(visualizer.getState().entries.length).toBeGreaterThan(0);
   });
 
-  it('with a step past the end or not a number shows the latest step and says so', () => {
-    expect(open({ scenario: 'windows-default', step: '99' }).notices.join(' ')).toMatch(
+  it('with a step past the end or not a number shows the latest step and says so', async () => {
+    expect((await open({ scenario: 'windows-default', step: '99' })).notices.join(' ')).toMatch(
       /showing step \d+, not 99/,
     );
-    expect(open({ scenario: 'windows-default', step: 'two' }).notices.join(' ')).toMatch(/not a step number/);
+    expect((await open({ scenario: 'windows-default', step: 'two' })).notices.join(' ')).toMatch(
+      /not a step number/,
+    );
     expect(stepFromParam('0')).toEqual({ step: 0 });
-    expect(scenarioFromParam('windows-default').ok).toBe(true);
+    expect((await scenarioFromParam('windows-default')).ok).toBe(true);
+    expect((await scenarioFromParam('clean-stop')).ok).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import type { ArgsOf, CommandArgs } from '../actions/commands';
 import type { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { transition } from '../actions/execute';
 import type { CommandDef, KernelArgs, Outcome } from '../actions/types';
-import { DEFAULT_OS, type Os } from '../kernel';
+import { DEFAULT_OS, type Os } from '../kernel/core';
 import { emptySession } from './session';
 import { CLASSROOM_DEFAULTS } from '../lessons/state';
 import type { ActionSource, Theme, VisualizerState } from './state';

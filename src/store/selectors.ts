@@ -1,4 +1,4 @@
-import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel';
+import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { shownWorld } from '../animation/moment';
 import type { HistoryEntry, VisualizerState } from './state';
 

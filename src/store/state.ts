@@ -1,4 +1,4 @@
-import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel';
+import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel/core';
 import type { Layout } from '../graph/layout';
 import type { DebuggerReading } from '../debugger/reading';
 import type { ClassroomUi, LessonSession } from '../lessons/state';

@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../../kernel';
+import type { ObjectRef } from '../../kernel/core';
 import type { Part } from './parts';
 
 /** An inspector value: text, with object names as buttons that inspect that object (like WinDbg's DML links). */

@@ -1,13 +1,13 @@
-import type { ObjectRef, World } from '../../kernel';
+import type { ObjectRef, World } from '../../kernel/core';
 import { textOf, type Inspection } from './parts';
-import { appFor } from '../../personalities';
+import { inspectorOf } from '../../personalities/inspectors';
 
 export type { Inspection, InspectorRow, Part } from './parts';
 export { textOf } from './parts';
 
 /** The selected object's fields, or null when it does not exist in this world (undone, deleted). */
 export function inspect(world: World, ref: ObjectRef): Inspection | null {
-  return appFor(world).inspect(world, ref);
+  return inspectorOf(world)(world, ref);
 }
 
 /** The rows as plain text (for tests and copying): `{ label, value }`. */

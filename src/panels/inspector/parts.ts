@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../../kernel';
+import type { ObjectRef } from '../../kernel/core';
 
 /**
  * An inspector value: text with links, like WinDbg's DML output where an

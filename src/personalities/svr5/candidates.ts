@@ -1,4 +1,4 @@
-import type { ObjectRef, Svr5World } from '../../kernel';
+import type { ObjectRef, Svr5World } from '../../kernel/core';
 
 /** Which SVR5 objects fit a form field, most relevant first. Reads the world only. */
 

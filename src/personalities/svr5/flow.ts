@@ -1,4 +1,4 @@
-import type { Channel, DeviceInstance, Module, Svr5World } from '../../kernel';
+import type { Channel, DeviceInstance, Module, Svr5World } from '../../kernel/core';
 import { nodeId } from '../../graph/ids';
 import type { FlowSink, StructureSink } from '../types';
 

@@ -1,7 +1,6 @@
 import type { AppPersonality } from '../types';
 import { SVR5_ACTIONS } from './actions';
 import { svr5Flow, svr5HasLane, svr5Structure } from './flow';
-import { inspectSvr5 } from './inspector';
 
 /** SVR5, as the app draws and offers it. */
 export const svr5App: AppPersonality<'svr5'> = {
@@ -10,7 +9,6 @@ export const svr5App: AppPersonality<'svr5'> = {
   structure: svr5Structure,
   hasLane: svr5HasLane,
   flow: svr5Flow,
-  inspect: (world, ref) => inspectSvr5(world, ref.kind, ref.name),
   ownerState(world, name) {
     const m = world.modules.get(name);
     return m?.loaded ? { state: 'loaded', tone: 'ok' } : { state: 'not loaded', tone: 'ghost' };

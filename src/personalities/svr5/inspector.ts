@@ -1,4 +1,4 @@
-import { holdCount, isDdi8, unloadDelayOf, type Module, type Svr5World } from '../../kernel';
+import { holdCount, isDdi8, unloadDelayOf, type Module, type Svr5World } from '../../kernel/core';
 import {
   NONE,
   link,

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { holdCount, isDdi8 } from '../../kernel';
+import { holdCount, isDdi8 } from '../../kernel/core';
 import { Badge, Card, Chip } from '../../graph/nodes/Card';
 import type { ChannelData, InstanceData, ModuleData } from './flow';
 

@@ -1,4 +1,4 @@
-import { isNamed, stackOf, type ObjectRef, type WindowsWorld } from '../../kernel';
+import { isNamed, stackOf, type ObjectRef, type WindowsWorld } from '../../kernel/core';
 
 /**
  * Which Windows objects fit a form field, most relevant first (for forms and

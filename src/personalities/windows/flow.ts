@@ -6,7 +6,7 @@ import type {
   ObReference,
   Registration,
   WindowsWorld,
-} from '../../kernel';
+} from '../../kernel/core';
 import { nodeId } from '../../graph/ids';
 import type { FlowSink, StructureSink } from '../types';
 

@@ -1,7 +1,6 @@
 import type { AppPersonality } from '../types';
 import { WINDOWS_ACTIONS } from './actions';
 import { windowsFlow, windowsHasLane, windowsStructure } from './flow';
-import { inspectWindows } from './inspector';
 import { DRIVER_STATE } from './vocabulary';
 
 /** Windows, as the app draws and offers it. */
@@ -11,7 +10,6 @@ export const windowsApp: AppPersonality<'windows'> = {
   structure: windowsStructure,
   hasLane: windowsHasLane,
   flow: windowsFlow,
-  inspect: (world, ref) => inspectWindows(world, ref.kind, ref.name),
   ownerState(world, name) {
     const d = world.drivers.get(name);
     if (!d) return { state: 'not loaded', tone: 'ghost' };

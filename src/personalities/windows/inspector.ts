@@ -12,7 +12,7 @@ import {
   type DevnodeState,
   type Driver,
   type WindowsWorld,
-} from '../../kernel';
+} from '../../kernel/core';
 import {
   NONE,
   flagWord,

@@ -1,6 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel';
+import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel/core';
 import { Badge, Card, Chip } from '../../graph/nodes/Card';
 import type { FrameData } from '../../graph/toFlow';
 import type { Tone } from '../types';

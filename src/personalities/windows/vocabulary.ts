@@ -1,4 +1,4 @@
-import type { DeviceRole, DriverState } from '../../kernel';
+import type { DeviceRole, DriverState } from '../../kernel/core';
 import type { Tone } from '../types';
 
 /**

@@ -4,6 +4,7 @@
  * of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
  * files (no bundler-only import).
  */
+import type { LessonId } from './ids';
 import cleanStop from './clean-stop.json';
 import noUnloadRoutine from './no-unload-routine.json';
 import leakedHandle from './leaked-handle.json';
@@ -58,6 +59,6 @@ export const LESSON_SCENARIOS = {
   'svr5-one-of-two-open': svr5OneOfTwoOpen,
   'svr5-copyout': svr5Copyout,
   'svr5-hot-removal': svr5HotRemoval,
-} as const satisfies Record<string, unknown>;
+} as const satisfies { readonly [K in LessonId]: unknown };
 
-export type LessonId = keyof typeof LESSON_SCENARIOS;
+export { LESSON_IDS, isLessonId, type LessonId } from './ids';
