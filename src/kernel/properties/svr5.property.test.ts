@@ -5,15 +5,14 @@ import {
   eventsOf,
   unloadOnlyWhenIdle,
   freedOnlyAfterZero,
-  demandLoadedNotAutoUnloaded,
   neverUnloadableNeverUnloaded,
   structural,
   consistent,
-  daemonOnTime,
   demandUnloadAnswers,
   suspendedGetsNoIo,
   type StepCtx,
 } from './svr5Invariants';
+import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
 import { svr5RunArb } from './svr5Arbs';

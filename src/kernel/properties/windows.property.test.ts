@@ -7,11 +7,11 @@ import {
   noNewIrpsWhenPending,
   noAttachWhenPending,
   structural,
-  consistent,
   pendingHasBlocker,
   stopAnswers,
   type StepCtx,
 } from './windowsInvariants';
+import { consistent } from './windowsConsistency';
 import { initializingRefused, removeLocksRespected } from './windowsLockInvariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
 import { createWorld } from '../world';

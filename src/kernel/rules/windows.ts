@@ -1,4 +1,5 @@
 import type { Row } from '.';
+import { windowsPnp } from './windowsPnp';
 
 /** Windows (WDM/PnP) rules: shared/domain/windows.md. */
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
@@ -292,103 +293,8 @@ export const windows = {
     'A PnP driver without an Unload routine is never unloaded, even after its last device is removed.',
     `${ROS}iomgr/device.c`,
   ],
-  'win.pnp.notify': [
-    'DOC',
-    'Target-device-change registrants are told of a query-remove, a cancel, and a completed removal; they close their handles.',
-    `${MS}kernel/using-pnp-target-device-change-notification`,
-  ],
-  'win.pnp.queryNotifyFirst': [
-    'DOC',
-    'Before IRP_MN_QUERY_REMOVE_DEVICE, registrants are told GUID_TARGET_DEVICE_QUERY_REMOVE: each closes its handle and stays registered, or fails the query.',
-    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
-    'ReactOS’s IopQueryRemoveDevice sends the IRP first and notifies after, ignoring what the callbacks answer; the simulator follows the WDK.',
-  ],
-  'win.pnp.registrantVeto': [
-    'DOC',
-    'A registrant that answers GUID_TARGET_DEVICE_QUERY_REMOVE with STATUS_UNSUCCESSFUL aborts the query-remove: no IRP_MN_QUERY_REMOVE_DEVICE is sent and the device is not removed.',
-    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
-  ],
-  'win.pnp.vetoCancelled': [
-    'MODEL',
-    'After a registrant’s veto the simulator tells the registrants already queried GUID_TARGET_DEVICE_REMOVE_CANCELLED, so they can reopen; the WDK only says the query-remove is aborted.',
-    `${MS}kernel/handling-a-guid-target-device-query-remove-event`,
-  ],
-  'win.pnp.reregister': [
-    'DOC',
-    'On GUID_TARGET_DEVICE_REMOVE_CANCELLED a registrant removes its old registration, opens a new handle and registers again on it.',
-    `${MS}kernel/handling-a-guid-target-device-remove-cancelled-event`,
-  ],
-  'win.pnp.removeCompleteFirst': [
-    'DOC',
-    'Before IRP_MN_REMOVE_DEVICE, registrants are told GUID_TARGET_DEVICE_REMOVE_COMPLETE (after a surprise removal they were told already); a registrant not queried first closes its handle then.',
-    `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
-    'ReactOS’s IopSendRemoveDevice notifies after IRP_MN_REMOVE_DEVICE, once the drivers (and perhaps their Unload) have run; the simulator follows the WDK.',
-  ],
-  'win.pnp.surpriseFailsIo': [
-    'DOC',
-    'In IRP_MN_SURPRISE_REMOVAL each driver fails the I/O requests outstanding on the device.',
-    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
-  ],
-  'win.pnp.queryTopDown': [
-    'DOC',
-    'IRP_MN_QUERY_REMOVE_DEVICE goes to the top of the stack first, then down; any driver may fail it.',
-    `${MS}kernel/irp-mn-query-remove-device`,
-  ],
-  'win.pnp.queryOpenHandles': [
-    'DOC',
-    'The query-remove fails if handles to the device are still open after the IRP completes.',
-    `${MS}kernel/irp-mn-query-remove-device`,
-  ],
-  'win.pnp.cancelBottomUp': [
-    'DOC',
-    'IRP_MN_CANCEL_REMOVE_DEVICE goes to the bus driver first, then up; it must succeed.',
-    `${MS}kernel/irp-mn-cancel-remove-device`,
-  ],
-  'win.pnp.removeTopDown': [
-    'DOC',
-    'IRP_MN_REMOVE_DEVICE goes top first, bus driver last; it cannot fail. Each driver passes it down, detaches and deletes its device.',
-    `${MS}kernel/irp-mn-remove-device`,
-  ],
-  'win.pnp.pdoStays': [
-    'DOC',
-    'The bus driver deletes the PDO only if the device is physically gone; a PDO still present stays.',
-    `${MS}kernel/removing-a-device-in-a-bus-driver`,
-  ],
-  'win.pnp.noDevnode': [
-    'MODEL',
-    'PnP removal needs a devnode: a stack with no PDO (a legacy device) cannot be removed that way.',
-    'shared/domain/windows.md §3',
-  ],
-  'win.pnp.surprise': [
-    'DOC',
-    'IRP_MN_SURPRISE_REMOVAL: drivers stop the hardware and fail new I/O but must not detach or delete.',
-    `${MS}kernel/irp-mn-surprise-removal`,
-  ],
-  'win.pnp.removeAfterClose': [
-    'DOC',
-    'After a surprise removal, IRP_MN_REMOVE_DEVICE comes only once the last handle closes.',
-    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
-  ],
-  'win.removeLock.acquire': [
-    'DOC',
-    'A driver with a remove lock calls IoAcquireRemoveLock when it starts each I/O (or hands out a reference to its code: a timer, a DPC) and IoReleaseRemoveLock when it finishes.',
-    `${MS}kernel/using-remove-locks`,
-  ],
-  'win.removeLock.wait': [
-    'DOC',
-    'In IRP_MN_REMOVE_DEVICE a driver passes the IRP down, then IoReleaseRemoveLockAndWait waits until every acquisition is released; only then does it detach and delete its device.',
-    `${MS}kernel/using-remove-locks`,
-  ],
-  'win.removeLock.deletePending': [
-    'DOC',
-    'After IoReleaseRemoveLockAndWait, IoAcquireRemoveLock fails with STATUS_DELETE_PENDING: the driver fails the request.',
-    `${MS}ddi/wdm/nf-wdm-ioacquireremovelock`,
-  ],
-  'win.removeLock.none': [
-    'MODEL',
-    'A driver that keeps no remove lock cannot acquire one: the simulator refuses with STATUS_INVALID_DEVICE_REQUEST.',
-    `${MS}kernel/using-remove-locks`,
-  ],
+  // PnP removal and remove locks: windowsPnp.ts.
+  ...windowsPnp,
   'win.update.replace': [
     'DOC',
     'A driver update removes every device of the old driver, unloads it, loads the new image and re-adds the devices.',
