@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { offerUpdates } from '../app/offline';
 import { DEFAULT_OS } from '../kernel';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';
@@ -95,3 +96,5 @@ if (root) {
   );
   if (bridge) watchHeight(root, (h) => bridge.postHeight(h));
 }
+// Opens offline too once loaded; a new version is taken at the next load, never offered inside a host's page.
+offerUpdates({ prompt: false });
