@@ -23,6 +23,24 @@ export interface Updates {
   dismiss(this: void): void;
 }
 
+/**
+ * Reloads the page once the waiting version is active (at once when none waits). A page opened
+ * before any version was installed is not controlled, so it hears no `controlling`: the worker's
+ * own state says when.
+ */
+async function reloadOnceActive(): Promise<void> {
+  let waiting: ServiceWorker | null | undefined = null;
+  try {
+    waiting = (await navigator.serviceWorker.getRegistration())?.waiting;
+  } catch {
+    // No service worker to be had here: a plain reload.
+  }
+  if (!waiting) return window.location.reload();
+  waiting.addEventListener('statechange', () => {
+    if (waiting.state === 'activated') window.location.reload();
+  });
+}
+
 export function offerUpdates(options: { prompt: boolean } = { prompt: true }): Updates {
   let state: UpdateState = 'none';
   let accepted = false;
@@ -40,8 +58,7 @@ export function offerUpdates(options: { prompt: boolean } = { prompt: true }): U
     },
     accept: () => {
       accepted = true;
-      if (state === 'elsewhere' || !update) window.location.reload();
-      else void update();
+      void reloadOnceActive().then(() => update?.());
     },
     dismiss: () => set('none'),
   };
