@@ -85,3 +85,20 @@ test.describe('under a strict Content-Security-Policy', () => {
     expect(await violations(page)).toEqual([]);
   });
 });
+
+test.describe('when the program cannot load', () => {
+  test.use({ allowedPageErrors: /Failed to load resource|net::ERR_FAILED/ });
+  for (const path of ['/', '/embed.html?scenario=windows-default']) {
+    test(`${path} says so, under the strict policy, instead of a blank page`, async ({ page }) => {
+      await strict(page);
+      // Every script of the build fails to load, as when the network drops mid-load.
+      await page.route('**/assets/*.js', (route) => route.abort('failed'));
+      await page.goto(path);
+      const failure = page.getByRole('alert');
+      await expect(failure).toContainText('Unload Lens could not start.');
+      await expect(failure).toContainText('did not load');
+      await expect(page.getByText('Loading Unload Lens…')).toBeHidden();
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+});
