@@ -94,7 +94,7 @@ if (root && params.get('view') === 'pair') {
           />
           {keeper ? <RestoreOffer keeper={keeper} /> : null}
           <App />
-          <UpdateOffer updates={updates} />
+          <UpdateOffer updates={updates} workKept={keeper?.saving ?? false} />
         </VisualizerProvider>
       </ErrorBoundary>
     </StrictMode>,
