@@ -1,3 +1,4 @@
+/* global window, document */
 // Says so when the page's program cannot start (a script that did not load: the network dropped,
 // the site was updated meanwhile, a proxy blocked it; or a browser too old to run it), so the page
 // is never blank. A file of its own, not inline, so it runs under a strict Content-Security-Policy.
