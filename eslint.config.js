@@ -36,6 +36,25 @@ export default tseslint.config(
     },
   },
   {
+    // Pages import the kernel without its debugger reader (src/kernel/core.ts): the barrel would put the
+    // reader in every page's first load. The reader's own UI, the CLI, the library and tests may use it.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/kernel/**', 'src/debugger/**', 'src/cli/**', 'src/lib/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+kernel$|^\\./kernel$',
+              message: "Import from 'kernel/core' (the kernel without the debugger reader), not the barrel.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -34,6 +34,9 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
+    // The build registers a service worker (src/app/offline.ts); it would answer requests a test
+    // routes. Blocked for every test but those of offline (e2e/offline.spec.ts: 'allow').
+    serviceWorkers: 'block',
     trace: 'on-first-retry', // or pass --trace=on
     screenshot: 'only-on-failure',
   },

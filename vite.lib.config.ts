@@ -25,7 +25,8 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist-lib',
       emptyOutDir: !element,
       target: 'es2022',
-      sourcemap: true,
+      // Opt-in, as for the app (vite.config.ts): SOURCEMAP=1 npm run build:lib.
+      sourcemap: process.env.SOURCEMAP === '1',
       lib: {
         entry: (element
           ? { 'unload-lens-element': src('./src/lib/element-entry.ts') }

@@ -1,26 +1,14 @@
 import type { Page } from '@playwright/test';
 import { EmbedHost } from './embedHost';
 import { expect, test } from './fixtures';
+import { CSP } from './hosting';
 
 /**
  * The built app, the embed and the library pages run under a strict
- * Content-Security-Policy (the one docs/embed.md gives): no inline script,
+ * Content-Security-Policy (the one the README and docs/embed.md give: hosting.ts): no inline script,
  * no eval, no inline style element or attribute. Every document is served
  * with the header; any violation is reported by the page and fails.
  */
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
 
 async function strict(page: Page): Promise<void> {
   await page.route('**/*', async (route) => {
@@ -96,4 +84,21 @@ test.describe('under a strict Content-Security-Policy', () => {
     await expect(page.locator('#three .react-flow__node').first()).toBeVisible();
     expect(await violations(page)).toEqual([]);
   });
+});
+
+test.describe('when the program cannot load', () => {
+  test.use({ allowedPageErrors: /Failed to load resource|net::ERR_FAILED/ });
+  for (const path of ['/', '/embed.html?scenario=windows-default']) {
+    test(`${path} says so, under the strict policy, instead of a blank page`, async ({ page }) => {
+      await strict(page);
+      // Every script of the build fails to load, as when the network drops mid-load.
+      await page.route('**/assets/*.js', (route) => route.abort('failed'));
+      await page.goto(path);
+      const failure = page.getByRole('alert');
+      await expect(failure).toContainText('Unload Lens could not start.');
+      await expect(failure).toContainText('did not load');
+      await expect(page.getByText('Loading Unload Lens…')).toBeHidden();
+      expect(await violations(page)).toEqual([]);
+    });
+  }
 });

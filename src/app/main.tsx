@@ -11,7 +11,11 @@ import { openFromParams } from '../share/open';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
-import { preferredTheme, saveTheme } from './storage';
+import { NOTHING_SAVED_NOTICE, preferredTheme, saveTheme } from './storage';
+import { RestoreOffer } from './RestoreOffer';
+import { keepWork } from './work/keeper';
+import { offerUpdates } from './offline';
+import { UpdateOffer } from './UpdateOffer';
 import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
 import { loadLessons } from '../lessons/catalogue';
@@ -21,6 +25,8 @@ import '../lessons/classroom.css';
 
 const params = new URLSearchParams(window.location.search);
 const root = document.getElementById('root');
+// Offline once loaded (a service worker in a production build); a new version is offered, not forced.
+const updates = offerUpdates();
 
 if (root && params.get('view') === 'pair') {
   createRoot(root).render(
@@ -67,6 +73,9 @@ if (root && params.get('view') === 'pair') {
   if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
     visualizer.execute('toggleGallery');
   // The benchmark drives the visualizer's door directly (npm run bench); otherwise the address follows the view.
+  // The work is kept as the user works (src/app/work/), and offered back after a reload or a crash.
+  const keeper = params.has('bench') ? null : keepWork(visualizer);
+  if (keeper && !keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
   else syncAddress(visualizer.store, viewAddress());
   visualizer.store.subscribe((s, prev) => {
@@ -86,7 +95,9 @@ if (root && params.get('view') === 'pair') {
                   ]
             }
           />
+          {keeper ? <RestoreOffer keeper={keeper} /> : null}
           <App />
+          <UpdateOffer updates={updates} workKept={keeper?.saving ?? false} />
         </VisualizerProvider>
       </ErrorBoundary>
     </StrictMode>,

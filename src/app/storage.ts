@@ -1,29 +1,98 @@
 import type { Theme } from '../store';
 
 /**
- * The few things the page keeps between visits. Storage may be blocked (a
- * browser set to refuse site data, a sandboxed iframe): every access is
- * guarded, and the app works the same without it.
+ * The few things the page keeps between visits (the theme, the work in
+ * progress: src/app/work/). Storage may be blocked (a browser set to refuse
+ * site data, a sandboxed iframe, a full quota): every access goes through
+ * here, is guarded, and answers "nothing" rather than throwing, so the app
+ * works the same without it — only nothing is kept. `storageWorks()` says
+ * whether anything can be kept, for the page to say so once.
  */
 const THEME_KEY = 'unload-lens.theme';
+const PROBE_KEY = 'unload-lens.probe';
 
-export function savedTheme(): Theme | null {
+/** The site's localStorage, or null when the browser refuses it (reading `localStorage` itself may throw). */
+export function siteStorage(win: Window = window): Storage | null {
   try {
-    const t = window.localStorage.getItem(THEME_KEY);
-    return t === 'light' || t === 'dark' ? t : null;
+    return win.localStorage ?? null;
   } catch {
     return null;
   }
 }
 
-export function saveTheme(theme: Theme): void {
+/** Whether a value can be written and read back now (blocked storage throws; some browsers give a zero quota). */
+export function storageWorks(win: Window = window): boolean {
+  const store = siteStorage(win);
+  if (!store) return false;
   try {
-    window.localStorage.setItem(THEME_KEY, theme);
+    store.setItem(PROBE_KEY, '1');
+    const ok = store.getItem(PROBE_KEY) === '1';
+    store.removeItem(PROBE_KEY);
+    return ok;
   } catch {
-    // Storage refused: the theme still applies for this visit.
+    return false;
   }
+}
+
+/** One stored value, or null when absent or storage is refused. */
+export function readKey(key: string, win: Window = window): string | null {
+  try {
+    return siteStorage(win)?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores one value; false when storage refused it (blocked, or full). */
+export function writeKey(key: string, value: string, win: Window = window): boolean {
+  const store = siteStorage(win);
+  if (!store) return false;
+  try {
+    store.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function removeKey(key: string, win: Window = window): void {
+  try {
+    siteStorage(win)?.removeItem(key);
+  } catch {
+    // Refused: there was nothing kept to remove.
+  }
+}
+
+/** The stored keys that start with `prefix` (none when storage is refused). */
+export function keysStartingWith(prefix: string, win: Window = window): string[] {
+  const store = siteStorage(win);
+  if (!store) return [];
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const k = store.key(i);
+      if (k?.startsWith(prefix)) keys.push(k);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}
+
+export function savedTheme(): Theme | null {
+  const t = readKey(THEME_KEY);
+  return t === 'light' || t === 'dark' ? t : null;
+}
+
+/** Storage refused: the theme still applies for this visit. */
+export function saveTheme(theme: Theme): void {
+  writeKey(THEME_KEY, theme);
 }
 
 export function preferredTheme(): Theme {
   return savedTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 }
+
+/** Said once, at the top of the page, when nothing can be kept. */
+export const NOTHING_SAVED_NOTICE =
+  'This browser does not let the page keep anything on this site, so nothing will be saved: your work and your theme last only while this tab is open. Everything else works.';

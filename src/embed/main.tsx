@@ -1,6 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { offerUpdates } from '../app/offline';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';
@@ -105,3 +106,5 @@ if (root) {
     );
   }
 }
+// Opens offline too once loaded; a new version is taken at the next load, never offered inside a host's page.
+offerUpdates({ prompt: false });

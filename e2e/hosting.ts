@@ -1,0 +1,84 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The hosting the README documents, for the tests: the policy every page is
+ * served with (no inline script, no eval, no inline style), and a static
+ * server of dist/ that sends it on every response — pages, scripts and the
+ * service worker alike — and can be stopped, so "offline" means the origin
+ * is really gone (Playwright's setOffline does not reach a service worker's
+ * own requests).
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface DistServer {
+  readonly url: string;
+  /** How many requests reached the server (a page served offline adds none). */
+  requests(): number;
+  /** From now on the service worker's script differs by a byte: a new version of the site. */
+  publishUpdate(): void;
+  /** Stops serving: every later request fails as with no network. */
+  close(): Promise<void>;
+}
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+export async function serveDist(): Promise<DistServer> {
+  let count = 0;
+  let version = 1;
+  let closed = false;
+  const server: Server = createServer((req, res) => {
+    count++;
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dist, path));
+    if (!file.startsWith(dist)) file = dist;
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    const headers = { 'content-security-policy': CSP, 'cache-control': 'no-cache' };
+    if (!existsSync(file)) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (path === '/sw.js' && version > 1) res.end(`${readFileSync(file, 'utf8')}\n// version ${version}\n`);
+    else createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => count,
+    publishUpdate: () => void version++,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (closed) return resolve();
+        closed = true;
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,168 @@
+import type { Visualizer, VisualizerState } from '../../store';
+import { keysStartingWith, readKey, removeKey, storageWorks, writeKey } from '../storage';
+import { restoreSettings, restoreWork } from './restore';
+import { readWork, sameView, workCapturer, type SavedWork } from './saved';
+
+/**
+ * Keeps the work in progress in the browser as the user works, and finds
+ * the work of an earlier visit to offer back.
+ *
+ * Each page load writes under a key of its own (`unload-lens.work.<id>`),
+ * so two tabs never overwrite each other's work. A load holds a Web Lock of
+ * that name while it lives, and marks its work closed when the page goes
+ * away (pagehide): work whose tab still lives is another tab's, never
+ * offered; work whose tab is gone (a reload, a closed tab, a crash, which
+ * frees the lock) is. The newest such work is offered back when it shows
+ * something other than what opened; when it shows the same view (a reload
+ * of an address that already says it all), its selection and speed come
+ * back at once and nothing is asked. A few older ones are kept, the rest
+ * dropped.
+ */
+export const WORK_PREFIX = 'unload-lens.work.';
+/** Work of tabs gone kept besides the one offered. */
+const KEPT = 4;
+
+export interface Offer {
+  readonly key: string;
+  readonly work: SavedWork;
+}
+
+export interface WorkKeeper {
+  /** Whether anything can be kept in this browser (when not, the page says so once). */
+  readonly saving: boolean;
+  /** The earlier work to offer, once it is known which tabs still live; null when there is none to offer. */
+  readonly offer: Promise<Offer | null>;
+  /** Puts the offered work back; what could not be, in words. The offer is then used up. */
+  restore(offer: Offer): string[];
+  /** Forgets the offered work. */
+  discard(offer: Offer): void;
+  /** Whether saving failed since the page opened (storage full, or switched off meanwhile). */
+  failed(): boolean;
+  /** Called the first time saving fails. Returns the unsubscribe. */
+  onFailure(listener: () => void): () => void;
+}
+
+interface Kept {
+  readonly closed: boolean;
+  readonly work: SavedWork;
+}
+
+function readKept(text: string | null): Kept | null {
+  if (text === null) return null;
+  try {
+    const v = JSON.parse(text) as { closed?: unknown; work?: unknown };
+    const work = readWork(v.work);
+    return work ? { closed: v.closed === true, work } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The names of the Web Locks held now on this site (none known when the browser has no Web Locks). */
+async function heldLocks(win: Window): Promise<Set<string>> {
+  try {
+    const q = await win.navigator.locks.query();
+    return new Set([...(q.held ?? []), ...(q.pending ?? [])].map((l) => l.name ?? ''));
+  } catch {
+    return new Set();
+  }
+}
+
+/** Holds a lock named `name` for as long as the page lives (freed by the browser when it goes, even by a crash). */
+function holdLock(win: Window, name: string): void {
+  try {
+    void win.navigator.locks.request(name, () => new Promise<never>(() => {})).catch(() => {});
+  } catch {
+    // No Web Locks (an old browser, an opaque origin): every earlier work then counts as gone.
+  }
+}
+
+function newId(win: Window): string {
+  try {
+    return win.crypto.randomUUID();
+  } catch {
+    return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  }
+}
+
+const NOT_SAVING: WorkKeeper = {
+  saving: false,
+  offer: Promise.resolve(null),
+  restore: () => [],
+  discard: () => {},
+  failed: () => false,
+  onFailure: () => () => {},
+};
+
+export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
+  if (!storageWorks(win)) return NOT_SAVING;
+  const key = `${WORK_PREFIX}${newId(win)}`;
+  const capture = workCapturer();
+  const opened = capture(v.getState(), Date.now());
+  // The work kept before this load: a tab that opens meanwhile is never taken for one gone.
+  const before = keysStartingWith(WORK_PREFIX, win).map((k) => ({ key: k, kept: readKept(readKey(k, win)) }));
+  let failed = false;
+  const listeners = new Set<() => void>();
+
+  const save = (closed = false) => {
+    const kept: Kept = { closed, work: capture(v.getState(), Date.now()) };
+    if (writeKey(key, JSON.stringify(kept), win) || failed) return;
+    failed = true;
+    listeners.forEach((l) => l());
+  };
+  holdLock(win, key);
+  save();
+  v.store.subscribe((s, prev) => {
+    if (changedWork(s, prev)) save();
+  });
+  win.addEventListener('pagehide', () => save(true));
+  win.addEventListener('pageshow', (e) => {
+    if (e.persisted) save();
+  });
+
+  const offer = heldLocks(win).then((held) => {
+    const gone = before
+      .filter((o): o is { key: string; kept: Kept } => o.kept !== null && (o.kept.closed || !held.has(o.key)))
+      .sort((a, b) => b.kept.work.savedAt - a.kept.work.savedAt);
+    for (const old of gone.slice(KEPT + 1)) removeKey(old.key, win);
+    const newest = gone[0];
+    if (!newest) return null;
+    if (!sameView(newest.kept.work, opened)) return { key: newest.key, work: newest.kept.work };
+    // The address reopened that very view: the rest comes back unasked, and this load's work replaces it.
+    restoreSettings(v, newest.kept.work);
+    removeKey(newest.key, win);
+    return null;
+  });
+
+  return {
+    saving: true,
+    offer,
+    restore: (o) => {
+      const problems = restoreWork(v, o.work);
+      removeKey(o.key, win);
+      return problems;
+    },
+    discard: (o) => removeKey(o.key, win),
+    failed: () => failed,
+    onFailure: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+/** What saved work holds changed (not a hover, an animation frame or a panel opening). */
+function changedWork(s: VisualizerState, prev: VisualizerState): boolean {
+  return (
+    s.entries !== prev.entries ||
+    s.cursor !== prev.cursor ||
+    s.lesson !== prev.lesson ||
+    s.stash !== prev.stash ||
+    s.os !== prev.os ||
+    s.title !== prev.title ||
+    s.summary !== prev.summary ||
+    s.selection !== prev.selection ||
+    s.speed !== prev.speed ||
+    s.instant !== prev.instant
+  );
+}

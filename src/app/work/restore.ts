@@ -1,0 +1,105 @@
+import { scenarioFromParam } from '../../share/link';
+import { canonical } from '../../share/scenario';
+import type { Visualizer } from '../../store';
+import type { SavedSession, SavedWork } from './saved';
+
+/** A scenario step as a file has it: the action's fields, `do` first, and maybe narration and a question. */
+type Step = Readonly<Record<string, unknown>> & { readonly do: string };
+
+/**
+ * Puts saved work (saved.ts) back into a visualizer, only through its
+ * door, the same commands a person would give: load the scenario or open
+ * the lesson, answer its questions again, act the branch off it again,
+ * go to the step. Returns what could not be put back, in words (nothing
+ * when all of it was); what could be is kept.
+ */
+export function restoreWork(v: Visualizer, work: SavedWork): string[] {
+  const problems: string[] = [];
+  // The other OSes first: each switch keeps the session it leaves.
+  for (const other of work.others) {
+    if (other.os === work.current.os) continue;
+    v.execute('switchOs', { os: other.os });
+    problems.push(...restoreSession(v, other));
+  }
+  v.execute('switchOs', { os: work.current.os });
+  problems.push(...restoreSession(v, work.current));
+  restoreSettings(v, work);
+  return problems;
+}
+
+/** The animation speed and the selection alone (the view itself is already the saved one). */
+export function restoreSettings(
+  v: Visualizer,
+  work: Pick<SavedWork, 'speed' | 'instant' | 'selection'>,
+): void {
+  v.execute('setSpeed', { speed: work.speed });
+  v.execute('setInstant', { instant: work.instant });
+  if (work.selection) v.execute('select', { ref: work.selection });
+}
+
+function stepsOf(param: string): { steps: Step[]; source: unknown } | { error: string } {
+  const found = scenarioFromParam(param);
+  if (!found.ok) return { error: found.error };
+  const source = found.source as { steps?: unknown };
+  return { steps: Array.isArray(source.steps) ? (source.steps as Step[]) : [], source };
+}
+
+function restoreSession(v: Visualizer, saved: SavedSession): string[] {
+  const name = saved.title || 'untitled';
+  const shown = stepsOf(saved.scenario);
+  if ('error' in shown) return [`The saved session “${name}” cannot be read: ${shown.error}`];
+  const { lesson } = saved;
+  if (!lesson) {
+    const r = v.execute('loadScenario', { scenario: shown.source });
+    if (!r.ok) return [`The saved session “${name}” cannot be opened: ${r.error}`];
+    v.execute('goTo', { step: saved.cursor });
+    return [];
+  }
+  const problems: string[] = [];
+  if (lesson.origin === 'built-in') {
+    const r = v.execute('openLesson', { id: lesson.id });
+    if (!r.ok) return [`The saved lesson “${name}” cannot be opened: ${r.error}`];
+  } else {
+    const own = lesson.own === null ? null : stepsOf(lesson.own);
+    if (!own || 'error' in own) return [`The saved lesson “${name}” cannot be read.`];
+    const r = v.execute('loadLesson', { scenario: own.source, name: lesson.id });
+    if (!r.ok) return [`The saved lesson “${name}” cannot be opened: ${r.error}`];
+  }
+  // The answers, in the order of the lesson: at each question, ask it and answer it (or reveal it) again.
+  for (const [at, answer] of Object.entries(lesson.answers).sort(([a], [b]) => Number(a) - Number(b))) {
+    v.execute('goTo', { step: Number(at) - 1 });
+    v.execute('next');
+    const r = answer.choice === null ? v.execute('next') : v.execute('answer', { choice: answer.choice });
+    if (!r.ok) problems.push(`An answer to step ${at} of “${name}” could not be given again: ${r.error}`);
+  }
+  if (lesson.branchFrom !== null) problems.push(...actBranch(v, shown.steps, name));
+  v.execute('goTo', { step: saved.cursor });
+  return problems;
+}
+
+/** Acts the steps shown where they leave the lesson's own line: the branch starts there again. */
+function actBranch(v: Visualizer, steps: readonly Step[], name: string): string[] {
+  const own = v.getState().entries;
+  let fork = 0;
+  while (
+    fork < steps.length &&
+    fork < own.length &&
+    canonical(stepOf(steps[fork])) === canonical(own[fork]?.action)
+  )
+    fork++;
+  v.execute('goTo', { step: fork });
+  for (const [i, step] of steps.slice(fork).entries()) {
+    const { do: id, ...args } = step;
+    const r = v.run(id, args, 'button');
+    if (!r.ok)
+      return [`Step ${fork + i + 1} of the branch off “${name}” could not be acted again: ${r.error}`];
+  }
+  return [];
+}
+
+/** A scenario step without its narration and question: the action as the history keeps it. */
+function stepOf(step: Step | undefined): unknown {
+  if (!step) return null;
+  const { say: _say, ask: _ask, expect: _expect, ...action } = step;
+  return action;
+}

@@ -1,0 +1,151 @@
+import { isOs, type ObjectRef, type Os } from '../../kernel/core';
+import type { Answer, LessonSession } from '../../lessons/state';
+import { scenarioParam } from '../../share/makeLink';
+import type { Session, VisualizerState } from '../../store';
+
+/**
+ * The work in progress as plain JSON, kept in the browser while the user
+ * works (keeper.ts) and offered back after a reload or a crash
+ * (restore.ts): each OS's session as a scenario parameter (a built-in id,
+ * or the session packed as a link packs it: src/share/makeLink.ts) with its
+ * step, the lesson played (its answers and the branch off it), the
+ * selection and the animation speed.
+ */
+export const WORK_FORMAT = 1;
+
+export interface SavedLesson {
+  readonly id: string;
+  readonly origin: LessonSession['origin'];
+  /** The lesson's own steps, packed: the only source of an imported lesson (a built-in one opens by id). */
+  readonly own: string | null;
+  /** Where the shown steps (a branch) left the lesson's own, or null on them. */
+  readonly branchFrom: number | null;
+  /** Answers by lesson step (1-based). */
+  readonly answers: Readonly<Record<string, Answer>>;
+}
+
+export interface SavedSession {
+  readonly os: Os;
+  readonly title: string;
+  /** The steps shown, as a `scenario` parameter. */
+  readonly scenario: string;
+  readonly steps: number;
+  readonly cursor: number;
+  readonly lesson: SavedLesson | null;
+}
+
+export interface SavedWork {
+  readonly format: typeof WORK_FORMAT;
+  /** When it was saved (milliseconds since 1970), to say how old it is. */
+  readonly savedAt: number;
+  /** The session shown. */
+  readonly current: SavedSession;
+  /** The other OSes' sessions, as they were left. */
+  readonly others: readonly SavedSession[];
+  readonly selection: ObjectRef | null;
+  readonly speed: number;
+  readonly instant: boolean;
+}
+
+/**
+ * Captures the work, packing each session only when its steps changed
+ * (a step forward or a click costs a JSON write, not a compression).
+ */
+export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
+  const packed = new WeakMap<object, { key: string; param: string }>();
+  const pack = (s: VisualizerState, entries: Session['entries']): string => {
+    // What scenarioParam reads besides the steps: the title, summary and options can change alone.
+    const key = JSON.stringify([s.os, s.title, s.summary, s.initial.options]);
+    const hit = packed.get(entries);
+    if (hit && hit.key === key) return hit.param;
+    const param = scenarioParam({ ...s, entries });
+    packed.set(entries, { key, param });
+    return param;
+  };
+  const session = (s: VisualizerState): SavedSession => ({
+    os: s.os,
+    title: s.title,
+    scenario: pack(s, s.entries),
+    steps: s.entries.length,
+    cursor: s.cursor,
+    lesson: s.lesson && {
+      id: s.lesson.id,
+      origin: s.lesson.origin,
+      own: s.lesson.origin === 'built-in' ? null : pack(s, s.lesson.steps),
+      branchFrom: s.lesson.branchFrom,
+      answers: s.lesson.answers,
+    },
+  });
+  return (s, now) => ({
+    format: WORK_FORMAT,
+    savedAt: now,
+    current: session(s),
+    others: (Object.entries(s.stash) as [Os, Session][])
+      .filter(([os]) => os !== s.os)
+      .map(([os, kept]) => session({ ...s, ...kept, os })),
+    selection: s.selection,
+    speed: s.speed,
+    instant: s.instant,
+  });
+}
+
+/** Two captures show the same view (the sessions, steps and lesson), whatever the selection or speed. */
+export function sameView(a: SavedWork, b: SavedWork): boolean {
+  const view = (w: SavedWork) => JSON.stringify([w.current, w.others]);
+  return view(a) === view(b);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+function readLesson(v: unknown): SavedLesson | null | undefined {
+  if (v === null) return null;
+  if (!isRecord(v) || typeof v.id !== 'string' || (v.origin !== 'built-in' && v.origin !== 'imported'))
+    return undefined;
+  if (!(v.own === null || typeof v.own === 'string')) return undefined;
+  if (!(v.branchFrom === null || isCount(v.branchFrom)) || !isRecord(v.answers)) return undefined;
+  const answers: Record<string, Answer> = {};
+  for (const [k, a] of Object.entries(v.answers)) {
+    if (!isRecord(a) || !(a.choice === null || isCount(a.choice)) || typeof a.correct !== 'boolean')
+      return undefined;
+    answers[k] = { choice: a.choice, correct: a.correct };
+  }
+  return { id: v.id, origin: v.origin, own: v.own, branchFrom: v.branchFrom, answers };
+}
+
+function readSession(v: unknown): SavedSession | null {
+  if (!isRecord(v) || !isOs(v.os) || typeof v.title !== 'string' || typeof v.scenario !== 'string')
+    return null;
+  if (!isCount(v.steps) || !isCount(v.cursor)) return null;
+  const lesson = readLesson(v.lesson);
+  if (lesson === undefined) return null;
+  return { os: v.os, title: v.title, scenario: v.scenario, steps: v.steps, cursor: v.cursor, lesson };
+}
+
+/**
+ * Reads saved work back (parsed from its JSON): null for anything that is
+ * not work this build wrote (another format, damaged text). The values
+ * inside are checked again by the door when restored.
+ */
+export function readWork(v: unknown): SavedWork | null {
+  if (!isRecord(v) || v.format !== WORK_FORMAT || typeof v.savedAt !== 'number') return null;
+  const current = readSession(v.current);
+  const others = Array.isArray(v.others) ? v.others.map(readSession) : [null];
+  if (!current || others.some((o) => o === null)) return null;
+  const selection = isRecord(v.selection)
+    ? (v.selection as unknown as ObjectRef)
+    : v.selection === null
+      ? null
+      : undefined;
+  if (selection === undefined || typeof v.speed !== 'number' || typeof v.instant !== 'boolean') return null;
+  return {
+    format: WORK_FORMAT,
+    savedAt: v.savedAt,
+    current,
+    others: others as SavedSession[],
+    selection,
+    speed: v.speed,
+    instant: v.instant,
+  };
+}
