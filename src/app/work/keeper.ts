@@ -1,6 +1,6 @@
 import type { Visualizer, VisualizerState } from '../../store';
 import { keysStartingWith, readKey, removeKey, storageWorks, writeKey } from '../storage';
-import { restoreSettings, restoreWork } from './restore';
+import { prepareRestore, restoreSettings, restoreWork } from './restore';
 import { readWork, sameView, workCapturer, type SavedWork } from './saved';
 
 /**
@@ -120,14 +120,18 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     if (e.persisted) save();
   });
 
-  const offer = heldLocks(win).then((held) => {
+  const offer = heldLocks(win).then(async (held) => {
     const gone = before
       .filter((o): o is { key: string; kept: Kept } => o.kept !== null && (o.kept.closed || !held.has(o.key)))
       .sort((a, b) => b.kept.work.savedAt - a.kept.work.savedAt);
     for (const old of gone.slice(KEPT + 1)) removeKey(old.key, win);
     const newest = gone[0];
     if (!newest) return null;
-    if (!sameView(newest.kept.work, opened)) return { key: newest.key, work: newest.kept.work };
+    if (!sameView(newest.kept.work, opened)) {
+      // Offered once what restoring needs has loaded, so the answer to the offer acts at once.
+      await prepareRestore();
+      return { key: newest.key, work: newest.kept.work };
+    }
     // The address reopened that very view: the rest comes back unasked, and this load's work replaces it.
     restoreSettings(v, newest.kept.work);
     removeKey(newest.key, win);

@@ -1,4 +1,7 @@
-import { scenarioFromParam } from '../../share/link';
+import { loadLessons } from '../../lessons/catalogue';
+import { loadedBuiltIns } from '../../scenarios/builtIn';
+import { readScenarioParam } from '../../share/link';
+import { builtInSourceIn } from '../../share/source';
 import { canonical } from '../../share/scenario';
 import type { Visualizer } from '../../store';
 import type { SavedSession, SavedWork } from './saved';
@@ -37,8 +40,16 @@ export function restoreSettings(
   if (work.selection) v.execute('select', { ref: work.selection });
 }
 
+/**
+ * Loads what putting work back may need and the first view does not (the
+ * lessons and their files), so `restoreWork` runs at once when asked.
+ */
+export async function prepareRestore(): Promise<void> {
+  await loadLessons();
+}
+
 function stepsOf(param: string): { steps: Step[]; source: unknown } | { error: string } {
-  const found = scenarioFromParam(param);
+  const found = readScenarioParam(param, (id) => builtInSourceIn(Object.fromEntries(loadedBuiltIns()), id));
   if (!found.ok) return { error: found.error };
   const source = found.source as { steps?: unknown };
   return { steps: Array.isArray(source.steps) ? (source.steps as Step[]) : [], source };
