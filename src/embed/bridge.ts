@@ -3,6 +3,7 @@ import type { Outcome } from '../actions/types';
 import type { Visualizer } from '../store';
 import type { Origins } from './params';
 import {
+  MAX_ID,
   PROTOCOL_VERSION,
   SOURCE,
   parseHostMessage,
@@ -88,16 +89,31 @@ export function connectHost(
   const onMessage = async (e: MessageEvent) => {
     // Not from a page allowed to drive this frame, or our own kind: ignored, never answered.
     if (e.source === self || !allowed(e.origin)) return;
-    if ((e.data as { source?: unknown } | null)?.source === SOURCE) return;
     const target = (e.source as Window | null) ?? host;
-    const answer = (m: Out) => target.postMessage({ source: SOURCE, ...m }, e.origin);
+    const answer = (m: Out) => {
+      try {
+        target.postMessage({ source: SOURCE, ...m }, e.origin);
+      } catch {
+        // An origin the browser cannot answer (an opaque "null"): there is no one to tell.
+      }
+    };
+    try {
+      await handle(e, answer);
+    } catch (err) {
+      // Never an uncaught exception: whatever went wrong is the host's answer.
+      const text = err instanceof Error ? err.message : String(err);
+      answer({ type: 'error', message: `the message could not be handled: ${text.slice(0, 200)}` });
+    }
+  };
+  const handle = async (e: MessageEvent, answer: (m: Out) => void) => {
+    if ((e.data as { source?: unknown } | null)?.source === SOURCE) return;
     const parsed = parseHostMessage(e.data);
     if (!parsed.ok) {
       const id = (e.data as { id?: unknown } | null)?.id;
       answer({
         type: 'error',
         message: parsed.error,
-        ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+        ...((typeof id === 'string' && id.length <= MAX_ID) || typeof id === 'number' ? { id } : {}),
       });
       return;
     }

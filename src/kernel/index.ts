@@ -7,6 +7,7 @@
  * assert on them; scenarios are lists of actions.
  */
 export { parseScenario, type ParseResult, type ScenarioError } from './scenario/parse';
+export { LIMITS } from './scenario/limits';
 export {
   runScenario,
   checkExpect,

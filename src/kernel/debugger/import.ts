@@ -9,7 +9,8 @@ import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
 import { Store } from './store';
-import { MAX_LINE, shown, splitLines, type Line } from './text';
+import { count } from '../scenario/limits';
+import { MAX_LINE, MAX_TEXT, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
 
 /**
@@ -22,13 +23,23 @@ import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
  */
 export function importDebuggerText(text: string): DebuggerImport {
   const store = new Store();
+  let cut: DebuggerProblem | undefined;
   try {
-    readAll(typeof text === 'string' ? text : String(text), store);
+    const whole = typeof text === 'string' ? text : String(text);
+    const lines = readAll(whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole, store);
+    if (whole.length > MAX_TEXT) {
+      cut = {
+        line: Math.max(1, lines),
+        kind: 'limit',
+        message: `the paste is ${count(whole.length)} characters long; only the first ${count(MAX_TEXT)} were read, up to this line (docs/limits.md). Paste the commands of the drivers you want to see.`,
+      };
+    }
   } catch (e) {
     store.problem(1, 'limit', `the reader failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   store.settleNames();
   store.finishProblems();
+  if (cut) store.problems.push(cut);
   const imp: DebuggerImport = {
     drivers: store.drivers,
     devices: [...store.devices.values()],
@@ -77,7 +88,8 @@ interface Skipping {
   readonly problem: DebuggerProblem | undefined;
 }
 
-function readAll(text: string, store: Store): void {
+/** Reads every line; answers how many there were. */
+function readAll(text: string, store: Store): number {
   let reader: Reader | undefined;
   let skipping: Skipping | undefined;
   const lines = splitLines(text);
@@ -141,6 +153,7 @@ function readAll(text: string, store: Store): void {
     );
   }
   close(lines.length + 1);
+  return lines.length;
 }
 
 /** Gives a line to the reader; false when the line is not its (its output ended before it). */

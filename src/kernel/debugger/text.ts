@@ -4,6 +4,9 @@
  * its input, so a huge or binary paste costs time in proportion to its size.
  */
 
+/** Characters of a paste read (docs/limits.md); the rest is reported, not read. */
+export const MAX_TEXT = 5_000_000;
+
 /** No debugger line is this long; a longer one is read up to here (and reported). */
 export const MAX_LINE = 4096;
 
