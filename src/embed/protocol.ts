@@ -51,6 +51,8 @@ const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
     },
   );
 
+const ACTION_NAME = 'action.do: expected the name of an action, like "closeHandle"';
+
 /** What a host may send. */
 export const HOST_MESSAGE = z.discriminatedUnion(
   'type',
@@ -62,7 +64,9 @@ export const HOST_MESSAGE = z.discriminatedUnion(
     message('pause', {}),
     message('dispatch', {
       action: z.looseObject(
-        { do: z.string({ error: 'action.do: expected the name of an action, like "closeHandle"' }) },
+        {
+          do: z.string({ error: ACTION_NAME }).check(z.maxLength(64, { error: ACTION_NAME })),
+        },
         { error: 'action: expected a scenario step, like { "do": "closeHandle", "handle": "h1" }' },
       ),
     }),

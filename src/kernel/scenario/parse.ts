@@ -186,7 +186,8 @@ function checkRule(id: unknown, os: Os | undefined, path: string, problems: Prob
     .map((r) => r.id);
   if (typeof id === 'string' && ids.includes(id)) return;
   const near = typeof id === 'string' ? closest(id, ids) : undefined;
-  const other = typeof id === 'string' && Object.hasOwn(RULES, id) ? RULES[id as RuleId].os : undefined;
+  const known = typeof id === 'string' && id.length <= LIMITS.word && Object.hasOwn(RULES, id);
+  const other = known ? RULES[id as RuleId].os : undefined;
   problems.add(
     path,
     other
