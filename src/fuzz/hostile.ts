@@ -153,7 +153,7 @@ export const hostile = ({ huge = true } = {}): fc.Arbitrary<Make> =>
       arbitrary: fc.constantFrom<Make>(
         hostileProxy,
         unprintable,
-        () => new Array(1e9),
+        () => new Array<unknown>(1e9),
         () => Symbol('s'),
         () => () => 0,
         () => Object.create(null) as unknown,

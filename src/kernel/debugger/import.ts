@@ -9,8 +9,7 @@ import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
 import { Store } from './store';
-import { count } from '../scenario/limits';
-import { MAX_LINE, MAX_TEXT, shown, splitLines, type Line } from './text';
+import { MAX_LINE, readablePart, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
 
 /**
@@ -25,13 +24,15 @@ export function importDebuggerText(text: string): DebuggerImport {
   const store = new Store();
   let cut: DebuggerProblem | undefined;
   try {
-    const whole = typeof text === 'string' ? text : String(text);
-    const lines = readAll(whole.length > MAX_TEXT ? whole.slice(0, MAX_TEXT) : whole, store);
-    if (whole.length > MAX_TEXT) {
+    // A caller without types may hand anything: only text is read (String() of an object can throw).
+    const whole = typeof text === 'string' ? text : notText(text, store);
+    const part = readablePart(whole);
+    const lines = readAll(part.read, store);
+    if (part.cut) {
       cut = {
         line: Math.max(1, lines),
         kind: 'limit',
-        message: `the paste is ${count(whole.length)} characters long; only the first ${count(MAX_TEXT)} were read, up to this line (docs/limits.md). Paste the commands of the drivers you want to see.`,
+        message: `${part.cut}, up to this line (docs/limits.md). Paste the commands of the drivers you want to see.`,
       };
     }
   } catch (e) {
@@ -64,6 +65,14 @@ export function importDebuggerText(text: string): DebuggerImport {
     });
   }
   return imp;
+}
+
+/** A value that is not text: one problem saying what it was, and nothing read. */
+function notText(v: unknown, store: Store): string {
+  const what =
+    v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
+  store.problem(1, 'unread', `expected the text the debugger printed, got ${what}`);
+  return '';
 }
 
 function newReader(kind: CommandKind, ctx: ReaderContext): Reader {
