@@ -73,7 +73,7 @@ const typedMessage: fc.Arbitrary<Make> = fc
   .chain((r) =>
     fc.option(fc.tuple(keyArb, hostile({ huge: false })), { freq: 4 }).map((extra) => () => {
       const m: Record<string, unknown> = {};
-      for (const [k, make] of Object.entries(r)) own(m, k, (make)());
+      for (const [k, make] of Object.entries(r)) own(m, k, make());
       if (extra) own(m, extra[0], extra[1]());
       return m;
     }),
