@@ -39,7 +39,14 @@ export default tseslint.config(
     // Pages import the kernel without its debugger reader (src/kernel/core.ts): the barrel would put the
     // reader in every page's first load. The reader's own UI, the CLI, the library and tests may use it.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/kernel/**', 'src/debugger/**', 'src/cli/**', 'src/lib/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    ignores: [
+      'src/kernel/**',
+      'src/debugger/**',
+      'src/cli/**',
+      'src/lib/**',
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -4,6 +4,7 @@ import { loadLessons } from '../lessons/catalogue';
 import type { Visualizer } from '../store';
 import type { Origins } from './params';
 import {
+  MAX_ID,
   PROTOCOL_VERSION,
   SOURCE,
   parseHostMessage,
@@ -13,7 +14,7 @@ import {
 } from './protocol';
 import { stateReport, watchReports } from './report';
 
-type Out = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'source'> : never) : never;
+export type Out = FrameMessage extends infer M ? (M extends unknown ? Omit<M, 'source'> : never) : never;
 
 export interface HostLink {
   /** The page around the frame (`window.parent`). */
@@ -68,6 +69,43 @@ export async function perform(
   }
 }
 
+/** Characters of an error answer: a scenario's problems are listed up to here. */
+const MAX_ANSWER = 10_000;
+const bounded = (text: string) => (text.length > MAX_ANSWER ? `${text.slice(0, MAX_ANSWER)}…` : text);
+
+/**
+ * A host's message, checked, then performed through the door: the answer
+ * to send back (`error`, or `state` for getState), or nothing when it went
+ * through quietly. Never rejects: whatever goes wrong is the answer. Our
+ * own messages (`source: "unload-lens"`) are ignored.
+ */
+export async function respond(
+  v: Visualizer,
+  data: unknown,
+  setTheme: (t: ThemeChoice) => void,
+): Promise<Out | undefined> {
+  try {
+    if ((data as { source?: unknown } | null)?.source === SOURCE) return undefined;
+    const parsed = parseHostMessage(data);
+    if (!parsed.ok) {
+      const id = (data as { id?: unknown } | null)?.id;
+      return {
+        type: 'error',
+        message: parsed.error,
+        ...((typeof id === 'string' && id.length <= MAX_ID) || typeof id === 'number' ? { id } : {}),
+      };
+    }
+    const m = parsed.message;
+    const out = await perform(v, m, setTheme);
+    const id = m.id === undefined ? {} : { id: m.id };
+    if (!out.ok) return { type: 'error', message: bounded(`${m.type}: ${out.error}`), ...id };
+    return m.type === 'getState' ? { type: 'state', ...stateReport(v.getState()) } : undefined;
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    return { type: 'error', message: `the message could not be handled: ${text.slice(0, 200)}` };
+  }
+}
+
 /**
  * Connects a frame's visualizer to the page around it: host messages from
  * an allowed origin go through the door (others are ignored, unanswered);
@@ -90,30 +128,13 @@ export function connectHost(
   const onMessage = async (e: MessageEvent) => {
     // Not from a page allowed to drive this frame, or our own kind: ignored, never answered.
     if (e.source === self || !allowed(e.origin)) return;
-    if ((e.data as { source?: unknown } | null)?.source === SOURCE) return;
+    const out = await respond(v, e.data, link.setTheme);
+    if (!out) return;
     const target = (e.source as Window | null) ?? host;
-    const answer = (m: Out) => target.postMessage({ source: SOURCE, ...m }, e.origin);
-    const parsed = parseHostMessage(e.data);
-    if (!parsed.ok) {
-      const id = (e.data as { id?: unknown } | null)?.id;
-      answer({
-        type: 'error',
-        message: parsed.error,
-        ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
-      });
-      return;
-    }
-    const m = parsed.message;
-    const out = await perform(v, m, link.setTheme);
-    if (!out.ok)
-      answer({
-        type: 'error',
-        message: `${m.type}: ${out.error}`,
-        ...(m.id === undefined ? {} : { id: m.id }),
-      });
-    else if (m.type === 'getState') {
-      const report = stateReport(v.getState());
-      answer({ type: 'state', ...report });
+    try {
+      target.postMessage({ source: SOURCE, ...out }, e.origin);
+    } catch {
+      // An origin the browser cannot answer (an opaque "null"): there is no one to tell.
     }
   };
   const listener = (e: MessageEvent) => void onMessage(e);

@@ -17,9 +17,24 @@ export type ThemeChoice = (typeof THEMES)[number];
 
 const show = (v: unknown) =>
   typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : v === undefined ? 'nothing' : typeof v;
+/** Characters of a message's `id` (it is sent back with the answer), and unknown keys an error names. */
+export const MAX_ID = 200;
+const MAX_KEYS_SHOWN = 8;
+const MAX_ISSUES = 8;
 const id = z.optional(
-  z.union([z.string(), z.number()], { error: 'id: expected text or a number, to match the answer' }),
+  z.union(
+    [z.string().check(z.maxLength(MAX_ID, { error: `id: at most ${MAX_ID} characters` })), z.number()],
+    {
+      error: `id: expected text (at most ${MAX_ID} characters) or a number, to match the answer`,
+    },
+  ),
 );
+/** Unknown keys as an error names them: a few, each cut short. */
+const keysShown = (keys: readonly string[]) =>
+  keys
+    .slice(0, MAX_KEYS_SHOWN)
+    .map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k))
+    .join(', ') + (keys.length > MAX_KEYS_SHOWN ? ` and ${keys.length - MAX_KEYS_SHOWN} more` : '');
 const wholeNumber = (what: string) =>
   z
     .number({ error: (iss) => `${what}: expected a whole number, got ${show(iss.input)}` })
@@ -31,10 +46,12 @@ const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
     {
       error: (iss) =>
         iss.code === 'unrecognized_keys'
-          ? `"${type}" takes ${['type', 'id', ...Object.keys(shape)].join(', ')}; unknown: ${iss.keys.join(', ')}`
+          ? `"${type}" takes ${['type', 'id', ...Object.keys(shape)].join(', ')}; unknown: ${keysShown(iss.keys)}`
           : `a "${type}" message is an object`,
     },
   );
+
+const ACTION_NAME = 'action.do: expected the name of an action, like "closeHandle"';
 
 /** What a host may send. */
 export const HOST_MESSAGE = z.discriminatedUnion(
@@ -47,7 +64,9 @@ export const HOST_MESSAGE = z.discriminatedUnion(
     message('pause', {}),
     message('dispatch', {
       action: z.looseObject(
-        { do: z.string({ error: 'action.do: expected the name of an action, like "closeHandle"' }) },
+        {
+          do: z.string({ error: ACTION_NAME }).check(z.maxLength(64, { error: ACTION_NAME })),
+        },
         { error: 'action: expected a scenario step, like { "do": "closeHandle", "handle": "h1" }' },
       ),
     }),
@@ -78,9 +97,29 @@ export function parseHostMessage(
       error: `expected a message object like { "type": "goto", "step": 3 }, got ${show(data)}`,
     };
   }
-  const r = HOST_MESSAGE.safeParse(data);
-  if (r.success) return { ok: true, message: r.data };
-  return { ok: false, error: r.error.issues.map((i) => i.message).join('; ') };
+  try {
+    const action = (data as { action?: unknown }).action;
+    // A `__proto__` field would become the prototype of the checked copy (zod assigns unknown keys), not a field.
+    if (typeof action === 'object' && action !== null && Object.hasOwn(action, '__proto__')) {
+      return { ok: false, error: 'action: "__proto__" is not a field of any action' };
+    }
+    const r = HOST_MESSAGE.safeParse(data);
+    if (r.success) return { ok: true, message: r.data };
+    const issues = r.error.issues;
+    const more = issues.length > MAX_ISSUES ? `; and ${issues.length - MAX_ISSUES} more problems` : '';
+    return {
+      ok: false,
+      error: issues
+        .slice(0, MAX_ISSUES)
+        .map((i) => i.message)
+        .join('; ')
+        .concat(more),
+    };
+  } catch (e) {
+    // Only an object made in this page can throw while read (a getter); a posted message is plain data.
+    const text = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `the message could not be read: ${text.slice(0, 200)}` };
+  }
 }
 
 /** One driver's or module's line of the checklist. */

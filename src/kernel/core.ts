@@ -6,6 +6,7 @@
  * Pure TypeScript — no React, no DOM, no clock, no randomness.
  */
 export { parseScenario, type ParseResult, type ScenarioError } from './scenario/parse';
+export { LIMITS } from './scenario/limits';
 export {
   runScenario,
   checkExpect,

@@ -18,13 +18,18 @@ function FieldInput({
   world: World;
 }) {
   const id = useId();
+  const k = f.kind;
+  // Worked out once per world, not on every keystroke in another field (a world may hold thousands of names).
+  const options = useMemo(
+    () => (k.type === 'enum' ? k.options : k.type === 'ref' ? candidatesFor(f, world, null) : []),
+    [k, f, world],
+  );
   const label = (
     <label htmlFor={id} className="text-xs muted">
       {f.ui.label}
       {f.optional ? ' (optional)' : ''}
     </label>
   );
-  const k = f.kind;
   let input;
   if (k.type === 'bool') {
     return (
@@ -39,7 +44,6 @@ function FieldInput({
       </label>
     );
   } else if (k.type === 'enum' || k.type === 'ref') {
-    const options = k.type === 'enum' ? k.options : candidatesFor(f, world, null);
     input = (
       <select
         id={id}

@@ -1,4 +1,4 @@
-import { parseScenario, type Scenario, type ScenarioError } from '../kernel/core';
+import { LIMITS, parseScenario, type Scenario, type ScenarioError } from '../kernel/core';
 import { scenarioFromParam } from './source';
 
 /**
@@ -10,31 +10,32 @@ import { scenarioFromParam } from './source';
 export type ImportResult =
   { ok: true; scenario: Scenario } | { ok: false; problems: readonly ScenarioError[] };
 
-/** Larger than any scenario a person writes; a bigger file is surely something else. */
-const MAX_BYTES = 5_000_000;
-
-/** Reads pasted or dropped text: scenario JSON, or a link with `?scenario=` (as "Copy link" gives). */
+/**
+ * Reads pasted or dropped text: scenario JSON, or a link with `?scenario=`
+ * (as "Copy link" gives; a lesson it names loads then).
+ */
 export async function readScenarioText(text: string): Promise<ImportResult> {
-  const trimmed = text.trim();
-  const link = await linkScenario(trimmed);
-  if (link) return link;
-  if (trimmed === '') return fail('', 'the text is empty; expected a scenario file (JSON) or a link to one');
-  let doc: unknown;
-  try {
-    doc = JSON.parse(trimmed);
-  } catch (e) {
-    return fail('', jsonProblem(trimmed, e));
-  }
-  const r = parseScenario(doc);
-  return r.ok ? r : { ok: false, problems: r.errors };
+  const link = text.length > LIMITS.scenarioChars ? null : await linkScenario(text.trim());
+  return link ?? readScenarioJson(text);
 }
 
-/** Reads a picked or dropped file. */
+/**
+ * Reads scenario JSON. Text over the size cap (docs/limits.md) goes
+ * straight to the parser, which refuses it without reading it.
+ */
+export function readScenarioJson(text: string): ImportResult {
+  if (text.length > LIMITS.scenarioChars) return fromParse(parseScenario(text));
+  const trimmed = text.trim();
+  if (trimmed === '') return fail('', 'the text is empty; expected a scenario file (JSON) or a link to one');
+  return fromParse(parseScenario(trimmed));
+}
+
+/** Reads a picked or dropped file; one over the size cap is refused before its text is read. */
 export async function readScenarioFile(file: File): Promise<ImportResult> {
-  if (file.size > MAX_BYTES) {
+  if (file.size > LIMITS.scenarioChars) {
     return fail(
       '',
-      `${file.name} is ${Math.round(file.size / 1e6)} MB; a scenario file is a few kilobytes of JSON`,
+      `${file.name} is ${megabytes(file.size)}; a scenario file is at most ${megabytes(LIMITS.scenarioChars)} (docs/limits.md), and usually a few kilobytes: is this the right file?`,
     );
   }
   try {
@@ -42,6 +43,14 @@ export async function readScenarioFile(file: File): Promise<ImportResult> {
   } catch (e) {
     return fail('', `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+function fromParse(r: ReturnType<typeof parseScenario>): ImportResult {
+  return r.ok ? r : { ok: false, problems: r.errors };
 }
 
 function fail(path: string, message: string): ImportResult {
@@ -59,22 +68,7 @@ async function linkScenario(text: string): Promise<ImportResult | null> {
   if (param === null) return fail('', 'this link names no scenario (it has no ?scenario=)');
   const found = await scenarioFromParam(param);
   if (!found.ok) return fail('scenario', found.error);
-  const r = parseScenario(found.source);
-  return r.ok ? r : { ok: false, problems: r.errors };
-}
-
-/** A JSON syntax error with its line and column, and what usually fixes it. */
-function jsonProblem(text: string, e: unknown): string {
-  const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\(line \d+ column \d+\)$/, '');
-  const at = /at position (\d+)/.exec(message);
-  let where = '';
-  if (at) {
-    const before = text.slice(0, Number(at[1]));
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    where = ` at line ${line}, column ${column}`;
-  }
-  return `not valid JSON${where}: ${message.replace(/ in JSON at position \d+/, '')}. Look for a missing comma or quote, or a trailing comma, just before that place.`;
+  return fromParse(parseScenario(found.source));
 }
 
 /** A file name from a title: `A leaked handle!` → `a-leaked-handle.json`. */

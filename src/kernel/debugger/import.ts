@@ -9,7 +9,7 @@ import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
 import { Store } from './store';
-import { MAX_LINE, shown, splitLines, type Line } from './text';
+import { MAX_LINE, readablePart, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
 
 /**
@@ -22,13 +22,25 @@ import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
  */
 export function importDebuggerText(text: string): DebuggerImport {
   const store = new Store();
+  let cut: DebuggerProblem | undefined;
   try {
-    readAll(typeof text === 'string' ? text : String(text), store);
+    // A caller without types may hand anything: only text is read (String() of an object can throw).
+    const whole = typeof text === 'string' ? text : notText(text, store);
+    const part = readablePart(whole);
+    const lines = readAll(part.read, store);
+    if (part.cut) {
+      cut = {
+        line: Math.max(1, lines),
+        kind: 'limit',
+        message: `${part.cut}, up to this line (docs/limits.md). Paste the commands of the drivers you want to see.`,
+      };
+    }
   } catch (e) {
     store.problem(1, 'limit', `the reader failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   store.settleNames();
   store.finishProblems();
+  if (cut) store.problems.push(cut);
   const imp: DebuggerImport = {
     drivers: store.drivers,
     devices: [...store.devices.values()],
@@ -55,6 +67,14 @@ export function importDebuggerText(text: string): DebuggerImport {
   return imp;
 }
 
+/** A value that is not text: one problem saying what it was, and nothing read. */
+function notText(v: unknown, store: Store): string {
+  const what =
+    v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v;
+  store.problem(1, 'unread', `expected the text the debugger printed, got ${what}`);
+  return '';
+}
+
 function newReader(kind: CommandKind, ctx: ReaderContext): Reader {
   switch (kind) {
     case 'devobj':
@@ -77,7 +97,8 @@ interface Skipping {
   readonly problem: DebuggerProblem | undefined;
 }
 
-function readAll(text: string, store: Store): void {
+/** Reads every line; answers how many there were. */
+function readAll(text: string, store: Store): number {
   let reader: Reader | undefined;
   let skipping: Skipping | undefined;
   const lines = splitLines(text);
@@ -141,6 +162,7 @@ function readAll(text: string, store: Store): void {
     );
   }
   close(lines.length + 1);
+  return lines.length;
 }
 
 /** Gives a line to the reader; false when the line is not its (its output ended before it). */

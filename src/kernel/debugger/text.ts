@@ -3,6 +3,37 @@
  * of: addresses, hex numbers, quoted strings. Everything here is linear in
  * its input, so a huge or binary paste costs time in proportion to its size.
  */
+import { count } from '../scenario/limits';
+
+/** Characters and lines of a paste read (docs/limits.md); the rest is reported, not read. */
+export const MAX_TEXT = 5_000_000;
+export const MAX_LINES = 100_000;
+
+/**
+ * The part of a paste that is read: at most MAX_TEXT characters and
+ * MAX_LINES lines, and why the rest was not (one pass; nothing is copied
+ * but the part read). A real session's output is a few thousand lines;
+ * a million lines of junk would take seconds for nothing.
+ */
+export function readablePart(text: string): { read: string; cut?: string } {
+  let end = Math.min(text.length, MAX_TEXT);
+  let cut =
+    text.length > MAX_TEXT
+      ? `the paste is ${count(text.length)} characters long; only the first ${count(MAX_TEXT)} were read`
+      : undefined;
+  let lines = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && !(c === 13 && text.charCodeAt(i + 1) !== 10)) continue;
+    if (++lines < MAX_LINES) continue;
+    if (i + 1 < text.length) {
+      end = i;
+      cut = `the paste has more than ${count(MAX_LINES)} lines; only the first ${count(MAX_LINES)} were read`;
+    }
+    break;
+  }
+  return end === text.length ? { read: text } : { read: text.slice(0, end), ...(cut ? { cut } : {}) };
+}
 
 /** No debugger line is this long; a longer one is read up to here (and reported). */
 export const MAX_LINE = 4096;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { count } from './limits';
 
 /** Shows a value the way a person wrote it, short. */
 export function show(v: unknown): string {
@@ -35,8 +36,26 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   });
 }
 
-export const text = (what: string) =>
-  z.string({ error: (iss) => `expected ${what} (text), got ${show(iss.input)}` });
+/** Text of at most `max` characters (docs/limits.md). */
+export const text = (what: string, max: number) =>
+  z.string({ error: (iss) => `expected ${what} (text), got ${show(iss.input)}` }).check(
+    z.maxLength(max, {
+      error: (iss) =>
+        `${what} of ${typeof iss.input === 'string' ? count(iss.input.length) : 'too many'} characters; at most ${count(max)} (docs/limits.md)`,
+    }),
+  );
+
+/**
+ * A list of at most `max` items (docs/limits.md). zod checks the length
+ * before it looks at any item, so a list of a billion holes costs nothing.
+ */
+export const list = <T extends z.core.SomeType>(item: T, what: string, max: number) =>
+  z.array(item, { error: (iss) => `expected a list of ${what}, got ${show(iss.input)}` }).check(
+    z.maxLength(max, {
+      error: (iss) =>
+        `${Array.isArray(iss.input) ? count(iss.input.length) : 'too many'} ${what}; at most ${count(max)} (docs/limits.md)`,
+    }),
+  );
 
 export const seconds = (min: number, max: number) =>
   z

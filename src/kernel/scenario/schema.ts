@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { OSES, PERSONALITIES, type ActionOf, type OptionsOf, type Os } from '../os';
-import { show, text } from './fields';
+import { list, show, text } from './fields';
 import { closest } from './closest';
+import { LIMITS } from './limits';
 
 export const FORMATS = ['unload-scenario/1'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -10,19 +11,19 @@ export type Format = (typeof FORMATS)[number];
 const ask = z
   .strictObject(
     {
-      question: text('a question'),
-      choices: z
-        .array(text('a choice'), { error: (iss) => `expected a list of choices, got ${show(iss.input)}` })
-        .check(z.minLength(2, { error: 'expected at least two choices' })),
+      question: text('a question', LIMITS.question),
+      choices: list(text('a choice', LIMITS.choice), 'choices', LIMITS.choices).check(
+        z.minLength(2, { error: 'expected at least two choices' }),
+      ),
       answer: z
         .number({ error: (iss) => `expected the index of the right choice, got ${show(iss.input)}` })
         .check(
           z.int({ error: 'expected a whole number (0 is the first choice)' }),
           z.gte(0, { error: 'expected 0 or more (0 is the first choice)' }),
         ),
-      explain: z.optional(text('an explanation')),
+      explain: z.optional(text('an explanation', LIMITS.prose)),
       // Extension (docs/scenario-format-extensions.md): the rule the explanation cites, by id.
-      rule: z.optional(text('a rule id')),
+      rule: z.optional(text('a rule id', LIMITS.word)),
     },
     { error: (iss) => `expected a question object, got ${show(iss.input)}` },
   )
@@ -45,11 +46,13 @@ function expectSchema(types: readonly string[]) {
         },
       }),
     );
-  const list = z.array(eventType, {
-    error: (iss) => `expected a list of event types, got ${show(iss.input)}`,
-  });
+  const typeList = list(eventType, 'event types', LIMITS.eventTypes);
   return z.strictObject(
-    { status: z.optional(text('a status name')), events: z.optional(list), absent: z.optional(list) },
+    {
+      status: z.optional(text('a status name', LIMITS.word)),
+      events: z.optional(typeList),
+      absent: z.optional(typeList),
+    },
     { error: (iss) => `expected an object with status, events or absent, got ${show(iss.input)}` },
   );
 }
@@ -73,7 +76,7 @@ function typeName(v: unknown): string {
 /** What any step may carry besides its action. */
 function stepExtras(types: readonly string[]) {
   return {
-    say: z.optional(text('narration')),
+    say: z.optional(text('narration', LIMITS.prose)),
     ask: z.optional(ask),
     expect: z.optional(expectSchema(types)),
   };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { bool, name, oneOf, seconds, show } from '../scenario/fields';
+import { bool, list, name, oneOf, seconds, show } from '../scenario/fields';
+import { LIMITS } from '../scenario/limits';
 import type { Infer } from '../scenario/infer';
 
 /**
@@ -35,15 +36,12 @@ export const svr5Actions = {
   registerModule: {
     module: name(),
     ddi: oneOf(DDI_VERSIONS),
-    devices: z.optional(
-      z.array(name(), { error: (iss) => `expected a list of device names, got ${show(iss.input)}` }),
-    ),
+    /** At most LIMITS.instances (docs/limits.md). */
+    devices: z.optional(list(name(), 'device names', LIMITS.instances)),
     unloadRoutine: bool(),
     loadReturns: z.optional(errnoOrZero),
     unloadReturns: z.optional(errnoOrZero),
-    dependsOn: z.optional(
-      z.array(name(), { error: (iss) => `expected a list of module names, got ${show(iss.input)}` }),
-    ),
+    dependsOn: z.optional(list(name(), 'module names', LIMITS.dependsOn)),
     hba: bool(),
     hot: bool(),
     unloadDelay: z.optional(seconds(0, 3600)),
