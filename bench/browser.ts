@@ -36,9 +36,10 @@ export function launch(): Promise<Browser> {
  * Drags the graph's pane for `frames` animation frames and returns the
  * main-thread time per frame while it moved (DevTools' TaskDuration; the
  * compositor's own work is not counted: on this machine only the ratio to
- * the baseline means much).
+ * the baseline means much). `every` runs in the page every 30 frames (the
+ * app sends an IRP then, so its animation plays while the view moves).
  */
-export async function panCost(page: Page, frames = 90): Promise<number> {
+export async function panCost(page: Page, every?: (k: number) => void, frames = 90): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskMs = async () =>
@@ -49,10 +50,13 @@ export async function panCost(page: Page, frames = 90): Promise<number> {
   if (!box) throw new Error('no pane');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
+  if (every) await page.evaluate(`window.__every = ${every.toString()}`);
   await page.mouse.move(x, y);
   await page.mouse.down();
   const before = await taskMs();
   for (let i = 0; i < frames; i++) {
+    if (every && i % 30 === 0)
+      await page.evaluate((k) => (window as unknown as { __every(k: number): void }).__every(k), i / 30);
     await page.mouse.move(x + Math.sin(i / 10) * 200, y + Math.cos(i / 10) * 120);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   }
@@ -85,4 +89,9 @@ export async function heapMb(page: Page): Promise<number> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return usedSize / 1e6;
+}
+
+/** Elements in the graph's part of the page (what panning and layout have to move and style). */
+export function graphElements(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('.react-flow')?.querySelectorAll('*').length ?? 0);
 }
