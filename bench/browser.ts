@@ -10,8 +10,11 @@ export interface Server {
 
 /** `vite preview` of a build on a port of its own; resolves once it answers. */
 export async function serve(config: string | null, port: number): Promise<Server> {
-  const args = ['vite', 'preview', '--port', String(port), '--strictPort', ...(config ? ['-c', config] : [])];
-  const child: ChildProcess = spawn('npx', args, { stdio: 'ignore' });
+  const args = ['preview', '--port', String(port), '--strictPort', ...(config ? ['-c', config] : [])];
+  // vite itself, not through npx: stopping the child stops the server.
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

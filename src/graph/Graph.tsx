@@ -1,4 +1,12 @@
-import { Background, Controls, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type NodeMouseHandler,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
@@ -35,6 +43,8 @@ export function Graph({ children }: { children?: ReactNode }) {
       onPaneClick={() => select(null)}
       nodesDraggable={false}
       nodesConnectable={false}
+      // Only what is in view is in the page: a large graph pans at the cost of what it shows.
+      onlyRenderVisibleElements
       elementsSelectable
       fitView
       fitViewOptions={FIT}
@@ -46,6 +56,7 @@ export function Graph({ children }: { children?: ReactNode }) {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
       <FitWhenLayoutChanges positions={positions} />
+      <FarOut />
       {children}
     </ReactFlow>
   );
@@ -66,5 +77,18 @@ function FitWhenLayoutChanges({ positions }: { positions: unknown }) {
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
   }, [positions, fitView]);
+  return null;
+}
+
+/** Below this zoom a card's 12 px text is under 6 px: unreadable, so cards drop their details (index.css). */
+const FAR = 0.45;
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR;
+const selectDom = (s: ReactFlowState) => s.domNode;
+
+/** Marks the graph `.graph-far` when zoomed out that far: one subscriber, no node re-renders. */
+function FarOut() {
+  const far = useStore(selectFar);
+  const dom = useStore(selectDom);
+  useEffect(() => void dom?.classList.toggle('graph-far', far), [dom, far]);
   return null;
 }
