@@ -9,21 +9,26 @@
  * side for docs/benchmarks.md. Reported, never asserted (frame timing in
  * headless Chromium here means something only as a ratio to the baseline).
  *
- * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORTS (4501,4502).
+ * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORTS (4501,4502,4503),
+ * BENCH_BEFORE: the folder of an earlier checkout, built (`vite build`), measured as a third target in
+ * the same rounds — on a shared machine the only fair before/after.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
-import { parseScenario, runScenario, step, type World } from '../src/kernel';
-import { extendLayout, layoutFor } from '../src/graph/layout';
-import { generatedScenario } from '../src/scenarios/generate';
+import { resolve } from 'node:path';
+import type * as Kernel from '../src/kernel';
+import type * as Layouts from '../src/graph/layout';
+import type * as Generate from '../src/scenarios/generate';
 import { clickToPaint, graphElements, heapMb, launch, panCost, serve } from './browser';
 import { initialJsKb, median, printReport, round, type Report, type Sample, type Target } from './report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OUT = process.env.BENCH_OUT ?? 'docs/benchmarks-app.json';
+const BEFORE = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
+const TARGETS: Target[] = BEFORE ? ['app', 'bare', 'before'] : ['app', 'bare'];
 
 async function open(page: Page, url: string): Promise<number> {
   const t0 = performance.now();
@@ -107,11 +112,14 @@ async function heapAfterSteps(page: Page, base: string, steps: number): Promise<
   return heapMb(page);
 }
 
-/** The whole history laid out at once (a load), and one more device after it (a click), in ms. */
-function layoutMs(n: number): { whole: number; extend: number } {
-  const parsed = parseScenario(generatedScenario(n));
+/** The whole history laid out at once (a load), and one more device after it (a click), in ms; `root` the checkout. */
+async function layoutMs(root: string, n: number): Promise<{ whole: number; extend: number }> {
+  const kernel = (await import(`${root}/src/kernel/index.ts`)) as typeof Kernel;
+  const { extendLayout, layoutFor } = (await import(`${root}/src/graph/layout.ts`)) as typeof Layouts;
+  const { generatedScenario } = (await import(`${root}/src/scenarios/generate.ts`)) as typeof Generate;
+  const parsed = kernel.parseScenario(generatedScenario(n));
   if (!parsed.ok) throw new Error('generated scenario invalid');
-  const run = runScenario(parsed.scenario);
+  const run = kernel.runScenario(parsed.scenario);
   const worlds = [run.initial, ...run.steps.map((s) => s.world)];
   const whole: number[] = [];
   const extend: number[] = [];
@@ -119,7 +127,7 @@ function layoutMs(n: number): { whole: number; extend: number } {
     const t0 = performance.now();
     const layout = layoutFor(worlds);
     whole.push(performance.now() - t0);
-    const next: World = step(run.world, {
+    const next = kernel.step(run.world, {
       do: 'createDevice',
       driver: 'Bus',
       device: `New${i}`,
@@ -132,27 +140,38 @@ function layoutMs(n: number): { whole: number; extend: number } {
   return { whole: median(whole), extend: median(extend) };
 }
 
-const [appPort = 4501, barePort = 4502] = (process.env.BENCH_PORTS ?? '')
+const [appPort = 4501, barePort = 4502, beforePort = 4503] = (process.env.BENCH_PORTS ?? '')
   .split(',')
   .filter(Boolean)
   .map(Number);
+async function layouts(root: string): Promise<Record<number, { whole: number; extend: number }>> {
+  const out: Record<number, { whole: number; extend: number }> = {};
+  for (const n of SIZES) out[n] = await layoutMs(root, n);
+  return out;
+}
+
 const app = await serve(null, appPort);
 const bare = await serve('bench/vite.config.ts', barePort);
+const before = BEFORE ? await serve(null, beforePort, `${BEFORE}/dist`) : null;
+const urls: Record<Target, string> = { app: app.url, bare: bare.url, before: before?.url ?? '' };
 const browser = await launch();
-const results: Record<number, Record<Target, Sample[]>> = {};
+const results: Record<number, Partial<Record<Target, Sample[]>>> = {};
 try {
   for (const n of SIZES) {
-    results[n] = { app: [], bare: [] };
+    const mine: Partial<Record<Target, Sample[]>> = {};
+    results[n] = mine;
     for (let r = 0; r < ROUNDS; r++)
-      for (const target of (r % 2 ? ['bare', 'app'] : ['app', 'bare']) as Target[]) {
+      // Each round in another order: the machine's other load falls on every target alike.
+      for (const target of r % 2 ? [...TARGETS].reverse() : TARGETS) {
         const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        results[n][target].push(await sample(page, target, target === 'app' ? app.url : bare.url, n));
+        (mine[target] ??= []).push(await sample(page, target, urls[target], n));
         await page.close();
         process.stderr.write(`${n} ${target} round ${r + 1}\n`);
       }
   }
   const heapPage = await browser.newPage();
   const heap = round(await heapAfterSteps(heapPage, app.url, 10_000), 1);
+  const heapBefore = before ? round(await heapAfterSteps(heapPage, before.url, 10_000), 1) : null;
   await heapPage.close();
 
   const report: Report = {
@@ -160,8 +179,10 @@ try {
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg()[0] },
     rounds: ROUNDS,
     samples: results,
-    layout: Object.fromEntries(SIZES.map((n) => [n, layoutMs(n)])),
+    layout: await layouts(resolve('.')),
+    ...(BEFORE ? { layoutBefore: await layouts(BEFORE) } : {}),
     heapMbAfter10kSteps: heap,
+    ...(heapBefore === null ? {} : { heapMbAfter10kStepsBefore: heapBefore }),
     initialJsGzipKb: initialJsKb(),
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
@@ -170,4 +191,5 @@ try {
   await browser.close();
   app.stop();
   bare.stop();
+  before?.stop();
 }

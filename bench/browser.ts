@@ -8,9 +8,16 @@ export interface Server {
   stop(): void;
 }
 
-/** `vite preview` of a build on a port of its own; resolves once it answers. */
-export async function serve(config: string | null, port: number): Promise<Server> {
-  const args = ['preview', '--port', String(port), '--strictPort', ...(config ? ['-c', config] : [])];
+/** `vite preview` of a build (or of `outDir`) on a port of its own; resolves once it answers. */
+export async function serve(config: string | null, port: number, outDir?: string): Promise<Server> {
+  const args = [
+    'preview',
+    '--port',
+    String(port),
+    '--strictPort',
+    ...(config ? ['-c', config] : []),
+    ...(outDir ? ['--outDir', outDir] : []),
+  ];
   // vite itself, not through npx: stopping the child stops the server.
   const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
     stdio: 'ignore',

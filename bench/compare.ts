@@ -1,17 +1,19 @@
 /**
  * tsx bench/compare.ts before.json after.json — two app benchmark reports
  * side by side, every figure before → after, as Markdown for docs/benchmarks.md.
+ * Given one report measured with BENCH_BEFORE, its own 'before' target is the before.
  */
 import { readFileSync } from 'node:fs';
 import { rowsOf, type Report, type Row } from './report';
 
-const [beforePath, afterPath] = process.argv.slice(2);
-if (!beforePath || !afterPath) throw new Error('usage: tsx bench/compare.ts before.json after.json');
-const before = JSON.parse(readFileSync(beforePath, 'utf8')) as Report;
-const after = JSON.parse(readFileSync(afterPath, 'utf8')) as Report;
-const rows = (r: Report) => new Map(rowsOf(r).map((x) => [x.objects, x]));
-const b = rows(before);
-const a = rows(after);
+const paths = process.argv.slice(2);
+if (paths.length < 1) throw new Error('usage: tsx bench/compare.ts [before.json] after.json');
+const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Report;
+const after = read(paths[paths.length - 1] as string);
+const before = paths.length > 1 ? read(paths[0] as string) : after;
+const rows = (r: Report, t: 'app' | 'before') => new Map(rowsOf(r, t).map((x) => [x.objects, x]));
+const b = rows(before, paths.length > 1 ? 'app' : 'before');
+const a = rows(after, 'app');
 
 const figures: [string, (x: Row) => string][] = [
   ['pan, main-thread ms/frame, app ÷ bare', (x) => `${x.pan.ratio}× (${x.pan.app} / ${x.pan.bare})`],

@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 
 /** The app benchmark's figures: raw samples kept in the JSON, summarised into rows for the tables. */
 
-export type Target = 'app' | 'bare';
+/** The app, bare React Flow, and optionally the app as it was before (BENCH_BEFORE). */
+export type Target = 'app' | 'bare' | 'before';
 
 export interface Sample {
   readonly load: number;
@@ -17,9 +18,11 @@ export interface Report {
   readonly date: string;
   readonly machine: Record<string, unknown>;
   readonly rounds: number;
-  readonly samples: Record<number, Record<Target, Sample[]>>;
+  readonly samples: Record<number, Partial<Record<Target, Sample[]>>>;
   readonly layout: Record<number, { whole: number; extend: number }>;
+  readonly layoutBefore?: Record<number, { whole: number; extend: number }>;
   readonly heapMbAfter10kSteps: number;
+  readonly heapMbAfter10kStepsBefore?: number;
   readonly initialJsGzipKb: { total: number; files: Record<string, number> };
 }
 
@@ -38,12 +41,13 @@ export interface Row {
   readonly layout: { whole: number; extend: number };
 }
 
-export function rowsOf(r: Report): Row[] {
+/** Rows of the app (or of `target`, the app before) against bare React Flow. */
+export function rowsOf(r: Report, target: 'app' | 'before' = 'app'): Row[] {
   return Object.keys(r.samples)
     .map(Number)
     .sort((a, b) => a - b)
     .map((n) => {
-      const a = r.samples[n]?.app ?? [];
+      const a = r.samples[n]?.[target] ?? [];
       const b = r.samples[n]?.bare ?? [];
       const m = (s: Sample[], f: (x: Sample) => number) => median(s.map(f));
       const dist = (s: Sample[], f: (x: Sample) => readonly number[]) => {
@@ -51,7 +55,7 @@ export function rowsOf(r: Report): Row[] {
         return { median: round(median(all), 0), p95: round(p95(all), 0) };
       };
       const pan = { app: m(a, (x) => x.pan), bare: m(b, (x) => x.pan) };
-      const layout = r.layout[n] ?? { whole: NaN, extend: NaN };
+      const layout = (target === 'app' ? r.layout : r.layoutBefore)?.[n] ?? { whole: NaN, extend: NaN };
       return {
         objects: n,
         load: {

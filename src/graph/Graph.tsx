@@ -1,19 +1,12 @@
-import {
-  Background,
-  Controls,
-  ReactFlow,
-  useReactFlow,
-  useStore,
-  type NodeMouseHandler,
-  type ReactFlowState,
-} from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useMemo, useState } from 'react';
 import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
+import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
 
 export function Graph({ children }: { children?: ReactNode }) {
@@ -60,35 +53,4 @@ export function Graph({ children }: { children?: ReactNode }) {
       {children}
     </ReactFlow>
   );
-}
-
-const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
-
-/** New objects change the layout; refit then, so nothing new appears outside the view. */
-function FitWhenLayoutChanges({ positions }: { positions: unknown }) {
-  const { fitView } = useReactFlow();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    // After React Flow has measured the new nodes.
-    const frame = requestAnimationFrame(() => void fitView(FIT));
-    return () => cancelAnimationFrame(frame);
-  }, [positions, fitView]);
-  return null;
-}
-
-/** Below this zoom a card's 12 px text is under 6 px: unreadable, so cards drop their details (index.css). */
-const FAR = 0.45;
-const selectFar = (s: ReactFlowState) => s.transform[2] < FAR;
-const selectDom = (s: ReactFlowState) => s.domNode;
-
-/** Marks the graph `.graph-far` when zoomed out that far: one subscriber, no node re-renders. */
-function FarOut() {
-  const far = useStore(selectFar);
-  const dom = useStore(selectDom);
-  useEffect(() => void dom?.classList.toggle('graph-far', far), [dom, far]);
-  return null;
 }

@@ -74,6 +74,21 @@ describe('the graph of a Windows world', () => {
     expect(byId(b.nodes, 'device:ToasterFdo')).not.toBe(byId(a.nodes, 'device:ToasterFdo'));
   });
 
+  it('keeps the lists themselves when nothing in them changed, so React Flow skips them', () => {
+    const all = worlds();
+    const last = all[all.length - 1] as World;
+    const reuse = createReuser();
+    const a = reuse(flowOf(last, all));
+    const same = reuse(flowOf(last, all));
+    expect(same.nodes).toBe(a.nodes);
+    expect(same.edges).toBe(a.edges);
+    const next = step(last, { do: 'referenceObject', device: 'ToasterFdo', reference: 'r9' }).world;
+    const b = reuse(flowOf(next, [...all, next]));
+    expect(b.nodes).not.toBe(a.nodes);
+    expect(b.edges).not.toBe(a.edges);
+    expect(b.edges.length).toBe(a.edges.length + 1);
+  });
+
   it('places a history that starts the same way alike: a branch moves nothing it kept', () => {
     const all = worlds();
     const last = all[all.length - 1] as World;
