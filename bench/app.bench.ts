@@ -9,7 +9,7 @@
  * side for docs/benchmarks.md. Reported, never asserted (frame timing in
  * headless Chromium here means something only as a ratio to the baseline).
  *
- * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORTS (4501,4502,4503),
+ * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
  * BENCH_BEFORE: the folder of an earlier checkout, built (`vite build`), measured as a third target in
  * the same rounds — on a shared machine the only fair before/after.
  */
@@ -140,20 +140,19 @@ async function layoutMs(root: string, n: number): Promise<{ whole: number; exten
   return { whole: median(whole), extend: median(extend) };
 }
 
-const [appPort = 4501, barePort = 4502, beforePort = 4503] = (process.env.BENCH_PORTS ?? '')
-  .split(',')
-  .filter(Boolean)
-  .map(Number);
+/** One port for every target: each sample starts its target's server and stops it (BENCH_PORT, 4501). */
+const PORT = Number(process.env.BENCH_PORT ?? 4501);
+const serveTarget = (t: Target) =>
+  t === 'bare'
+    ? serve('bench/vite.config.ts', PORT)
+    : serve(null, PORT, t === 'before' && BEFORE ? `${BEFORE}/dist` : undefined);
+
 async function layouts(root: string): Promise<Record<number, { whole: number; extend: number }>> {
   const out: Record<number, { whole: number; extend: number }> = {};
   for (const n of SIZES) out[n] = await layoutMs(root, n);
   return out;
 }
 
-const app = await serve(null, appPort);
-const bare = await serve('bench/vite.config.ts', barePort);
-const before = BEFORE ? await serve(null, beforePort, `${BEFORE}/dist`) : null;
-const urls: Record<Target, string> = { app: app.url, bare: bare.url, before: before?.url ?? '' };
 const browser = await launch();
 const results: Record<number, Partial<Record<Target, Sample[]>>> = {};
 try {
@@ -163,16 +162,24 @@ try {
     for (let r = 0; r < ROUNDS; r++)
       // Each round in another order: the machine's other load falls on every target alike.
       for (const target of r % 2 ? [...TARGETS].reverse() : TARGETS) {
+        const server = await serveTarget(target);
         const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        (mine[target] ??= []).push(await sample(page, target, urls[target], n));
+        (mine[target] ??= []).push(await sample(page, target, server.url, n));
         await page.close();
+        await server.stop();
         process.stderr.write(`${n} ${target} round ${r + 1}\n`);
       }
   }
-  const heapPage = await browser.newPage();
-  const heap = round(await heapAfterSteps(heapPage, app.url, 10_000), 1);
-  const heapBefore = before ? round(await heapAfterSteps(heapPage, before.url, 10_000), 1) : null;
-  await heapPage.close();
+  const heapOf = async (t: Target) => {
+    const server = await serveTarget(t);
+    const page = await browser.newPage();
+    const mb = round(await heapAfterSteps(page, server.url, 10_000), 1);
+    await page.close();
+    await server.stop();
+    return mb;
+  };
+  const heap = await heapOf('app');
+  const heapBefore = BEFORE ? await heapOf('before') : null;
 
   const report: Report = {
     date: new Date().toISOString(),
@@ -189,7 +196,4 @@ try {
   printReport(report);
 } finally {
   await browser.close();
-  app.stop();
-  bare.stop();
-  before?.stop();
 }

@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface Server {
   readonly url: string;
-  stop(): void;
+  /** Resolves once the server has exited (its port is free again). */
+  stop(): Promise<void>;
 }
 
 /** `vite preview` of a build (or of `outDir`) on a port of its own; resolves once it answers. */
@@ -23,15 +24,23 @@ export async function serve(config: string | null, port: number, outDir?: string
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = () => {
+    child.kill();
+    return exited;
+  };
+  // A server that exits at once (its port taken) must not be mistaken for the one answering there.
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (let i = 0; i < 100 && !gone; i++) {
     try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
+      if ((await fetch(url)).ok) return { url, stop };
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill();
+  await stop();
   throw new Error(`vite preview on ${port} did not start (is the build there? npm run bench builds it)`);
 }
 

@@ -36,8 +36,8 @@ export function Graph({ children }: { children?: ReactNode }) {
       onPaneClick={() => select(null)}
       nodesDraggable={false}
       nodesConnectable={false}
-      // Only what is in view is in the page: a large graph pans at the cost of what it shows.
-      onlyRenderVisibleElements
+      // A large graph keeps only what is in view in the page: it pans at the cost of what it shows.
+      onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
       elementsSelectable
       fitView
       fitViewOptions={FIT}
@@ -54,3 +54,6 @@ export function Graph({ children }: { children?: ReactNode }) {
     </ReactFlow>
   );
 }
+
+/** Nodes beyond which only those in view are rendered (below it, culling would save next to nothing). */
+const CULL_ABOVE = 150;
