@@ -45,10 +45,10 @@ type Door = { unloadLens: { run(id: string, args: unknown, source?: string): unk
 async function sample(page: Page, target: Target, base: string, n: number): Promise<Sample> {
   const load = await open(page, `${base}?generate=${n}&bench=1`);
   const elements = await graphElements(page);
-  // The app sends an IRP every 30 frames, so its animation plays while the view moves.
+  // The app (and the app before) sends an IRP every 30 frames, so its animation plays while the view moves.
   const pan = await panCost(
     page,
-    target === 'app'
+    target !== 'bare'
       ? (k) =>
           (window as unknown as Door).unloadLens.run('sendIrp', { handle: 'h0', irp: `panIrp${k}` }, 'button')
       : undefined,
@@ -80,7 +80,7 @@ async function sample(page: Page, target: Target, base: string, n: number): Prom
     create.push(
       await clickToPaint(
         page,
-        target === 'app'
+        target !== 'bare'
           ? () => {
               const i = (window as unknown as { __i: number }).__i;
               (window as unknown as Door).unloadLens.run(
@@ -163,20 +163,26 @@ try {
       // Each round in another order: the machine's other load falls on every target alike.
       for (const target of r % 2 ? [...TARGETS].reverse() : TARGETS) {
         const server = await serveTarget(target);
-        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        (mine[target] ??= []).push(await sample(page, target, server.url, n));
-        await page.close();
-        await server.stop();
+        try {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          (mine[target] ??= []).push(await sample(page, target, server.url, n));
+          await page.close();
+        } finally {
+          await server.stop();
+        }
         process.stderr.write(`${n} ${target} round ${r + 1}\n`);
       }
   }
   const heapOf = async (t: Target) => {
     const server = await serveTarget(t);
-    const page = await browser.newPage();
-    const mb = round(await heapAfterSteps(page, server.url, 10_000), 1);
-    await page.close();
-    await server.stop();
-    return mb;
+    try {
+      const page = await browser.newPage();
+      const mb = round(await heapAfterSteps(page, server.url, 10_000), 1);
+      await page.close();
+      return mb;
+    } finally {
+      await server.stop();
+    }
   };
   const heap = await heapOf('app');
   const heapBefore = BEFORE ? await heapOf('before') : null;
@@ -191,6 +197,7 @@ try {
     heapMbAfter10kSteps: heap,
     ...(heapBefore === null ? {} : { heapMbAfter10kStepsBefore: heapBefore }),
     initialJsGzipKb: initialJsKb(),
+    ...(BEFORE ? { initialJsGzipKbBefore: initialJsKb(`${BEFORE}/dist`) } : {}),
   };
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
   printReport(report);

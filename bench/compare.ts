@@ -35,11 +35,12 @@ for (const [name, f] of figures)
     const y = a.get(n);
     console.log(`| ${name} | ${n} | ${x ? f(x) : '–'} | ${y ? f(y) : '–'} |`);
   }
+const one = paths.length === 1;
+const heapBefore = one ? before.heapMbAfter10kStepsBefore : before.heapMbAfter10kSteps;
+const jsBefore = one ? before.initialJsGzipKbBefore : before.initialJsGzipKb;
+console.log(`| JS heap after 10,000 steps, MB | 50 | ${heapBefore ?? '–'} | ${after.heapMbAfter10kSteps} |`);
 console.log(
-  `| JS heap after 10,000 steps, MB | 50 | ${before.heapMbAfter10kSteps} | ${after.heapMbAfter10kSteps} |`,
-);
-console.log(
-  `| initial JavaScript, gzip KB | – | ${before.initialJsGzipKb.total} | ${after.initialJsGzipKb.total} |`,
+  `| initial JavaScript, gzip KB | – | ${jsBefore?.total ?? '–'} | ${after.initialJsGzipKb.total} |`,
 );
 console.log(`\nBefore: ${before.date}, ${JSON.stringify(before.machine)}, ${before.rounds} rounds.`);
 console.log(`After: ${after.date}, ${JSON.stringify(after.machine)}, ${after.rounds} rounds.`);
