@@ -1,32 +1,35 @@
 /**
  * npm run bench — the app against bare React Flow with the same geometry, in
- * one run, interleaved and repeated: load, pan (main-thread ms per frame),
- * click → painted, heap after 10,000 steps, layout, and the size of the
- * first load. Written to docs/benchmarks-app.json and printed as a table for
- * docs/benchmarks.md. Reported, never asserted (frame timing in headless
- * Chromium here means something only as a ratio to the baseline).
+ * one run, interleaved and repeated: load, pan (main-thread ms per frame,
+ * with IRPs animating in the app), click → painted ('Open a handle'),
+ * 'Create device' → painted, elements in the graph, layout (whole history,
+ * and one more device), heap after 10,000 steps, and the size of the first
+ * load. Written to docs/benchmarks-app.json (or BENCH_OUT) with machine and
+ * date; `tsx bench/compare.ts before.json after.json` prints the two side by
+ * side for docs/benchmarks.md. Reported, never asserted (frame timing in
+ * headless Chromium here means something only as a ratio to the baseline).
+ *
+ * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
+ * BENCH_BEFORE: the folder of an earlier checkout, built (`vite build`), measured as a third target in
+ * the same rounds — on a shared machine the only fair before/after.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Page } from '@playwright/test';
-import { parseScenario, runScenario } from '../src/kernel';
-import { layoutFor } from '../src/graph/layout';
-import { generatedScenario } from '../src/scenarios/generate';
-import { clickToPaint, heapMb, launch, panCost, serve } from './browser';
+import { resolve } from 'node:path';
+import { format } from 'prettier';
+import type * as Kernel from '../src/kernel';
+import type * as Layouts from '../src/graph/layout';
+import type * as Generate from '../src/scenarios/generate';
+import { clickToPaint, graphElements, heapMb, launch, panCost, serve } from './browser';
+import { initialJsKb, median, printReport, round, type Report, type Sample, type Target } from './report';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-
-type Target = 'app' | 'bare';
-interface Sample {
-  load: number;
-  pan: number;
-  click: number[];
-}
+const OUT = process.env.BENCH_OUT ?? 'docs/benchmarks-app.json';
+const BEFORE = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
+const TARGETS: Target[] = BEFORE ? ['app', 'bare', 'before'] : ['app', 'bare'];
 
 async function open(page: Page, url: string): Promise<number> {
   const t0 = performance.now();
@@ -38,10 +41,21 @@ async function open(page: Page, url: string): Promise<number> {
   return performance.now() - t0;
 }
 
+type Door = { unloadLens: { run(id: string, args: unknown, source?: string): unknown } };
+
 async function sample(page: Page, target: Target, base: string, n: number): Promise<Sample> {
   const load = await open(page, `${base}?generate=${n}&bench=1`);
-  const pan = await panCost(page);
+  const elements = await graphElements(page);
+  // The app (and the app before) sends an IRP every 30 frames, so its animation plays while the view moves.
+  const pan = await panCost(
+    page,
+    target !== 'bare'
+      ? (k) =>
+          (window as unknown as Door).unloadLens.run('sendIrp', { handle: 'h0', irp: `panIrp${k}` }, 'button')
+      : undefined,
+  );
   const click: number[] = [];
+  const create: number[] = [];
   for (let i = 0; i < 7; i++) {
     if (target === 'bare') {
       await page.evaluate(`window.__i = ${i}`);
@@ -61,13 +75,36 @@ async function sample(page: Page, target: Target, base: string, n: number): Prom
       );
     }
   }
-  return { load, pan, click };
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(`window.__i = ${i}`);
+    // A new card: the app's 'Create device' through its door (a new PDO of the bus driver), the baseline one more node.
+    create.push(
+      await clickToPaint(
+        page,
+        target !== 'bare'
+          ? () => {
+              const i = (window as unknown as { __i: number }).__i;
+              (window as unknown as Door).unloadLens.run(
+                'createDevice',
+                { driver: 'Bus', device: `NewPdo${i}`, role: 'pdo' },
+                'button',
+              );
+            }
+          : () => {
+              const w = window as unknown as { __i: number; bareAdd(i: number): void };
+              w.bareAdd(w.__i);
+            },
+      ),
+    );
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  }
+  return { load, pan, click, create, elements };
 }
 
 async function heapAfterSteps(page: Page, base: string, steps: number): Promise<number> {
   await open(page, `${base}?generate=50&bench=1`);
   await page.evaluate((count) => {
-    const v = (window as unknown as { unloadLens: { run(id: string, args: unknown): unknown } }).unloadLens;
+    const v = (window as unknown as Door).unloadLens;
     for (let i = 0; i < count / 2; i++) {
       v.run('openHandle', { device: 'Pdo0', handle: 'hb' });
       v.run('closeHandle', { handle: 'hb' });
@@ -76,101 +113,96 @@ async function heapAfterSteps(page: Page, base: string, steps: number): Promise<
   return heapMb(page);
 }
 
-function layoutMs(n: number): number {
-  const parsed = parseScenario(generatedScenario(n));
+/** The whole history laid out at once (a load), and one more device after it (a click), in ms; `root` the checkout. */
+async function layoutMs(root: string, n: number): Promise<{ whole: number; extend: number }> {
+  const kernel = (await import(`${root}/src/kernel/index.ts`)) as typeof Kernel;
+  const { extendLayout, layoutFor } = (await import(`${root}/src/graph/layout.ts`)) as typeof Layouts;
+  const { generatedScenario } = (await import(`${root}/src/scenarios/generate.ts`)) as typeof Generate;
+  const parsed = kernel.parseScenario(generatedScenario(n));
   if (!parsed.ok) throw new Error('generated scenario invalid');
-  const run = runScenario(parsed.scenario);
+  const run = kernel.runScenario(parsed.scenario);
   const worlds = [run.initial, ...run.steps.map((s) => s.world)];
-  const times: number[] = [];
+  const whole: number[] = [];
+  const extend: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    layoutFor(worlds);
-    times.push(performance.now() - t0);
+    const layout = layoutFor(worlds);
+    whole.push(performance.now() - t0);
+    const next = kernel.step(run.world, {
+      do: 'createDevice',
+      driver: 'Bus',
+      device: `New${i}`,
+      role: 'pdo',
+    }).world;
+    const t1 = performance.now();
+    extendLayout(layout, next);
+    extend.push(performance.now() - t1);
   }
-  return median(times);
+  return { whole: median(whole), extend: median(extend) };
 }
 
-/** gzip KB of the scripts index.html loads first. */
-function initialJsKb(): { total: number; files: Record<string, number> } {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const files: Record<string, number> = {};
-  for (const m of html.matchAll(/src="\/(assets\/[^"]+\.js)"/g)) {
-    const f = m[1] ?? '';
-    files[f] = round(gzipSync(readFileSync(`dist/${f}`)).length / 1024, 1);
-  }
-  for (const f of readdirSync('dist/assets').filter((x) => x.endsWith('.js')))
-    if (html.includes(`assets/${f}"`) && !files[`assets/${f}`])
-      files[`assets/${f}`] = round(gzipSync(readFileSync(`dist/assets/${f}`)).length / 1024, 1);
-  return {
-    total: round(
-      Object.values(files).reduce((a, b) => a + b, 0),
-      1,
-    ),
-    files,
-  };
+/** One port for every target: each sample starts its target's server and stops it (BENCH_PORT, 4501). */
+const PORT = Number(process.env.BENCH_PORT ?? 4501);
+const serveTarget = (t: Target) =>
+  t === 'bare'
+    ? serve('bench/vite.config.ts', PORT)
+    : serve(null, PORT, t === 'before' && BEFORE ? `${BEFORE}/dist` : undefined);
+
+async function layouts(root: string): Promise<Record<number, { whole: number; extend: number }>> {
+  const out: Record<number, { whole: number; extend: number }> = {};
+  for (const n of SIZES) out[n] = await layoutMs(root, n);
+  return out;
 }
 
-const app = await serve(null, 4501);
-const bare = await serve('bench/vite.config.ts', 4502);
 const browser = await launch();
-const results: Record<number, Record<Target, Sample[]>> = {};
+const results: Record<number, Partial<Record<Target, Sample[]>>> = {};
 try {
   for (const n of SIZES) {
-    results[n] = { app: [], bare: [] };
+    const mine: Partial<Record<Target, Sample[]>> = {};
+    results[n] = mine;
     for (let r = 0; r < ROUNDS; r++)
-      for (const target of (r % 2 ? ['bare', 'app'] : ['app', 'bare']) as Target[]) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-        results[n][target].push(await sample(page, target, target === 'app' ? app.url : bare.url, n));
-        await page.close();
+      // Each round in another order: the machine's other load falls on every target alike.
+      for (const target of r % 2 ? [...TARGETS].reverse() : TARGETS) {
+        const server = await serveTarget(target);
+        try {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          (mine[target] ??= []).push(await sample(page, target, server.url, n));
+          await page.close();
+        } finally {
+          await server.stop();
+        }
         process.stderr.write(`${n} ${target} round ${r + 1}\n`);
       }
   }
-  const heapPage = await browser.newPage();
-  const heap = { steps10k: round(await heapAfterSteps(heapPage, app.url, 10_000), 1) };
-  await heapPage.close();
-
-  const rows = SIZES.map((n) => {
-    const a = results[n]?.app ?? [];
-    const b = results[n]?.bare ?? [];
-    const m = (s: Sample[], k: 'load' | 'pan') => median(s.map((x) => x[k]));
-    const clicks = (s: Sample[]) => s.flatMap((x) => x.click).sort((x, y) => x - y);
-    const p95 = (xs: number[]) => xs[Math.floor(xs.length * 0.95)] ?? NaN;
-    return {
-      objects: n,
-      loadMs: { app: round(m(a, 'load'), 0), bare: round(m(b, 'load'), 0) },
-      panMsPerFrame: {
-        app: round(m(a, 'pan')),
-        bare: round(m(b, 'pan')),
-        ratio: round(m(a, 'pan') / m(b, 'pan')),
-      },
-      clickMs: {
-        app: { median: round(median(clicks(a)), 0), p95: round(p95(clicks(a)), 0) },
-        bare: { median: round(median(clicks(b)), 0), p95: round(p95(clicks(b)), 0) },
-      },
-      layoutMs: round(layoutMs(n), 0),
-    };
-  });
-  const report = {
-    date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
-    rounds: ROUNDS,
-    rows,
-    heapMbAfter10kSteps: heap.steps10k,
-    initialJsGzipKb: initialJsKb(),
+  const heapOf = async (t: Target) => {
+    const server = await serveTarget(t);
+    try {
+      const page = await browser.newPage();
+      const mb = round(await heapAfterSteps(page, server.url, 10_000), 1);
+      await page.close();
+      return mb;
+    } finally {
+      await server.stop();
+    }
   };
-  writeFileSync('docs/benchmarks-app.json', `${JSON.stringify(report, null, 2)}\n`);
-  console.log(
-    '| objects | load app / bare (ms) | pan ms/frame app / bare (ratio) | click→paint app median / p95 (ms) | same, bare | layout (ms) |',
-  );
-  console.log('|---|---|---|---|---|---|');
-  for (const r of rows)
-    console.log(
-      `| ${r.objects} | ${r.loadMs.app} / ${r.loadMs.bare} | ${r.panMsPerFrame.app} / ${r.panMsPerFrame.bare} (${r.panMsPerFrame.ratio}×) | ${r.clickMs.app.median} / ${r.clickMs.app.p95} | ${r.clickMs.bare.median} / ${r.clickMs.bare.p95} | ${r.layoutMs} |`,
-    );
-  console.log(`\nJS heap after 10,000 steps: ${heap.steps10k} MB`);
-  console.log(`Initial JavaScript, gzip: ${report.initialJsGzipKb.total} KB`);
+  const heap = await heapOf('app');
+  const heapBefore = BEFORE ? await heapOf('before') : null;
+
+  const report: Report = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg()[0] },
+    rounds: ROUNDS,
+    samples: results,
+    layout: await layouts(resolve('.')),
+    ...(BEFORE ? { layoutBefore: await layouts(BEFORE) } : {}),
+    heapMbAfter10kSteps: heap,
+    ...(heapBefore === null ? {} : { heapMbAfter10kStepsBefore: heapBefore }),
+    initialJsGzipKb: initialJsKb(),
+    ...(BEFORE ? { initialJsGzipKbBefore: initialJsKb(`${BEFORE}/dist`) } : {}),
+  };
+  // In the repository's own format (npm run lint checks docs/ too).
+  writeFileSync(OUT, await format(JSON.stringify(report), { parser: 'json' }));
+  printReport(report);
 } finally {
   await browser.close();
-  app.stop();
-  bare.stop();
 }

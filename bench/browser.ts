@@ -5,23 +5,42 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface Server {
   readonly url: string;
-  stop(): void;
+  /** Resolves once the server has exited (its port is free again). */
+  stop(): Promise<void>;
 }
 
-/** `vite preview` of a build on a port of its own; resolves once it answers. */
-export async function serve(config: string | null, port: number): Promise<Server> {
-  const args = ['vite', 'preview', '--port', String(port), '--strictPort', ...(config ? ['-c', config] : [])];
-  const child: ChildProcess = spawn('npx', args, { stdio: 'ignore' });
+/** `vite preview` of a build (or of `outDir`) on a port of its own; resolves once it answers. */
+export async function serve(config: string | null, port: number, outDir?: string): Promise<Server> {
+  const args = [
+    'preview',
+    '--port',
+    String(port),
+    '--strictPort',
+    ...(config ? ['-c', config] : []),
+    ...(outDir ? ['--outDir', outDir] : []),
+  ];
+  // vite itself, not through npx: stopping the child stops the server.
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', ...args], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = () => {
+    child.kill();
+    return exited;
+  };
+  // A server that exits at once (its port taken) must not be mistaken for the one answering there.
+  let gone = false;
+  void exited.then(() => (gone = true));
+  for (let i = 0; i < 100 && !gone; i++) {
     try {
-      if ((await fetch(url)).ok) return { url, stop: () => child.kill() };
+      if ((await fetch(url)).ok) return { url, stop };
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill();
+  await stop();
   throw new Error(`vite preview on ${port} did not start (is the build there? npm run bench builds it)`);
 }
 
@@ -36,9 +55,10 @@ export function launch(): Promise<Browser> {
  * Drags the graph's pane for `frames` animation frames and returns the
  * main-thread time per frame while it moved (DevTools' TaskDuration; the
  * compositor's own work is not counted: on this machine only the ratio to
- * the baseline means much).
+ * the baseline means much). `every` runs in the page every 30 frames (the
+ * app sends an IRP then, so its animation plays while the view moves).
  */
-export async function panCost(page: Page, frames = 90): Promise<number> {
+export async function panCost(page: Page, every?: (k: number) => void, frames = 90): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskMs = async () =>
@@ -49,10 +69,13 @@ export async function panCost(page: Page, frames = 90): Promise<number> {
   if (!box) throw new Error('no pane');
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
+  if (every) await page.evaluate(`window.__every = ${every.toString()}`);
   await page.mouse.move(x, y);
   await page.mouse.down();
   const before = await taskMs();
   for (let i = 0; i < frames; i++) {
+    if (every && i % 30 === 0)
+      await page.evaluate((k) => (window as unknown as { __every(k: number): void }).__every(k), i / 30);
     await page.mouse.move(x + Math.sin(i / 10) * 200, y + Math.cos(i / 10) * 120);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   }
@@ -85,4 +108,9 @@ export async function heapMb(page: Page): Promise<number> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return usedSize / 1e6;
+}
+
+/** Elements in the graph's part of the page (what panning and layout have to move and style). */
+export function graphElements(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('.react-flow')?.querySelectorAll('*').length ?? 0);
 }

@@ -174,7 +174,7 @@ async function main() {
   }
   const seconds = Math.round((Date.now() - started) / 1000);
   await browser.close();
-  server.stop();
+  await server.stop();
 
   const first = samples[0];
   const last = samples.at(-1);

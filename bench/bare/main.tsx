@@ -38,6 +38,17 @@ function Bare() {
       setNodes((ns) =>
         ns.map((x, j) => (j === i % ns.length ? { ...x, data: { label: `${x.id}*${i}` } } : x)),
       ),
+    // The create baseline: one more node, placed beside the last, as 'Create device' adds one card.
+    bareAdd: (i: number) =>
+      setNodes((ns) => [
+        ...ns,
+        {
+          id: `added${i}`,
+          position: { x: (ns.at(-1)?.position.x ?? 0) + 200, y: 0 },
+          data: { label: `added${i}` },
+          style: SIZE.device,
+        },
+      ]),
   });
   return <ReactFlow nodes={nodes} edges={edges} fitView minZoom={0.05} nodesDraggable={false} />;
 }

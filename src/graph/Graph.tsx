@@ -1,11 +1,12 @@
-import { Background, Controls, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useMemo, useState } from 'react';
 import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
+import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
 
 export function Graph({ children }: { children?: ReactNode }) {
@@ -35,6 +36,8 @@ export function Graph({ children }: { children?: ReactNode }) {
       onPaneClick={() => select(null)}
       nodesDraggable={false}
       nodesConnectable={false}
+      // A large graph keeps only what is in view in the page: it pans at the cost of what it shows.
+      onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
       elementsSelectable
       fitView
       fitViewOptions={FIT}
@@ -46,25 +49,11 @@ export function Graph({ children }: { children?: ReactNode }) {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
       <FitWhenLayoutChanges positions={positions} />
+      <FarOut />
       {children}
     </ReactFlow>
   );
 }
 
-const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
-
-/** New objects change the layout; refit then, so nothing new appears outside the view. */
-function FitWhenLayoutChanges({ positions }: { positions: unknown }) {
-  const { fitView } = useReactFlow();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    // After React Flow has measured the new nodes.
-    const frame = requestAnimationFrame(() => void fitView(FIT));
-    return () => cancelAnimationFrame(frame);
-  }, [positions, fitView]);
-  return null;
-}
+/** Nodes beyond which only those in view are rendered (below it, culling would save next to nothing). */
+const CULL_ABOVE = 150;

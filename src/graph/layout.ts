@@ -1,13 +1,21 @@
-import dagre from '@dagrejs/dagre';
 import { DEFAULT_OS, type Os, type World } from '../kernel/core';
 import { appOf } from '../personalities';
 
 /**
- * Automatic layout (dagre) of the structural objects each OS names
- * (drivers and device stacks; modules and instances). It lays out the union
- * of every world in the history, so objects keep their place across steps
- * and when travelling in time; small objects (handles, IRPs, registrations,
- * channels) sit beside their anchor and never move the layout.
+ * Direct placement of the structural objects each OS names (drivers and
+ * device stacks; modules and instances), without a general graph layout:
+ * the structure is regular. First-row cards (drivers, modules) stand in a
+ * row; below them each column (a device stack, top of the stack highest; an
+ * instance) takes the next free place at the right, in the order the
+ * objects appeared in the history.
+ *
+ * It places the union of every world in the history, one world after the
+ * other, and a placed card keeps its place: a new object is placed without
+ * moving the others, and travelling in time moves nothing. The one
+ * exception is a device attached on top of a stack: its column moves down
+ * one row, so that the top of the stack stays at the top. Small objects
+ * (handles, IRPs, registrations, channels) sit beside their anchor
+ * (toFlow.ts) and never change the layout.
  */
 
 export const SIZES = {
@@ -17,65 +25,29 @@ export const SIZES = {
   satellite: { width: 92, height: 24, gap: 5 },
 } as const;
 
+/** Gaps between columns and first-row cards; where the columns start; one card to the next in a column. */
+const PLACE = { gap: 20, band: 160, pitch: 124 } as const;
+
 export interface Point {
   readonly x: number;
   readonly y: number;
 }
 
-interface StructEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly minlen: number;
-  readonly weight: number;
+interface Column {
+  readonly x: number;
+  /** Top first; the key of a column is its bottom card. */
+  readonly cards: readonly string[];
 }
 
-interface Structure {
-  readonly os: Os;
-  readonly nodes: readonly string[];
-  readonly edges: readonly StructEdge[];
-}
-
-/** Where the structural nodes stand, and the structure they were computed for (kept to extend it). */
+/** Where the structural cards stand, and what placing one more world needs to know. */
 export interface Layout {
-  readonly key: string;
+  readonly os: Os;
   readonly positions: ReadonlyMap<string, Point>;
-  readonly structure: Structure;
-}
-
-const ROOT = '__root__';
-
-/** The structural nodes and layout edges of a set of worlds (their union), as each OS's personality names them. */
-export function structureOf(worlds: readonly World[], base?: Structure): Structure {
-  const nodes = new Set<string>(base?.nodes);
-  const edges = new Map<string, StructEdge>(base?.edges.map((e) => [`${e.from}>${e.to}`, e]));
-  const sink = {
-    root: ROOT,
-    node: (id: string) => void nodes.add(id),
-    edge: (from: string, to: string, minlen: number, weight: number) =>
-      void edges.set(`${from}>${to}`, { from, to, minlen, weight }),
-  };
-  const os = base?.os ?? worlds[0]?.os ?? DEFAULT_OS;
-  for (const w of worlds) appOf(w.os).structure(w, sink);
-  return {
-    os,
-    nodes: [...nodes].sort(),
-    edges: [...edges.values()].sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1)),
-  };
-}
-
-/** Whether a world adds nothing to a structure (the usual step: a handle, an IRP, a flag). */
-function adds(world: World, s: Structure, known: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> }) {
-  let more = false;
-  appOf(world.os).structure(world, {
-    root: ROOT,
-    node: (id) => void (more ||= !known.nodes.has(id)),
-    edge: (from, to) => void (more ||= !known.edges.has(`${from}>${to}`)),
-  });
-  return more || s.os !== world.os;
-}
-
-export function structureKey(s: Structure): string {
-  return `${s.os}#${s.nodes.join('|')}#${s.edges.map((e) => `${e.from}>${e.to}`).join('|')}`;
+  readonly columns: ReadonlyMap<string, Column>;
+  /** The column each card stands in. */
+  readonly columnOf: ReadonlyMap<string, string>;
+  /** The next free x on the first row, and below it. */
+  readonly right: { readonly top: number; readonly columns: number };
 }
 
 /** The width a structural card takes, with its satellite lane when it has one. */
@@ -83,55 +55,169 @@ export function widthOf(os: Os, id: string): number {
   return SIZES.card.width + (appOf(os).hasLane(id) ? SIZES.lane : 0);
 }
 
-/** Top-left positions of the structural nodes. */
-export function layoutStructure(s: Structure): Map<string, Point> {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'TB', nodesep: 20, ranksep: 44, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-  g.setNode(ROOT, { width: 1, height: 1 });
-  for (const id of s.nodes) g.setNode(id, { width: widthOf(s.os, id), height: SIZES.card.height });
-  for (const e of s.edges) g.setEdge(e.from, e.to, { minlen: e.minlen, weight: e.weight });
-  dagre.layout(g);
-  const root = g.node(ROOT) as Point | undefined;
-  const top = root ? root.y + 1 : 0;
-  const out = new Map<string, Point>();
-  for (const id of s.nodes) {
-    const n = g.node(id) as Point | undefined;
-    if (n)
-      out.set(id, {
-        x: Math.round(n.x - widthOf(s.os, id) / 2),
-        y: Math.round(n.y - SIZES.card.height / 2 - top),
-      });
-  }
-  return out;
+export function emptyLayout(os: Os = DEFAULT_OS): Layout {
+  return { os, positions: new Map(), columns: new Map(), columnOf: new Map(), right: { top: 0, columns: 0 } };
 }
 
+/** Names in the order a person counts them (Pdo2 before Pdo10), for objects new in the same world. */
+const byName = new Intl.Collator('en', { numeric: true }).compare;
+
 /**
- * The layout of a set of worlds. Given the previous layout, it is kept when
- * the structure did not change (the same objects and links always get the
- * same places), so a step that only opens a handle costs no layout.
+ * A layout being extended, copied from the previous one on its first change
+ * only: a world that brings nothing new returns the previous layout itself.
  */
-export function layoutFor(worlds: readonly World[], previous?: Layout): Layout {
-  return settle(structureOf(worlds), previous);
+class Draft {
+  private positions: Map<string, Point> | null = null;
+  private columns: Map<string, Column> | null = null;
+  private columnOf: Map<string, string> | null = null;
+  private right: { top: number; columns: number };
+
+  constructor(private readonly base: Layout) {
+    this.right = { ...base.right };
+  }
+
+  private get pos(): ReadonlyMap<string, Point> {
+    return this.positions ?? this.base.positions;
+  }
+  private get cols(): ReadonlyMap<string, Column> {
+    return this.columns ?? this.base.columns;
+  }
+  private get of(): ReadonlyMap<string, string> {
+    return this.columnOf ?? this.base.columnOf;
+  }
+
+  private write() {
+    this.positions ??= new Map(this.base.positions);
+    this.columns ??= new Map(this.base.columns);
+    this.columnOf ??= new Map(this.base.columnOf);
+    return { positions: this.positions, columns: this.columns, columnOf: this.columnOf };
+  }
+
+  has(id: string): boolean {
+    return this.pos.has(id);
+  }
+
+  /** Whether a column as the world reports it (top first) is already placed so. */
+  known(cards: readonly string[]): boolean {
+    const key = this.of.get(cards[cards.length - 1] ?? '');
+    return key !== undefined && cards.every((c, i) => i === cards.length - 1 || this.of.get(c) === key);
+  }
+
+  /**
+   * Places a column: new, or a known one with new cards (merged in the
+   * world's order, the known ones keeping theirs). A card already standing
+   * in another column moves only when it is now a layer above this bottom
+   * (a device attached to a stack); a bottom never moves.
+   */
+  column(cards: readonly string[], os: Os): void {
+    const bottom = cards[cards.length - 1];
+    if (bottom === undefined || this.known(cards)) return;
+    const w = this.write();
+    const key = w.columnOf.get(bottom) ?? bottom;
+    const old = w.columns.get(key);
+    const merged = [...(old?.cards ?? [])];
+    for (let i = cards.length - 1; i >= 0; i--) {
+      const c = cards[i] as string;
+      if (merged.includes(c)) continue;
+      const from = w.columnOf.get(c);
+      if (from !== undefined && (c === bottom || from === key)) continue;
+      if (from !== undefined) this.leave(from, c);
+      // Just above the card below it in the world (already merged: the walk goes bottom up).
+      const below = cards[i + 1];
+      const at = below === undefined ? merged.length : merged.indexOf(below);
+      merged.splice(at < 0 ? 0 : at, 0, c);
+    }
+    let x = old?.x;
+    if (x === undefined) {
+      x = this.right.columns;
+      this.right.columns += Math.max(...merged.map((c) => widthOf(os, c))) + PLACE.gap;
+    }
+    w.columns.set(key, { x, cards: merged });
+    merged.forEach((c, i) => {
+      w.columnOf.set(c, key);
+      w.positions.set(c, { x, y: PLACE.band + i * PLACE.pitch });
+    });
+  }
+
+  /** A card leaves its column (it was attached elsewhere); the others keep their places. */
+  private leave(key: string, card: string): void {
+    const w = this.write();
+    const col = w.columns.get(key);
+    if (col) w.columns.set(key, { ...col, cards: col.cards.filter((c) => c !== card) });
+  }
+
+  /** Places a first-row card: at the next free place, or further right above the columns it heads. */
+  top(id: string, os: Os, heads: readonly string[]): void {
+    if (this.pos.has(id)) return;
+    const w = this.write();
+    const xs = heads.map((c) => w.positions.get(c)?.x).filter((x) => x !== undefined);
+    const width = widthOf(os, id);
+    const centred = xs.length ? (Math.min(...xs) + Math.max(...xs) + SIZES.card.width - width) / 2 : 0;
+    const x = Math.max(this.right.top, Math.round(centred));
+    w.positions.set(id, { x, y: 0 });
+    this.right.top = x + width + PLACE.gap;
+  }
+
+  done(os: Os): Layout {
+    if (!this.positions || !this.columns || !this.columnOf) return this.base;
+    return {
+      os,
+      positions: this.positions,
+      columns: this.columns,
+      columnOf: this.columnOf,
+      right: this.right,
+    };
+  }
 }
 
 /**
- * The layout after one more world joins the history: the same layout when
- * the world brings no new structural object or link (checked in one pass
- * over that world), else the union laid out again. Cost per step does not
- * grow with the history.
+ * The layout after one more world joins the history. Costs one pass over
+ * that world's structural objects; returns the same layout when the world
+ * brings no new object or layer (the usual step: a handle, an IRP, a flag).
  */
 export function extendLayout(previous: Layout, world: World): Layout {
-  const known = {
-    nodes: new Set(previous.structure.nodes),
-    edges: new Set(previous.structure.edges.map((e) => `${e.from}>${e.to}`)),
-  };
-  if (!adds(world, previous.structure, known)) return previous;
-  return settle(structureOf([world], previous.structure), previous);
+  const draft = new Draft(previous.os === world.os ? previous : emptyLayout(world.os));
+  place(draft, world);
+  return draft.done(world.os);
 }
 
-function settle(s: Structure, previous?: Layout): Layout {
-  const key = structureKey(s);
-  if (previous?.key === key) return previous;
-  return { key, positions: layoutStructure(s), structure: s };
+/** Places what one world brings that the draft has not placed yet. */
+function place(draft: Draft, world: World): void {
+  // New first-row cards, with the columns they head; new or grown columns.
+  const tops = new Map<string, string[]>();
+  const columns: (readonly string[])[] = [];
+  appOf(world.os).structure(world, {
+    top: (id) => void (draft.has(id) ? null : tops.set(id, [])),
+    column: (cards, under) => {
+      if (!draft.known(cards)) columns.push(cards);
+      if (under !== undefined) tops.get(under)?.push(...cards);
+    },
+  });
+  const bottom = (c: readonly string[]) => c[c.length - 1] ?? '';
+  columns.sort((a, b) => byName(bottom(a), bottom(b)));
+  for (const c of columns) draft.column(c, world.os);
+  for (const id of [...tops.keys()].sort(byName)) draft.top(id, world.os, tops.get(id) ?? []);
+}
+
+/**
+ * The layout of a history, placed one world after the other (so a history
+ * and any history that starts the same way place their common objects
+ * alike). Given a previous layout that comes out equal, it returns that one.
+ */
+export function layoutFor(worlds: readonly World[], previous?: Layout): Layout {
+  const os = worlds[0]?.os ?? previous?.os ?? DEFAULT_OS;
+  // One draft for the whole history: its maps are copied once, not once per world.
+  const draft = new Draft(emptyLayout(os));
+  for (const w of worlds) if (w.os === os) place(draft, w);
+  const layout = draft.done(os);
+  return previous && samePlaces(previous, layout) ? previous : layout;
+}
+
+function samePlaces(a: Layout, b: Layout): boolean {
+  if (a.os !== b.os || a.positions.size !== b.positions.size) return false;
+  for (const [id, p] of a.positions) {
+    const q = b.positions.get(id);
+    if (!q || q.x !== p.x || q.y !== p.y) return false;
+  }
+  return true;
 }

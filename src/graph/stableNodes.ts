@@ -37,15 +37,25 @@ export function createReuser(): (flow: { nodes: GraphNode[]; edges: Edge[] }) =>
   nodes: GraphNode[];
   edges: Edge[];
 } {
+  let last: { nodes: GraphNode[]; edges: Edge[] } = { nodes: [], edges: [] };
   let prevNodes = new Map<string, GraphNode>();
   let prevEdges = new Map<string, Edge>();
   return (flow) => {
-    const nodes = reuseNodes(prevNodes, flow.nodes);
-    const edges = reuseEdges(prevEdges, flow.edges);
-    prevNodes = new Map(nodes.map((n) => [n.id, n]));
-    prevEdges = new Map(edges.map((e) => [e.id, e]));
-    return { nodes, edges };
+    let nodes = reuseNodes(prevNodes, flow.nodes);
+    let edges = reuseEdges(prevEdges, flow.edges);
+    // The same list when nothing in it changed: React Flow then skips it whole (a step that changes
+    // one card rebuilds no edge lookup).
+    if (sameItems(nodes, last.nodes)) nodes = last.nodes;
+    else prevNodes = new Map(nodes.map((n) => [n.id, n]));
+    if (sameItems(edges, last.edges)) edges = last.edges;
+    else prevEdges = new Map(edges.map((e) => [e.id, e]));
+    last = { nodes, edges };
+    return last;
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function reuseEdges(prev: ReadonlyMap<string, Edge>, next: Edge[]): Edge[] {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
@@ -36,15 +36,21 @@ export function EventLog() {
   const { rows: shown, hidden } = visibleRows(rows, Math.max(limit, needed));
 
   // Follow the playhead: when the cursor moves or a step is added, bring the current step into view.
+  // In the frame after the click's: reading positions in the click's frame would lay the page out
+  // before its change is painted; a frame later the page is laid out and the reads cost nothing.
   const box = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = box.current?.querySelector<HTMLElement>(`[data-step="${cursor}"]`);
-    const b = box.current;
-    if (!el || !b) return;
-    const top = el.offsetTop;
-    const bottom = top + el.offsetHeight;
-    if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
-    else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(follow)));
+    function follow() {
+      const el = box.current?.querySelector<HTMLElement>(`[data-step="${cursor}"]`);
+      const b = box.current;
+      if (!el || !b) return;
+      const top = el.offsetTop;
+      const bottom = top + el.offsetHeight;
+      if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
+      else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
+    }
+    return () => cancelAnimationFrame(frame);
   }, [cursor, entries, fontScale]);
 
   return (

@@ -3,13 +3,15 @@ import type { ActionOf, ObjectKind, ObjectRef, Os, WorldOf } from '../kernel/cor
 /** How a state looks: text and border shape carry the meaning, colour only helps. */
 export type Tone = 'neutral' | 'pending' | 'danger' | 'ok' | 'ghost' | 'info';
 
-/** Where the layout's structural nodes and edges go (graph/layout.ts gathers them). */
+/** Where the layout's structural cards go (graph/layout.ts places them). */
 export interface StructureSink {
-  /** The invisible node above the first row. */
-  readonly root: string;
-  node(id: string): void;
-  /** A layout edge: `minlen` ranks apart at least, `weight` how much to keep it short and straight. */
-  edge(from: string, to: string, minlen: number, weight: number): void;
+  /** A card on the first row (a driver, a module). */
+  top(id: string): void;
+  /**
+   * A column of cards below the first row, top first (a device stack, a lone
+   * device, an instance); `under` names the first-row card it sits beneath, if any.
+   */
+  column(cards: readonly string[], under?: string): void;
 }
 
 /** Where world→graph puts its nodes and edges (graph/toFlow.ts builds them). */
@@ -77,7 +79,7 @@ export interface AppPersonality<O extends Os> {
   readonly os: O;
   /** One entry per kernel action of this OS, in the palette's order. */
   readonly actions: readonly KernelActionUi<O>[];
-  /** The structural objects of a world, for the layout (drivers and stacks; modules and instances). */
+  /** The structural objects of a world, for the layout (drivers and stacks; modules and instances). Called once per step: one pass, nothing more. */
   structure(world: WorldOf<O>, sink: StructureSink): void;
   /** Whether a structural node keeps a lane at its right for its satellites (else they go below it). */
   hasLane(nodeId: string): boolean;

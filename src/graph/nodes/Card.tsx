@@ -21,6 +21,27 @@ export function Badge({
   );
 }
 
+/**
+ * Where edges attach to a card. Each is a React Flow store subscriber and a
+ * DOM element, so a card draws only those its kind of edges use.
+ */
+const HANDLES = {
+  /** Owner and stack edges come in at the top. */
+  t: { type: 'target', position: Position.Top },
+  /** A dependency comes in at the left (SVR5). */
+  l: { type: 'target', position: Position.Left },
+  /** Satellites in a card's lane come in at its right. */
+  sat: { type: 'target', position: Position.Right },
+  /** Ownership and attachment go out at the bottom. */
+  b: { type: 'source', position: Position.Bottom },
+  /** Satellites below a card without a lane come in at its bottom. */
+  bt: { type: 'target', position: Position.Bottom },
+  /** A dependency goes out at the right (SVR5). */
+  r: { type: 'source', position: Position.Right, style: { top: '75%' } },
+} as const;
+
+export type HandleId = keyof typeof HANDLES;
+
 interface CardProps {
   readonly kind: string;
   readonly title: string;
@@ -31,6 +52,8 @@ interface CardProps {
   readonly children?: ReactNode;
   /** Describes the whole card for screen readers. */
   readonly label: string;
+  /** The handles its edges use (the flow's `s`/`t` and the satellites' target). */
+  readonly handles: readonly HandleId[];
 }
 
 /** The body of a structural node (driver, device, module, instance) with the handles edges attach to. */
@@ -43,6 +66,7 @@ export function Card({
   highlighted,
   children,
   label,
+  handles,
 }: CardProps) {
   return (
     <div
@@ -50,18 +74,15 @@ export function Card({
       aria-label={label}
       data-kind={kind}
     >
-      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
-      <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
-      <Handle type="target" position={Position.Right} id="sat" isConnectable={false} />
+      {handles.map((id) => (
+        <Handle key={id} id={id} isConnectable={false} {...HANDLES[id]} />
+      ))}
       <div className="card-head">
         <span className="card-kind">{kind}</span>
         <span className="card-title">{breakable(title)}</span>
       </div>
       {subtitle ? <div className="card-sub">{subtitle}</div> : null}
       {children ? <div className="card-badges">{children}</div> : null}
-      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
-      <Handle type="target" position={Position.Bottom} id="bt" isConnectable={false} />
-      <Handle type="source" position={Position.Right} id="r" isConnectable={false} style={{ top: '75%' }} />
     </div>
   );
 }

@@ -12,17 +12,12 @@ export type ModuleData = Flags & {
 export type InstanceData = Flags & { readonly instance: DeviceInstance; readonly loaded: boolean };
 export type ChannelData = Flags & { readonly channel: Channel };
 
-/** Modules on the first row, their instances below them. */
+/** Modules on the first row, each above its instances (a column of one each). */
 export function svr5Structure(w: Svr5World, s: StructureSink): void {
   for (const m of w.modules.values()) {
     const id = nodeId({ kind: 'module', name: m.name });
-    s.node(id);
-    s.edge(s.root, id, 1, 20);
-    for (const dev of m.devices) {
-      const did = nodeId({ kind: 'device', name: dev });
-      s.node(did);
-      s.edge(id, did, 1, 10);
-    }
+    s.top(id);
+    for (const dev of m.devices) s.column([nodeId({ kind: 'device', name: dev })], id);
   }
 }
 

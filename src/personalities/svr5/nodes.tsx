@@ -1,8 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { holdCount, isDdi8 } from '../../kernel/core';
-import { Badge, Card, Chip } from '../../graph/nodes/Card';
+import { Badge, Card, Chip, type HandleId } from '../../graph/nodes/Card';
 import type { ChannelData, InstanceData, ModuleData } from './flow';
+
+/** A module depends on others (out at the right, in at the left) and drives instances (out at the bottom). */
+const MODULE_HANDLES: readonly HandleId[] = ['l', 'r', 'b'];
+/** An instance: its module comes in at the top, its open channels below it. */
+const INSTANCE_HANDLES: readonly HandleId[] = ['t', 'bt'];
 
 export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data: ModuleData }) {
   const m = data.module;
@@ -18,6 +23,7 @@ export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data:
       ghost={!m.loaded}
       highlighted={data.highlighted}
       label={`module ${m.name}, ${m.loaded ? `loaded by ${m.loadedBy}` : 'not loaded'}, hold count ${hold}`}
+      handles={MODULE_HANDLES}
     >
       <Badge tone={m.loaded ? 'ok' : 'ghost'}>{m.loaded ? `loaded (${m.loadedBy})` : 'not loaded'}</Badge>
       {m.loaded ? <Badge tone={hold > 0 ? 'pending' : 'neutral'}>hold {hold}</Badge> : null}
@@ -46,6 +52,7 @@ export const InstanceNode = memo(function InstanceNode({ data }: NodeProps & { d
       ghost={d.removed || !data.loaded}
       highlighted={data.highlighted}
       label={`device ${d.name} of ${d.module}, ${d.removed ? 'hot-removed' : `${d.channels.size} open`}`}
+      handles={INSTANCE_HANDLES}
     >
       <Badge tone={d.channels.size > 0 ? 'pending' : 'neutral'}>{d.channels.size} open</Badge>
       {d.removed ? <Badge tone="danger">hot-removed</Badge> : null}

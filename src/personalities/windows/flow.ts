@@ -19,30 +19,20 @@ export type IrpData = Flags & { readonly irp: Irp };
 export type RegistrationData = Flags & { readonly registration: Registration };
 export type ReferenceData = Flags & { readonly reference: ObReference };
 
-/** Drivers on the first row, device stacks below them, top of each stack highest. */
+/** Drivers on the first row; below them each device stack is a column, top of the stack highest. */
 export function windowsStructure(w: WindowsWorld, s: StructureSink): void {
-  for (const d of w.drivers.values()) {
-    const id = nodeId({ kind: 'driver', name: d.name });
-    s.node(id);
-    s.edge(s.root, id, 1, 20);
-  }
-  for (const d of w.devices.values()) {
-    const id = nodeId({ kind: 'device', name: d.name });
-    s.node(id);
-    if (!d.attachedDevice) s.edge(s.root, id, 2, 20);
-    if (d.attachedTo) s.edge(id, nodeId({ kind: 'device', name: d.attachedTo }), 1, 20);
-    s.edge(nodeId({ kind: 'driver', name: d.driver }), id, 1, 1);
-  }
+  for (const d of w.drivers.values()) s.top(nodeId({ kind: 'driver', name: d.name }));
+  for (const stack of devStacks(w)) s.column(stack.map((d) => nodeId({ kind: 'device', name: d.name })));
 }
 
 /** Devices keep a lane at their right for handles, IRPs and references: a stack continues below them. */
 export const windowsHasLane = (id: string) => id.startsWith('device:');
 
-/** Each device stack of two or more layers, top first (`!devstack`'s order). */
-export function stacksOf(w: WindowsWorld): DeviceObject[][] {
+/** Every device stack, a lone device as a stack of one, top first (`!devstack`'s order). */
+export function devStacks(w: WindowsWorld): DeviceObject[][] {
   const out: DeviceObject[][] = [];
   for (const bottom of w.devices.values()) {
-    if (bottom.attachedTo || !bottom.attachedDevice) continue;
+    if (bottom.attachedTo && w.devices.has(bottom.attachedTo)) continue;
     const stack = [bottom];
     for (let d = bottom; d.attachedDevice;) {
       const up = w.devices.get(d.attachedDevice);
@@ -54,6 +44,9 @@ export function stacksOf(w: WindowsWorld): DeviceObject[][] {
   }
   return out;
 }
+
+/** Each device stack of two or more layers, top first. */
+export const stacksOf = (w: WindowsWorld): DeviceObject[][] => devStacks(w).filter((s) => s.length > 1);
 
 export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
   // A device stack is one unit: a frame behind its layers, named after its bottom device.

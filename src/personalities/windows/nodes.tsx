@@ -1,11 +1,16 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel/core';
-import { Badge, Card, Chip } from '../../graph/nodes/Card';
+import { Badge, Card, Chip, type HandleId } from '../../graph/nodes/Card';
 import type { FrameData } from '../../graph/toFlow';
 import type { Tone } from '../types';
 import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from './flow';
 import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
+
+/** A driver owns devices (out at the bottom); its registrations sit below it. */
+const DRIVER_HANDLES: readonly HandleId[] = ['b', 'bt'];
+/** A device: its owner and the layer above come in at the top, it attaches down, its lane at the right. */
+const DEVICE_HANDLES: readonly HandleId[] = ['t', 'b', 'sat'];
 
 export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data: DriverData }) {
   const d = data.driver;
@@ -20,6 +25,7 @@ export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data:
       ghost={ghost}
       highlighted={data.highlighted}
       label={`driver ${d.name}, ${state}`}
+      handles={DRIVER_HANDLES}
     >
       <Badge tone={tone}>{state}</Badge>
       {d.unloadInvoked ? <Badge tone="info">DRVO_UNLOAD_INVOKED</Badge> : null}
@@ -47,6 +53,7 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
       ghost={d.unlinked}
       highlighted={data.highlighted}
       label={`${ROLE[d.role].short} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
+      handles={DEVICE_HANDLES}
     >
       <Badge tone={refs > 0 ? 'pending' : 'neutral'} title="ReferenceCount: open file objects">
         RefCount {refs}

@@ -1,0 +1,74 @@
+import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { SIZES, type Point } from './layout';
+
+/** How the graph's view follows the session: refits on new objects, and drops details far out. */
+
+export const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
+
+const selectView = (s: ReactFlowState) => ({ width: s.width, height: s.height, minZoom: s.minZoom });
+const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>) =>
+  a.width === b.width && a.height === b.height && a.minZoom === b.minZoom;
+
+/** The box around every placed card, in flow coordinates. */
+export function boundsOf(positions: Iterable<Point>): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of positions) {
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + SIZES.card.width + SIZES.lane);
+    bottom = Math.max(bottom, p.y + SIZES.card.height);
+  }
+  return left === Infinity
+    ? { x: 0, y: 0, width: 0, height: 0 }
+    : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * New objects change the layout: then the whole graph is fitted again, so
+ * nothing new appears outside the view — when it fits at a readable zoom.
+ * A graph too large for that keeps its zoom and moves to the new objects
+ * instead (refitting it would only jump to its middle and redraw another
+ * part of it).
+ */
+export function FitWhenLayoutChanges({ positions }: { positions: ReadonlyMap<string, Point> }) {
+  const { fitView, getViewport, setCenter } = useReactFlow();
+  const previous = useRef<ReadonlyMap<string, Point> | null>(null);
+  const size = useStore(selectView, sameView);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = positions;
+    if (!before || before === positions) return;
+    // After React Flow has measured the new nodes.
+    const frame = requestAnimationFrame(() => {
+      const all = boundsOf(positions.values());
+      const room = 1 + 2 * FIT.padding;
+      const zoom = Math.min(size.width / (all.width * room), size.height / (all.height * room));
+      if (!(zoom < size.minZoom)) return void fitView(FIT);
+      const added = [...positions].filter(([id]) => !before.has(id)).map(([, p]) => p);
+      if (added.length === 0) return;
+      const box = boundsOf(added);
+      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: getViewport().zoom });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [positions, fitView, getViewport, setCenter, size]);
+  return null;
+}
+
+/** Below this zoom a card's 12 px text is under 6 px: unreadable, so cards drop their details (index.css). */
+const FAR = 0.45;
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR;
+const selectDom = (s: ReactFlowState) => s.domNode;
+
+/** Marks the graph `.graph-far` when zoomed out that far: one subscriber, no node re-renders. */
+export function FarOut() {
+  const far = useStore(selectFar);
+  const dom = useStore(selectDom);
+  useEffect(() => void dom?.classList.toggle('graph-far', far), [dom, far]);
+  return null;
+}
