@@ -1,4 +1,5 @@
 import { lazy, Suspense, useRef } from 'react';
+import { Announcer } from '../app/Announcer';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useKeyboard } from '../app/useKeyboard';
 import { Narration } from '../panels/Narration';
@@ -42,6 +43,7 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
       data-theme={theme}
       data-embed-root=""
     >
+      <Announcer />
       {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
       <ErrorBoundary area="narration">
         <Narration />

@@ -6,6 +6,7 @@ import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorl
 import { refOf } from './ids';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
+import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import type { ReactNode } from 'react';
 
 export function Graph({ children }: { children?: ReactNode }) {
@@ -24,12 +25,17 @@ export function Graph({ children }: { children?: ReactNode }) {
     [reuse, world, positions, selection, highlight],
   );
 
+  const keys = useGraphKeyboard(nodes, edges, selection);
   const onNodeClick: NodeMouseHandler = (_, node) => select(refOf(node.id));
 
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={keys.nodes}
       edges={edges}
+      onKeyDown={keys.onKeyDown}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      ariaLabelConfig={GRAPH_WORDS}
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}
       onPaneClick={() => select(null)}
@@ -46,6 +52,9 @@ export function Graph({ children }: { children?: ReactNode }) {
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
       <FitWhenLayoutChanges positions={positions} />
+      <p className="sr-only" role="status">
+        {keys.said}
+      </p>
       {children}
     </ReactFlow>
   );
