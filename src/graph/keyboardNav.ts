@@ -61,8 +61,7 @@ export function cost(from: NavNode, to: NavNode, dir: Direction, cone = WIDE): n
   return along + 2 * across;
 }
 
-/** How far off the arrow a node may lie (across ÷ along): an edge is followed within 45°, any node within 60°. */
-const NARROW = 1;
+/** How far off the arrow a node may lie (across ÷ along): within 60° either side. */
 const WIDE = Math.tan((60 * Math.PI) / 180);
 
 function best(from: NavNode, candidates: Iterable<NavNode>, dir: Direction, cone: number): NavNode | null {
@@ -99,7 +98,7 @@ export function neighbour(
     from,
     [...linked.keys()].map((id) => byId.get(id) as NavNode),
     dir,
-    NARROW,
+    WIDE,
   );
   if (along) return { id: along.id, via: linked.get(along.id) };
   const any = best(from, nodes, dir, WIDE);
