@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import type { Visualizer } from '../src/store';
 import { AppPage } from './app';
 import { expect, test } from './fixtures';
 
@@ -18,7 +19,7 @@ async function open(page: Page): Promise<AppPage> {
 /** A driver state no component knows: the Beep card cannot be drawn (a bug in the data, on purpose). */
 async function breakBeep(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const v = (window as unknown as { unloadLens: import('../src/store').Visualizer }).unloadLens;
+    const v = (window as unknown as { unloadLens: Visualizer }).unloadLens;
     const s = v.getState();
     const e = s.entries[s.cursor - 1];
     if (!e || e.world.os !== 'windows') throw new Error('expected the Windows default scenario');
@@ -52,7 +53,7 @@ test('a fault in the toolbar leaves the rest of the app, keeps the scenario, and
 }) => {
   const app = await open(page);
   await page.evaluate(() => {
-    const v = (window as unknown as { unloadLens: import('../src/store').Visualizer }).unloadLens;
+    const v = (window as unknown as { unloadLens: Visualizer }).unloadLens;
     v.store.setState({ ...v.getState(), title: { not: 'text' } as never });
   });
   const failed = page.getByRole('alert').filter({ hasText: 'The toolbar could not be drawn' });
@@ -63,7 +64,7 @@ test('a fault in the toolbar leaves the rest of the app, keeps the scenario, and
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('timeline')).toContainText('Step 8/9');
   await page.evaluate(() => {
-    const v = (window as unknown as { unloadLens: import('../src/store').Visualizer }).unloadLens;
+    const v = (window as unknown as { unloadLens: Visualizer }).unloadLens;
     v.store.setState({ ...v.getState(), title: 'Fixed' });
   });
   await failed.getByRole('button', { name: 'Reset the toolbar' }).click();
@@ -76,7 +77,7 @@ test('an error thrown in a click handler is caught and shown; the scenario is un
 }) => {
   await open(page);
   await page.evaluate(() => {
-    const v = (window as unknown as { unloadLens: import('../src/store').Visualizer }).unloadLens;
+    const v = (window as unknown as { unloadLens: Visualizer }).unloadLens;
     Object.assign(v, {
       execute: () => {
         throw new Error('a fault in a handler');

@@ -11,6 +11,7 @@ function isTextField(el: HTMLElement): boolean {
   return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file'].includes(type);
 }
 
+const STEP_KEYS = ['ArrowLeft', 'ArrowRight', ' ', 'PageUp', 'PageDown'];
 const GRAPH_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', ' '];
 const RANGE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
 
@@ -32,6 +33,8 @@ export function keepsKey(el: HTMLElement | null, key: string, byPointer = false)
   if (el.classList.contains('react-flow__node')) return GRAPH_KEYS.includes(key);
   // A radio group's arrows move its choice (the OS switch).
   if (el.getAttribute('role') === 'radio' && RANGE_KEYS.slice(0, 4).includes(key)) return true;
+  // A list chosen from with the mouse leaves the stepping keys to stepping (the mouse chooses in it).
+  if (el.tagName === 'SELECT' && byPointer && STEP_KEYS.includes(key)) return false;
   if (isTextField(el)) return key !== 'Escape';
   if (el instanceof HTMLInputElement && el.type === 'range') return RANGE_KEYS.includes(key);
   if ((key === ' ' || key === 'Enter') && isPressable(el)) return !byPointer;

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef } from 'react';
 import { Announcer } from '../app/Announcer';
+import { HandlerErrors } from '../app/HandlerErrors';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useKeyboard } from '../app/useKeyboard';
 import { Narration } from '../panels/Narration';
@@ -44,6 +45,7 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
       data-embed-root=""
     >
       <Announcer />
+      <HandlerErrors root={root} whole={false} />
       {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
       <ErrorBoundary area="narration">
         <Narration />
