@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
+const BENIGN = /^ResizeObserver loop/;
+
 /** The message of whatever was thrown. */
 function messageOf(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
@@ -21,7 +23,8 @@ export function HandlerErrors({ root, whole }: { root: RefObject<HTMLElement | n
       touched.current = whole || (!!el && e.target instanceof Node && el.contains(e.target));
     };
     const caught = (message: string, e: Event) => {
-      if (!touched.current) return;
+      // The browser's own notice that layout outran a ResizeObserver (React Flow's) is not a fault.
+      if (!touched.current || BENIGN.test(message)) return;
       e.preventDefault();
       setErrors((list) => [...list.slice(-2), message]);
     };
