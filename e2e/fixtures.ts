@@ -86,13 +86,17 @@ export const test = base.extend<Fixtures & Options>({
 
 const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Runs axe-core on the page as it is now and fails (with a readable summary) on any WCAG 2.2 A/AA violation. */
-export async function checkA11y(page: Page, name: string): Promise<void> {
+/**
+ * Runs axe-core on the page as it is now and fails (with a readable summary) on any WCAG 2.2 A/AA
+ * violation; `exclude` leaves out a part (a selector) the test says why.
+ */
+export async function checkA11y(page: Page, name: string, options: { exclude?: string } = {}): Promise<void> {
   await test.step(`accessibility: ${name}`, async () => {
     // axe reads every element (target-size measures each one against its neighbours): on this slow
     // machine a large page takes a while, and that time is not the page's.
     test.info().setTimeout(test.info().timeout + 30_000);
-    const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+    const axe = new AxeBuilder({ page }).withTags(A11Y_TAGS);
+    const results = await (options.exclude ? axe.exclude(options.exclude) : axe).analyze();
     const { violations } = results;
     if (violations.length > 0) {
       await test.info().attach(`axe-${name}.json`, {
