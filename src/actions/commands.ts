@@ -273,6 +273,17 @@ export const COMMANDS = [
   } satisfies CommandDef,
   {
     kind: 'command',
+    id: 'focusGraph',
+    label: 'Go to the graph',
+    keys: ['g'],
+    help: 'Focus on the selected object in the graph (else the first); there arrows move along the lines and Enter lists its actions',
+    // The graph's one Tab stop (src/graph/useGraphKeyboard.ts).
+    focuses: '.react-flow__node[tabindex="0"]',
+    available: always,
+    perform: (s) => s,
+  } satisfies CommandDef,
+  {
+    kind: 'command',
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],

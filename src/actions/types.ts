@@ -29,6 +29,8 @@ export interface CommandDef<A = void> {
   /** Keys, as `mod+z`, `shift+?`, `ArrowRight`. */
   readonly keys?: readonly string[];
   readonly help?: string;
+  /** After a key runs this command, focus moves to this element of the visualizer (a CSS selector). */
+  readonly focuses?: string;
   /** Checks what a caller sent (a host page, a key, a test) and says what is wrong; absent: takes no arguments. */
   parse?(args: unknown): { ok: true; value: A } | { ok: false; error: string };
   available(s: VisualizerState): Availability;

@@ -1,45 +1,73 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
-  /** Which part of the page this guards, for the message. */
+  /** Which part of the page this guards, for the message ("toolbar", "driver Beep"). */
   readonly area: string;
   readonly children: ReactNode;
+  /** A graph node's size: a small card with the message, in the node's place. */
+  readonly compact?: boolean;
+  /** When this changes (the step's data), a failed part tries again by itself. */
+  readonly resetKey?: unknown;
 }
 
 interface State {
   readonly error: Error | null;
+  readonly resetKey: unknown;
 }
 
 /**
- * A failure in one panel never blanks the page: the panel says what went
- * wrong and offers to try again; the rest of the app keeps working.
+ * A failure in one part never blanks the page: the part says what went
+ * wrong and offers to reset itself; the scenario (in the visualizer's store,
+ * outside every part) is kept, and the rest of the app keeps working. It
+ * recommends no key: where it stands, the keys may be gone with the part.
  */
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { error: null };
+  override state: State = { error: null, resetKey: this.props.resetKey };
 
-  static getDerivedStateFromError(error: Error): State {
+  static getDerivedStateFromError(error: Error): Partial<State> {
     return { error };
   }
 
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    // New data for the part (another step): try again with it.
+    if (props.resetKey === state.resetKey) return null;
+    return { resetKey: props.resetKey, error: null };
+  }
+
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // Kept for whoever reads the console; the panel itself shows the message.
+    // Kept for whoever reads the console; the part itself shows the message.
     console.warn(`Unload Lens: the ${this.props.area} failed`, error, info.componentStack);
   }
+
+  private readonly reset = () => this.setState({ error: null });
 
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const { area, compact } = this.props;
+    const button = (
+      <button type="button" className="btn mt-1" onClick={this.reset} aria-label={`Reset the ${area}`}>
+        Reset
+      </button>
+    );
+    if (compact) {
+      return (
+        <div role="alert" className="card card-danger" data-failed="">
+          <p className="font-semibold">The {area} could not be drawn.</p>
+          <p className="font-mono text-[10px] break-words">{error.message}</p>
+          {button}
+        </div>
+      );
+    }
     return (
-      <section role="alert" className="panel p-3 text-sm">
-        <p className="font-semibold">The {this.props.area} could not be drawn.</p>
+      <section role="alert" aria-label={`The ${area} failed`} className="panel p-3 text-sm" data-failed="">
+        <p className="font-semibold">The {area} could not be drawn.</p>
         <p className="muted mt-1 font-mono text-xs">{error.message}</p>
         <p className="mt-2">
-          The simulation itself is intact: step back (←) or{' '}
-          <button type="button" className="underline" onClick={() => this.setState({ error: null })}>
-            try again
-          </button>
-          .
+          Your scenario and its steps are kept. Reset this part to draw it again; if it fails again, open
+          another step or scenario.
         </p>
+        {button}
       </section>
     );
   }

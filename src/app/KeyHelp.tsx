@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { COMMAND_DEFS } from '../actions/registry';
+import { Dialog } from '../lessons/Dialog';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHelpOpen } from '../store/selectors';
 
@@ -22,43 +23,52 @@ export function keyLabel(key: string): string {
     .join(' + ');
 }
 
-/** The sheet of keyboard shortcuts, read from the same registry the keys go through. */
+/**
+ * The sheet of keyboard shortcuts, read from the same registry the keys go
+ * through: a modal dialog (the one shell), Tab stays inside, nothing acts
+ * behind it, and closing it gives focus back to where it was.
+ */
 export function KeyHelp() {
   const { execute } = useVisualizerApi();
   const open = useVisualizer(selectHelpOpen);
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) close.current?.focus();
-  }, [open]);
-  if (!open) return null;
+  return open ? <KeySheet onClose={() => execute('toggleHelp')} /> : null;
+}
+
+function KeySheet({ onClose }: { onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
-      <div role="dialog" aria-modal="true" aria-labelledby="keyhelp-title" className="panel max-w-md p-4">
-        <h2 id="keyhelp-title" className="text-base font-semibold">
-          Keyboard shortcuts
-        </h2>
-        <table className="mt-2 text-sm">
-          <tbody>
-            {COMMAND_DEFS.filter((c) => c.keys?.length).map((c) => (
-              <tr key={c.id}>
-                <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">
-                  {(c.keys ?? []).map(keyLabel).join(' · ')}
-                </td>
-                <td className="py-0.5">{c.help ?? c.label}</td>
-              </tr>
-            ))}
-            <tr>
-              <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">1 … 9 · 0 … 9, Enter</td>
-              <td className="py-0.5">
-                At a question: pick that answer. Otherwise: type a step number, then Enter to go there
+    <Dialog
+      title="Keyboard shortcuts"
+      onClose={onClose}
+      testId="key-help"
+      width="max-w-lg"
+      headingRef={heading}
+    >
+      <table className="text-sm">
+        <tbody>
+          {COMMAND_DEFS.filter((c) => c.keys?.length).map((c) => (
+            <tr key={c.id}>
+              <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">
+                {(c.keys ?? []).map(keyLabel).join(' · ')}
               </td>
+              <td className="py-0.5">{c.help ?? c.label}</td>
             </tr>
-          </tbody>
-        </table>
-        <button ref={close} type="button" className="btn mt-3" onClick={() => execute('toggleHelp')}>
-          Close
-        </button>
-      </div>
-    </div>
+          ))}
+          <tr>
+            <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">1 … 9 · 0 … 9, Enter</td>
+            <td className="py-0.5">
+              At a question: pick that answer. Otherwise: type a step number, then Enter to go there
+            </td>
+          </tr>
+          <tr>
+            <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">On a graph object</td>
+            <td className="py-0.5">
+              Arrows: the neighbouring object along a line · Enter or Space: its actions
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </Dialog>
   );
 }

@@ -50,16 +50,30 @@ export function Toolbar() {
       <div
         role="radiogroup"
         aria-label="Operating system"
-        className="flex overflow-hidden rounded-md border"
+        // No overflow clipping: the focused choice's ring shows whole.
+        className="flex rounded-md border"
         style={{ borderColor: 'var(--line)' }}
+        onKeyDown={(e) => {
+          // A radio group's arrows move the choice (ARIA radio group pattern); useKeyboard leaves them here.
+          const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+          if (!step) return;
+          e.preventDefault();
+          const next = OSES[(OSES.indexOf(os) + step + OSES.length) % OSES.length] ?? os;
+          execute('switchOs', { os: next });
+          e.currentTarget.querySelector<HTMLElement>(`[data-os="${next}"]`)?.focus();
+        }}
       >
         {OSES.map((o) => (
           <button
             key={o}
             role="radio"
             aria-checked={os === o}
-            className={`px-3 py-1 text-sm ${os === o ? 'btn-primary' : ''}`}
+            tabIndex={os === o ? 0 : -1}
+            data-os={o}
+            className={`relative px-3 py-1 text-sm first:rounded-l-md last:rounded-r-md focus-visible:z-10 ${os === o ? 'btn-primary' : ''}`}
             onClick={() => execute('switchOs', { os: o })}
+            // A click does not take focus: the keys go on stepping (only the keyboard focuses a choice).
+            onMouseDown={(e) => e.preventDefault()}
           >
             {kernelOf(o).vocabulary.longName}
           </button>
@@ -68,7 +82,8 @@ export function Toolbar() {
       <p className="min-w-0 flex-1 truncate text-sm muted" title={title}>
         {title}
       </p>
-      <span className="px-1 text-sm tabular-nums" aria-live="polite">
+      {/* Not a live region: the Announcer says each step with its events. */}
+      <span className="px-1 text-sm tabular-nums">
         step {cursor} / {count}
       </span>
       <button className="btn" onClick={() => execute('toggleGallery')} title="The lesson gallery (L)">

@@ -14,12 +14,23 @@ import { KeyHelp } from './KeyHelp';
 import { ActionPalette, Gallery, ImportPanel, LessonEditor } from './lazyParts';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
+import { Announcer } from './Announcer';
+import { HandlerErrors } from './HandlerErrors';
+import { useFocusKeeper } from './useFocusKeeper';
 import { Legend } from '../lessons/Legend';
 import { PresenterBar, PresenterZoom, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
 import { QuestionPanel } from '../lessons/QuestionPanel';
 import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
 import { useAutoplay } from '../lessons/useAutoplay';
+
+/** The timeline and the sheets over the visualizer, each behind its own boundary. */
+const PARTS = [
+  ['timeline', Timeline],
+  ['keyboard shortcuts sheet', KeyHelp],
+  ['lesson gallery', Gallery],
+  ['lesson editor', LessonEditor],
+] as const;
 
 /**
  * Everything one visualizer shows, inside its own element: its theme is a
@@ -33,6 +44,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
   const presenter = useVisualizer(selectPresenter);
   const look = usePresenterStyle();
   useKeyboard(keys === 'window' ? 'window' : root);
+  useFocusKeeper(root);
   useAutoplay();
   usePresenterFullscreen();
   // The page's own app is its main landmark; one of several visualizers on a page is a region.
@@ -49,11 +61,16 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
       // Focus returns here when a key leaves a mouse-clicked button (useKeyboard).
       tabIndex={-1}
     >
-      {presenter ? <PresenterBar /> : <Toolbar />}
-      <Timeline />
-      <KeyHelp />
-      <Gallery />
-      <LessonEditor />
+      <Announcer />
+      <HandlerErrors root={root} whole={keys === 'window'} />
+      <ErrorBoundary area={presenter ? 'presenter bar' : 'toolbar'}>
+        {presenter ? <PresenterBar /> : <Toolbar />}
+      </ErrorBoundary>
+      {PARTS.map(([area, Part]) => (
+        <ErrorBoundary key={area} area={area}>
+          <Part />
+        </ErrorBoundary>
+      ))}
       <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
         {paletteOpen && !presenter ? (
           <aside
@@ -70,7 +87,9 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
             <Narration />
           </ErrorBoundary>
           <div className="panel relative min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
-            <Legend />
+            <ErrorBoundary area="legend">
+              <Legend />
+            </ErrorBoundary>
             <ErrorBoundary area="graph">
               <ReactFlowProvider>
                 <Graph>

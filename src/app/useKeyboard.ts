@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { commandForKey } from '../actions/keys';
+import { COMMAND_DEFS } from '../actions/registry';
 import { useVisualizerApi } from '../store';
 
 /** Fields that take typing: every key but Escape is theirs. */
@@ -10,6 +11,8 @@ function isTextField(el: HTMLElement): boolean {
   return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file'].includes(type);
 }
 
+const STEP_KEYS = ['ArrowLeft', 'ArrowRight', ' ', 'PageUp', 'PageDown'];
+const GRAPH_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', ' '];
 const RANGE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
 
 /** Buttons, links, checkboxes: Space and Enter press them when the keyboard brought focus there. */
@@ -26,6 +29,12 @@ function isPressable(el: HTMLElement): boolean {
  */
 export function keepsKey(el: HTMLElement | null, key: string, byPointer = false): boolean {
   if (!el || !(el instanceof HTMLElement)) return false;
+  // A graph node moves with the arrows and acts with Enter and Space (src/graph/useGraphKeyboard.ts).
+  if (el.classList.contains('react-flow__node')) return GRAPH_KEYS.includes(key);
+  // A radio group's arrows move its choice (the OS switch).
+  if (el.getAttribute('role') === 'radio' && RANGE_KEYS.slice(0, 4).includes(key)) return true;
+  // A list chosen from with the mouse leaves the stepping keys to stepping (the mouse chooses in it).
+  if (el.tagName === 'SELECT' && byPointer && STEP_KEYS.includes(key)) return false;
   if (isTextField(el)) return key !== 'Escape';
   if (el instanceof HTMLInputElement && el.type === 'range') return RANGE_KEYS.includes(key);
   if ((key === ' ' || key === 'Enter') && isPressable(el)) return !byPointer;
@@ -61,9 +70,12 @@ export function pointerFocusTracker(target: HTMLElement | Window) {
   };
 }
 
-/** Inside an open dialog, only Escape reaches the visualizer's commands (the dialog has its own keys). */
-function inDialog(el: HTMLElement | null): boolean {
-  return !!el?.closest?.('[aria-modal="true"]');
+/**
+ * While a dialog is open, only Escape reaches the visualizer's commands: in
+ * the dialog the keys are its own, and nothing acts behind it.
+ */
+function dialogOpen(el: HTMLElement | null, home: ParentNode | null): boolean {
+  return !!el?.closest?.('[aria-modal="true"]') || !!home?.querySelector('[aria-modal="true"]');
 }
 
 /**
@@ -82,18 +94,22 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
       const el = k.target instanceof HTMLElement ? k.target : null;
       // (Not `defaultPrevented`: React Flow prevents Space for its own panning key.)
       if (keepsKey(el, k.key, focus.byPointer(el))) return;
-      if (inDialog(el) && k.key !== 'Escape') return;
+      const home = scope === 'window' ? document.body : scope.current;
+      if (dialogOpen(el, home) && k.key !== 'Escape') return;
       const plain = !k.ctrlKey && !k.metaKey && !k.altKey;
       const id = plain && /^[0-9]$/.test(k.key) ? 'typeDigit' : commandForKey(k);
       if (!id) return;
       k.preventDefault();
       // A mouse-focused button would take the key's release as a click: focus moves off it.
       if (el && isPressable(el) && !isTextField(el) && (k.key === ' ' || k.key === 'Enter')) {
-        const home = scope === 'window' ? document.body : scope.current;
         el.blur();
-        home?.focus({ preventScroll: true });
+        (scope === 'window' ? document.querySelector<HTMLElement>('.visualizer') : home)?.focus({
+          preventScroll: true,
+        });
       }
       v.run(id, id === 'typeDigit' ? { digit: Number(k.key) } : undefined, 'key');
+      const focuses = COMMAND_DEFS.find((c) => c.id === id)?.focuses;
+      if (focuses) home?.querySelector<HTMLElement>(focuses)?.focus();
     };
     target.addEventListener('keydown', onKey);
     return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useModal } from '../app/useModal';
 import { useVisualizerApi } from '../store';
 
 /**
@@ -14,6 +15,9 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  // First: it notes the opener before the text box takes focus.
+  useModal(dialog);
   useEffect(() => box.current?.focus(), []);
   const read = (paste: string) => {
     const r = run('importDebugger', { text: paste }, 'button');
@@ -29,6 +33,7 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
       <div
+        ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

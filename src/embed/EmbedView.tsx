@@ -1,4 +1,7 @@
 import { lazy, Suspense, useRef } from 'react';
+import { Announcer } from '../app/Announcer';
+import { HandlerErrors } from '../app/HandlerErrors';
+import { useFocusKeeper } from '../app/useFocusKeeper';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useKeyboard } from '../app/useKeyboard';
 import { Narration } from '../panels/Narration';
@@ -32,6 +35,7 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
   const theme = useVisualizer(selectTheme);
   const root = useRef<HTMLDivElement>(null);
   useKeyboard(root);
+  useFocusKeeper(root);
   useAutoplay();
   return (
     <div
@@ -42,6 +46,8 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
       data-theme={theme}
       data-embed-root=""
     >
+      <Announcer />
+      <HandlerErrors root={root} whole={false} />
       {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
       <ErrorBoundary area="narration">
         <Narration />

@@ -6,6 +6,7 @@ import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorl
 import { refOf } from './ids';
 import { createReuser } from './stableNodes';
 import { toFlow } from './toFlow';
+import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
 
@@ -25,12 +26,17 @@ export function Graph({ children }: { children?: ReactNode }) {
     [reuse, world, positions, selection, highlight],
   );
 
+  const keys = useGraphKeyboard(nodes, edges, selection);
   const onNodeClick: NodeMouseHandler = (_, node) => select(refOf(node.id));
 
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={keys.nodes}
       edges={edges}
+      onKeyDown={keys.onKeyDown}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      ariaLabelConfig={GRAPH_WORDS}
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}
       onPaneClick={() => select(null)}
@@ -50,6 +56,9 @@ export function Graph({ children }: { children?: ReactNode }) {
       <Controls showInteractive={false} />
       <FitWhenLayoutChanges positions={positions} />
       <FarOut />
+      <p className="sr-only" role="status">
+        {keys.said}
+      </p>
       {children}
     </ReactFlow>
   );

@@ -12,6 +12,7 @@ import type {
 } from '../personalities/windows/flow';
 import { nodeId } from './ids';
 import { SIZES, type Point } from './layout';
+import { nodeA11y } from './nodeNames';
 
 /**
  * World → React Flow nodes and edges. Pure: the same world and positions
@@ -100,6 +101,7 @@ class Builder implements FlowSink {
       position: this.cardAt(id),
       data: { ...data, highlighted },
       selected,
+      ...nodeA11y(type, data),
     } as unknown as GraphNode);
   }
 
@@ -113,6 +115,7 @@ class Builder implements FlowSink {
       position: this.satelliteAt(a),
       data: { ...data, highlighted },
       selected,
+      ...nodeA11y(type, data),
     } as unknown as GraphNode);
     this.edges.push({
       id: `${type}:${ref.name}>${a}`,

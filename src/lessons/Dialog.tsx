@@ -1,9 +1,10 @@
-import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useModal } from '../app/useModal';
 
 /**
  * A modal sheet over the visualizer (the gallery, the lesson editor): a
  * titled dialog with a Close button; Escape closes it without reaching the
- * visualizer's own keys.
+ * visualizer's own keys; Tab stays inside, and focus returns to the opener (useModal).
  */
 export function Dialog({
   title,
@@ -23,6 +24,8 @@ export function Dialog({
   children: ReactNode;
 }) {
   const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  useModal(box);
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
@@ -32,6 +35,7 @@ export function Dialog({
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center overflow-y-auto bg-black/40 p-4">
       <div
+        ref={box}
         role="dialog"
         aria-modal="true"
         aria-labelledby={id}

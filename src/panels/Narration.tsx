@@ -3,7 +3,7 @@ import { useVisualizer } from '../store';
 import { selectCurrentEntry, selectSummary } from '../store/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
 
-/** What the current step did: its narration, the kernel's status, and the decisive event. */
+/** What the current step did: its narration, the kernel's status, and the decisive event (said aloud by the Announcer). */
 export function Narration() {
   const entry = useVisualizer(selectCurrentEntry);
   const summary = useVisualizer(selectSummary);
@@ -12,7 +12,7 @@ export function Narration() {
   const decisive = entry ? decisiveEvent(entry.events) : undefined;
   const told = decisive && (played === null || (entry?.events.indexOf(decisive) ?? 0) <= played);
   return (
-    <section aria-label="Current step" aria-live="polite" className="panel px-3 py-2 text-sm">
+    <section aria-label="Current step" className="panel px-3 py-2 text-sm">
       {entry ? (
         <>
           <p>

@@ -1,5 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { Os } from '../kernel/core';
+import { guardNodeTypes } from '../graph/nodeBoundary';
 import { ChannelNode, InstanceNode, ModuleNode } from './svr5/nodes';
 import {
   DeviceNode,
@@ -25,5 +26,5 @@ const BY_OS: { readonly [O in Os]: NodeTypes } = {
   svr5: { module: ModuleNode, instance: InstanceNode, channel: ChannelNode },
 };
 
-/** Every node component, defined once at module scope so React Flow never re-mounts them. */
-export const NODE_TYPES: NodeTypes = Object.assign({}, ...Object.values(BY_OS)) as NodeTypes;
+/** Every node component, defined once at module scope so React Flow never re-mounts them; each behind its own error boundary. */
+export const NODE_TYPES: NodeTypes = guardNodeTypes(Object.assign({}, ...Object.values(BY_OS)) as NodeTypes);

@@ -1,0 +1,51 @@
+import { useEffect, type RefObject } from 'react';
+import { useVisualizerApi } from '../store';
+
+/** The parts focus falls back to, nearest first, when what had it goes away. */
+const PARTS = '[role="dialog"], section, aside, header, nav, [role="region"], [role="group"], main';
+
+/** The elements from `el` up to (not including) `root`. */
+function trailOf(el: HTMLElement, root: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (let x: HTMLElement | null = el; x && x !== root; x = x.parentElement) out.push(x);
+  return out;
+}
+
+/**
+ * An action that removes or disables its own button (Stop, Close handle…)
+ * would drop focus to the page body, where a screen reader starts over and
+ * keys scoped to this visualizer stop. When that happens, focus goes to the
+ * nearest part of the visualizer still there (the panel the button was in),
+ * or to the visualizer itself.
+ */
+export function useFocusKeeper(root: RefObject<HTMLElement | null>): void {
+  const v = useVisualizerApi();
+  useEffect(() => {
+    const home = root.current;
+    if (!home) return;
+    let trail: HTMLElement[] = [];
+    const onFocusIn = (e: FocusEvent) => {
+      if (e.target instanceof HTMLElement && e.target !== home) trail = trailOf(e.target, home);
+    };
+    const check = () => {
+      const lost = trail[0];
+      const at = document.activeElement;
+      if (!lost || (at && at !== document.body)) return;
+      // Still there and usable: the user moved focus away on purpose (a click on empty space).
+      if (lost.isConnected && !lost.matches(':disabled')) return;
+      const part = trail.find((x) => x !== lost && x.isConnected && x.matches(PARTS)) ?? home;
+      if (part.tabIndex < 0 && !part.hasAttribute('tabindex')) part.setAttribute('tabindex', '-1');
+      part.focus({ preventScroll: true });
+      trail = trailOf(part, home);
+    };
+    const later = () => requestAnimationFrame(check);
+    home.addEventListener('focusin', onFocusIn);
+    home.addEventListener('focusout', later);
+    const stop = v.store.subscribe(later);
+    return () => {
+      home.removeEventListener('focusin', onFocusIn);
+      home.removeEventListener('focusout', later);
+      stop();
+    };
+  }, [root, v]);
+}

@@ -1,0 +1,43 @@
+import { useEffect, type RefObject } from 'react';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/** What Tab can reach inside an element, in order. */
+export function focusablesIn(el: ParentNode): HTMLElement[] {
+  return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => x.getClientRects().length > 0);
+}
+
+/**
+ * A modal dialog's focus (WAI-ARIA dialog pattern): Tab and Shift+Tab cycle
+ * inside it, and when it closes focus returns to what had it before (the
+ * button that opened it), or to the visualizer when that is gone.
+ */
+export function useModal(dialog: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const box = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const home = box?.closest<HTMLElement>('.visualizer') ?? null;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Tab' || !box) return;
+      const items = focusablesIn(box);
+      const first = items[0];
+      const last = items[items.length - 1];
+      const at = document.activeElement;
+      if (!first || !last) return e.preventDefault();
+      if (e.shiftKey && (at === first || !box.contains(at))) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && (at === last || !box.contains(at))) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    box?.addEventListener('keydown', onKey);
+    return () => {
+      box?.removeEventListener('keydown', onKey);
+      const back = opener && opener !== document.body && opener.isConnected ? opener : home;
+      back?.focus({ preventScroll: true });
+    };
+  }, [dialog]);
+}

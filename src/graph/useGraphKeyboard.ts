@@ -1,0 +1,103 @@
+import { useReactFlow, type Edge, type Node } from '@xyflow/react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { ObjectRef } from '../kernel/core';
+import { useVisualizerApi } from '../store';
+import { nodeId, refOf } from './ids';
+import { ARROW_DIRECTIONS, navEdges, neighbour, tabStop, type NavNode } from './keyboardNav';
+
+/** What React Flow tells a screen reader about a node and an edge: our keys, not its defaults (we neither drag nor delete). */
+export const GRAPH_WORDS = {
+  'node.a11yDescription.default':
+    'Arrow keys: the neighbouring object along a line. Enter: its actions. Escape: clear the selection. G: back to the graph from anywhere.',
+  'edge.a11yDescription.default': 'A relation between two objects.',
+} as const;
+
+/** The first enabled action of the selected object (SelectionActions). */
+const FIRST_ACTION = 'section[aria-label="Selected object"] li > button:not([disabled])';
+
+function navNodes(nodes: readonly Node[]): NavNode[] {
+  return nodes
+    .filter((n) => n.focusable !== false && n.type !== 'frame')
+    .map((n) => ({
+      id: n.id,
+      x: n.position.x + (n.measured?.width ?? n.width ?? 0) / 2,
+      y: n.position.y + (n.measured?.height ?? n.height ?? 0) / 2,
+    }));
+}
+
+/** Tries `act` on the next few frames until it succeeds (React draws the change, React Flow mounts a node). */
+function soon(act: () => boolean, frames = 10): void {
+  if (act() || frames <= 0) return;
+  requestAnimationFrame(() => soon(act, frames - 1));
+}
+
+/**
+ * The graph as one Tab stop (the selected node, else the first), and its
+ * keys: arrows select the neighbour (keyboardNav.ts) and focus it, panning
+ * to it when it is off screen (culled nodes are not in the page); Enter or
+ * Space selects the node and takes focus to its actions. Selection goes
+ * through the door (`select`), like a click.
+ */
+export function useGraphKeyboard<N extends Node>(
+  nodes: N[],
+  edges: readonly Edge[],
+  selected: ObjectRef | null,
+) {
+  const { execute } = useVisualizerApi();
+  const flow = useReactFlow();
+  const [said, setSaid] = useState('');
+  const selectedId = selected ? nodeId(selected) : null;
+
+  const withStop = useMemo(() => {
+    const stop = tabStop(navNodes(nodes), selectedId);
+    return nodes.map((n) =>
+      n.id === stop ? { ...n, domAttributes: { ...n.domAttributes, tabIndex: 0 } } : n,
+    );
+  }, [nodes, selectedId]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const el = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.react-flow__node') : null;
+    const id = el?.dataset.id;
+    if (!el || !id || e.altKey || e.ctrlKey || e.metaKey) return;
+    const root = el.closest('.visualizer') ?? document;
+    const graph = e.currentTarget;
+    const dir = ARROW_DIRECTIONS[e.key];
+    if (dir) {
+      e.preventDefault();
+      const move = neighbour(navNodes(flow.getNodes()), navEdges(edges), id, dir);
+      if (!move) return setSaid(`Nothing further ${dir}.`);
+      setSaid(move.via ? `Along: ${move.via}.` : '');
+      execute('select', { ref: refOf(move.id) });
+      const target = flow.getNode(move.id);
+      const find = () =>
+        graph.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(move.id)}"]`);
+      if (!find() && target) {
+        const w = target.measured?.width ?? 0;
+        const h = target.measured?.height ?? 0;
+        void flow.setCenter(target.position.x + w / 2, target.position.y + h / 2, { zoom: flow.getZoom() });
+      }
+      // React Flow hides a node for a frame while it measures its new object (the selection changed it),
+      // which drops focus: focus it until it is shown and keeps it.
+      let held = 0;
+      soon(() => {
+        const node = find();
+        if (!node || getComputedStyle(node).visibility === 'hidden') {
+          held = 0;
+          return false;
+        }
+        if (document.activeElement !== node) node.focus({ preventScroll: true });
+        return ++held > 2;
+      }, 30);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      execute('select', { ref: refOf(id) });
+      soon(() => {
+        const first = root.querySelector<HTMLElement>(FIRST_ACTION);
+        first?.focus();
+        return !!first;
+      });
+    }
+  };
+
+  return { nodes: withStop, onKeyDown, said };
+}
