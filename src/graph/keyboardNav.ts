@@ -63,6 +63,13 @@ export function cost(from: NavNode, to: NavNode, dir: Direction, cone = WIDE): n
 
 /** How far off the arrow a node may lie (across ÷ along): within 60° either side. */
 const WIDE = Math.tan((60 * Math.PI) / 180);
+/**
+ * How far off the arrow a linked node may lie to be preferred: 45° either
+ * side, so the four arrows split a node's neighbours between them and a
+ * device just below-left of its driver is "down", not "left" (a wider cone
+ * let an edge hide the next driver in the row from ← and →).
+ */
+const ALONG_EDGE = 1;
 
 function best(from: NavNode, candidates: Iterable<NavNode>, dir: Direction, cone: number): NavNode | null {
   let out: NavNode | null = null;
@@ -79,7 +86,7 @@ function best(from: NavNode, candidates: Iterable<NavNode>, dir: Direction, cone
   return out;
 }
 
-/** Where an arrow key goes from node `fromId`: along an edge first, else to the nearest node that way. */
+/** Where an arrow key goes from node `fromId`: along an edge within 45° first, else to the nearest node within 60° that way. */
 export function neighbour(
   nodes: readonly NavNode[],
   edges: readonly NavEdge[],
@@ -98,7 +105,7 @@ export function neighbour(
     from,
     [...linked.keys()].map((id) => byId.get(id) as NavNode),
     dir,
-    WIDE,
+    ALONG_EDGE,
   );
   if (along) return { id: along.id, via: linked.get(along.id) };
   const any = best(from, nodes, dir, WIDE);
