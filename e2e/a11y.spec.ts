@@ -143,7 +143,8 @@ test('the keyboard shortcuts sheet opens with ?, lists the keys, and closes with
 test('a focused graph node has a visible focus ring', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
-  const node = app.node('driver:Beep');
+  // The graph's Tab stop with nothing selected: the first object in reading order.
+  const node = app.node('driver:BusEnum');
   const before = await node.screenshot();
   await page.keyboard.press('g');
   await expect(node).toBeFocused();
