@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useModal } from '../app/useModal';
 import type { ScenarioError } from '../kernel/core';
 
 /** Why a file was not opened: every problem with its place and its fix; the current work is untouched. */
@@ -10,10 +11,14 @@ export function ImportProblems({
   onClose: () => void;
 }) {
   const close = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Tab stays inside, nothing acts behind it, and focus goes back to the opener (like every dialog).
+  useModal(box);
   useEffect(() => close.current?.focus(), []);
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
       <div
+        ref={box}
         role="alertdialog"
         aria-modal="true"
         aria-labelledby="import-problems-title"
