@@ -27,8 +27,12 @@ test('the demo’s first task by keyboard alone: stop Beep, close the handle tha
   // the row. Beep is the last of the four, three to the right.
   await keys.press('g');
   await expect(focused(page)).toHaveAttribute('data-id', 'driver:BusEnum');
-  await keys.press('ArrowRight', 'ArrowRight', 'ArrowRight');
-  await expect(focused(page)).toHaveAttribute('data-id', 'driver:Beep');
+  // Each arrow as a person presses it, seeing focus move (a press while React Flow redraws the node
+  // it leaves can land on the page instead: noted in the hardening issue).
+  for (const next of ['driver:Toaster', 'driver:ToastFilter', 'driver:Beep']) {
+    await keys.press('ArrowRight');
+    await expect(focused(page)).toHaveAttribute('data-id', next);
+  }
   await expect(focused(page)).toHaveAttribute('aria-label', 'Beep, legacy driver, loaded, 1 device');
   // Enter: the object's actions; the first one it can take has focus.
   await keys.press('Enter');
@@ -144,8 +148,11 @@ test('an off-screen object is reached by arrows: the view pans to it and it take
   await page.keyboard.press('g');
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
   await page.keyboard.press('g');
-  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown'])
+  // As a person presses them, seeing focus move from node to node.
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown']) {
     await page.keyboard.press(key);
+    await expect(focused(page)).toHaveClass(/react-flow__node/);
+  }
   const node = focused(page);
   await expect(node).toHaveClass(/react-flow__node/);
   const id = await node.getAttribute('data-id');

@@ -1,5 +1,5 @@
 import { useReactFlow, type Edge, type Node } from '@xyflow/react';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizerApi } from '../store';
 import { nodeId, refOf } from './ids';
@@ -46,6 +46,12 @@ export function useGraphKeyboard<N extends Node>(
   const { execute } = useVisualizerApi();
   const flow = useReactFlow();
   const [said, setSaid] = useState('');
+  // Each key press starts its own focus follow-up; a later press ends the earlier one's (else an arrow's
+  // "keep focus on the node" could pull focus back from the action Enter just moved it to).
+  const press = useRef(0);
+  // Where the last arrow went, until its node has focus: a quick second arrow moves on from there,
+  // not from the node focus has not yet left.
+  const going = useRef<string | null>(null);
   const selectedId = selected ? nodeId(selected) : null;
 
   const withStop = useMemo(() => {
@@ -61,13 +67,16 @@ export function useGraphKeyboard<N extends Node>(
     if (!el || !id || e.altKey || e.ctrlKey || e.metaKey) return;
     const root = el.closest('.visualizer') ?? document;
     const graph = e.currentTarget;
+    const mine = ++press.current;
+    const current = () => press.current === mine;
     const dir = ARROW_DIRECTIONS[e.key];
     if (dir) {
       e.preventDefault();
-      const move = neighbour(navNodes(flow.getNodes()), navEdges(edges), id, dir);
+      const move = neighbour(navNodes(flow.getNodes()), navEdges(edges), going.current ?? id, dir);
       if (!move) return setSaid(`Nothing further ${dir}.`);
       setSaid(move.via ? `Along: ${move.via}.` : '');
       execute('select', { ref: refOf(move.id) });
+      going.current = move.id;
       const target = flow.getNode(move.id);
       const find = () =>
         graph.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(move.id)}"]`);
@@ -79,19 +88,29 @@ export function useGraphKeyboard<N extends Node>(
       // React Flow hides a node for a frame while it measures its new object (the selection changed it),
       // which drops focus: focus it until it is shown and keeps it.
       let held = 0;
+      let tries = 0;
       soon(() => {
+        if (!current()) return true;
+        // Given up (the node never showed): the next arrow starts from where focus is.
+        if (++tries > 30) {
+          if (going.current === move.id) going.current = null;
+          return true;
+        }
         const node = find();
         if (!node || getComputedStyle(node).visibility === 'hidden') {
           held = 0;
           return false;
         }
         if (document.activeElement !== node) node.focus({ preventScroll: true });
+        if (document.activeElement === node && going.current === move.id) going.current = null;
         return ++held > 2;
-      }, 30);
+      }, 31);
     } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
+      going.current = null;
       execute('select', { ref: refOf(id) });
       soon(() => {
+        if (!current()) return true;
         const first = root.querySelector<HTMLElement>(FIRST_ACTION);
         first?.focus();
         return !!first;
