@@ -25,6 +25,19 @@ export const keyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('k'.repeat(100_000), 'd'.repeat(65)) },
 );
 
+/** `fc.anything` with every kind of value it can make (boxed, typed arrays, null prototypes…). */
+export const EVERY_KIND = {
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
+} as const;
+
 let huge: readonly string[] | undefined;
 /** Strings over every cap: made once (strings are immutable, so sharing them costs nothing). */
 export function hugeStrings(): readonly string[] {
@@ -112,21 +125,7 @@ export const hostile = ({ huge = true } = {}): fc.Arbitrary<Make> =>
   fc.oneof(
     {
       weight: 6,
-      arbitrary: fc
-        .anything({
-          key: keyArb,
-          maxDepth: 3,
-          withBigInt: true,
-          withBoxedValues: true,
-          withDate: true,
-          withMap: true,
-          withSet: true,
-          withNullPrototype: true,
-          withObjectString: true,
-          withSparseArray: true,
-          withTypedArray: true,
-        })
-        .map(made),
+      arbitrary: fc.anything({ ...EVERY_KIND, key: keyArb, maxDepth: 3 }).map(made),
     },
     ...(huge
       ? [{ weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }).map((i) => made(hugeStrings()[i])) }]

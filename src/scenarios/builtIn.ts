@@ -1,3 +1,4 @@
+import { onDemand } from '../actions/onDemand';
 import type { Os } from '../kernel/core';
 import svr5Default from './svr5-default.json';
 import windowsDefault from './windows-default.json';
@@ -26,24 +27,23 @@ export const DEFAULT_SCENARIO: { readonly [O in Os]: DefaultScenarioId } = {
 /** Every built-in scenario's id (its file name without `.json`), defaults first, then the lessons in order. */
 export const BUILT_IN_IDS: readonly string[] = [...Object.keys(DEFAULT_FILES), ...LESSON_IDS];
 
-const loaded = new Map<string, unknown>(Object.entries(DEFAULT_FILES));
-let lessons: Promise<void> | null = null;
+const lessonFiles = onDemand(async () => (await import('./lessons')).LESSON_SCENARIOS);
 
 /** Loads the lessons' files (once; later calls share the first). */
-export function loadLessonFiles(): Promise<void> {
-  lessons ??= import('./lessons').then(({ LESSON_SCENARIOS }) => {
-    for (const [id, file] of Object.entries(LESSON_SCENARIOS)) loaded.set(id, file);
-  });
-  return lessons;
+export async function loadLessonFiles(): Promise<void> {
+  await lessonFiles.load();
 }
 
 /** A built-in scenario's file by id, loading it if need be; undefined when there is no such id. */
 export async function builtInFile(id: string): Promise<unknown> {
   if (isLessonId(id)) await loadLessonFiles();
-  return loaded.get(id);
+  return loadedBuiltIns().get(id);
 }
 
 /** The built-in files this page has loaded so far, by id (the defaults always). */
 export function loadedBuiltIns(): ReadonlyMap<string, unknown> {
-  return loaded;
+  return new Map<string, unknown>([
+    ...Object.entries(DEFAULT_FILES),
+    ...Object.entries(lessonFiles.loaded() ?? {}),
+  ]);
 }

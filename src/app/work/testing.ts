@@ -11,20 +11,20 @@ export interface Site {
   readonly held: Set<string>;
   /** Every write refused, as a full quota does. */
   full: boolean;
+  /** Tabs opened on the site so far (each tab's id). */
+  opened: number;
 }
 
 export function sharedSite(): Site {
-  return { storage: new Map(), held: new Set(), full: false };
+  return { storage: new Map(), held: new Set(), full: false, opened: 0 };
 }
 
 export interface FakeTab extends Window {
   close(options?: { crash?: boolean }): void;
 }
 
-let tabs = 0;
-
 export function fakeTab(site: Site, options: { blocked?: boolean } = {}): FakeTab {
-  const id = ++tabs;
+  const id = ++site.opened;
   const mine = new Set<string>();
   const listeners = new Map<string, ((e: { persisted: boolean }) => void)[]>();
   const storage = {
