@@ -64,11 +64,10 @@ export async function panCost(page: Page, every?: (k: number) => void, frames = 
   const taskMs = async () =>
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) *
     1000;
-  const pane = page.locator('.react-flow__pane').first();
-  const box = await pane.boundingBox();
-  if (!box) throw new Error('no pane');
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
+  const { x, y } = await emptyPanePoint(page);
+  const transform = () =>
+    page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform);
+  const from = await transform();
   if (every) await page.evaluate(`window.__every = ${every.toString()}`);
   await page.mouse.move(x, y);
   await page.mouse.down();
@@ -82,7 +81,31 @@ export async function panCost(page: Page, every?: (k: number) => void, frames = 
   const after = await taskMs();
   await page.mouse.up();
   await cdp.detach();
+  // A drag that did not move the view measured nothing (a press on an edge or a card does not pan).
+  if ((await transform()) === from) throw new Error('the pane did not pan: the figure would mean nothing');
   return (after - before) / frames;
+}
+
+/**
+ * A point of the graph's pane with nothing drawn on it, near its middle:
+ * a drag that starts on a card or an edge would not pan the view.
+ */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.react-flow__pane').first().boundingBox();
+  if (!box) throw new Error('no pane');
+  const point = await page.evaluate((b) => {
+    const cx = b.x + b.width / 2;
+    const cy = b.y + b.height / 2;
+    for (let r = 0; r < Math.max(b.width, b.height) / 2; r += 8)
+      for (let a = 0; a < 16; a++) {
+        const x = cx + r * Math.cos((a * Math.PI) / 8);
+        const y = cy + r * Math.sin((a * Math.PI) / 8);
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    return null;
+  }, box);
+  if (!point) throw new Error('no empty place on the pane to drag from');
+  return point;
 }
 
 /**
