@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 import { commandForKey } from '../actions/keys';
 import { COMMAND_DEFS } from '../actions/registry';
 import { useVisualizerApi } from '../store';
@@ -82,10 +82,12 @@ function dialogOpen(el: HTMLElement | null, home: ParentNode | null): boolean {
  * Keys go through the same door as buttons. A page with one visualizer
  * listens on the whole window; a visualizer among others on a page listens
  * only inside its own element, so a key acts on the one that has focus.
+ * Listening starts before the first paint (a layout effect): a key pressed
+ * as soon as the view shows is never lost.
  */
 export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): void {
   const v = useVisualizerApi();
-  useEffect(() => {
+  useLayoutEffect(() => {
     const target: HTMLElement | Window | null = scope === 'window' ? window : scope.current;
     if (!target) return;
     const focus = pointerFocusTracker(target);
