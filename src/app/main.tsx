@@ -72,12 +72,12 @@ if (root && params.get('view') === 'pair') {
   }
   if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
     visualizer.execute('toggleGallery');
-  // The benchmark drives the visualizer's door directly (npm run bench); otherwise the address follows the view.
   // The work is kept as the user works (src/app/work/), and offered back after a reload or a crash.
-  const keeper = params.has('bench') ? null : keepWork(visualizer);
-  if (keeper && !keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
+  const keeper = keepWork(visualizer);
+  if (!keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
+  // The benchmark drives the visualizer's door directly (npm run bench), measuring the app as it runs.
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
-  else syncAddress(visualizer.store, viewAddress());
+  syncAddress(visualizer.store, viewAddress());
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });
@@ -95,9 +95,9 @@ if (root && params.get('view') === 'pair') {
                   ]
             }
           />
-          {keeper ? <RestoreOffer keeper={keeper} /> : null}
+          <RestoreOffer keeper={keeper} />
           <App />
-          <UpdateOffer updates={updates} workKept={keeper?.saving ?? false} />
+          <UpdateOffer updates={updates} workKept={keeper.saving} />
         </VisualizerProvider>
       </ErrorBoundary>
     </StrictMode>,

@@ -42,9 +42,18 @@ export function syncAddress(
 ): () => void {
   const write = (s: VisualizerState) => writeAddress(describe(s), win);
   write(store.getState());
+  // Once for a burst of changes (a script's thousand steps write one address), still before the
+  // next task: a reload right after a click reopens that click's view.
+  let queued = false;
   return store.subscribe((s, prev) => {
     // Only what a link carries: the session and the step (not a hover, a theme or an animation).
-    if (s.cursor !== prev.cursor || s.entries !== prev.entries || s.initial !== prev.initial) write(s);
+    if (queued || (s.cursor === prev.cursor && s.entries === prev.entries && s.initial === prev.initial))
+      return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      write(store.getState());
+    });
   });
 }
 

@@ -11,10 +11,22 @@ import { builtInIdOf, sessionScenario } from './scenario';
  * compressor.)
  */
 
-/** The `scenario` parameter that reopens this session. */
+/**
+ * The `scenario` parameter that reopens this session. Worked out once per
+ * session: the address and the saved work both ask after every new step,
+ * and packing a long session (JSON and deflate) takes milliseconds. A pure
+ * memo, keyed by the session's own objects (a new step makes new entries).
+ */
 export function scenarioParam(s: VisualizerState): string {
-  return builtInIdOf(s) ?? packScenario(sessionScenario(s));
+  const key = JSON.stringify([s.os, s.title, s.summary]);
+  const hit = PARAMS.get(s.entries);
+  if (hit && hit.initial === s.initial && hit.key === key) return hit.param;
+  const param = builtInIdOf(s) ?? packScenario(sessionScenario(s));
+  PARAMS.set(s.entries, { initial: s.initial, key, param });
+  return param;
 }
+
+const PARAMS = new WeakMap<object, { initial: object; key: string; param: string }>();
 
 /** The parameters that reopen exactly this view. */
 export function linkParams(s: VisualizerState): { scenario: string; step: string } {

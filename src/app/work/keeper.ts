@@ -77,6 +77,23 @@ function holdLock(win: Window, name: string): void {
   }
 }
 
+/**
+ * Runs `fn` once the page is idle (within a second at most); returns what
+ * cancels it. A window without timers (a test's) runs it at once.
+ */
+function whenIdle(win: Window, fn: () => void): () => void {
+  if (typeof win.requestIdleCallback === 'function') {
+    const id = win.requestIdleCallback(fn, { timeout: 1000 });
+    return () => win.cancelIdleCallback(id);
+  }
+  if (typeof win.setTimeout === 'function') {
+    const id = win.setTimeout(fn, 200);
+    return () => win.clearTimeout(id);
+  }
+  fn();
+  return () => {};
+}
+
 function newId(win: Window): string {
   try {
     return win.crypto.randomUUID();
@@ -112,12 +129,29 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
   };
   holdLock(win, key);
   save();
+  // Written when the page is idle, not in the click that changed it: one write for a burst of steps.
+  let pending: (() => void) | null = null;
+  const saveSoon = () => {
+    if (pending) return;
+    let ran = false;
+    const cancel = whenIdle(win, () => {
+      ran = true;
+      pending = null;
+      save();
+    });
+    if (!ran) pending = cancel;
+  };
+  const saveNow = (closed = false) => {
+    pending?.();
+    pending = null;
+    save(closed);
+  };
   v.store.subscribe((s, prev) => {
-    if (changedWork(s, prev)) save();
+    if (changedWork(s, prev)) saveSoon();
   });
-  win.addEventListener('pagehide', () => save(true));
+  win.addEventListener('pagehide', () => saveNow(true));
   win.addEventListener('pageshow', (e) => {
-    if (e.persisted) save();
+    if (e.persisted) saveNow();
   });
 
   const offer = heldLocks(win).then(async (held) => {

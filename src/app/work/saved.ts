@@ -48,30 +48,20 @@ export interface SavedWork {
 }
 
 /**
- * Captures the work, packing each session only when its steps changed
- * (a step forward or a click costs a JSON write, not a compression).
+ * Captures the work; each session is packed only when its steps changed
+ * (scenarioParam keeps the last, shared with the address).
  */
 export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
-  const packed = new WeakMap<object, { key: string; param: string }>();
-  const pack = (s: VisualizerState, entries: Session['entries']): string => {
-    // What scenarioParam reads besides the steps: the title, summary and options can change alone.
-    const key = JSON.stringify([s.os, s.title, s.summary, s.initial.options]);
-    const hit = packed.get(entries);
-    if (hit && hit.key === key) return hit.param;
-    const param = scenarioParam({ ...s, entries });
-    packed.set(entries, { key, param });
-    return param;
-  };
   const session = (s: VisualizerState): SavedSession => ({
     os: s.os,
     title: s.title,
-    scenario: pack(s, s.entries),
+    scenario: scenarioParam(s),
     steps: s.entries.length,
     cursor: s.cursor,
     lesson: s.lesson && {
       id: s.lesson.id,
       origin: s.lesson.origin,
-      own: s.lesson.origin === 'built-in' ? null : pack(s, s.lesson.steps),
+      own: s.lesson.origin === 'built-in' ? null : scenarioParam({ ...s, entries: s.lesson.steps }),
       branchFrom: s.lesson.branchFrom,
       answers: s.lesson.answers,
     },

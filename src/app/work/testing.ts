@@ -21,10 +21,15 @@ export function sharedSite(): Site {
 
 export interface FakeTab extends Window {
   close(options?: { crash?: boolean }): void;
+  /** With `{ timers: true }`: runs the timers set so far, as an idle page would. */
+  idle(): void;
 }
 
-export function fakeTab(site: Site, options: { blocked?: boolean } = {}): FakeTab {
+/** `timers`: the tab has setTimeout (run by `idle()`); without, work meant for later runs at once. */
+export function fakeTab(site: Site, options: { blocked?: boolean; timers?: boolean } = {}): FakeTab {
   const id = ++site.opened;
+  const timers = new Map<number, () => void>();
+  let nextTimer = 0;
   const mine = new Set<string>();
   const listeners = new Map<string, ((e: { persisted: boolean }) => void)[]>();
   const storage = {
@@ -48,7 +53,22 @@ export function fakeTab(site: Site, options: { blocked?: boolean } = {}): FakeTa
     },
     query: () => Promise.resolve({ held: [...site.held].map((name) => ({ name })), pending: [] }),
   };
+  const clock = options.timers
+    ? {
+        setTimeout: (fn: () => void) => {
+          timers.set(++nextTimer, fn);
+          return nextTimer;
+        },
+        clearTimeout: (t: number) => void timers.delete(t),
+      }
+    : {};
   const tab = {
+    ...clock,
+    idle: () => {
+      const due = [...timers.values()];
+      timers.clear();
+      due.forEach((fn) => fn());
+    },
     get localStorage() {
       if (options.blocked) throw new DOMException('blocked', 'SecurityError');
       return storage;

@@ -99,6 +99,34 @@ describe('the keeper', () => {
     expect(kept.work.current.cursor).toBe(2);
   });
 
+  it('writes once the page is idle, one write for a burst of steps, and at once when the page goes', () => {
+    const site = sharedSite();
+    const tab = fakeTab(site, { timers: true });
+    const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
+    keepWork(v, tab);
+    const kept = () => {
+      const key = [...site.storage.keys()].find((k) => k.startsWith(WORK_PREFIX)) ?? '';
+      return JSON.parse(site.storage.get(key) ?? '') as { work: SavedWork; closed: boolean };
+    };
+    const cursor = kept().work.current.cursor;
+    let writes = 0;
+    const setItem = site.storage.set.bind(site.storage);
+    site.storage.set = (k, value) => (writes++, setItem(k, value));
+    v.execute('goTo', { step: 2 });
+    v.execute('goTo', { step: 3 });
+    v.execute('goTo', { step: 4 });
+    expect(kept().work.current.cursor, 'nothing written in the click').toBe(cursor);
+    tab.idle();
+    expect(kept().work.current.cursor).toBe(4);
+    expect(writes).toBe(1);
+    v.execute('goTo', { step: 5 });
+    tab.close();
+    expect(kept().work.current.cursor, 'what was pending is written as the page goes').toBe(5);
+    expect(kept().closed).toBe(true);
+    tab.idle();
+    expect(writes, 'and not again after').toBe(2);
+  });
+
   it('offers the work of a load gone, never that of a tab still open', async () => {
     const site = sharedSite();
     const a = createVisualizer({ scenario: defaultScenarioSource('windows') });
