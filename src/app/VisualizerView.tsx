@@ -1,7 +1,5 @@
-import { ReactFlowProvider } from '@xyflow/react';
-import { useRef } from 'react';
-import { AnimationLayer } from '../animation/AnimationLayer';
-import { Graph } from '../graph/Graph';
+import { lazy, Suspense, useRef } from 'react';
+import { GraphPreview } from '../graph/GraphPreview';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Inspector } from '../panels/Inspector';
@@ -18,11 +16,14 @@ import { Announcer } from './Announcer';
 import { HandlerErrors } from './HandlerErrors';
 import { useFocusKeeper } from './useFocusKeeper';
 import { Legend } from '../lessons/Legend';
-import { PresenterBar, PresenterZoom, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
+import { PresenterBar, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
 import { QuestionPanel } from '../lessons/QuestionPanel';
 import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
 import { useAutoplay } from '../lessons/useAutoplay';
+
+/** React Flow and the graph load beside the first view, which draws the graph still until they are there. */
+const AppGraph = lazy(() => import('./AppGraph'));
 
 /** The timeline and the sheets over the visualizer, each behind its own boundary. */
 const PARTS = [
@@ -91,14 +92,9 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
               <Legend />
             </ErrorBoundary>
             <ErrorBoundary area="graph">
-              <ReactFlowProvider>
-                <Graph>
-                  <ErrorBoundary area="animation">
-                    <AnimationLayer />
-                  </ErrorBoundary>
-                  <PresenterZoom />
-                </Graph>
-              </ReactFlowProvider>
+              <Suspense fallback={<GraphPreview />}>
+                <AppGraph />
+              </Suspense>
             </ErrorBoundary>
           </div>
           <div className="h-80 shrink-0 lg:h-[32%]">

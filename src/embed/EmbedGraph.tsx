@@ -1,19 +1,11 @@
-import { ReactFlowProvider } from '@xyflow/react';
-import { AnimationLayer } from '../animation/AnimationLayer';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { Graph } from '../graph/Graph';
+import { LiveGraph } from '../graph/LiveGraph';
 import { FocusOnStep } from './FocusOnStep';
 
-/** The interactive graph: loaded apart, so the embed's first paint does not wait for React Flow. */
+/** The embed's graph: loaded apart, so the embed's first paint does not wait for React Flow. */
 export default function EmbedGraph() {
   return (
-    <ReactFlowProvider>
-      <Graph>
-        <ErrorBoundary area="animation">
-          <AnimationLayer />
-        </ErrorBoundary>
-        <FocusOnStep />
-      </Graph>
-    </ReactFlowProvider>
+    <LiveGraph>
+      <FocusOnStep />
+    </LiveGraph>
   );
 }

@@ -4,6 +4,7 @@ import { HandlerErrors } from '../app/HandlerErrors';
 import { useFocusKeeper } from '../app/useFocusKeeper';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useKeyboard } from '../app/useKeyboard';
+import { GraphPreview } from '../graph/GraphPreview';
 import { Narration } from '../panels/Narration';
 import { useVisualizer } from '../store';
 import { selectTheme } from '../store/selectors';
@@ -59,7 +60,7 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
       >
         <div className="absolute inset-0">
           <ErrorBoundary area="graph">
-            <Suspense fallback={<p className="muted p-3 text-sm">Drawing the graph…</p>}>
+            <Suspense fallback={<GraphPreview />}>
               <EmbedGraph />
             </Suspense>
           </ErrorBoundary>

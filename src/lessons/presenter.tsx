@@ -1,7 +1,6 @@
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, type CSSProperties } from 'react';
 import { useVisualizer, useVisualizerApi } from '../store';
-import { selectLayout, selectTitle } from '../store/selectors';
+import { selectTitle } from '../store/selectors';
 import { selectFontScale, selectPresenter } from './selectors';
 import { FONT_SCALES } from './state';
 
@@ -28,25 +27,6 @@ export function usePresenterFullscreen(): void {
     if (presenter && !doc.fullscreenElement) doc.documentElement.requestFullscreen?.().catch(() => {});
     if (!presenter && doc.fullscreenElement) doc.exitFullscreen?.().catch(() => {});
   }, [presenter]);
-}
-
-const PRESENTER_FIT = { padding: 0.06, maxZoom: 2 } as const;
-
-/** Inside the graph: in presenter mode the drawing is zoomed so the stack fills the screen. */
-export function PresenterZoom() {
-  const presenter = useVisualizer(selectPresenter);
-  const layout = useVisualizer(selectLayout);
-  const { fitView } = useReactFlow();
-  useEffect(() => {
-    if (!presenter) return;
-    // After React Flow has measured (and after the graph's own refit, which this one follows).
-    const frames = [0, 0];
-    frames[0] = requestAnimationFrame(() => {
-      frames[1] = requestAnimationFrame(() => void fitView(PRESENTER_FIT));
-    });
-    return () => frames.forEach(cancelAnimationFrame);
-  }, [presenter, layout, fitView]);
-  return null;
 }
 
 /** The bar presenter mode shows instead of the editing toolbar: the title, the text size, the way out. */

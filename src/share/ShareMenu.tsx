@@ -4,7 +4,6 @@ import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
-import { graphToSvg, svgToPng } from './image';
 import { linkTo } from './makeLink';
 import { sessionScenario } from './scenario';
 import { ImportProblems } from './ImportProblems';
@@ -85,6 +84,8 @@ export function ShareMenu() {
       return;
     }
     try {
+      // The image maker loads the first time someone asks for an image.
+      const { graphToSvg, svgToPng } = await import('./image');
       const status = s.entries[s.cursor - 1]?.status;
       const svg = graphToSvg(flow, {
         title: s.title || 'Unload Lens',

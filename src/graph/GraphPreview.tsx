@@ -1,0 +1,88 @@
+import { useMemo } from 'react';
+import { useVisualizer } from '../store';
+import { selectLayout, selectWorld } from '../store/selectors';
+import { refOf } from './ids';
+import { SIZES } from './layout';
+import { toFlow } from './toFlow';
+
+/** Node types drawn as cards (the rest are satellites: handles, IRPs, references, channels). */
+const CARDS = new Set(['driver', 'device', 'module', 'instance']);
+
+/**
+ * The graph drawn still, without React Flow: the same world, layout and
+ * cards' places, as boxes and lines in one SVG fitted to its panel. It is
+ * what a page shows while React Flow's code loads (a few hundred ms on a
+ * slow line), so the first view is the picture, not a blank panel; the
+ * interactive graph replaces it as soon as it is there.
+ */
+export function GraphPreview() {
+  const world = useVisualizer(selectWorld);
+  const positions = useVisualizer(selectLayout).positions;
+  const flow = useMemo(() => toFlow({ world, positions, selected: null, highlight: [] }), [world, positions]);
+  const boxes = flow.nodes.map((n) => {
+    const frame = n.type === 'frame' ? n.data : null;
+    const card = CARDS.has(n.type);
+    const size = frame ?? (card ? SIZES.card : SIZES.satellite);
+    return {
+      id: n.id,
+      frame,
+      card,
+      x: n.position.x,
+      y: n.position.y,
+      width: size.width,
+      height: size.height,
+    };
+  });
+  const at = new Map(boxes.map((b) => [b.id, b]));
+  const pad = 40;
+  const left = Math.min(...boxes.map((b) => b.x)) - pad;
+  const top = Math.min(...boxes.map((b) => b.y)) - pad;
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - left + pad;
+  const height = Math.max(...boxes.map((b) => b.y + b.height)) - top + pad;
+  if (boxes.length === 0 || !Number.isFinite(width + height)) return <GraphLoading />;
+  const centre = (id: string) => {
+    const b = at.get(id);
+    return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
+  };
+  return (
+    <div className="graph-preview h-full w-full" data-testid="graph-preview">
+      <p className="sr-only" role="status">
+        Loading the interactive graph
+      </p>
+      <svg viewBox={`${left} ${top} ${width} ${height}`} className="h-full w-full" aria-hidden="true">
+        {flow.edges.map((e) => {
+          const a = centre(e.source);
+          const b = centre(e.target);
+          return a && b ? <line key={e.id} x1={a.x} y1={a.y} x2={b.x} y2={b.y} /> : null;
+        })}
+        {boxes.map((b) => {
+          if (b.frame)
+            return (
+              <g key={b.id} className="graph-preview-frame">
+                <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={12} />
+                <text x={b.x + 8} y={b.y + 15}>
+                  {b.frame.label}
+                </text>
+              </g>
+            );
+          const ref = refOf(b.id);
+          const card = b.card;
+          return (
+            <g key={b.id} className={card ? 'graph-preview-card' : 'graph-preview-chip'}>
+              <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={card ? 10 : 6} />
+              <text x={b.x + 8} y={b.y + (card ? 20 : 16)}>
+                {card ? <tspan className="graph-preview-kind">{ref?.kind} </tspan> : null}
+                <tspan className="graph-preview-name">{ref?.name}</tspan>
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
+  );
+}
+
+/** Before there is anything to draw. */
+export function GraphLoading() {
+  return <p className="muted p-3 text-sm">Drawing the graph…</p>;
+}
