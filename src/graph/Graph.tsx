@@ -4,8 +4,7 @@ import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
-import { createReuser } from './stableNodes';
-import { toFlow } from './toFlow';
+import { createFlowMaker } from './stableNodes';
 import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
@@ -20,10 +19,10 @@ export function Graph({ children }: { children?: ReactNode }) {
   const theme = useVisualizer(selectTheme);
   const select = (ref: ReturnType<typeof refOf>) => execute('select', { ref });
 
-  const [reuse] = useState(createReuser);
+  const [makeFlow] = useState(createFlowMaker);
   const { nodes, edges } = useMemo(
-    () => reuse(toFlow({ world, positions, selected: selection, highlight })),
-    [reuse, world, positions, selection, highlight],
+    () => makeFlow({ world, positions, selected: selection, highlight }),
+    [makeFlow, world, positions, selection, highlight],
   );
 
   const keys = useGraphKeyboard(nodes, edges, selection);

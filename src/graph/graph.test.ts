@@ -3,7 +3,7 @@ import { createWorld, step, type Action, type World } from '../kernel';
 import { defaultScenario } from '../scenarios/load';
 import { runScenario } from '../kernel';
 import { extendLayout, layoutFor } from './layout';
-import { createReuser } from './stableNodes';
+import { createFlowMaker } from './stableNodes';
 import { toFlow } from './toFlow';
 
 function worlds(): World[] {
@@ -11,8 +11,12 @@ function worlds(): World[] {
   return [run.initial, ...run.steps.map((s) => s.world)];
 }
 
+function inputOf(world: World, all: readonly World[]) {
+  return { world, positions: layoutFor(all).positions, selected: null, highlight: [] };
+}
+
 function flowOf(world: World, all: readonly World[]) {
-  return toFlow({ world, positions: layoutFor(all).positions, selected: null, highlight: [] });
+  return toFlow(inputOf(world, all));
 }
 
 describe('the graph of a Windows world', () => {
@@ -64,26 +68,41 @@ describe('the graph of a Windows world', () => {
   it('keeps node objects identical when their kernel object did not change', () => {
     const all = worlds();
     const last = all[all.length - 1] as World;
-    const reuse = createReuser();
-    const a = reuse(flowOf(last, all));
+    const make = createFlowMaker();
+    const a = make(inputOf(last, all));
     const next = step(last, { do: 'openHandle', device: 'ToasterFdo', handle: 'h2' }).world;
-    const b = reuse(flowOf(next, [...all, next]));
+    const b = make(inputOf(next, [...all, next]));
     const byId = (nodes: typeof a.nodes, id: string) => nodes.find((n) => n.id === id);
     expect(byId(b.nodes, 'driver:Beep')).toBe(byId(a.nodes, 'driver:Beep'));
     expect(byId(b.nodes, 'device:Beep')).toBe(byId(a.nodes, 'device:Beep'));
     expect(byId(b.nodes, 'device:ToasterFdo')).not.toBe(byId(a.nodes, 'device:ToasterFdo'));
   });
 
+  it('gives a new node object only to what a selection or a highlight changed', () => {
+    const all = worlds();
+    const last = all[all.length - 1] as World;
+    const make = createFlowMaker();
+    const a = make(inputOf(last, all));
+    const b = make({ ...inputOf(last, all), selected: { kind: 'device', name: 'Beep' } });
+    const c = make({ ...inputOf(last, all), highlight: [{ kind: 'driver', name: 'Toaster' }] });
+    const changed = (x: typeof a, y: typeof a) =>
+      y.nodes.filter((n) => x.nodes.find((m) => m.id === n.id) !== n).map((n) => n.id);
+    expect(changed(a, b)).toEqual(['device:Beep']);
+    expect(b.nodes.find((n) => n.id === 'device:Beep')?.selected).toBe(true);
+    expect(changed(b, c).sort()).toEqual(['device:Beep', 'driver:Toaster']);
+    expect(c.nodes.find((n) => n.id === 'driver:Toaster')?.data.highlighted).toBe(true);
+  });
+
   it('keeps the lists themselves when nothing in them changed, so React Flow skips them', () => {
     const all = worlds();
     const last = all[all.length - 1] as World;
-    const reuse = createReuser();
-    const a = reuse(flowOf(last, all));
-    const same = reuse(flowOf(last, all));
+    const make = createFlowMaker();
+    const a = make(inputOf(last, all));
+    const same = make(inputOf(last, all));
     expect(same.nodes).toBe(a.nodes);
     expect(same.edges).toBe(a.edges);
     const next = step(last, { do: 'referenceObject', device: 'ToasterFdo', reference: 'r9' }).world;
-    const b = reuse(flowOf(next, [...all, next]));
+    const b = make(inputOf(next, [...all, next]));
     expect(b.nodes).not.toBe(a.nodes);
     expect(b.edges).not.toBe(a.edges);
     expect(b.edges.length).toBe(a.edges.length + 1);

@@ -17,7 +17,8 @@ import { nodeA11y } from './nodeNames';
 /**
  * World → React Flow nodes and edges. Pure: the same world and positions
  * give equal output, and node data holds the kernel's own objects, whose
- * identity survives a step that did not change them. What each OS draws is
+ * identity survives a step that did not change them (so a node that did
+ * not change is the previous call's, given back: stableNodes.ts). What each OS draws is
  * its personality's `flow`; this module only places and links.
  */
 
@@ -64,10 +65,30 @@ class Builder implements FlowSink {
 
   private readonly app: AppPersonality<World['os']>;
 
-  constructor(readonly input: FlowInput) {
+  constructor(
+    readonly input: FlowInput,
+    private readonly previous: ReadonlyMap<string, GraphNode> = NONE,
+  ) {
     this.app = appFor(input.world);
     this.highlighted = new Set(input.highlight.map(nodeId));
     this.selected = input.selected ? nodeId(input.selected) : null;
+  }
+
+  /**
+   * The node built last time for `id`, when nothing it shows changed: its
+   * kernel objects (which keep their identity across a step that did not
+   * touch them), place and flags. Reused whole: no name worked out again,
+   * and React Flow and the memo'd card skip it.
+   */
+  private kept(id: string, type: string, at: Point, data: object, selected: boolean, highlighted: boolean) {
+    const p = this.previous.get(id);
+    if (!p || p.type !== type || p.selected !== selected || p.position.x !== at.x || p.position.y !== at.y)
+      return null;
+    const before = p.data as Record<string, unknown>;
+    if (before.highlighted !== highlighted) return null;
+    const keys = Object.keys(data);
+    if (keys.length + 1 !== Object.keys(before).length) return null;
+    return keys.every((k) => Object.is(before[k], (data as Record<string, unknown>)[k])) ? p : null;
   }
 
   flags(id: string) {
@@ -95,28 +116,36 @@ class Builder implements FlowSink {
   card(ref: ObjectRef, type: string, data: object): void {
     const id = nodeId(ref);
     const { selected, highlighted } = this.flags(id);
-    this.nodes.push({
-      id,
-      type,
-      position: this.cardAt(id),
-      data: { ...data, highlighted },
-      selected,
-      ...nodeA11y(type, data),
-    } as unknown as GraphNode);
+    const position = this.cardAt(id);
+    this.nodes.push(
+      this.kept(id, type, position, data, selected, highlighted) ??
+        ({
+          id,
+          type,
+          position,
+          data: { ...data, highlighted },
+          selected,
+          ...nodeA11y(type, data),
+        } as unknown as GraphNode),
+    );
   }
 
   satellite(ref: ObjectRef, anchor: ObjectRef, type: string, data: object, label: string): void {
     const id = nodeId(ref);
     const a = nodeId(anchor);
     const { selected, highlighted } = this.flags(id);
-    this.nodes.push({
-      id,
-      type,
-      position: this.satelliteAt(a),
-      data: { ...data, highlighted },
-      selected,
-      ...nodeA11y(type, data),
-    } as unknown as GraphNode);
+    const position = this.satelliteAt(a);
+    this.nodes.push(
+      this.kept(id, type, position, data, selected, highlighted) ??
+        ({
+          id,
+          type,
+          position,
+          data: { ...data, highlighted },
+          selected,
+          ...nodeA11y(type, data),
+        } as unknown as GraphNode),
+    );
     this.edges.push({
       id: `${type}:${ref.name}>${a}`,
       source: id,
@@ -136,6 +165,11 @@ class Builder implements FlowSink {
     const bottom = Math.max(...at.map((p) => p.y)) + SIZES.card.height + FRAME.pad;
     const width = right - left;
     const height = bottom - top;
+    const p = this.previous.get(`frame:${id}`);
+    if (p?.type === 'frame' && p.position.x === left && p.position.y === top) {
+      const d = p.data;
+      if (d.label === label && d.width === width && d.height === height) return void this.nodes.unshift(p);
+    }
     this.nodes.unshift({
       id: `frame:${id}`,
       type: 'frame',
@@ -170,8 +204,11 @@ class Builder implements FlowSink {
   }
 }
 
-export function toFlow(input: FlowInput): Flow {
-  const b = new Builder(input);
+const NONE: ReadonlyMap<string, GraphNode> = new Map();
+
+/** `previous`: the nodes of the last call (by id), to be given back where nothing they show changed. */
+export function toFlow(input: FlowInput, previous?: ReadonlyMap<string, GraphNode>): Flow {
+  const b = new Builder(input, previous);
   appFor(input.world).flow(input.world, b);
   return { nodes: b.nodes, edges: b.edges };
 }

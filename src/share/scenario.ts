@@ -49,18 +49,22 @@ function asSession(file: Record<string, unknown>): unknown {
  * as the file has it), or null once the session went its own way.
  */
 export function builtInIdOf(s: VisualizerState): string | null {
-  const mine = sessionScenario(s);
-  const here = canonical({
-    os: mine.os,
-    title: s.title,
-    summary: s.summary,
-    options: mine.options,
-    steps: mine.steps,
-  });
+  let here: string | null = null;
   // Among the files this page has loaded: a lesson's is there once a lesson opened.
   for (const [id, file] of loadedBuiltIns() as ReadonlyMap<string, Record<string, unknown>>) {
     if (file.os !== s.os || file.title !== s.title) continue;
     if (!Array.isArray(file.steps) || file.steps.length !== s.entries.length) continue;
+    // The session as text only when a file could be it (a long session is rarely a built-in's length).
+    if (here === null) {
+      const mine = sessionScenario(s);
+      here = canonical({
+        os: mine.os,
+        title: s.title,
+        summary: s.summary,
+        options: mine.options,
+        steps: mine.steps,
+      });
+    }
     if (canonical(asSession(file)) === here) return id;
   }
   return null;
