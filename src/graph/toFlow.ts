@@ -115,8 +115,12 @@ class Builder implements FlowSink {
 
   card(ref: ObjectRef, type: string, data: object): void {
     const id = nodeId(ref);
+    this.put(id, type, this.cardAt(id), data);
+  }
+
+  /** A node at `position`: the previous one when nothing it shows changed, else a new one. */
+  private put(id: string, type: string, position: Point, data: object): void {
     const { selected, highlighted } = this.flags(id);
-    const position = this.cardAt(id);
     this.nodes.push(
       this.kept(id, type, position, data, selected, highlighted) ??
         ({
@@ -133,19 +137,7 @@ class Builder implements FlowSink {
   satellite(ref: ObjectRef, anchor: ObjectRef, type: string, data: object, label: string): void {
     const id = nodeId(ref);
     const a = nodeId(anchor);
-    const { selected, highlighted } = this.flags(id);
-    const position = this.satelliteAt(a);
-    this.nodes.push(
-      this.kept(id, type, position, data, selected, highlighted) ??
-        ({
-          id,
-          type,
-          position,
-          data: { ...data, highlighted },
-          selected,
-          ...nodeA11y(type, data),
-        } as unknown as GraphNode),
-    );
+    this.put(id, type, this.satelliteAt(a), data);
     this.edges.push({
       id: `${type}:${ref.name}>${a}`,
       source: id,
