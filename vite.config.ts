@@ -49,6 +49,49 @@ function bootPages(): Plugin {
 }
 
 /**
+ * What a page draws right after its first view, fetched at low priority
+ * while the first view loads: `<link rel="prefetch">` for the chunks of
+ * these modules (and what they import that the first load does not). Their
+ * `import()` runs only once the first load's modules are evaluated; the
+ * prefetch has them in the cache by then, without taking bandwidth from the
+ * first view (a modulepreload would).
+ */
+const SOON = [/\/AppGraph\.tsx$/, /\/EmbedGraph\.tsx$/, /\/InspectorFields\.tsx$/];
+
+function prefetchSoon(): Plugin {
+  return {
+    name: 'unload-lens:prefetch-soon',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => {
+        const bundle = ctx.bundle;
+        if (!bundle || !ctx.chunk) return html;
+        const chunkOf = (file: string) => {
+          const c = bundle[file];
+          return c?.type === 'chunk' ? c : null;
+        };
+        const initial = new Set<string>();
+        const walk = (file: string, into: Set<string>, skip: Set<string>) => {
+          if (into.has(file) || skip.has(file)) return;
+          into.add(file);
+          for (const i of chunkOf(file)?.imports ?? []) walk(i, into, skip);
+        };
+        walk(ctx.chunk.fileName, initial, new Set());
+        const soon = new Set<string>();
+        for (const file of initial)
+          for (const d of chunkOf(file)?.dynamicImports ?? []) {
+            const c = chunkOf(d);
+            if (c?.facadeModuleId && SOON.some((re) => re.test(c.facadeModuleId ?? '')))
+              walk(d, soon, initial);
+          }
+        const links = [...soon].map((f) => `<link rel="prefetch" href="/${f}" crossorigin />`).join('\n    ');
+        return links ? html.replace('</head>', `    ${links}\n  </head>`) : html;
+      },
+    },
+  };
+}
+
+/**
  * Source maps are opt-in (`SOURCEMAP=1 npm run build`): a default build ships
  * none, so a host publishes no source it did not mean to (README, hosting).
  */
@@ -60,6 +103,8 @@ export default defineConfig({
     tailwindcss(),
     // What index.html and embed.html show before their program starts, or if it cannot.
     bootPages(),
+    // The live graph and the inspector's rows, fetched while the first view loads (not part of it).
+    prefetchSoon(),
     // The service worker (src/app/offline.ts registers it, in a production build only): every page
     // of the build precached, so the app, the lessons and the embed open offline once loaded. The
     // manifest and icons are files of public/ (manifest: false: the plugin writes none of its own).

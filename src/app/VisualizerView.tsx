@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef } from 'react';
+import { useRef } from 'react';
 import { GraphPreview } from '../graph/GraphPreview';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
@@ -9,6 +9,7 @@ import { useVisualizer } from '../store';
 import { selectPaletteOpen, selectTheme } from '../store/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
+import { loadedLater } from './loadedLater';
 import { ActionPalette, Gallery, ImportPanel, LessonEditor } from './lazyParts';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
@@ -22,8 +23,13 @@ import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
 import { useAutoplay } from '../lessons/useAutoplay';
 
-/** React Flow and the graph load beside the first view, which draws the graph still until they are there. */
-const AppGraph = lazy(() => import('./AppGraph'));
+/**
+ * React Flow and the graph load beside the first view, which draws the
+ * graph still until they are there. The fetch starts as this module loads,
+ * not at the first render: it runs while the scenario is read and played,
+ * and the first view never waits for it.
+ */
+const AppGraph = loadedLater(import('./AppGraph'), GraphPreview);
 
 /** The timeline and the sheets over the visualizer, each behind its own boundary. */
 const PARTS = [
@@ -92,9 +98,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
               <Legend />
             </ErrorBoundary>
             <ErrorBoundary area="graph">
-              <Suspense fallback={<GraphPreview />}>
-                <AppGraph />
-              </Suspense>
+              <AppGraph />
             </ErrorBoundary>
           </div>
           <div className="h-80 shrink-0 lg:h-[32%]">

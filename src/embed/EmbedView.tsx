@@ -3,6 +3,7 @@ import { Announcer } from '../app/Announcer';
 import { HandlerErrors } from '../app/HandlerErrors';
 import { useFocusKeeper } from '../app/useFocusKeeper';
 import { ErrorBoundary } from '../app/ErrorBoundary';
+import { loadedLater } from '../app/loadedLater';
 import { useKeyboard } from '../app/useKeyboard';
 import { GraphPreview } from '../graph/GraphPreview';
 import { Narration } from '../panels/Narration';
@@ -12,7 +13,8 @@ import { EmbedControls } from './EmbedControls';
 import type { Controls } from './params';
 import { useAutoplay } from './useAutoplay';
 
-const EmbedGraph = lazy(() => import('./EmbedGraph'));
+// Fetched as this module loads (while the scenario is read), drawn still until it is there.
+const EmbedGraph = loadedLater(import('./EmbedGraph'), GraphPreview);
 const EmbedPanels = lazy(() => import('./EmbedPanels'));
 
 export interface EmbedViewProps {
@@ -60,9 +62,7 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
       >
         <div className="absolute inset-0">
           <ErrorBoundary area="graph">
-            <Suspense fallback={<GraphPreview />}>
-              <EmbedGraph />
-            </Suspense>
+            <EmbedGraph />
           </ErrorBoundary>
         </div>
       </div>

@@ -5,6 +5,9 @@ import { refOf } from './ids';
 import { SIZES } from './layout';
 import { toFlow } from './toFlow';
 
+/** Nodes beyond which the preview is only a line of text. */
+const PREVIEW_AT_MOST = 400;
+
 /** Node types drawn as cards (the rest are satellites: handles, IRPs, references, channels). */
 const CARDS = new Set(['driver', 'device', 'module', 'instance']);
 
@@ -33,6 +36,8 @@ export function GraphPreview() {
       height: size.height,
     };
   });
+  // A large graph is not drawn twice: the still picture would cost as much as the live one it delays.
+  if (boxes.length > PREVIEW_AT_MOST) return <GraphLoading />;
   const at = new Map(boxes.map((b) => [b.id, b]));
   const pad = 40;
   const left = Math.min(...boxes.map((b) => b.x)) - pad;

@@ -1,14 +1,17 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { loadedLater } from '../app/loadedLater';
+import type { ObjectRef } from '../kernel/core';
 import { useVisualizer } from '../store';
 import { selectSelection } from '../store/selectors';
 
-const InspectorFields = lazy(() => import('./InspectorFields'));
+/** The rows, fetched beside the first view (which selects nothing), shown once there. */
+const InspectorFields = loadedLater(import('./InspectorFields'), Reading);
 
 /**
  * The selected object's fields by the names a debugger prints
  * (shared/domain/windows.md §5), so what a student reads here they will
  * meet again in `!devobj`, `!drvobj`, `!devstack` and `!irp`. The rows of
- * each OS load the first time something is selected.
+ * each OS are not part of the first view's code.
  */
 export function Inspector() {
   const selection = useVisualizer(selectSelection);
@@ -20,18 +23,17 @@ export function Inspector() {
         </p>
       </InspectorPanel>
     );
+  return <InspectorFields selection={selection} />;
+}
+
+/** Until the rows are there (a slow line, the first moments of a page). */
+function Reading({ selection }: { readonly selection: ObjectRef }) {
   return (
-    <Suspense
-      fallback={
-        <InspectorPanel>
-          <p className="muted">
-            Reading {selection.kind} <span className="font-mono">{selection.name}</span>…
-          </p>
-        </InspectorPanel>
-      }
-    >
-      <InspectorFields selection={selection} />
-    </Suspense>
+    <InspectorPanel>
+      <p className="muted">
+        Reading {selection.kind} <span className="font-mono">{selection.name}</span>…
+      </p>
+    </InspectorPanel>
   );
 }
 

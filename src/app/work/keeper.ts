@@ -128,8 +128,8 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     listeners.forEach((l) => l());
   };
   holdLock(win, key);
-  save();
-  // Written when the page is idle, not in the click that changed it: one write for a burst of steps.
+  // Written when the page is idle, not in the click that changed it (nor before the first view):
+  // one write for a burst of steps.
   let pending: (() => void) | null = null;
   const saveSoon = () => {
     if (pending) return;
@@ -146,6 +146,7 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     pending = null;
     save(closed);
   };
+  saveSoon();
   v.store.subscribe((s, prev) => {
     if (changedWork(s, prev)) saveSoon();
   });

@@ -99,11 +99,16 @@ describe('the keeper', () => {
     expect(kept.work.current.cursor).toBe(2);
   });
 
-  it('writes once the page is idle, one write for a burst of steps, and at once when the page goes', () => {
+  it('writes once the page is idle (the first time too), one write for a burst of steps, and at once when the page goes', () => {
     const site = sharedSite();
     const tab = fakeTab(site, { timers: true });
     const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
     keepWork(v, tab);
+    expect(
+      [...site.storage.keys()].some((k) => k.startsWith(WORK_PREFIX)),
+      'nothing before the first view',
+    ).toBe(false);
+    tab.idle();
     const kept = () => {
       const key = [...site.storage.keys()].find((k) => k.startsWith(WORK_PREFIX)) ?? '';
       return JSON.parse(site.storage.get(key) ?? '') as { work: SavedWork; closed: boolean };
