@@ -4,7 +4,7 @@
  * Given one report measured with BENCH_BEFORE, its own 'before' target is the before.
  */
 import { readFileSync } from 'node:fs';
-import { rowsOf, type Report, type Row } from './report';
+import { rowsOf, type Burst, type Report, type Row } from './report';
 
 const paths = process.argv.slice(2);
 if (paths.length < 1) throw new Error('usage: tsx bench/compare.ts [before.json] after.json');
@@ -39,6 +39,11 @@ const one = paths.length === 1;
 const heapBefore = one ? before.heapMbAfter10kStepsBefore : before.heapMbAfter10kSteps;
 const jsBefore = one ? before.initialJsGzipKbBefore : before.initialJsGzipKb;
 console.log(`| JS heap after 10,000 steps, MB | 50 | ${heapBefore ?? '–'} | ${after.heapMbAfter10kSteps} |`);
+const burstBefore = one ? before.burstBefore : before.burst;
+const burst = (b: Burst | undefined) => (b ? `${b.steps} steps in ${b.seconds} s` : '–');
+console.log(
+  `| the 10,000-step burst (a minute at most) | 50 | ${burst(burstBefore)} | ${burst(after.burst)} |`,
+);
 console.log(
   `| initial JavaScript, gzip KB | – | ${jsBefore?.total ?? '–'} | ${after.initialJsGzipKb.total} |`,
 );
