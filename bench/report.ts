@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /** The app benchmark's figures: raw samples kept in the JSON, summarised into rows for the tables. */
