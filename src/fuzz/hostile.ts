@@ -38,10 +38,9 @@ export const EVERY_KIND = {
   withTypedArray: true,
 } as const;
 
-let huge: readonly string[] | undefined;
-/** Strings over every cap: made once (strings are immutable, so sharing them costs nothing). */
+/** Strings over every cap, made anew for each test that asks (no state shared between tests). */
 export function hugeStrings(): readonly string[] {
-  huge ??= [
+  const huge = [
     'x'.repeat(100_000),
     'q'.repeat(4_000_000),
     '0,'.repeat(1_100_000),
@@ -121,14 +120,21 @@ const made =
     v;
 
 /** Any hostile value, scalar or not; `huge` strings too unless told not (they cost time to make into text). */
-export const hostile = ({ huge = true } = {}): fc.Arbitrary<Make> =>
-  fc.oneof(
+export const hostile = ({ huge = true } = {}): fc.Arbitrary<Make> => {
+  // This arbitrary's huge strings, made the first time it draws one and then shared by its values.
+  let strings: readonly string[] | null = null;
+  return fc.oneof(
     {
       weight: 6,
       arbitrary: fc.anything({ ...EVERY_KIND, key: keyArb, maxDepth: 3 }).map(made),
     },
     ...(huge
-      ? [{ weight: 1, arbitrary: fc.integer({ min: 0, max: 6 }).map((i) => made(hugeStrings()[i])) }]
+      ? [
+          {
+            weight: 1,
+            arbitrary: fc.integer({ min: 0, max: 6 }).map((i) => made((strings ??= hugeStrings())[i])),
+          },
+        ]
       : []),
     {
       weight: 1,
@@ -166,5 +172,6 @@ export const hostile = ({ huge = true } = {}): fc.Arbitrary<Make> =>
       ),
     },
   );
+};
 
 export const hostileArb = hostile();

@@ -4,8 +4,8 @@ import { check } from '../properties/harness';
 import { parseScenario } from '../scenario/parse';
 import { runScenario } from '../scenario/run';
 import { explainImport } from './explain';
+import { ALL_LINES, ALL_OUTPUTS } from './fixtures/all';
 import * as devobj from './fixtures/devobj';
-import * as drvobj from './fixtures/drvobj';
 import * as irpObject from './fixtures/irpObject';
 import { SESSION } from './fixtures/session';
 import * as stacks from './fixtures/stacks';
@@ -18,14 +18,6 @@ import type { DebuggerImport } from './types';
  * paste and mutated fixtures all give a well-formed import, whose scenario
  * (when there is one) parses and plays and whose explanation can be made.
  */
-
-const FIXTURES: readonly string[] = [
-  ...Object.values(devobj),
-  ...Object.values(drvobj),
-  ...Object.values(irpObject),
-  ...Object.values(stacks),
-  SESSION,
-];
 
 const ADDRESS = /^[0-9a-f]{1,16}$/;
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -68,10 +60,9 @@ function readsSafely(text: string): DebuggerImport {
 }
 
 /** Lines that look like debugger output, to build pastes more likely to reach deep into the readers. */
-const LINES = [...new Set(FIXTURES.flatMap((f) => f.split('\n')))];
 
 const lineArb = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...LINES) },
+  { weight: 6, arbitrary: fc.constantFrom(...ALL_LINES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
 );
@@ -153,7 +144,7 @@ describe('importDebuggerText, on any input', () => {
   it('never throws on mutated fixtures, and still plays their scenarios', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom(...FIXTURES),
+        fc.constantFrom(...ALL_OUTPUTS),
         fc.array(mutationArb, { minLength: 1, maxLength: 6 }),
         (text, ms) => {
           readsSafely(ms.reduce(mutate, text));
@@ -166,7 +157,7 @@ describe('importDebuggerText, on any input', () => {
   it('writes scenarios that play with no step refused, from any mix of the fixtures', () => {
     fc.assert(
       fc.property(
-        fc.subarray([...FIXTURES], { minLength: 1, maxLength: 5 }),
+        fc.subarray([...ALL_OUTPUTS], { minLength: 1, maxLength: 5 }),
         fc.array(fc.nat(), { maxLength: 3 }),
         (parts, drops) => {
           let lines = parts.join('').split('\n');

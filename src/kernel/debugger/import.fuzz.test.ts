@@ -5,11 +5,8 @@ import { PROTO_KEYS, hostile, hugeStrings } from '../../fuzz/hostile';
 import { check } from '../properties/harness';
 import { parseScenario } from '../scenario/parse';
 import { explainImport } from './explain';
-import * as devobj from './fixtures/devobj';
-import * as drvobj from './fixtures/drvobj';
-import * as irpObject from './fixtures/irpObject';
+import { ALL_LINES, ALL_OUTPUTS } from './fixtures/all';
 import { SESSION } from './fixtures/session';
-import * as stacks from './fixtures/stacks';
 import { importDebuggerText } from './import';
 import { MAX_PROBLEMS } from './store';
 import { MAX_LINE, MAX_LINES, MAX_TEXT } from './text';
@@ -27,14 +24,6 @@ import { MAX_LINE, MAX_LINES, MAX_TEXT } from './text';
 const log = new FuzzLog('debugger reader');
 afterAll(() => console.info(log.report()));
 
-const FIXTURES: readonly string[] = [
-  ...Object.values(devobj),
-  ...Object.values(drvobj),
-  ...Object.values(irpObject),
-  ...Object.values(stacks),
-  SESSION,
-];
-const LINES = [...new Set(FIXTURES.flatMap((f) => f.split('\n')))];
 const MAX_MESSAGE = 1_000;
 
 function reads(input: unknown): void {
@@ -73,7 +62,7 @@ const token = fc.oneof(
 
 /** A fixture with some of its words swapped for hostile tokens. */
 const hostilePaste = fc
-  .tuple(fc.constantFrom(...FIXTURES), fc.array(fc.tuple(fc.nat(), token), { minLength: 1, maxLength: 6 }))
+  .tuple(fc.constantFrom(...ALL_OUTPUTS), fc.array(fc.tuple(fc.nat(), token), { minLength: 1, maxLength: 6 }))
   .map(([text, swaps]) => {
     const words = text.split(/( +|\n)/);
     for (const [at, t] of swaps) {
@@ -84,7 +73,7 @@ const hostilePaste = fc
   });
 
 const line = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...LINES) },
+  { weight: 5, arbitrary: fc.constantFrom(...ALL_LINES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: token },
