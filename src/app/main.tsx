@@ -77,7 +77,7 @@ if (root && params.get('view') === 'pair') {
   if (!keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
   // The benchmark drives the visualizer's door directly (npm run bench), measuring the app as it runs.
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer });
-  syncAddress(visualizer.store, viewAddress());
+  syncAddress(visualizer.store, viewAddress);
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });

@@ -1,19 +1,19 @@
 import { addressOf } from '../lessons/address';
 import type { AddressParams } from '../share/address';
-import { appAddress } from '../share/appAddress';
+import { scenarioParam } from '../share/makeLink';
 import type { VisualizerState } from '../store';
 
 /**
- * What the app's address says about the view, one writer for both kinds:
- * a built-in lesson as `?lesson=…&step=…` (the lesson's own step on a
- * branch), anything else as a link, `?scenario=…&step=…`.
+ * What the app's address says about the view, one writer for both kinds,
+ * so the address is always a link to it: a built-in lesson as
+ * `?lesson=…&step=…` (the lesson's own step on a branch), anything else as
+ * `?scenario=…&step=…` (`?os=` gives way to the scenario it opened). The
+ * scenario is packed once per session change, not per step (scenarioParam
+ * keeps it).
  */
-export function viewAddress(): (s: VisualizerState) => AddressParams {
-  const scenarioAddress = appAddress();
-  return (s): AddressParams => {
-    const at = addressOf(s);
-    return at
-      ? { lesson: at.id, step: String(at.step), scenario: null, os: null }
-      : { ...scenarioAddress(s), lesson: null };
-  };
+export function viewAddress(s: VisualizerState): AddressParams {
+  const at = addressOf(s);
+  return at
+    ? { lesson: at.id, step: String(at.step), scenario: null, os: null }
+    : { scenario: scenarioParam(s), step: String(s.cursor), os: null, lesson: null };
 }

@@ -195,7 +195,7 @@ const EntryItem = memo(
       playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
     const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
-      <li data-step={index + 1}>
+      <li data-step={index + 1} className="log-step">
         <StepButton
           when={when}
           number={index + 1}

@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
 import { loadedLater } from '../app/loadedLater';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizer } from '../store';
 import { selectSelection } from '../store/selectors';
+import { InspectorPanel } from './InspectorPanel';
 
 /** The rows, fetched beside the first view (which selects nothing), shown once there. */
 const InspectorFields = loadedLater(import('./InspectorFields'), Reading);
@@ -34,28 +34,5 @@ function Reading({ selection }: { readonly selection: ObjectRef }) {
         Reading {selection.kind} <span className="font-mono">{selection.name}</span>…
       </p>
     </InspectorPanel>
-  );
-}
-
-/** The inspector's panel: its heading (with what is inspected) and its body. */
-export function InspectorPanel({
-  caption,
-  children,
-}: {
-  readonly caption?: ReactNode;
-  readonly children: ReactNode;
-}) {
-  return (
-    <section
-      aria-label="Inspector"
-      data-testid="inspector"
-      className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
-    >
-      <h2 className="flex flex-wrap items-baseline gap-x-2 font-semibold">
-        Inspector
-        {caption}
-      </h2>
-      {children}
-    </section>
   );
 }

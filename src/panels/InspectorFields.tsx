@@ -4,7 +4,7 @@ import { useVisualizer, useVisualizerApi } from '../store';
 import { selectWorld } from '../store/selectors';
 import { inspect } from './inspector/inspect';
 import { Value } from './inspector/Value';
-import { InspectorPanel } from './Inspector';
+import { InspectorPanel } from './InspectorPanel';
 
 /** The selected object's fields (loaded with the OS's inspector rows the first time something is selected). */
 export default function InspectorFields({ selection }: { readonly selection: ObjectRef }) {
