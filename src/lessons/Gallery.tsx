@@ -3,7 +3,7 @@ import { Dialog } from './Dialog';
 import { OSES, kernelOf, type Os } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { LESSONS, filterLessons, type Lesson } from './library';
-import { selectGalleryOpen, selectLesson } from './selectors';
+import { selectGalleryOpen, selectLesson, selectPresenter } from './selectors';
 import { TOPICS, TOPIC_LABELS, isTopic, type Topic } from './topics';
 
 /**
@@ -18,6 +18,8 @@ export function Gallery() {
 function GalleryDialog() {
   const { execute } = useVisualizerApi();
   const current = useVisualizer(selectLesson)?.id;
+  // Projected, a card shows the lesson's question, never its conclusion (the summary is the answer).
+  const presenter = useVisualizer(selectPresenter);
   const [query, setQuery] = useState('');
   const [os, setOs] = useState<Os | 'all'>('all');
   const [topic, setTopic] = useState<Topic | 'all'>('all');
@@ -79,14 +81,22 @@ function GalleryDialog() {
       </p>
       <ul className="grid grid-cols-1 gap-2 md:grid-cols-2">
         {shown.map((l) => (
-          <LessonCard key={l.id} lesson={l} current={l.id === current} />
+          <LessonCard key={l.id} lesson={l} current={l.id === current} conclusion={!presenter} />
         ))}
       </ul>
     </Dialog>
   );
 }
 
-function LessonCard({ lesson, current }: { lesson: Lesson; current: boolean }) {
+function LessonCard({
+  lesson,
+  current,
+  conclusion,
+}: {
+  lesson: Lesson;
+  current: boolean;
+  conclusion: boolean;
+}) {
   const { execute } = useVisualizerApi();
   const id = useId();
   return (
@@ -105,10 +115,14 @@ function LessonCard({ lesson, current }: { lesson: Lesson; current: boolean }) {
           {lesson.questions.length === 1 ? 'question' : 'questions'}
         </span>
       </p>
-      <p className="text-sm">{lesson.summary}</p>
-      <p className="muted text-xs">
-        Rule: {lesson.rule.text} <span className="font-mono">({lesson.rule.id})</span>
-      </p>
+      {conclusion ? (
+        <>
+          <p className="text-sm">{lesson.summary}</p>
+          <p className="muted text-xs">
+            Rule: {lesson.rule.text} <span className="font-mono">({lesson.rule.id})</span>
+          </p>
+        </>
+      ) : null}
       <div>
         <button
           type="button"

@@ -2,7 +2,7 @@ import { RULES, type Ask, type RuleId } from '../kernel/core';
 import { RuleRef } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCurrentEntry, selectCursor, selectEntries } from '../store/selectors';
-import { selectAsking, selectLesson } from './selectors';
+import { selectAsking, selectConclusion, selectLesson } from './selectors';
 import type { Answer } from './state';
 
 /**
@@ -17,13 +17,29 @@ export function QuestionPanel() {
   const cursor = useVisualizer(selectCursor);
   const current = useVisualizer(selectCurrentEntry);
   const lesson = useVisualizer(selectLesson);
+  const conclusion = useVisualizer(selectConclusion);
   if (asking !== null) {
     const ask = entries[asking - 1]?.ask;
     const say = entries[asking - 1]?.say;
     return ask ? <Question step={asking} ask={ask} say={say} /> : null;
   }
-  if (!lesson || !current?.ask) return null;
-  return <Revealed step={cursor} ask={current.ask} answer={lesson.answers[cursor]} />;
+  if (!lesson) return null;
+  return (
+    <>
+      {current?.ask ? <Revealed step={cursor} ask={current.ask} answer={lesson.answers[cursor]} /> : null}
+      {conclusion ? <Conclusion text={conclusion} /> : null}
+    </>
+  );
+}
+
+/** The lesson's conclusion (its summary), shown once every step has been seen. */
+function Conclusion({ text }: { text: string }) {
+  return (
+    <section aria-label="What the lesson shows" data-testid="conclusion" className="panel px-3 py-2 text-sm">
+      <p className="muted text-xs font-semibold tracking-wide uppercase">In short</p>
+      <p>{text}</p>
+    </section>
+  );
 }
 
 function Question({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {

@@ -19,7 +19,7 @@ describe('opening a lesson', () => {
     const r = open();
     expect(r.state.cursor).toBe(0);
     expect(r.state.entries).toHaveLength(5);
-    expect(r.state.title).toBe('A leaked handle keeps the driver loaded');
+    expect(r.state.title).toBe('What does sc stop do while a handle is open?');
     expect(r.state.lesson).toMatchObject({
       id: 'leaked-handle',
       origin: 'built-in',

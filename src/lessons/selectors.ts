@@ -1,5 +1,5 @@
 import type { VisualizerState } from '../store/state';
-import { openQuestion } from './commands';
+import { conclusionOf, holdsBack, openQuestion } from './commands';
 import { scoreOf } from './state';
 
 /** Selectors of the classroom's state, at module scope (components subscribe narrowly). */
@@ -24,3 +24,15 @@ export const selectScoreText = (s: VisualizerState) => {
 /** The steps of the shown line that carry a question (1-based), as a string key for cheap comparison. */
 export const selectQuestionSteps = (s: VisualizerState): string =>
   s.entries.flatMap((e, i) => (e.ask ? [i + 1] : [])).join(',');
+
+/** The screen holds back what is about to happen (see `holdsBack`): the checklist shows facts only. */
+export const selectHeldBack = (s: VisualizerState) => holdsBack(s);
+
+/** The lesson's conclusion once the class has seen every step, else null. */
+export const selectConclusion = (s: VisualizerState) => conclusionOf(s);
+
+/**
+ * What the narration says before the first step: a plain scenario's summary;
+ * in a lesson nothing (its summary is its conclusion, shown at the end).
+ */
+export const selectOpeningSummary = (s: VisualizerState) => (s.lesson ? '' : s.summary);

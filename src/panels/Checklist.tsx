@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { kernelFor, type Condition, type ObjectRef } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
-import { explainSelected, ownerOf, selectSelection, selectWorld } from '../store/selectors';
-import { ownerSummaries } from './checklistModel';
+import { ownerOf, selectSelection, selectWorld } from '../store/selectors';
+import { selectHeldBack } from '../lessons/selectors';
+import { ownerSummaries, shownExplanation } from './checklistModel';
 import { refLabel } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
@@ -19,8 +20,13 @@ export function Checklist() {
   const select = (ref: ObjectRef | null) => execute('select', { ref });
   const words = kernelFor(world).vocabulary;
   const owner = useMemo(() => ownerOf(world, selection), [world, selection]);
-  const explanation = useMemo(() => explainSelected(world, selection), [world, selection]);
-  const overview = useMemo(() => (owner ? [] : ownerSummaries(world)), [world, owner]);
+  // In front of a class, what is about to happen is held back (checklistModel.ts).
+  const heldBack = useVisualizer(selectHeldBack);
+  const explanation = useMemo(
+    () => (owner ? shownExplanation(world, owner, heldBack) : null),
+    [world, owner, heldBack],
+  );
+  const overview = useMemo(() => (owner ? [] : ownerSummaries(world, heldBack)), [world, owner, heldBack]);
 
   return (
     <section
@@ -38,7 +44,9 @@ export function Checklist() {
               All {words.owners}
             </button>
           </div>
-          <p data-testid="checklist-summary">{explanation.summary}</p>
+          <p data-testid="checklist-summary" data-held-back={heldBack || undefined}>
+            {explanation.summary}
+          </p>
           {explanation.conditions.length > 0 ? (
             <ul className="flex flex-col gap-1 text-[13px]">
               {explanation.conditions.map((c) => (

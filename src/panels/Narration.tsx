@@ -1,12 +1,13 @@
 import { decisiveEvent, describeEvent } from '../kernel/core';
 import { useVisualizer } from '../store';
-import { selectCurrentEntry, selectSummary } from '../store/selectors';
+import { selectCurrentEntry } from '../store/selectors';
+import { selectOpeningSummary } from '../lessons/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event (said aloud by the Announcer). */
 export function Narration() {
   const entry = useVisualizer(selectCurrentEntry);
-  const summary = useVisualizer(selectSummary);
+  const summary = useVisualizer(selectOpeningSummary);
   // While the step animates, its outcome is told once its event has played (nothing shows the future).
   const played = useVisualizer(selectAnimatedEvent);
   const decisive = entry ? decisiveEvent(entry.events) : undefined;

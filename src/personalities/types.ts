@@ -1,4 +1,4 @@
-import type { ActionOf, ObjectKind, ObjectRef, Os, WorldOf } from '../kernel/core';
+import type { ActionOf, Condition, ObjectKind, ObjectRef, Os, WorldOf } from '../kernel/core';
 
 /** How a state looks: text and border shape carry the meaning, colour only helps. */
 export type Tone = 'neutral' | 'pending' | 'danger' | 'ok' | 'ghost' | 'info';
@@ -87,4 +87,10 @@ export interface AppPersonality<O extends Os> {
   flow(world: WorldOf<O>, sink: FlowSink): void;
   /** A driver's or module's state in a word or two, and its tone (the checklist's overview). */
   ownerState(world: WorldOf<O>, owner: string): { readonly state: string; readonly tone: Tone };
+  /**
+   * A checklist line as a bare fact, for when the classroom holds back what
+   * is about to happen (src/panels/checklistModel.ts): only where the
+   * kernel's line is not "fact: consequence". Undefined: the default applies.
+   */
+  conditionFact?(world: WorldOf<O>, owner: string, condition: Condition): string | undefined;
 }

@@ -16,4 +16,11 @@ export const windowsApp: AppPersonality<'windows'> = {
     if (d.stuck) return { state: 'stuck', tone: 'danger' };
     return { state: DRIVER_STATE[d.state].word, tone: DRIVER_STATE[d.state].tone };
   },
+  conditionFact(world, name, c) {
+    // The request line tells what sc stop or the PnP manager would do: held back, its state stays.
+    if (c.id !== 'unloadRequested') return undefined;
+    const d = world.drivers.get(name);
+    if (d?.state === 'entryFailed') return 'Never loaded: DriverEntry failed';
+    return c.met ? 'Unload Pending: the unload has started' : 'Not Unload Pending';
+  },
 };
