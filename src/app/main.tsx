@@ -57,6 +57,8 @@ if (root && params.get('view') === 'pair') {
         ? generatedScenario(Math.min(generate, 5000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
+    // A link's scenario that asks questions opens as a lesson, so it asks them (issue 17).
+    asLesson: true,
     // The app brings the debugger reader (an embed does not load it).
     commands: DEBUGGER_COMMANDS,
   });

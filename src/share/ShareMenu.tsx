@@ -4,7 +4,7 @@ import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
-import { linkTo } from './makeLink';
+import { appLinkTo, linkTo } from './makeLink';
 import { sessionScenario } from './scenario';
 import { ImportProblems } from './ImportProblems';
 
@@ -51,7 +51,7 @@ export function ShareMenu() {
     const s = { ...v.getState(), cursor, entries };
     const src = linkTo(embedPage(), s, { theme: 'auto', controls: 'minimal' });
     return {
-      link: linkTo(here(), s),
+      link: appLinkTo(here(), s),
       embed: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:480px;border:0" loading="lazy"></iframe>`,
     };
   }, [open, v, cursor, entries, title]);

@@ -1,3 +1,4 @@
+import { addressOf } from '../lessons/address';
 import type { VisualizerState } from '../store';
 import { readableSearch } from './address';
 import { packScenario } from './pack';
@@ -33,12 +34,39 @@ export function linkParams(s: VisualizerState): { scenario: string; step: string
   return { scenario: scenarioParam(s), step: String(s.cursor) };
 }
 
+/**
+ * The parameters that reopen this view in the app, where a lesson stays a
+ * lesson (issue 17: a copied link keeps the questions): a built-in lesson
+ * as `lesson` and its step; a recorded or imported one as its own steps
+ * packed, questions and narration with them (the app opens a scenario that
+ * asks as a lesson), at its step. On a branch, both name the lesson's step
+ * the branch left from, as the address does.
+ */
+export function appLinkParams(s: VisualizerState): Record<string, string> {
+  const l = s.lesson;
+  const at = addressOf(s);
+  if (at) return { lesson: at.id, step: String(at.step) };
+  if (!l) return linkParams(s);
+  const own = l.branchFrom === null ? s : { ...s, entries: l.steps };
+  return { scenario: scenarioParam(own), step: String(l.branchFrom ?? s.cursor) };
+}
+
+/** A link to this view in the app at `base` (a lesson kept, see appLinkParams). */
+export function appLinkTo(base: string, s: VisualizerState): string {
+  return linkTo(base, s, {}, appLinkParams(s));
+}
+
 /** A link to this view on the page at `base` (the app, or the embed page). */
-export function linkTo(base: string, s: VisualizerState, extra: Record<string, string> = {}): string {
+export function linkTo(
+  base: string,
+  s: VisualizerState,
+  extra: Record<string, string> = {},
+  params: Record<string, string> = linkParams(s),
+): string {
   const url = new URL(base);
   url.search = '';
   url.hash = '';
-  for (const [k, v] of Object.entries({ ...linkParams(s), ...extra })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({ ...params, ...extra })) url.searchParams.set(k, v);
   url.search = readableSearch(url.search);
   return url.toString();
 }

@@ -6,6 +6,12 @@ export interface OpenOptions extends Omit<VisualizerOptions, 'scenario'> {
   readonly fallback: unknown;
   /** Reads a `scenario` parameter (source.ts's `scenarioFromParam`, which loads what it needs). */
   readonly resolve: (value: string) => ScenarioSource | Promise<ScenarioSource>;
+  /**
+   * A scenario whose steps ask questions opens as a lesson (the app: a copied
+   * link of a recorded lesson asks its questions again); without it, as a
+   * plain scenario (an embed has no classroom).
+   */
+  readonly asLesson?: boolean;
 }
 
 export interface Opened {
@@ -21,10 +27,13 @@ export interface Opened {
  * opens instead, so the page is never blank.
  */
 export async function openFromParams(params: URLSearchParams, options: OpenOptions): Promise<Opened> {
-  const { fallback, resolve, ...rest } = options;
+  const { fallback, resolve, asLesson = false, ...rest } = options;
   const notices: string[] = [];
   const visualizer = createVisualizer(rest);
-  const load = (scenario: unknown) => visualizer.run('loadScenario', { scenario }, 'scenario');
+  const load = (scenario: unknown) =>
+    asLesson && asks(scenario)
+      ? visualizer.run('loadLesson', { scenario, name: lessonName(scenario) }, 'scenario')
+      : visualizer.run('loadScenario', { scenario }, 'scenario');
 
   const named = params.get('scenario');
   const found = named === null ? null : await resolve(named);
@@ -55,4 +64,15 @@ export async function openFromParams(params: URLSearchParams, options: OpenOptio
     if (step > count) notices.push(`This scenario has ${count} steps; showing step ${count}, not ${step}.`);
   }
   return { visualizer, notices };
+}
+
+/** Whether a scenario (as read, not yet validated) has a step that asks a question. */
+function asks(scenario: unknown): boolean {
+  const steps = (scenario as { steps?: unknown } | null)?.steps;
+  return Array.isArray(steps) && steps.some((st) => typeof st === 'object' && st !== null && 'ask' in st);
+}
+
+function lessonName(scenario: unknown): string {
+  const title = (scenario as { title?: unknown }).title;
+  return typeof title === 'string' && title.trim() ? title.trim() : 'lesson';
 }

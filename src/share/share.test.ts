@@ -4,7 +4,9 @@ import { defaultScenarioSource } from '../scenarios/load';
 import { app } from '../store/testing';
 import { stepFromParam } from './link';
 import { scenarioFromParam } from './source';
-import { linkParams } from './makeLink';
+import { openQuestion } from '../lessons/commands';
+import { LESSON_SCENARIOS } from '../scenarios/lessons';
+import { appLinkParams, appLinkTo, linkParams } from './makeLink';
 import { openFromParams } from './open';
 import { LINK_FORMAT, packScenario, unpackScenario } from './pack';
 import { builtInIdOf, sessionScenario } from './scenario';
@@ -111,5 +113,70 @@ describe('opening an address', () => {
     expect(stepFromParam('0')).toEqual({ step: 0 });
     expect((await scenarioFromParam('windows-default')).ok).toBe(true);
     expect((await scenarioFromParam('clean-stop')).ok).toBe(true);
+  });
+});
+
+describe('a link from a lesson keeps the lesson (issue 17)', () => {
+  const openApp = (query: Record<string, string>) =>
+    openFromParams(new URLSearchParams(query), { fallback, resolve: scenarioFromParam, asLesson: true });
+
+  it('a built-in lesson: ?lesson=…&step=N, not the bare scenario', () => {
+    const run = app().do('openLesson', { id: 'outstanding-irp', step: 2 }).expectOk();
+    expect(appLinkParams(run.state)).toEqual({ lesson: 'outstanding-irp', step: '2' });
+    expect(appLinkTo('http://x.test/app/?os=svr5', run.state)).toBe(
+      'http://x.test/app/?lesson=outstanding-irp&step=2',
+    );
+  });
+
+  it('a built-in lesson on a branch: the lesson and the step the branch left from', () => {
+    const run = app().do('openLesson', { id: 'leaked-handle', step: 2 }).expectOk();
+    run.do('closeHandle', { handle: 'h1' }).expectOk();
+    expect(appLinkParams(run.state)).toEqual({ lesson: 'leaked-handle', step: '2' });
+  });
+
+  it('an imported lesson travels packed with its questions and narration, and opens asking them', async () => {
+    const file = { ...(LESSON_SCENARIOS['svr5-busy-while-open'] as object), title: 'My copy' };
+    const run = app().do('loadLesson', { scenario: file, name: 'my-copy' }).expectOk().do('next');
+    const params = appLinkParams(run.state);
+    expect(params.scenario?.startsWith('~1.')).toBe(true);
+    expect(params.step).toBe('1');
+    const opened = (await openApp(params)).visualizer;
+    const s = opened.getState();
+    expect(s.lesson).toMatchObject({ origin: 'imported', answers: {} });
+    expect(s.cursor).toBe(1);
+    expect(s.entries.map((e) => e.say)).toEqual(run.state.entries.map((e) => e.say));
+    expect(s.entries.map((e) => e.ask)).toEqual(run.state.entries.map((e) => e.ask));
+    // Stepping on reaches a question: it is asked, not shown.
+    let guard = 0;
+    while (openQuestion(opened.getState()) === null && guard++ < 20) opened.execute('next');
+    expect(openQuestion(opened.getState())).not.toBeNull();
+  });
+
+  it('an imported lesson on a branch carries its own steps, at the step the branch left from', async () => {
+    const file = { ...(LESSON_SCENARIOS['leaked-handle'] as object), title: 'Mine' };
+    const run = app().do('loadLesson', { scenario: file, name: 'mine' }).do('goTo', { step: 2 });
+    run.do('closeHandle', { handle: 'h1' }).expectOk();
+    expect(run.state.lesson?.branchFrom).toBe(2);
+    const params = appLinkParams(run.state);
+    expect(params.step).toBe('2');
+    const s = (await openApp(params)).visualizer.getState();
+    expect(s.entries).toHaveLength(run.state.lesson?.steps.length ?? -1);
+    expect(s.entries.filter((e) => e.ask)).toHaveLength(3);
+  });
+
+  it('a recorded lesson (questions written in the editor) opens as a lesson', async () => {
+    const ask = { question: 'Does it stop?', choices: ['Yes', 'No'], answer: 0 };
+    const run = app({ scenario: fallback }).do('stopDriver', { driver: 'Beeper' }).expectOk();
+    run.do('annotateStep', { step: run.state.entries.length, ask }).expectOk();
+    expect(run.state.lesson).toBeNull();
+    const s = (await openApp(appLinkParams(run.state))).visualizer.getState();
+    expect(s.lesson).not.toBeNull();
+    expect(s.entries.at(-1)?.ask).toEqual(ask);
+  });
+
+  it('without asLesson (an embed) a scenario that asks opens plain', async () => {
+    const run = app().do('openLesson', { id: 'leaked-handle' }).expectOk();
+    const s = (await open({ scenario: linkParams(run.state).scenario })).visualizer.getState();
+    expect(s.lesson).toBeNull();
   });
 });
