@@ -287,14 +287,16 @@ export const COMMANDS = [
     id: 'clearSelection',
     label: 'Clear selection',
     keys: ['Escape'],
-    help: 'Closes the shortcut sheet, the lesson gallery or the lesson editor first, if one is open',
+    help: 'Brings a blanked screen back, or closes the shortcut sheet, the lesson gallery or the lesson editor first, if one is open',
     available: always,
     perform: (s) =>
-      s.helpOpen
-        ? { ...s, helpOpen: false }
-        : s.classroom.galleryOpen || s.classroom.editorOpen
-          ? { ...s, classroom: { ...s.classroom, galleryOpen: false, editorOpen: false } }
-          : { ...s, selection: null, highlight: [], hoverBase: null },
+      s.classroom.blank
+        ? { ...s, classroom: { ...s.classroom, blank: false } }
+        : s.helpOpen
+          ? { ...s, helpOpen: false }
+          : s.classroom.galleryOpen || s.classroom.editorOpen
+            ? { ...s, classroom: { ...s.classroom, galleryOpen: false, editorOpen: false } }
+            : { ...s, selection: null, highlight: [], hoverBase: null },
   } satisfies CommandDef,
   // Stepping that asks before it answers (→, Space, ←), lessons, presenter mode: src/lessons.
   ...LESSON_COMMANDS,

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { kernelOf } from '../kernel/core';
+import { selectPresenter } from '../lessons/selectors';
 import { Notices } from '../share/Notices';
+import { useVisualizer } from '../store';
 import type { SavedWork } from './work/saved';
 import type { Offer, WorkKeeper } from './work/keeper';
 
@@ -26,6 +28,9 @@ export function RestoreOffer({ keeper }: { keeper: WorkKeeper }) {
     };
   }, [keeper]);
 
+  // In front of a class, no question about other work: it is offered once presenter mode is left.
+  const presenter = useVisualizer(selectPresenter);
+  if (offer && presenter) return null;
   if (offer) {
     return (
       <section

@@ -20,6 +20,7 @@ import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
 import { loadLessons } from '../lessons/catalogue';
 import { viewAddress } from './viewAddress';
+import { keepTab, resumeTab } from './tabSession';
 import './index.css';
 import '../lessons/classroom.css';
 
@@ -74,6 +75,10 @@ if (root && params.get('view') === 'pair') {
   }
   if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
     visualizer.execute('toggleGallery');
+  // A reload of this tab (a clicker's F5) comes back as it was, unasked: step, score, presenter mode.
+  const tab = await resumeTab(visualizer);
+  notices.push(...tab.problems);
+  keepTab(visualizer);
   // The work is kept as the user works (src/app/work/), and offered back after a reload or a crash.
   const keeper = keepWork(visualizer);
   if (!keeper.saving) notices.push(NOTHING_SAVED_NOTICE);

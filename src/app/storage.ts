@@ -34,18 +34,26 @@ export function storageWorks(win: Window = window): boolean {
   }
 }
 
+/** Which storage: the site's (the default) or this tab's (`tabStorage`). */
+type Area = (win: Window) => Storage | null;
+
 /** One stored value, or null when absent or storage is refused. */
-export function readKey(key: string, win: Window = window): string | null {
+export function readKey(key: string, win: Window = window, area: Area = siteStorage): string | null {
   try {
-    return siteStorage(win)?.getItem(key) ?? null;
+    return area(win)?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
 /** Stores one value; false when storage refused it (blocked, or full). */
-export function writeKey(key: string, value: string, win: Window = window): boolean {
-  const store = siteStorage(win);
+export function writeKey(
+  key: string,
+  value: string,
+  win: Window = window,
+  area: Area = siteStorage,
+): boolean {
+  const store = area(win);
   if (!store) return false;
   try {
     store.setItem(key, value);
@@ -76,6 +84,19 @@ export function keysStartingWith(prefix: string, win: Window = window): string[]
     return keys;
   } catch {
     return [];
+  }
+}
+
+/**
+ * This tab's sessionStorage (kept across a reload of the tab, never shared
+ * with another tab), or null when refused: what a reload (a clicker's F5)
+ * brings back without asking (src/app/tabSession.ts).
+ */
+export function tabStorage(win: Window = window): Storage | null {
+  try {
+    return win.sessionStorage ?? null;
+  } catch {
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import { selectCount, selectCursor, selectSpeed } from '../store/selectors';
 import {
   selectAsking,
   selectAutoplay,
+  selectBlank,
   selectBranchFrom,
   selectLesson,
   selectQuestionSteps,
@@ -43,6 +44,7 @@ export function Timeline() {
       className="timeline flex flex-col gap-1 border-b px-3 py-2"
       data-testid="timeline"
     >
+      <BlankScreen />
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
@@ -110,12 +112,31 @@ export function Timeline() {
           <button type="button" className="btn" onClick={() => execute('returnToLesson')} title="B">
             ↩ Back to the lesson (step {branchFrom})
           </button>
+          <span className="muted" data-testid="branch-key">
+            <kbd>B</kbd> returns to the lesson
+          </span>
           <button type="button" className="btn" onClick={() => execute('restartLesson')}>
             ⟲ Restart the lesson
           </button>
         </div>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * A blanked screen (B or .), as slide tools do: black over everything, so
+ * the room looks at the teacher; B, ., → or ← (or Esc) brings it back.
+ */
+function BlankScreen() {
+  const blank = useVisualizer(selectBlank);
+  if (!blank) return null;
+  return (
+    <div data-testid="blank-screen" className="fixed inset-0 z-[1000]" style={{ background: '#000' }}>
+      <p className="sr-only" role="status">
+        The screen is blanked. Press B or full stop to bring it back.
+      </p>
+    </div>
   );
 }
 

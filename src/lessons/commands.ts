@@ -116,7 +116,8 @@ export const LESSON_COMMANDS = [
       s.cursor < s.entries.length || openQuestion(s) !== null
         ? { enabled: true }
         : { enabled: false, reason: 'at the latest step' },
-    perform: (s) => next(s),
+    // On a blanked screen the press brings the screen back, and only that (as slide tools do).
+    perform: (s) => (s.classroom.blank ? ui(s, { blank: false }) : next(s)),
   } satisfies CommandDef,
   {
     kind: 'command',
@@ -129,9 +130,11 @@ export const LESSON_COMMANDS = [
         ? { enabled: true }
         : { enabled: false, reason: 'at the first step' },
     perform: (s) =>
-      openQuestion(s) !== null && s.lesson
-        ? withLesson(s, { ...s.lesson, asking: null })
-        : moveTo(ui(s, { autoplay: false }), s.cursor - 1),
+      s.classroom.blank
+        ? ui(s, { blank: false })
+        : openQuestion(s) !== null && s.lesson
+          ? withLesson(s, { ...s.lesson, asking: null })
+          : moveTo(ui(s, { autoplay: false }), s.cursor - 1),
   } satisfies CommandDef,
   {
     kind: 'command',
@@ -199,7 +202,6 @@ export const LESSON_COMMANDS = [
     kind: 'command',
     id: 'returnToLesson',
     label: 'Back to the lesson',
-    keys: ['b'],
     help: 'Leaves a branch: the lesson’s own steps again, where the branch left them',
     available: (s) =>
       s.lesson?.branchFrom != null ? { enabled: true } : { enabled: false, reason: 'not on a branch' },
@@ -207,12 +209,34 @@ export const LESSON_COMMANDS = [
   } satisfies CommandDef,
   {
     kind: 'command',
+    id: 'blankOrReturn',
+    label: 'Blank the screen (or back to the lesson)',
+    keys: ['b'],
+    help: 'Blanks the screen, as slide tools do (again, or → ←, to bring it back); while a branch waits, back to the lesson’s own steps instead',
+    available: always,
+    perform: (s) =>
+      s.lesson?.branchFrom != null && !s.classroom.blank
+        ? onLessonSteps(s, s.lesson, s.lesson.branchFrom)
+        : ui(s, { blank: !s.classroom.blank, autoplay: false }),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
+    id: 'toggleBlank',
+    label: 'Blank the screen',
+    keys: ['.'],
+    help: 'Blanks the screen, as slide tools do (again, or → ←, to bring it back)',
+    available: always,
+    perform: (s) => ui(s, { blank: !s.classroom.blank, autoplay: false }),
+  } satisfies CommandDef,
+  {
+    kind: 'command',
     id: 'restartLesson',
     label: 'Restart the lesson',
-    help: 'Step 0 of the lesson’s own steps, every answer forgotten',
+    keys: ['r'],
+    help: 'Step 0 of the lesson’s own steps, every answer forgotten: each question is asked again',
     available: (s) => (s.lesson ? { enabled: true } : { enabled: false, reason: 'no lesson is open' }),
     perform: (s) =>
-      s.lesson ? ui(onLessonSteps(s, { ...s.lesson, answers: {} }, 0), { autoplay: false }) : s,
+      s.lesson ? ui(onLessonSteps(s, { ...s.lesson, answers: {} }, 0), { autoplay: false, blank: false }) : s,
   } satisfies CommandDef,
   {
     kind: 'command',
@@ -265,7 +289,7 @@ export const LESSON_COMMANDS = [
     available: always,
     perform: (s) =>
       s.classroom.presenter
-        ? ui(s, { presenter: false, fontScale: 1 })
+        ? ui(s, { presenter: false, fontScale: 1, blank: false })
         : ui(s, { presenter: true, fontScale: Math.max(s.classroom.fontScale, PRESENTER_SCALE) }),
   } satisfies CommandDef,
   {

@@ -11,6 +11,7 @@ export const selectAutoplay = (s: VisualizerState) => s.classroom.autoplay;
 export const selectGalleryOpen = (s: VisualizerState) => s.classroom.galleryOpen;
 export const selectEditorOpen = (s: VisualizerState) => s.classroom.editorOpen;
 export const selectStepInput = (s: VisualizerState) => s.classroom.stepInput;
+export const selectBlank = (s: VisualizerState) => s.classroom.blank;
 /** The step whose question is open now, or null. */
 export const selectAsking = (s: VisualizerState) => openQuestion(s);
 export const selectBranchFrom = (s: VisualizerState) => s.lesson?.branchFrom ?? null;

@@ -41,6 +41,8 @@ export interface ClassroomUi {
   readonly editorOpen: boolean;
   /** Digits typed to go to a step (then Enter). */
   readonly stepInput: string;
+  /** The screen is blanked (B or .), as slide tools do: nothing shows until it is brought back. */
+  readonly blank: boolean;
 }
 
 export const CLASSROOM_DEFAULTS: ClassroomUi = {
@@ -50,6 +52,7 @@ export const CLASSROOM_DEFAULTS: ClassroomUi = {
   galleryOpen: false,
   editorOpen: false,
   stepInput: '',
+  blank: false,
 };
 
 export const FONT_SCALES = [0.8, 1, 1.25, 1.5, 1.75, 2, 2.5] as const;

@@ -191,7 +191,7 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
 }
 
 /** What saved work holds changed (not a hover, an animation frame or a panel opening). */
-function changedWork(s: VisualizerState, prev: VisualizerState): boolean {
+export function changedWork(s: VisualizerState, prev: VisualizerState): boolean {
   return (
     s.entries !== prev.entries ||
     s.cursor !== prev.cursor ||

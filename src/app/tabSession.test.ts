@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { openQuestion } from '../lessons/commands';
+import { scoreOf } from '../lessons/state';
+import { defaultScenarioSource } from '../scenarios/load';
+import { createVisualizer, type Visualizer } from '../store';
+import { app } from '../store/testing';
+import { keepTab, readTab, resumeTab } from './tabSession';
+
+/** One browser tab's sessionStorage and address, reloaded as often as asked (no DOM needed). */
+function tab(search: string) {
+  const store = new Map<string, string>();
+  const listeners: (() => void)[] = [];
+  const win = {
+    location: { search },
+    sessionStorage: {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    },
+    addEventListener: (type: string, l: () => void) => {
+      if (type === 'pagehide') listeners.push(l);
+    },
+    removeEventListener: () => {},
+    setTimeout: (fn: () => void) => {
+      fn();
+      return 0;
+    },
+  };
+  return {
+    win: win as unknown as Window,
+    store,
+    /** The page goes (F5): pagehide, then the tab keeps its storage. */
+    leave: () => listeners.splice(0).forEach((l) => l()),
+  };
+}
+
+/** A page load of the app on `search` (a lesson address opens its lesson, as main.tsx does). */
+function load(search: string): Visualizer {
+  const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
+  const p = new URLSearchParams(search);
+  const id = p.get('lesson');
+  if (id) v.execute('openLesson', { id, step: Number(p.get('step') ?? 0) });
+  return v;
+}
+
+describe('a reload of the same tab (a clicker’s F5)', () => {
+  it('comes back in presenter mode, at the same step, with the score, unasked', async () => {
+    const t = tab('?lesson=leaked-handle&step=3');
+    const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
+    keepTab(r.visualizer, t.win);
+    r.do('next').do('answer', { choice: 1 }).do('biggerText');
+    expect(r.state.cursor).toBe(3);
+    t.leave();
+
+    const again = load(t.win.location.search);
+    expect(again.getState().classroom.presenter).toBe(false);
+    const { resumed, problems } = await resumeTab(again, t.win);
+    expect(problems).toEqual([]);
+    expect(resumed).toBe(true);
+    const s = again.getState();
+    expect(s.classroom.presenter).toBe(true);
+    expect(s.classroom.fontScale).toBe(r.state.classroom.fontScale);
+    expect(s.cursor).toBe(3);
+    expect(scoreOf(s.lesson)).toEqual({ right: 1, answered: 1, asked: 1 });
+    // The answered question is not asked again; the next one is.
+    again.execute('next');
+    expect(openQuestion(again.getState())).toBe(4);
+  });
+
+  it('a new lesson link in the same tab opens fresh, and a projected tab stays projected', async () => {
+    const t = tab('?lesson=leaked-handle&step=3');
+    const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
+    keepTab(r.visualizer, t.win);
+    r.do('next').do('answer', { choice: 1 });
+    t.leave();
+    (t.win.location as { search: string }).search = '?lesson=svr5-busy-while-open&step=0';
+    const again = load(t.win.location.search);
+    const { resumed } = await resumeTab(again, t.win);
+    expect(resumed).toBe(false);
+    const s = again.getState();
+    expect(s.lesson?.id).toBe('svr5-busy-while-open');
+    expect(s.cursor).toBe(0);
+    expect(s.lesson?.answers).toEqual({});
+    expect(s.classroom.presenter).toBe(true);
+  });
+
+  it('outside presenter mode a reload still comes back at its step, and stays out of presenter mode', async () => {
+    const t = tab('?lesson=outstanding-irp&step=2');
+    const r = app().do('openLesson', { id: 'outstanding-irp', step: 2 });
+    keepTab(r.visualizer, t.win);
+    t.leave();
+    const again = load(t.win.location.search);
+    await resumeTab(again, t.win);
+    expect(again.getState()).toMatchObject({ cursor: 2, classroom: { presenter: false } });
+  });
+
+  it('nothing kept, or damaged, is nothing to resume', async () => {
+    const t = tab('');
+    expect(await resumeTab(load(''), t.win)).toEqual({ resumed: false, problems: [] });
+    t.store.set('unload-lens.tab', '{not json');
+    expect(await resumeTab(load(''), t.win)).toEqual({ resumed: false, problems: [] });
+    expect(readTab('{"format":2}')).toBeNull();
+  });
+});
