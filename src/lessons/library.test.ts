@@ -65,4 +65,27 @@ describe('the lesson library', () => {
     expect(svr5Busy.every((l) => l.os === 'svr5' && l.topic === 'busy')).toBe(true);
     expect(filterLessons(LESSONS, {})).toHaveLength(LESSONS.length);
   });
+
+  it('searches everything a lesson says: narration, questions, rules, the OS’s error names (issue 17)', () => {
+    const ids = (query: string) => filterLessons(LESSONS, { query }).map((l) => l.id);
+    // Every lesson whose file names EBUSY, found by it (the kernel answers it in each).
+    const withEbusy = LESSON_IDS.filter((id) => JSON.stringify(LESSON_SCENARIOS[id]).includes('EBUSY'));
+    expect(withEbusy.length).toBeGreaterThanOrEqual(5);
+    expect(ids('EBUSY')).toEqual(expect.arrayContaining(withEbusy));
+    expect(ids('ebusy'), 'whatever the case').toEqual(ids('EBUSY'));
+    expect(ids('outstanding reference')).toContain('outstanding-irp');
+    expect(ids('STATUS_DELETE_PENDING')).toContain('outstanding-irp');
+    // A question's choice, an explanation's words, a narration's words.
+    const leaked = lessonById('leaked-handle')?.scenario;
+    const ask = leaked?.steps.find((st) => st.ask)?.ask;
+    expect(ids(ask?.choices[1] ?? '?')).toContain('leaked-handle');
+    expect(ids('forgets to close')).toContain('leaked-handle');
+    // Every status the kernel answers when the lesson is replayed, whether its file spells it or not.
+    for (const l of LESSONS)
+      for (const r of runScenario(l.scenario).steps) expect(l.text, l.id).toContain(r.status.toLowerCase());
+    // A rule's sentence.
+    expect(ids(RULES['seed.3.noNewReferences'].text.slice(0, 30))).toContain('leaked-handle');
+    // Lessons whose title or summary name the words come first.
+    expect(ids('filter')[0]).toMatch(/filter/);
+  });
 });

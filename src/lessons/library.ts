@@ -1,6 +1,15 @@
-import { RULES, parseScenario, type Os, type Rule, type RuleId, type Scenario } from '../kernel/core';
+import {
+  RULES,
+  describeEvent,
+  parseScenario,
+  runScenario,
+  type Os,
+  type Rule,
+  type RuleId,
+  type Scenario,
+} from '../kernel/core';
 import { LESSON_IDS, LESSON_SCENARIOS, type LessonId } from '../scenarios/lessons';
-import { isTopic, type Topic } from './topics';
+import { TOPIC_LABELS, isTopic, type Topic } from './topics';
 
 /**
  * The lesson library: every built-in lesson, validated, with what the
@@ -17,6 +26,8 @@ export interface Lesson {
   readonly scenario: Scenario;
   /** The steps that ask a question, 1-based (the cursor after the step is applied). */
   readonly questions: readonly number[];
+  /** Everything the lesson says, lower case, for the gallery's search (`searchTextOf`). */
+  readonly text: string;
 }
 
 export { LESSON_IDS, isLessonId } from '../scenarios/lessons/ids';
@@ -32,11 +43,14 @@ export function readLesson(id: LessonId): { ok: true; lesson: Lesson } | { ok: f
   if (!parsed.ok) return { ok: false, problems: parsed.errors.map((e) => `${e.path}: ${e.message}`) };
   const s = parsed.scenario;
   const problems: string[] = [];
+  // The search text replays the lesson: worked out the first time someone searches, then kept.
+  let text: string | undefined;
   const rule = s.rule !== undefined && s.rule in RULES ? RULES[s.rule as RuleId] : undefined;
   if (!rule) problems.push('rule: every lesson names the rule it teaches');
   if (!isTopic(s.topic)) problems.push(`topic: expected one of the gallery's topics, got ${String(s.topic)}`);
   if (!s.summary) problems.push('summary: every lesson has one');
   if (problems.length > 0 || !rule || !isTopic(s.topic)) return { ok: false, problems };
+  const topic = s.topic;
   return {
     ok: true,
     lesson: {
@@ -45,11 +59,44 @@ export function readLesson(id: LessonId): { ok: true; lesson: Lesson } | { ok: f
       title: s.title,
       summary: s.summary ?? '',
       rule,
-      topic: s.topic,
+      topic,
       scenario: s,
       questions: questionSteps(s),
+      get text() {
+        return (text ??= searchTextOf(id, s, rule, topic));
+      },
     },
   };
+}
+
+/** A rule's id and its sentence, when the id is one. */
+const ruleText = (id: string | undefined): string =>
+  id !== undefined && id in RULES ? `${id} ${RULES[id as RuleId].text}` : (id ?? '');
+
+/**
+ * Everything a lesson says, as the gallery searches it (issue 17): its id,
+ * title, summary and topic; every step's narration; every question (its
+ * prompt, choices and explanation); the rules it teaches and cites, with
+ * their sentences; and, from replaying it through the kernel, every status
+ * the OS answers (EBUSY, STATUS_DELETE_PENDING…), every event as the log
+ * tells it, and the rule behind each.
+ */
+export function searchTextOf(id: string, s: Scenario, rule: Rule, topic: Topic): string {
+  const parts = [id, s.title, s.summary ?? '', topic, TOPIC_LABELS[topic], ruleText(rule.id)];
+  for (const st of s.steps) {
+    parts.push(st.say ?? '');
+    if (st.ask) parts.push(st.ask.question, ...st.ask.choices, st.ask.explain ?? '', ruleText(st.ask.rule));
+  }
+  const rules = new Set<string>();
+  for (const r of runScenario(s).steps) {
+    parts.push(r.status);
+    for (const e of r.events) {
+      parts.push(describeEvent(e));
+      rules.add(e.rule);
+    }
+  }
+  for (const r of rules) parts.push(ruleText(r));
+  return parts.join('\n').toLowerCase();
 }
 
 /** Every lesson that reads (a broken one is left out here, and fails its test). */
@@ -71,13 +118,23 @@ export interface LessonFilter {
 /** A filter's "any" value (every OS, every topic). */
 const ANY = 'all';
 
-/** The lessons a gallery search shows: every word of the query in the title, summary, rule or topic. */
+/**
+ * The lessons a gallery search shows: every word of the query somewhere in
+ * what the lesson says (`searchTextOf`), the lessons whose title, summary
+ * or rule name the words first, then the teaching order.
+ */
 export function filterLessons(lessons: readonly Lesson[], f: LessonFilter): Lesson[] {
   const words = (f.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  return lessons.filter((l) => {
+  const shown = lessons.filter((l) => {
     if (f.os && f.os !== ANY && l.os !== f.os) return false;
     if (f.topic && f.topic !== ANY && l.topic !== f.topic) return false;
-    const text = `${l.id} ${l.title} ${l.summary} ${l.rule.id} ${l.rule.text} ${l.topic}`.toLowerCase();
-    return words.every((w) => text.includes(w));
+    return words.every((w) => l.text.includes(w));
   });
+  if (words.length === 0) return shown;
+  const head = (l: Lesson) => `${l.title} ${l.summary} ${l.rule.id} ${l.rule.text}`.toLowerCase();
+  const rank = (l: Lesson) => words.filter((w) => head(l).includes(w)).length;
+  return shown
+    .map((l, i) => ({ l, i, r: rank(l) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i)
+    .map((x) => x.l);
 }
