@@ -172,7 +172,7 @@ test.describe('the gallery', () => {
     await expect(gallery.locator('[data-lesson="orderly-removal"]')).toBeVisible();
     await checkA11y(page, 'gallery, light');
     await page
-      .getByRole('button', { name: 'Open the lesson: Orderly removal of a filter, function and bus stack' })
+      .getByRole('button', { name: 'Open the lesson: How does an orderly removal take a device stack down?' })
       .click();
     await expect(gallery).toHaveCount(0);
     await atStep(page, 0);
@@ -222,8 +222,8 @@ test.describe('Windows beside SVR5', () => {
     await expect(page.getByTestId('mapping')).toContainText('Unload asked while a device is open');
     const win = page.getByTestId('compare-windows');
     const svr = page.getByTestId('compare-svr5');
-    await expect(win).toContainText('A leaked handle keeps the driver loaded');
-    await expect(svr).toContainText('EBUSY while a device is open');
+    await expect(win).toContainText('What does sc stop do while a handle is open?');
+    await expect(svr).toContainText('What does modadmin -U do while a device is open?');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await expect(page.getByTestId('beat-note')).toContainText('Windows says yes and waits');
     await expect(win.getByTestId('status')).toHaveText('STATUS_SUCCESS');

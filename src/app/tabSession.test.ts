@@ -84,14 +84,16 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
     expect(s.classroom.presenter).toBe(true);
   });
 
-  it('outside presenter mode a reload still comes back at its step, and stays out of presenter mode', async () => {
-    const t = tab('?lesson=outstanding-irp&step=2');
+  it('outside presenter mode nothing comes back unasked (the work keeper offers it, as before)', async () => {
+    const t = tab('?lesson=outstanding-irp&step=3');
     const r = app().do('openLesson', { id: 'outstanding-irp', step: 2 });
     keepTab(r.visualizer, t.win);
+    r.do('next').do('answer', { choice: 0 });
     t.leave();
     const again = load(t.win.location.search);
-    await resumeTab(again, t.win);
-    expect(again.getState()).toMatchObject({ cursor: 2, classroom: { presenter: false } });
+    expect(await resumeTab(again, t.win)).toEqual({ resumed: false, problems: [] });
+    expect(again.getState()).toMatchObject({ cursor: 3, classroom: { presenter: false } });
+    expect(again.getState().lesson?.answers).toEqual({});
   });
 
   it('nothing kept, or damaged, is nothing to resume', async () => {

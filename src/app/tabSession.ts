@@ -13,8 +13,9 @@ import { readWork, workCapturer, type SavedWork } from './work/saved';
  * mode and the text size. Kept in sessionStorage: this tab only, never
  * another's.
  *
- * - The same address (F5 reloads the address the view last wrote): all of
- *   it comes back.
+ * - In presenter mode, the same address (F5 reloads the address the view
+ *   last wrote): all of it comes back. Outside presenter mode the work
+ *   keeper offers it back, as it offers any earlier work.
  * - Another address in the same tab (a new lesson link pasted in): the
  *   link's view opens fresh, and only presenter mode and the text size
  *   carry over, so a projected tab stays projected.
@@ -91,7 +92,8 @@ export async function resumeTab(
 ): Promise<{ resumed: boolean; problems: string[] }> {
   const kept = readTab(readKey(TAB_KEY, win, tabStorage));
   if (!kept) return { resumed: false, problems: [] };
-  const same = kept.address === win.location.search;
+  // Outside presenter mode a reload is offered back by the work keeper, as before (nobody is watching).
+  const same = kept.presenter && kept.address === win.location.search;
   const problems: string[] = [];
   if (same) {
     await prepareRestore();

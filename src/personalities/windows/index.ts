@@ -17,9 +17,12 @@ export const windowsApp: AppPersonality<'windows'> = {
     return { state: DRIVER_STATE[d.state].word, tone: DRIVER_STATE[d.state].tone };
   },
   conditionFact(world, name, c) {
+    const d = world.drivers.get(name);
+    // A legacy driver's Unload deletes its own devices: say it is not a condition, not just "Not required".
+    if (c.id === 'noDeviceObjects' && d?.model === 'legacy')
+      return 'No device objects needed: a legacy driver';
     // The request line tells what sc stop or the PnP manager would do: held back, its state stays.
     if (c.id !== 'unloadRequested') return undefined;
-    const d = world.drivers.get(name);
     if (d?.state === 'entryFailed') return 'Never loaded: DriverEntry failed';
     return c.met ? 'Unload Pending: the unload has started' : 'Not Unload Pending';
   },
