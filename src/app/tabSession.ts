@@ -102,8 +102,27 @@ export async function resumeTab(
   if (kept.presenter) {
     if (!v.getState().classroom.presenter) v.execute('togglePresenter');
     v.execute('setFontScale', { scale: kept.fontScale });
+    fullscreenAtFirstGesture(v, win);
   }
   return { resumed: same, problems };
+}
+
+/**
+ * A browser leaves fullscreen on a reload and grants it again only in a
+ * user gesture: the first key (the clicker's next press) or click asks for
+ * it again, if presenter mode is still on.
+ */
+function fullscreenAtFirstGesture(v: Visualizer, win: Window): void {
+  const doc = win.document as Document | undefined;
+  if (!doc?.fullscreenEnabled) return;
+  const again = () => {
+    win.removeEventListener('keydown', again, true);
+    win.removeEventListener('pointerdown', again, true);
+    if (v.getState().classroom.presenter && !doc.fullscreenElement)
+      doc.documentElement.requestFullscreen?.().catch(() => {});
+  };
+  win.addEventListener('keydown', again, true);
+  win.addEventListener('pointerdown', again, true);
 }
 
 /** What the tab keeps changed: the work, or presenter mode and the text size. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commandForKey } from '../actions/keys';
 import { app } from '../store/testing';
 import { openQuestion } from './commands';
+import { selectScoreText } from './selectors';
 import { scoreOf } from './state';
 
 /** A key as a clicker or keyboard sends it, through the same door the page's keys use. */
@@ -57,5 +58,15 @@ describe('a clicker is enough (issue 17)', () => {
     press(r, 'b');
     press(r, 'p');
     expect(r.state.classroom).toMatchObject({ presenter: false, blank: false });
+  });
+
+  it('revealed by clicker, unanswered: the score says how many were asked, not "0 of 0 right"', () => {
+    const r = app().do('openLesson', { id: 'leaked-handle', step: 2 });
+    press(r, 'PageDown');
+    press(r, 'PageDown');
+    expect(selectScoreText(r.state)).toBe('1 question asked');
+    press(r, 'PageDown');
+    r.do('answer', { choice: 1 });
+    expect(selectScoreText(r.state)).toBe('1 of 1 right');
   });
 });

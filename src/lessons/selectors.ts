@@ -16,10 +16,16 @@ export const selectBlank = (s: VisualizerState) => s.classroom.blank;
 export const selectAsking = (s: VisualizerState) => openQuestion(s);
 export const selectBranchFrom = (s: VisualizerState) => s.lesson?.branchFrom ?? null;
 
-/** Right answers out of answered; a new object each call, so compare with shallow equality or select parts. */
+/**
+ * Right answers out of answered; while none was answered (a class answering
+ * aloud, the teacher revealing with the clicker), how many were asked.
+ */
 export const selectScoreText = (s: VisualizerState) => {
   const { right, answered, asked } = scoreOf(s.lesson);
-  return asked === 0 ? '' : `${right} of ${answered} right`;
+  if (asked === 0) return '';
+  return answered === 0
+    ? `${asked} ${asked === 1 ? 'question' : 'questions'} asked`
+    : `${right} of ${answered} right`;
 };
 
 /** The steps of the shown line that carry a question (1-based), as a string key for cheap comparison. */
