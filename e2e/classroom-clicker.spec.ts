@@ -275,3 +275,17 @@ test.describe('copied links keep the lesson', () => {
     await fresh.context.close();
   });
 });
+
+test('the gallery searches everything a lesson says, and says where it found the words', async ({ page }) => {
+  await page.goto('/?view=lessons');
+  const gallery = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(gallery).toBeVisible();
+  await gallery.getByLabel('Search').fill('EBUSY');
+  const ebusy = LESSON_IDS.filter((id) => JSON.stringify(lessonFile(id)).includes('EBUSY'));
+  expect(ebusy.length).toBeGreaterThanOrEqual(5);
+  for (const id of ebusy) await expect(gallery.locator(`[data-lesson="${id}"]`)).toBeVisible();
+  await expect(gallery.locator('[data-lesson]').first().getByTestId('found-in')).toContainText('EBUSY');
+  await gallery.getByLabel('Search').fill('outstanding reference');
+  await expect(gallery.locator('[data-lesson="outstanding-irp"]')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('gallery-search.png') });
+});

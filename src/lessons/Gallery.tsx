@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { Dialog } from './Dialog';
 import { OSES, kernelOf, type Os } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
-import { LESSONS, filterLessons, type Lesson } from './library';
+import { LESSONS, filterLessons, whereFound, type Lesson } from './library';
 import { selectGalleryOpen, selectLesson, selectPresenter } from './selectors';
 import { TOPICS, TOPIC_LABELS, isTopic, type Topic } from './topics';
 
@@ -81,7 +81,13 @@ function GalleryDialog() {
       </p>
       <ul className="grid grid-cols-1 gap-2 md:grid-cols-2">
         {shown.map((l) => (
-          <LessonCard key={l.id} lesson={l} current={l.id === current} conclusion={!presenter} />
+          <LessonCard
+            key={l.id}
+            lesson={l}
+            current={l.id === current}
+            conclusion={!presenter}
+            query={deferred}
+          />
         ))}
       </ul>
     </Dialog>
@@ -92,11 +98,15 @@ function LessonCard({
   lesson,
   current,
   conclusion,
+  query,
 }: {
   lesson: Lesson;
   current: boolean;
   conclusion: boolean;
+  query: string;
 }) {
+  // Where the search's words are said, unless the title shows them (never projected: it may be an answer).
+  const found = conclusion ? whereFound(lesson, query) : null;
   const { execute } = useVisualizerApi();
   const id = useId();
   return (
@@ -115,6 +125,11 @@ function LessonCard({
           {lesson.questions.length === 1 ? 'question' : 'questions'}
         </span>
       </p>
+      {found ? (
+        <p className="text-xs" data-testid="found-in">
+          <span className="muted">Found in the {found.where}: </span>“{snippet(found.text, query)}”
+        </p>
+      ) : null}
       {conclusion ? (
         <>
           <p className="text-sm">{lesson.summary}</p>
@@ -135,4 +150,21 @@ function LessonCard({
       </div>
     </li>
   );
+}
+
+/** The text around the first word of the query found in it, about 120 characters. */
+function snippet(text: string, query: string): string {
+  const lower = text.toLowerCase();
+  const first = Math.min(
+    ...query
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => lower.indexOf(w))
+      .filter((i) => i >= 0),
+  );
+  const at = Number.isFinite(first) ? first : 0;
+  const from = Math.max(0, at - 50);
+  const to = Math.min(text.length, at + 70);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, parseScenario, runScenario, type RuleId } from '../kernel';
 import { LESSON_SCENARIOS } from '../scenarios/lessons';
-import { LESSONS, LESSON_IDS, filterLessons, lessonById, readLesson } from './library';
+import { LESSONS, LESSON_IDS, filterLessons, lessonById, readLesson, whereFound } from './library';
 
 /**
  * Every lesson is replayed through the kernel: a rule change that breaks a
@@ -87,5 +87,21 @@ describe('the lesson library', () => {
     expect(ids(RULES['seed.3.noNewReferences'].text.slice(0, 30))).toContain('leaked-handle');
     // Lessons whose title or summary name the words come first.
     expect(ids('filter')[0]).toMatch(/filter/);
+  });
+
+  it('says where a search’s words are said beyond the title and summary', () => {
+    const busy = lessonById('svr5-busy-while-open');
+    if (!busy) throw new Error('no lesson');
+    const found = whereFound(busy, 'EBUSY');
+    expect(found?.text).toMatch(/EBUSY/);
+    expect(found?.where).toMatch(/summary|narration|question|choices|explanation|status|log|rule/);
+    expect(
+      whereFound(busy, 'busy while open')?.where,
+      'never the title or summary the card shows',
+    ).not.toMatch(/^(title|summary)$/);
+    expect(whereFound(busy, 'zzzz')).toBeNull();
+    expect(whereFound(busy, '')).toBeNull();
+    const irp = lessonById('outstanding-irp');
+    expect(irp && whereFound(irp, 'STATUS_DELETE_PENDING')?.where).toMatch(/step \d+/);
   });
 });

@@ -26,7 +26,15 @@ export interface Lesson {
   readonly scenario: Scenario;
   /** The steps that ask a question, 1-based (the cursor after the step is applied). */
   readonly questions: readonly number[];
-  /** Everything the lesson says, lower case, for the gallery's search (`searchTextOf`). */
+  /** Everything the lesson says, each piece with where it is said, for the gallery's search (`searchPartsOf`). */
+  readonly parts: readonly SearchPart[];
+  /** The same, lower case, in one text. */
+  readonly text: string;
+}
+
+/** A piece of what a lesson says, and where ("question, step 3"). */
+export interface SearchPart {
+  readonly where: string;
   readonly text: string;
 }
 
@@ -44,6 +52,7 @@ export function readLesson(id: LessonId): { ok: true; lesson: Lesson } | { ok: f
   const s = parsed.scenario;
   const problems: string[] = [];
   // The search text replays the lesson: worked out the first time someone searches, then kept.
+  let parts: readonly SearchPart[] | undefined;
   let text: string | undefined;
   const rule = s.rule !== undefined && s.rule in RULES ? RULES[s.rule as RuleId] : undefined;
   if (!rule) problems.push('rule: every lesson names the rule it teaches');
@@ -62,8 +71,14 @@ export function readLesson(id: LessonId): { ok: true; lesson: Lesson } | { ok: f
       topic,
       scenario: s,
       questions: questionSteps(s),
+      get parts() {
+        return (parts ??= searchPartsOf(id, s, rule, topic));
+      },
       get text() {
-        return (text ??= searchTextOf(id, s, rule, topic));
+        return (text ??= this.parts
+          .map((p) => p.text)
+          .join('\n')
+          .toLowerCase());
       },
     },
   };
@@ -81,22 +96,50 @@ const ruleText = (id: string | undefined): string =>
  * the OS answers (EBUSY, STATUS_DELETE_PENDING…), every event as the log
  * tells it, and the rule behind each.
  */
-export function searchTextOf(id: string, s: Scenario, rule: Rule, topic: Topic): string {
-  const parts = [id, s.title, s.summary ?? '', topic, TOPIC_LABELS[topic], ruleText(rule.id)];
-  for (const st of s.steps) {
-    parts.push(st.say ?? '');
-    if (st.ask) parts.push(st.ask.question, ...st.ask.choices, st.ask.explain ?? '', ruleText(st.ask.rule));
-  }
+export function searchPartsOf(id: string, s: Scenario, rule: Rule, topic: Topic): SearchPart[] {
+  const parts: SearchPart[] = [
+    { where: 'title', text: `${s.title} (${id})` },
+    { where: 'summary', text: s.summary ?? '' },
+    { where: 'topic', text: `${topic}: ${TOPIC_LABELS[topic]}` },
+    { where: 'rule it teaches', text: ruleText(rule.id) },
+  ];
+  const say = (where: string, text: string | undefined) => {
+    if (text) parts.push({ where, text });
+  };
+  s.steps.forEach((st, i) => {
+    say(`narration, step ${i + 1}`, st.say);
+    if (!st.ask) return;
+    say(`question, step ${i + 1}`, st.ask.question);
+    for (const c of st.ask.choices) say(`choices, step ${i + 1}`, c);
+    say(`explanation, step ${i + 1}`, st.ask.explain);
+    say(`rule of the answer, step ${i + 1}`, ruleText(st.ask.rule));
+  });
   const rules = new Set<string>();
-  for (const r of runScenario(s).steps) {
-    parts.push(r.status);
+  runScenario(s).steps.forEach((r, i) => {
+    say(`status, step ${i + 1}`, r.status);
     for (const e of r.events) {
-      parts.push(describeEvent(e));
+      say(`log, step ${i + 1}`, describeEvent(e));
       rules.add(e.rule);
     }
+  });
+  for (const r of rules) say('rules it cites', ruleText(r));
+  return parts;
+}
+
+/**
+ * Where a search's words are said in a lesson, beyond what its card shows
+ * (the title and summary), for the gallery: the piece holding most of the
+ * words (the first such), or null when none does.
+ */
+export function whereFound(lesson: Lesson, query: string): SearchPart | null {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hits = (p: SearchPart) => words.filter((w) => p.text.toLowerCase().includes(w)).length;
+  let best: SearchPart | null = null;
+  for (const p of lesson.parts) {
+    if (p.where === 'title' || p.where === 'summary') continue;
+    if (hits(p) > (best ? hits(best) : 0)) best = p;
   }
-  for (const r of rules) parts.push(ruleText(r));
-  return parts.join('\n').toLowerCase();
+  return best;
 }
 
 /** Every lesson that reads (a broken one is left out here, and fails its test). */
