@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { checkA11y, expect, test } from './fixtures';
 import { LESSON_IDS } from '../src/scenarios/lessons/ids';
 
 /**
@@ -285,7 +285,33 @@ test('the gallery searches everything a lesson says, and says where it found the
   expect(ebusy.length).toBeGreaterThanOrEqual(5);
   for (const id of ebusy) await expect(gallery.locator(`[data-lesson="${id}"]`)).toBeVisible();
   await expect(gallery.locator('[data-lesson]').first().getByTestId('found-in')).toContainText('EBUSY');
+  await checkA11y(page, 'gallery, found in');
   await gallery.getByLabel('Search').fill('outstanding reference');
   await expect(gallery.locator('[data-lesson="outstanding-irp"]')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('gallery-search.png') });
+});
+
+test('the conclusion at the end, and on a branch which key returns: both accessible', async ({ page }) => {
+  const file = lessonFile('clean-stop');
+  await openInPresenterMode(page, 'clean-stop', file.steps.length);
+  await expect(page.getByTestId('conclusion')).toContainText(file.summary);
+  await checkA11y(page, 'presenter, conclusion');
+  await page.keyboard.press('p');
+  await page.goto('/?lesson=leaked-handle&step=2');
+  await expect(slider(page)).toHaveValue('2');
+  await page.locator('.react-flow__node[data-id="handle:h1"]').click();
+  await page
+    .getByRole('region', { name: 'Selected object' })
+    .getByRole('button', { name: /Close/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('branch-key')).toContainText('B returns to the lesson');
+  // Once the close has played (the handle gone from the graph), as a student would look at it.
+  await expect(page.locator('.react-flow__node[data-id="handle:h1"]')).toHaveCount(0);
+  await checkA11y(page, 'branch, key');
+  // B returns (it does not blank while a branch waits).
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('branch')).toHaveCount(0);
+  await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+  await expect(slider(page)).toHaveValue('2');
 });
