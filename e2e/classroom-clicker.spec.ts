@@ -213,6 +213,7 @@ async function copiedLink(page: Page): Promise<string> {
   const field = page.getByLabel('Link to this step');
   await expect(field).not.toHaveValue('');
   const link = await field.inputValue();
+  await expect(page.getByTestId('link-keeps-lesson')).toContainText('questions are asked again');
   await page.getByRole('button', { name: /Share/ }).click();
   return link;
 }

@@ -46,12 +46,14 @@ export function ShareMenu() {
   const cursor = useVisualizer(selectCursor);
   const entries = useVisualizer(selectEntries);
   const title = useVisualizer(selectTitle);
-  const { link, embed } = useMemo(() => {
-    if (!open) return { link: '', embed: '' };
+  const { link, embed, asks } = useMemo(() => {
+    if (!open) return { link: '', embed: '', asks: false };
     const s = { ...v.getState(), cursor, entries };
     const src = linkTo(embedPage(), s, { theme: 'auto', controls: 'minimal' });
     return {
       link: appLinkTo(here(), s),
+      // A lesson's link (or one whose steps ask) opens as a lesson, asking its questions again.
+      asks: s.lesson !== null || s.entries.some((e) => e.ask),
       embed: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:480px;border:0" loading="lazy"></iframe>`,
     };
   }, [open, v, cursor, entries, title]);
@@ -155,6 +157,11 @@ export function ShareMenu() {
                 Copy link
               </button>
             </div>
+            {asks ? (
+              <p className="muted text-xs" data-testid="link-keeps-lesson">
+                Opens the lesson at this step; its questions are asked again.
+              </p>
+            ) : null}
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor={`${panelId}-embed`} className="font-semibold">
