@@ -1,5 +1,5 @@
 import type { VisualizerState } from '../store/state';
-import { conclusionOf, holdsBack, openQuestion } from './commands';
+import { conclusionOf, holdsBack, openQuestion } from './question';
 import { scoreOf } from './state';
 
 /** Selectors of the classroom's state, at module scope (components subscribe narrowly). */
