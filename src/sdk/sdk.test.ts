@@ -24,7 +24,7 @@ function fakeWindow(origin: string) {
     setTimeout: (f: () => void, ms: number) => setTimeout(f, ms) as unknown as number,
     clearTimeout: (t: number) => clearTimeout(t),
     /** Who posts into this window (set once both exist). */
-    peer: null as unknown,
+    peer: null,
     peerOrigin: '',
     postMessage(data: unknown, targetOrigin: string) {
       if (targetOrigin !== '*' && targetOrigin !== origin) return; // the browser drops it
