@@ -17,15 +17,19 @@ const PAGE = 'https://docs.test';
 const LENS = 'https://lens.test';
 
 /** A window: a place messages arrive, and a postMessage that delivers them later, from `from`. */
+interface Peer {
+  /** Who posts into this window (set once both exist), and from which origin. */
+  peer: object | null;
+  peerOrigin: string;
+}
+
 function fakeWindow(origin: string) {
   const target = new EventTarget();
-  const win = Object.assign(target, {
+  const link: Peer = { peer: null, peerOrigin: '' };
+  const win = Object.assign(target, link, {
     location: { origin, href: `${origin}/guide/` },
     setTimeout: (f: () => void, ms: number) => setTimeout(f, ms) as unknown as number,
     clearTimeout: (t: number) => clearTimeout(t),
-    /** Who posts into this window (set once both exist). */
-    peer: null,
-    peerOrigin: '',
     postMessage(data: unknown, targetOrigin: string) {
       if (targetOrigin !== '*' && targetOrigin !== origin) return; // the browser drops it
       const copy: unknown = structuredClone(data);
