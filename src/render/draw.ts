@@ -1,4 +1,5 @@
 import { getBezierPath, Position } from '@xyflow/react';
+import { SLIDE, type Caption } from '../share/image';
 import type { HandleModel, NodeModel, Tone } from './markup';
 import type { Palette } from './palette';
 
@@ -12,13 +13,7 @@ import type { Palette } from './palette';
  * places, shapes, texts and colours are the app's.
  */
 
-export const SLIDE = { width: 1920, height: 1080 } as const;
-
-export interface Caption {
-  readonly title: string;
-  /** Like "step 3 / 9 · STATUS_SUCCESS". */
-  readonly detail: string;
-}
+export type { Caption };
 
 export interface PlacedNode {
   readonly id: string;
