@@ -138,6 +138,8 @@ test.describe('the embed page', () => {
       await host.open(`${LENS}/embed.html?scenario=windows-default&step=2`);
       const frame = host.frame();
       await expect(frame.getByText('step 2 / 9')).toBeVisible();
+      // Left at the browser's 150 px, waiting for a height it cannot hear: the frame says why at once.
+      await expect(frame.getByTestId('link-notice')).toContainText(`add origins=${DOCS}`);
       await host.send({ type: 'goto', step: 5 });
       await host.send({ type: 'nonsense' });
       await page.waitForTimeout(500);
@@ -153,11 +155,19 @@ test.describe('the embed page', () => {
       page.on('console', (m) => said.push(m.text()));
       await EmbedHost.proxy(page, LENS, baseURL!);
       const host = new EmbedHost(page, DOCS);
-      await host.open(`${LENS}/embed.html?scenario=windows-default&step=2&origins=https://other.example`);
+      // Given a height by its page: nothing on screen until the page tries to drive it.
+      await host.open(
+        `${LENS}/embed.html?scenario=windows-default&step=2&origins=https://other.example`,
+        '100%',
+        {
+          height: 420,
+        },
+      );
       const frame = host.frame();
       await expect(frame.getByText('step 2 / 9')).toBeVisible();
       // At once in the console: the page around it is not one it answers.
       await expect.poll(() => said.join('\n')).toContain(`does not answer the page at ${DOCS}`);
+      await expect(frame.getByTestId('link-notice')).toHaveCount(0);
       await host.send({ type: 'goto', step: 5 });
       const notice = frame.getByTestId('link-notice');
       await expect(notice).toContainText(`This frame does not answer the page at ${DOCS}`);

@@ -38,10 +38,14 @@ export class EmbedHost {
   async open(
     frameSrc: string,
     frameWidth = '100%',
-    { onLoad = [], onLoadTarget = '*' }: { onLoad?: unknown[]; onLoadTarget?: string } = {},
+    {
+      onLoad = [],
+      onLoadTarget = '*',
+      height = 150,
+    }: { onLoad?: unknown[]; onLoadTarget?: string; height?: number } = {},
   ): Promise<void> {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A driver guide</title>
-<style>body{margin:0;padding:16px;background:#0f172a;color:#e2e8f0;font-family:sans-serif} iframe{display:block;border:0;width:${frameWidth};height:150px}</style>
+<style>body{margin:0;padding:16px;background:#0f172a;color:#e2e8f0;font-family:sans-serif} iframe{display:block;border:0;width:${frameWidth};height:${height}px}</style>
 <script src="/__host.js"></script></head>
 <body><main><h1>Unloading a driver</h1><p>Prose that drives the frame.</p>
 <iframe id="frame" title="Unload Lens" src="${frameSrc}"></iframe></main></body></html>`;

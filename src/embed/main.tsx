@@ -23,6 +23,8 @@ import '../app/index.css';
 const params = new URLSearchParams(window.location.search);
 const options = readEmbedParams(params, window.location.origin);
 const inFrame = window.parent !== window;
+/** An iframe's height when its page gives it none (CSS 2: 150 px). */
+const DEFAULT_FRAME_HEIGHT = 150;
 // A host may post on the iframe's `load` event, before the control API listens: kept, answered after `ready`.
 const early = inFrame ? holdMessages(window, options.origins) : null;
 // What the address names loads before the first view (a packed scenario's unpacker, a lesson's file: only then).
@@ -78,11 +80,15 @@ function Embed() {
 
 const addressNotices = [...notices, ...options.notices];
 for (const n of addressNotices) console.warn(`Unload Lens: ${n}`);
-// The page around the frame may not be allowed to hear it: said in the console at once (a frame with
-// no script around it needs nothing), and on screen as soon as that page tries to drive it.
+// The page around the frame may not be allowed to hear it: said in the console at once. On screen
+// too when the frame has the browser's default 150 px height (its page meant to size it from the
+// `height` it cannot hear), and as soon as that page tries to drive it; a frame its page gave a
+// height, with no script around it, needs no origins= and shows nothing.
 const around = inFrame ? parentOrigin(window) : null;
-if (around !== null && !allows(options.origins, around)) {
+const unheard = around !== null && !allows(options.origins, around);
+if (unheard) {
   console.warn(`Unload Lens: ${notAllowed(around, options.origins)}`);
+  if (window.innerHeight <= DEFAULT_FRAME_HEIGHT) addressNotices.push(notAllowed(around, options.origins));
 }
 
 const root = document.getElementById('embed');
@@ -103,6 +109,7 @@ if (root) {
   const forbidden = (origin: string) => {
     const text = notAllowed(origin, options.origins);
     console.error(`Unload Lens: ${text}`);
+    if (addressNotices.includes(text)) return;
     addressNotices.push(text);
     draw([...addressNotices]);
   };
