@@ -128,6 +128,33 @@ describe('the reply to each message', () => {
     });
   });
 
+  it('answers setTheme, highlight and a lesson past its last step', async () => {
+    const v = windows();
+    let chosen = '';
+    expect(await respond(v, { type: 'setTheme', theme: 'dark', id: 't' }, (t) => (chosen = t))).toMatchObject(
+      {
+        type: 'ok',
+        id: 't',
+        to: 'setTheme',
+      },
+    );
+    expect(chosen).toBe('dark');
+    const lit = await ask(v, {
+      type: 'dispatch',
+      action: { do: 'highlight', refs: [{ kind: 'handle', name: 'h1' }], mode: 'pin' },
+    });
+    expect(lit).toMatchObject({ type: 'ok' });
+    expect(v.getState().highlight).toEqual([{ kind: 'handle', name: 'h1' }]);
+    expect(
+      await ask(v, { type: 'dispatch', action: { do: 'openLesson', id: 'leaked-handle', step: 40 } }),
+    ).toMatchObject({ type: 'ok', state: { step: 5 }, note: /step 40 .* showing step 5/ });
+    expect(await ask(v, { type: 'dispatch', action: { do: 'openLesson', id: 'nope' } })).toMatchObject({
+      type: 'error',
+      cause: 'message',
+      message: /no lesson "nope"/,
+    });
+  });
+
   it('answers a message that does not check with error, repeating a usable id only', async () => {
     const v = windows();
     expect(await ask(v, { type: 'goto', step: 'x', id: 'q1' })).toMatchObject({

@@ -108,7 +108,7 @@ function askedStep(m: HostMessage, cursor: number): { asked: number; what: strin
   }
   if (m.type === 'dispatch') {
     const a = m.action;
-    if (a.do === 'goTo' && Number.isInteger(a.step)) {
+    if ((a.do === 'goTo' || a.do === 'openLesson') && Number.isInteger(a.step)) {
       const step = a.step as number;
       return { asked: step, what: `step ${step}` };
     }
