@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -89,4 +90,24 @@ describe('a PNG', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
   }, 30_000);
+});
+
+describe('npm run render', () => {
+  const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+  const run = (...args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile('npx', ['tsx', cli, ...args], (error, _stdout, stderr) =>
+        resolve({ code: error ? (error.code as number) : 0, stderr }),
+      );
+    });
+
+  it('says what is wrong with its arguments, and how to call it', async () => {
+    const bad = await run('windows-default', '--step', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('render: --step x: expected a whole number, like --step 3');
+    expect(bad.stderr).toContain('usage: npm run render --');
+    const none = await run('no-such-thing');
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/render: "no-such-thing" is not a built-in scenario, a lesson or a file/);
+  }, 60_000);
 });
