@@ -2,7 +2,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
@@ -92,6 +92,37 @@ function prefetchSoon(): Plugin {
 }
 
 /**
+ * The SDK (src/sdk/index.ts) as `dist/unload-lens-sdk.js`: one self-contained module at a stable
+ * name, with its exports, for pages that `import { connect } from '…/unload-lens-sdk.js'`. Built
+ * on its own (as a library), so it shares no chunk with the app.
+ */
+function emitSdk(): Plugin {
+  return {
+    name: 'unload-lens:sdk',
+    apply: 'build',
+    async generateBundle() {
+      const out = await build({
+        configFile: false,
+        logLevel: 'silent',
+        build: {
+          target: 'es2022',
+          write: false,
+          minify: true,
+          lib: {
+            entry: fileURLToPath(new URL('./src/sdk/index.ts', import.meta.url)),
+            formats: ['es'],
+            fileName: () => 'unload-lens-sdk.js',
+          },
+        },
+      });
+      const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []))[0];
+      if (chunk?.type !== 'chunk') throw new Error('the SDK did not build');
+      this.emitFile({ type: 'asset', fileName: 'unload-lens-sdk.js', source: chunk.code });
+    },
+  };
+}
+
+/**
  * Source maps are opt-in (`SOURCEMAP=1 npm run build`): a default build ships
  * none, so a host publishes no source it did not mean to (README, hosting).
  */
@@ -105,6 +136,8 @@ export default defineConfig({
     bootPages(),
     // The live graph and the inspector's rows, fetched while the first view loads (not part of it).
     prefetchSoon(),
+    // The SDK for host pages, as dist/unload-lens-sdk.js (docs/embed.md).
+    emitSdk(),
     // The service worker (src/app/offline.ts registers it, in a production build only): every page
     // of the build precached, so the app, the lessons and the embed open offline once loaded. The
     // manifest and icons are files of public/ (manifest: false: the plugin writes none of its own).

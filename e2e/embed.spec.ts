@@ -70,15 +70,27 @@ test.describe('the embed page', () => {
     await expect(frame.getByText(`step ${String(paused.step)} / 10`)).toBeVisible();
 
     n = await host.count();
-    await host.send({ type: 'load', scenario: 'svr5-default', step: 1 });
-    await host.expectMessage('state', { os: 'svr5', step: 1 }, n);
+    await host.send({ type: 'load', scenario: 'svr5-default', step: 1, id: 'svr5' });
+    await host.expectMessage('ok', { id: 'svr5' }, n);
+    // One change, at the step asked for: not the latest first.
+    const loaded = (await host.received()).slice(n).filter((m) => m.type === 'state');
+    expect(loaded.map((m) => [m.os, m.step])).toEqual([['svr5', 1]]);
     await host.send({ type: 'load', scenario: GOOD });
     await host.expectMessage('state', { title: 'Sent by the host', step: 2, steps: 2 }, n);
     await expect(frame.locator('.react-flow__node[data-id="handle:x1"]')).toBeVisible();
 
+    // Every message gets one reply, with its id: ok and the state it left, a note when clamped.
     n = await host.count();
     await host.send({ type: 'getState', id: 7 });
-    await host.expectMessage('state', { title: 'Sent by the host' }, n);
+    const got = await host.expectMessage('ok', { id: 7, to: 'getState' }, n);
+    expect(got.state).toMatchObject({ title: 'Sent by the host', step: 2 });
+    n = await host.count();
+    await host.send({ type: 'goto', step: 999, id: 'far' });
+    const far = await host.expectMessage('ok', { id: 'far' }, n);
+    expect(far).toMatchObject({ state: { step: 2 }, note: /step 999 .* showing step 2/ });
+    await host.send({ type: 'goto', step: 1, id: 'back' });
+    await host.expectMessage('ok', { id: 'back' }, n);
+    await host.send({ type: 'goto', step: 2 });
 
     // Every bad message is answered with an error saying what is wrong; nothing changes.
     const bad: [unknown, RegExp][] = [
@@ -112,21 +124,96 @@ test.describe('the embed page', () => {
     await expect(frame.locator('.react-flow__node[data-id="handle:x1"]')).toBeVisible();
   });
 
-  test('a message from an origin the page does not allow is ignored and never answered', async ({
+  test.describe('a host the frame does not allow', () => {
+    // The frame says so as an error in its console, on purpose.
+    test.use({ allowedPageErrors: /does not answer the page at/ });
+
+    test('a message from an origin the page does not allow is ignored and never answered', async ({
+      page,
+      baseURL,
+    }) => {
+      await EmbedHost.proxy(page, LENS, baseURL!);
+      const host = new EmbedHost(page, DOCS);
+      // By default the frame answers only its own origin (lens.test); the host is docs.test.
+      await host.open(`${LENS}/embed.html?scenario=windows-default&step=2`);
+      const frame = host.frame();
+      await expect(frame.getByText('step 2 / 9')).toBeVisible();
+      // Left at the browser's 150 px, waiting for a height it cannot hear: the frame says why at once.
+      await expect(frame.getByTestId('link-notice')).toContainText(`add origins=${DOCS}`);
+      await host.send({ type: 'goto', step: 5 });
+      await host.send({ type: 'nonsense' });
+      await page.waitForTimeout(500);
+      await expect(frame.getByText('step 2 / 9')).toBeVisible();
+      expect(await host.received(), 'not even ready or height reaches another origin').toEqual([]);
+    });
+
+    test('a frame its host may not drive says so, on screen and in the console', async ({
+      page,
+      baseURL,
+    }) => {
+      const said: string[] = [];
+      page.on('console', (m) => said.push(m.text()));
+      await EmbedHost.proxy(page, LENS, baseURL!);
+      const host = new EmbedHost(page, DOCS);
+      // Given a height by its page: nothing on screen until the page tries to drive it.
+      await host.open(
+        `${LENS}/embed.html?scenario=windows-default&step=2&origins=https://other.example`,
+        '100%',
+        {
+          height: 420,
+        },
+      );
+      const frame = host.frame();
+      await expect(frame.getByText('step 2 / 9')).toBeVisible();
+      // At once in the console: the page around it is not one it answers.
+      await expect.poll(() => said.join('\n')).toContain(`does not answer the page at ${DOCS}`);
+      await expect(frame.getByTestId('link-notice')).toHaveCount(0);
+      await host.send({ type: 'goto', step: 5 });
+      const notice = frame.getByTestId('link-notice');
+      await expect(notice).toContainText(`This frame does not answer the page at ${DOCS}`);
+      await expect(notice).toContainText(`add origins=${DOCS}`);
+      await expect(frame.getByText('step 2 / 9')).toBeVisible();
+      expect(await host.received()).toEqual([]);
+      await page.screenshot({ path: test.info().outputPath('not-allowed.png') });
+    });
+  });
+
+  test('messages posted on the iframe’s load event, before ready, are answered in order', async ({
     page,
     baseURL,
   }) => {
     await EmbedHost.proxy(page, LENS, baseURL!);
     const host = new EmbedHost(page, DOCS);
-    // By default the frame answers only its own origin (lens.test); the host is docs.test.
-    await host.open(`${LENS}/embed.html?scenario=windows-default&step=2`);
-    const frame = host.frame();
-    await expect(frame.getByText('step 2 / 9')).toBeVisible();
-    await host.send({ type: 'goto', step: 5 });
-    await host.send({ type: 'nonsense' });
-    await page.waitForTimeout(500);
-    await expect(frame.getByText('step 2 / 9')).toBeVisible();
-    expect(await host.received(), 'not even ready or height reaches another origin').toEqual([]);
+    await host.open(
+      `${LENS}/embed.html?scenario=windows-default&step=2&theme=purple&origins=${encodeURIComponent(DOCS)}`,
+      '100%',
+      {
+        onLoad: [
+          { type: 'goto', step: 4, id: 'a' },
+          { type: 'step', delta: 1, id: 'b' },
+          { type: 'nonsense', id: 'c' },
+          { type: 'getState', id: 'd' },
+        ],
+        onLoadTarget: LENS,
+      },
+    );
+    await host.expectMessage('ok', { id: 'd' });
+    const all = await host.received();
+    expect(all[0]).toMatchObject({
+      type: 'ready',
+      step: 2,
+      notices: [expect.stringContaining('theme=purple')],
+    });
+    expect(all.find((m) => m.type === 'error' && m.cause === 'address')?.message).toMatch(/theme=purple/);
+    const replies = all.filter((m) => m.id !== undefined).map((m) => [m.type, m.id]);
+    expect(replies).toEqual([
+      ['ok', 'a'],
+      ['ok', 'b'],
+      ['error', 'c'],
+      ['ok', 'd'],
+    ]);
+    expect(all.find((m) => m.id === 'd')?.state).toMatchObject({ step: 5 });
+    await expect(host.frame().getByText('step 5 / 9')).toBeVisible();
   });
 
   test('a page that allows the host’s origin is driven by it', async ({ page, baseURL }) => {

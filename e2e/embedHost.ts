@@ -31,12 +31,24 @@ export class EmbedHost {
     });
   }
 
-  async open(frameSrc: string, frameWidth = '100%'): Promise<void> {
+  /**
+   * The host page with one frame. `onLoad`: messages the page posts on the iframe's `load` event
+   * (before the frame says `ready`), to `onLoadTarget` (default `*`).
+   */
+  async open(
+    frameSrc: string,
+    frameWidth = '100%',
+    {
+      onLoad = [],
+      onLoadTarget = '*',
+      height = 150,
+    }: { onLoad?: unknown[]; onLoadTarget?: string; height?: number } = {},
+  ): Promise<void> {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A driver guide</title>
-<style>body{margin:0;padding:16px;background:#0f172a;color:#e2e8f0;font-family:sans-serif} iframe{display:block;border:0;width:${frameWidth};height:150px}</style></head>
+<style>body{margin:0;padding:16px;background:#0f172a;color:#e2e8f0;font-family:sans-serif} iframe{display:block;border:0;width:${frameWidth};height:${height}px}</style>
+<script src="/__host.js"></script></head>
 <body><main><h1>Unloading a driver</h1><p>Prose that drives the frame.</p>
-<iframe id="frame" title="Unload Lens" src="${frameSrc}"></iframe></main>
-<script src="/__host.js"></script></body></html>`;
+<iframe id="frame" title="Unload Lens" src="${frameSrc}"></iframe></main></body></html>`;
     // The host's script: every message from the frame kept; the frame sized to the height it posts.
     const js = `window.received = [];
 addEventListener('message', (e) => {
@@ -44,7 +56,12 @@ addEventListener('message', (e) => {
   window.received.push({ ...e.data, origin: e.origin });
   if (e.data.type === 'height') document.getElementById('frame').style.height = e.data.height + 'px';
 });
-window.send = (m, target) => document.getElementById('frame').contentWindow.postMessage(m, target || '*');`;
+window.send = (m, target) => document.getElementById('frame').contentWindow.postMessage(m, target || '*');
+const onLoad = ${JSON.stringify(onLoad)};
+// In the capture phase, from the head: the frame's load event cannot come before this listens.
+document.addEventListener('load', (e) => {
+  if (e.target.id === 'frame') for (const m of onLoad) window.send(m, ${JSON.stringify(onLoadTarget)});
+}, true);`;
     await this.page.route(`${this.origin}/__host.html`, (r) =>
       r.fulfill({ contentType: 'text/html', body: html }),
     );

@@ -18,7 +18,8 @@ import { stateReport } from './report';
  * fields (prototype keys, huge strings, deep nesting, getters, proxies),
  * dispatched actions made from real scenario steps with hostile values
  * planted in them, and loads of damaged, packed and oversized scenarios.
- * It never rejects; it answers nothing, the state, or one bounded error;
+ * It never rejects; it answers every message exactly once, `ok` with the
+ * state or one bounded error, repeating a usable `id`;
  * the visualizer stays well formed.
  */
 
@@ -33,20 +34,38 @@ const STEPS: readonly unknown[] = BASES.flatMap((b) => (b as { steps: unknown[] 
 async function handled(v: Visualizer, make: Make): Promise<void> {
   const data = make();
   const out = await log.runAsync(data, () => respond(v, data, () => undefined));
-  if (out !== undefined) {
-    if (out.type === 'error') {
-      expect(out.message.trim()).not.toBe('');
-      expect(out.message.length).toBeLessThanOrEqual(MAX_ANSWER);
-      if (typeof out.id === 'string') expect(out.id.length).toBeLessThanOrEqual(MAX_ID);
-    } else {
-      expect(out.type).toBe('state');
-      expect(notPlain(out, 10_000)).toBeNull();
-    }
+  // Exactly one reply, whatever came: ok with the state, or an error in words.
+  expect(out.type === 'ok' || out.type === 'error').toBe(true);
+  if (out.type === 'error') {
+    expect(out.message.trim()).not.toBe('');
+    expect(out.message.length).toBeLessThanOrEqual(MAX_ANSWER);
+  } else {
+    expect(notPlain(out, 10_000)).toBeNull();
+    expect(out.state.step).toBe(stateReport(v.getState()).step);
   }
+  if (typeof out.id === 'string') expect(out.id.length).toBeLessThanOrEqual(MAX_ID);
+  // The id comes back when it is one a reply can carry (text up to MAX_ID characters, or a number).
+  const sent = idSent(data);
+  if (sent !== undefined) expect(out.id).toBe(sent);
   // The visualizer is still one a host can ask about.
   const report = stateReport(v.getState());
   expect(report.step).toBeGreaterThanOrEqual(0);
   expect(report.step).toBeLessThanOrEqual(report.steps);
+}
+
+/** The id a host put on a plain message, if a reply should repeat it. */
+function idSent(data: unknown): string | number | undefined {
+  try {
+    if (typeof data !== 'object' || data === null || !Object.hasOwn(data, 'id')) return undefined;
+    const d = Object.getOwnPropertyDescriptor(data, 'id');
+    if (!d || !('value' in d)) return undefined;
+    const id: unknown = d.value;
+    if (typeof id === 'string' && id.length <= MAX_ID) return id;
+    if (typeof id === 'number' && Number.isFinite(id)) return id;
+  } catch {
+    // A proxy that throws: no id to expect.
+  }
+  return undefined;
 }
 
 /** A field: usually a fitting value, often a hostile one. */

@@ -11,7 +11,7 @@ import { useVisualizer, VisualizerProvider } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import { EmbedView } from './EmbedView';
 import { watchHeight } from './height';
-import { readEmbedParams } from './params';
+import { holdMessages, notAllowed, parentOrigin, readEmbedParams, allows } from './params';
 import { followTheme } from './theme';
 import '../app/index.css';
 
@@ -22,6 +22,11 @@ import '../app/index.css';
  */
 const params = new URLSearchParams(window.location.search);
 const options = readEmbedParams(params, window.location.origin);
+const inFrame = window.parent !== window;
+/** An iframe's height when its page gives it none (CSS 2: 150 px). */
+const DEFAULT_FRAME_HEIGHT = 150;
+// A host may post on the iframe's `load` event, before the control API listens: kept, answered after `ready`.
+const early = inFrame ? holdMessages(window, options.origins) : null;
 // What the address names loads before the first view (a packed scenario's unpacker, a lesson's file: only then).
 const { visualizer, notices } = await openFromParams(params, {
   fallback: defaultScenarioSource(DEFAULT_OS),
@@ -40,7 +45,6 @@ visualizer.store.subscribe((s, prev) => {
   if (s.theme !== prev.theme) paintPage();
 });
 
-const inFrame = window.parent !== window;
 // In a frame, playing starts as the host is told `ready` (at the first step); alone, at once.
 const autoplay = () => {
   if (options.autoplay) visualizer.execute('play');
@@ -74,18 +78,41 @@ function Embed() {
   );
 }
 
+const addressNotices = [...notices, ...options.notices];
+for (const n of addressNotices) console.warn(`Unload Lens: ${n}`);
+// The page around the frame may not be allowed to hear it: said in the console at once. On screen
+// too when the frame has the browser's default 150 px height (its page meant to size it from the
+// `height` it cannot hear), and as soon as that page tries to drive it; a frame its page gave a
+// height, with no script around it, needs no origins= and shows nothing.
+const around = inFrame ? parentOrigin(window) : null;
+const unheard = around !== null && !allows(options.origins, around);
+if (unheard) {
+  console.warn(`Unload Lens: ${notAllowed(around, options.origins)}`);
+  if (window.innerHeight <= DEFAULT_FRAME_HEIGHT) addressNotices.push(notAllowed(around, options.origins));
+}
+
 const root = document.getElementById('embed');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ErrorBoundary area="embedded visualizer">
-        <VisualizerProvider visualizer={visualizer}>
-          <Notices notices={[...notices, ...options.notices]} />
-          <Embed />
-        </VisualizerProvider>
-      </ErrorBoundary>
-    </StrictMode>,
-  );
+  const reactRoot = createRoot(root);
+  const draw = (shown: readonly string[]) =>
+    reactRoot.render(
+      <StrictMode>
+        <ErrorBoundary area="embedded visualizer">
+          <VisualizerProvider visualizer={visualizer}>
+            <Notices key={shown.length} notices={shown} />
+            <Embed />
+          </VisualizerProvider>
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+  draw(addressNotices);
+  const forbidden = (origin: string) => {
+    const text = notAllowed(origin, options.origins);
+    console.error(`Unload Lens: ${text}`);
+    if (addressNotices.includes(text)) return;
+    addressNotices.push(text);
+    draw([...addressNotices]);
+  };
   // The control API (its message schemas) loads beside the first view; a host waits for `ready`.
   if (inFrame) {
     void import('./bridge').then(
@@ -96,6 +123,9 @@ if (root) {
           self: window,
           origins: options.origins,
           setTheme: (t) => theme.set(t),
+          early: early?.take() ?? [],
+          notices: [...notices, ...options.notices],
+          forbidden,
         });
         watchHeight(root, (h) => bridge.postHeight(h));
       },

@@ -1,4 +1,4 @@
-import { THEMES, type ThemeChoice } from './protocol';
+import { THEMES, type ThemeChoice } from '../sdk/messages';
 
 export const CONTROLS = ['full', 'minimal', 'none'] as const;
 export type Controls = (typeof CONTROLS)[number];
@@ -73,4 +73,73 @@ export function readEmbedParams(params: URLSearchParams, selfOrigin: string): Em
     origins: readOrigins(params.get('origins'), selfOrigin, notices),
     notices,
   };
+}
+
+/** Whether `origin` may drive the frame and hear it. */
+export function allows(origins: Origins, origin: string): boolean {
+  return origins.any || origins.list.includes(origin);
+}
+
+/** Messages a host may send before `ready` and have kept (the rest are answered at once with an error). */
+export const EARLY_LIMIT = 500;
+
+/**
+ * Keeps the messages that arrive before the control API listens (a host
+ * that posts on the iframe's `load` event, before `ready`), so the bridge
+ * answers them in order once it is there. Past `EARLY_LIMIT`, a message
+ * from an allowed origin is answered at once with an error rather than kept.
+ */
+export function holdMessages(self: Window, origins: Origins): { take(): MessageEvent[] } {
+  const kept: MessageEvent[] = [];
+  const keep = (e: MessageEvent) => {
+    if (e.source === self) return;
+    if (kept.length < EARLY_LIMIT) {
+      kept.push(e);
+      return;
+    }
+    if (!allows(origins, e.origin) || !e.source) return;
+    const id = (e.data as { id?: unknown } | null)?.id;
+    try {
+      (e.source as Window).postMessage(
+        {
+          source: 'unload-lens',
+          type: 'error',
+          cause: 'message',
+          message: `more than ${EARLY_LIMIT} messages came before the frame was ready; this one was not done (wait for "ready")`,
+          ...(typeof id === 'string' || typeof id === 'number' ? { id } : {}),
+        },
+        e.origin,
+      );
+    } catch {
+      // No one to tell.
+    }
+  };
+  self.addEventListener('message', keep);
+  return {
+    take() {
+      self.removeEventListener('message', keep);
+      return kept.splice(0);
+    },
+  };
+}
+
+/**
+ * The origin of the page around the frame, when the browser tells it
+ * (`location.ancestorOrigins`, or the referrer), to say at once that it is
+ * not allowed rather than wait for its first message.
+ */
+export function parentOrigin(win: Window): string | null {
+  const a = win.location.ancestorOrigins?.[0];
+  if (a && a !== 'null') return a;
+  try {
+    return win.document.referrer ? new URL(win.document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a frame says when a page it does not allow tries to drive it, or frames it. */
+export function notAllowed(origin: string, origins: Origins): string {
+  const named = origins.any ? '' : ` (it allows ${origins.list.join(', ')})`;
+  return `This frame does not answer the page at ${origin}${named}: add origins=${origin} to the frame's address to drive it and size it from that page.`;
 }

@@ -7,13 +7,21 @@ import * as z from 'zod/mini';
  * a command through the visualizer's one door. See docs/embed.md.
  */
 
-/** Bumped only when a message changes meaning; `ready` carries it. */
-export const PROTOCOL_VERSION = 1;
-/** Marks every message the frame sends, so a host can tell them from other traffic. */
-export const SOURCE = 'unload-lens';
+import { THEMES, type HostMessage } from '../sdk/messages';
 
-export const THEMES = ['light', 'dark', 'auto'] as const;
-export type ThemeChoice = (typeof THEMES)[number];
+// The messages' types live with the SDK (no code behind them), so frame and host share one definition.
+export { PROTOCOL_VERSION, SOURCE, THEMES } from '../sdk/messages';
+export type {
+  ChecklistLine,
+  ErrorReply,
+  FrameMessage,
+  HostMessage,
+  HostMessageType,
+  MessageId,
+  OkReply,
+  StateReport,
+  ThemeChoice,
+} from '../sdk/messages';
 
 const show = (v: unknown) =>
   typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : v === undefined ? 'nothing' : typeof v;
@@ -57,7 +65,7 @@ const ACTION_NAME = 'action.do: expected the name of an action, like "closeHandl
 export const HOST_MESSAGE = z.discriminatedUnion(
   'type',
   [
-    message('load', { scenario: z.unknown(), step: z.optional(wholeNumber('step')) }),
+    message('load', { scenario: z.optional(z.unknown()), step: z.optional(wholeNumber('step')) }),
     message('goto', { step: wholeNumber('step') }),
     message('step', { delta: z.optional(wholeNumber('delta')) }),
     message('play', {}),
@@ -85,7 +93,9 @@ export const HOST_MESSAGE = z.discriminatedUnion(
   },
 );
 
-export type HostMessage = z.infer<typeof HOST_MESSAGE>;
+// The schema checks exactly the messages the shared types describe (a compile error when they drift).
+const _sameAsShared: (m: z.infer<typeof HOST_MESSAGE>) => HostMessage = (m) => m;
+void _sameAsShared;
 
 /** Checks a host's message; the problems in words when it is not one. */
 export function parseHostMessage(
@@ -121,35 +131,3 @@ export function parseHostMessage(
     return { ok: false, error: `the message could not be read: ${text.slice(0, 200)}` };
   }
 }
-
-/** One driver's or module's line of the checklist. */
-export interface ChecklistLine {
-  readonly owner: string;
-  readonly unloaded: boolean;
-  /** The kernel's one-line summary. */
-  readonly summary: string;
-  /** Ids of the conditions not met (e.g. `noReferences`), as explainUnload names them. */
-  readonly blocking: readonly string[];
-}
-
-/** What the frame reports after every change. */
-export interface StateReport {
-  readonly os: string;
-  readonly title: string;
-  /** The step as the app shows it: 3 in "step 3 / 9"; 0 before the first. */
-  readonly step: number;
-  readonly steps: number;
-  /** The current step's status (an NTSTATUS name, or 0 / an errno name), null before the first step. */
-  readonly status: string | null;
-  readonly playing: boolean;
-  readonly theme: 'light' | 'dark';
-  readonly checklist: readonly ChecklistLine[];
-}
-
-/** What the frame sends. */
-export type FrameMessage = { readonly source: typeof SOURCE } & (
-  | ({ readonly type: 'ready'; readonly version: number } & StateReport)
-  | ({ readonly type: 'state' } & StateReport)
-  | { readonly type: 'height'; readonly height: number }
-  | { readonly type: 'error'; readonly message: string; readonly id?: string | number }
-);
