@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener } from '../app/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
@@ -12,13 +12,21 @@ import { readScenarioParam } from '../share/link';
 import { builtInSourceIn, sourceOf } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { ShadowHost } from './ShadowHost';
+import type { ScenarioInput } from './types';
 
 export interface UnloadVisualizerProps {
   /** A built-in scenario's id (`windows-default`), a packed one from a link (`~1.…`), JSON text or a scenario object. Default: the Windows default. */
-  readonly scenario?: unknown;
-  /** The step to show (as the app counts: 0 is before the first); default the latest. */
+  readonly scenario?: ScenarioInput;
+  /**
+   * The step to show (as the app counts: 0 is before the first). Controlled: whenever the page
+   * renders the component with a step other than the last one it reported (`onStateChange`), the
+   * view goes there, so "show step 3" works again after the reader moved. Keep it in step with
+   * `onStateChange` to let the reader move, or give `defaultStep` instead.
+   */
   readonly step?: number;
-  /** `auto` (default) follows the reader's system setting. */
+  /** The step to open on, after which the reader moves freely (ignored when `step` is given). Default: the latest. */
+  readonly defaultStep?: number;
+  /** `auto` (default) follows the reader's system setting. Controlled as `step` is. */
   readonly theme?: ThemeChoice;
   /** `minimal` (default): step and play; `full`: also act on objects, checklist and log; `none`: the page drives it. */
   readonly controls?: Controls;
@@ -29,9 +37,9 @@ export interface UnloadVisualizerProps {
   /** Names the visualizer for screen readers (default: the scenario's title). */
   readonly label?: string;
   readonly className?: string;
-  /** After every change: the step, the number of steps, the last status, the checklist summary. */
+  /** After every change, the reader's included: the step, the number of steps, the last status, the checklist. */
   readonly onStateChange?: (state: StateReport) => void;
-  /** When a scenario or step given cannot be shown: why (the visualizer keeps what it had). */
+  /** When a scenario or step given cannot be shown, or a part (the graph…) cannot be drawn: why. The visualizer keeps what it had. */
   readonly onError?: (message: string) => void;
   /** A visualizer made by the caller (to drive it through `execute`/`run`); one of its own otherwise. */
   readonly visualizer?: Visualizer;
@@ -45,35 +53,37 @@ function load(v: Visualizer, scenario: unknown, step: number | undefined): strin
   if (!found.ok) return found.error;
   const r = v.run('loadScenario', { scenario: found.source }, 'embed');
   if (!r.ok) return r.error;
-  if (step !== undefined) v.run('goTo', { step }, 'embed');
+  if (step !== undefined) return goTo(v, step);
   return null;
 }
 
+function goTo(v: Visualizer, step: number): string | null {
+  const r = v.run('goTo', { step }, 'embed');
+  return r.ok ? null : `step ${step}: ${r.error}`;
+}
+
 /**
- * One Unload Lens visualizer as a React component, for documentation pages:
- * its own store (several on a page run independently), its own shadow root
- * (the page's styles and its own never mix), sized to its width.
- *
- *   <UnloadVisualizer scenario="windows-default" step={4} theme="auto" controls="minimal"
- *     onStateChange={(s) => console.log(s.step, s.status)} />
+ * One visualizer's content, without a shadow root of its own: the custom
+ * element renders it in the shadow root it is the host of; the component
+ * (below) in one it makes.
  */
-export function UnloadVisualizer({
+export function VisualizerContent({
   scenario,
   step,
+  defaultStep,
   theme = 'auto',
   controls = 'minimal',
   speed,
   autoplay = false,
   label,
-  className,
   onStateChange,
   onError,
   visualizer,
-}: UnloadVisualizerProps) {
+}: Omit<UnloadVisualizerProps, 'className'>) {
   // Loaded at once (no empty first paint); a visualizer the caller made keeps its scenario unless one is given.
   const [first] = useState(() => {
     const v0 = visualizer ?? createVisualizer();
-    const problem = scenario === undefined && visualizer ? null : load(v0, scenario, step);
+    const problem = scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep);
     return { v: v0, scenario, problem };
   });
   const v = visualizer ?? first.v;
@@ -85,18 +95,35 @@ export function UnloadVisualizer({
     if (first.problem) callbacks.current.onError?.(first.problem);
   }, [first]);
 
-  // Later changes: a new scenario loads (landing on `step`), a new step is gone to.
+  // What the page was last told (onStateChange): a prop that differs from it is the page asking.
+  const told = useRef(stateReport(v.getState()));
+  useEffect(() => {
+    told.current = stateReport(v.getState());
+    callbacks.current.onStateChange?.(told.current);
+    return watchReports(v, (r) => {
+      told.current = r;
+      callbacks.current.onStateChange?.(r);
+    });
+  }, [v]);
+
+  // A new scenario loads (landing on `step`); otherwise the controlled step and theme, at every render.
   const loaded = useRef({ scenario: first.scenario, v: first.v });
   useEffect(() => {
     const prev = loaded.current;
-    if (prev.scenario === scenario && prev.v === v) {
-      if (step !== undefined && v.getState().cursor !== step) v.run('goTo', { step }, 'embed');
+    if (prev.scenario !== scenario || prev.v !== v) {
+      loaded.current = { scenario, v };
+      const problem = load(v, scenario, step ?? defaultStep);
+      if (problem) callbacks.current.onError?.(problem);
       return;
     }
-    loaded.current = { scenario, v };
-    const problem = load(v, scenario, step);
-    if (problem) callbacks.current.onError?.(problem);
-  }, [v, scenario, step]);
+    if (step !== undefined && step !== told.current.step && step !== v.getState().cursor) {
+      const problem = goTo(v, step);
+      if (problem) callbacks.current.onError?.(problem);
+    }
+    // The reader switched the theme (controls="full"): the page rendering its own again brings it back.
+    if (theme !== 'auto' && theme !== told.current.theme && theme !== v.getState().theme)
+      v.run('setTheme', { theme }, 'embed');
+  });
 
   useEffect(() => {
     if (speed !== undefined) v.run('setSpeed', { speed }, 'embed');
@@ -108,18 +135,35 @@ export function UnloadVisualizer({
   useEffect(() => {
     if (autoplay) v.run('play', undefined, 'embed');
   }, [v, autoplay]);
-  useEffect(() => {
-    callbacks.current.onStateChange?.(stateReport(v.getState()));
-    return watchReports(v, (r) => callbacks.current.onStateChange?.(r));
-  }, [v]);
 
+  const [failed] = useState(
+    () => (area: string, error: Error) =>
+      callbacks.current.onError?.(`The ${area} could not be drawn: ${error.message}`),
+  );
   return (
-    <ShadowHost className={className}>
+    <FailureListener.Provider value={failed}>
       <ErrorBoundary area="visualizer">
         <VisualizerProvider visualizer={v}>
           <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
         </VisualizerProvider>
       </ErrorBoundary>
+    </FailureListener.Provider>
+  );
+}
+
+/**
+ * One Unload Lens visualizer as a React component, for documentation pages:
+ * its own store (several on a page run independently), its own shadow root
+ * (the page's styles and its own never mix), sized to its width.
+ *
+ *   const [step, setStep] = useState(4);
+ *   <UnloadVisualizer scenario="windows-default" step={step} theme="auto" controls="minimal"
+ *     onStateChange={(s) => setStep(s.step)} />
+ */
+export function UnloadVisualizer({ className, ...props }: UnloadVisualizerProps) {
+  return (
+    <ShadowHost className={className}>
+      <VisualizerContent {...props} />
     </ShadowHost>
   );
 }
