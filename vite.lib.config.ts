@@ -5,6 +5,8 @@
  *   with React as a peer dependency (not bundled);
  * - `--mode element`: `unload-lens-element.js`, which defines `<unload-visualizer>` when
  *   loaded, React bundled inside, for pages that are not React;
+ * - `--mode site`: the same element script into the static site (`npm run build`), at
+ *   `dist/unload-lens-element.js`, a stable address beside `embed.html`;
  * - `--mode sdk`: `unload-lens-sdk.js`, the promise SDK for frames (src/sdk/index.ts;
  *   scripts/build-lib.mjs runs it only once that file exists).
  *
@@ -18,7 +20,9 @@ import { defineConfig } from 'vite';
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  const element = mode === 'element';
+  // `site`: the element for the static site, `dist/unload-lens-element.js` (after `vite build`).
+  const site = mode === 'site';
+  const element = mode === 'element' || site;
   const sdk = mode === 'sdk';
   return {
     plugins: [react(), tailwindcss()],
@@ -35,7 +39,7 @@ export default defineConfig(({ mode }) => {
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     publicDir: false,
     build: {
-      outDir: 'dist-lib',
+      outDir: site ? 'dist' : 'dist-lib',
       emptyOutDir: mode === 'react',
       target: 'es2022',
       // Opt-in, as for the app (vite.config.ts): SOURCEMAP=1 npm run build:lib.
@@ -49,6 +53,8 @@ export default defineConfig(({ mode }) => {
         formats: ['es' as const],
       },
       rolldownOptions: {
+        // In the site, the element's chunks go with the site's assets, under names of their own.
+        output: site ? { chunkFileNames: 'assets/element-[name]-[hash].js' } : {},
         // The React entry leaves to the host: React (a peer), and the plain ES modules its
         // types name (declared dependencies, so a host's `tsc` finds them and bundles one copy).
         // React Flow's own zustand 4 stays inside (its version differs from ours).
