@@ -104,6 +104,8 @@ export async function serveFolder(
     readonly headers?: Record<string, string>;
     readonly transform?: (path: string, text: string) => string;
     readonly host?: string;
+    /** Pages of the site that are no file of the folder: path (after the prefix) → HTML. */
+    readonly pages?: Record<string, string>;
   } = {},
 ): Promise<FolderServer> {
   const prefix = options.prefix ?? '/';
@@ -111,6 +113,11 @@ export async function serveFolder(
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const headers = { 'cache-control': 'no-cache', ...options.headers };
+    const made = path.startsWith(prefix) ? options.pages?.[path.slice(prefix.length)] : undefined;
+    if (made !== undefined) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(made);
+      return;
+    }
     let file = path.startsWith(prefix) ? normalize(join(root, path.slice(prefix.length))) : '';
     if (file && !file.startsWith(root)) file = '';
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
