@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { serveFolder, type FolderServer } from '../hosting';
 import { prepareHosts, type Hosts } from './prepare';
+import { snippets } from './snippets';
 
 /**
  * The package in real hosts (issue 18): the tarball `npm pack` makes,
@@ -141,6 +142,37 @@ for (const line of ['19', '18']) {
     await expect(stepOf(controlled)).toHaveText('step 3 / 9');
 
     await keysScrollThePage(page);
+    expect(errors).toEqual([]);
+  });
+
+  test(`React ${line} host: the docs' React snippets, as written, compile and draw`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const site = await serve(host().dist);
+    await page.goto(`${site.url}snippets.html`);
+    const names = snippets()
+      .filter((s) => s.lang === 'tsx')
+      .map((s) => s.name);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) await expect(page.locator(`[data-snippet="${name}"]`).first()).toBeAttached();
+    // README's: the component on its step.
+    const readme = page.locator('[data-snippet="readme-2"]');
+    await expect(stepOf(readme)).toHaveText('step 9 / 9');
+    // docs/embed.md's controlled step: the page's button brings the view back after the reader moved.
+    const controlled = page.locator('[data-snippet="embed-2"]');
+    await expect(stepOf(controlled)).toHaveText('step 9 / 9');
+    await controlled.getByRole('button', { name: 'Show step 3 again' }).click();
+    await expect(stepOf(controlled)).toHaveText('step 3 / 9');
+    await controlled.getByRole('button', { name: 'Step back' }).click();
+    await expect(stepOf(controlled)).toHaveText('step 2 / 9');
+    await expect(controlled.getByText(/^step 2 of 9: /)).toBeVisible();
+    await controlled.getByRole('button', { name: 'Show step 3 again' }).click();
+    await expect(stepOf(controlled)).toHaveText('step 3 / 9');
+    // Click to load.
+    const onClick = page.locator('[data-snippet="embed-3"]');
+    await expect(onClick.locator('.react-flow__node')).toHaveCount(0);
+    await onClick.getByRole('button', { name: 'Show the visualizer' }).click();
+    await expect(onClick.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
     expect(errors).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { snippets } from './snippets';
 
 /**
  * The library as hosts meet it (issue 18): `npm run build:lib`, `npm pack`,
@@ -119,6 +120,10 @@ async function reactHost(line: (typeof REACTS)[number], tarball: string, key: st
   for (const name of ['dist', 'dist-baseline', 'src'])
     rmSync(join(dir, name), { recursive: true, force: true });
   cpSync(join(fixtures, 'react'), dir, { recursive: true });
+  // The docs' React snippets, as written: compiled by the build and tsc, drawn by snippets.html.
+  mkdirSync(join(dir, 'src', 'snippets'));
+  for (const s of snippets().filter((s) => s.lang === 'tsx'))
+    writeFileSync(join(dir, 'src', 'snippets', `${s.name}.tsx`), s.code);
   const bin = (name: string) => join(dir, 'node_modules', '.bin', name);
   const buildLog = await must(bin('vite'), ['build'], dir);
   await must(bin('vite'), ['build'], dir, { BASELINE: '1' });

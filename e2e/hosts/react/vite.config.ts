@@ -9,7 +9,7 @@ export default defineConfig({
     rolldownOptions: {
       input: process.env.BASELINE
         ? { baseline: 'baseline.html' }
-        : { index: 'index.html', hostile: 'hostile.html' },
+        : { index: 'index.html', hostile: 'hostile.html', snippets: 'snippets.html' },
     },
   },
 });
