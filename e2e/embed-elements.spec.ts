@@ -84,3 +84,70 @@ test('the example documentation page embeds a frame, a React component and an el
   await expect(stepOf(page.locator('unload-visualizer'))).toHaveText('step 8 / 9');
   await checkA11y(page, 'example page');
 });
+
+/** Every node of a graph inside the graph's width, and none under the zoom buttons. */
+async function fitsClearOfControls(graph: Locator) {
+  const pane = (await graph.locator('.react-flow').boundingBox())!;
+  const controls = (await graph.locator('.react-flow__controls').boundingBox())!;
+  const nodes = await graph.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-id'), x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+    }),
+  );
+  expect(nodes.length).toBeGreaterThan(3);
+  for (const n of nodes) {
+    expect(n.x, `${n.id} within the graph's width`).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(n.right, `${n.id} within the graph's width`).toBeLessThanOrEqual(pane.x + pane.width + 1);
+    const under =
+      n.x < controls.x + controls.width &&
+      n.right > controls.x &&
+      n.y < controls.y + controls.height &&
+      n.bottom > controls.y;
+    expect(under, `${n.id} is not under the zoom buttons`).toBe(false);
+  }
+}
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('the element and the frame show the whole graph across the width, no node under a control', async ({
+    page,
+  }) => {
+    await page.goto('/examples/elements.html');
+    const one = page.locator('unload-visualizer#one');
+    await expect(one.locator('.react-flow__node[data-id="driver:Beep"]')).toBeVisible();
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(one).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    await fitsClearOfControls(one);
+    // After a step, still.
+    await one.getByRole('button', { name: 'Step back' }).click();
+    await expect(stepOf(one)).toHaveText('step 8 / 9');
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(one).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+
+    await page.goto('/embed.html?scenario=svr5-default&controls=minimal');
+    const frame = page.locator('[data-embed-root]');
+    await expect(frame.locator('.react-flow__node[data-id="module:asyc"]')).toBeVisible();
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(frame).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+  });
+});
