@@ -151,3 +151,41 @@ test.describe('at 320 px', () => {
       .toBe(true);
   });
 });
+
+test.describe('when the live graph cannot load', () => {
+  // What the browser itself logs about the file that did not come.
+  test.use({
+    allowedPageErrors: /Failed to fetch dynamically imported module|Failed to load resource|net::ERR_FAILED/,
+  });
+
+  test('a graph that cannot be drawn is said to the host: the element’s error event and the console', async ({
+    page,
+  }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    // The live graph's file does not arrive (a proxy, a stale cache).
+    await page.route(/\/assets\/[^/]*EmbedGraph[^/]*\.js$/, (route) => route.abort());
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      document.addEventListener(
+        'error',
+        (e) => {
+          if (e instanceof CustomEvent) heard.push((e as CustomEvent<{ message: string }>).detail.message);
+        },
+        true,
+      );
+    });
+    await page.goto('/examples/elements.html');
+    const one = page.locator('unload-visualizer#one');
+    await expect(one.getByRole('alert').filter({ hasText: 'could not be drawn' }).first()).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join('\n')))
+      .toContain('The graph could not be drawn');
+    expect(warnings.join('\n')).toContain('<unload-visualizer#one>: The graph could not be drawn');
+    // The story is still told.
+    await expect(stepOf(one)).toHaveText('step 9 / 9');
+  });
+});
