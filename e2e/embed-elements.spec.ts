@@ -57,6 +57,10 @@ test('three custom elements on one plain page run independently', async ({ page 
   });
   expect(error).toContain('no built-in scenario "not-a-scenario"');
   await expect(two.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
+  // A lesson's scenario: its file loads when first named (not part of the first load), then it shows.
+  await page.evaluate(() => document.querySelector('#two')!.setAttribute('scenario', 'clean-stop'));
+  await expect(two.getByText(/^A clean stop: Unload runs at once/).first()).toBeVisible();
+  await expect(two.locator('.react-flow__node').first()).toBeVisible();
   await checkA11y(page, 'three elements');
 });
 

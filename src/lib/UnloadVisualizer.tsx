@@ -7,9 +7,9 @@ import type { Controls } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { followTheme } from '../embed/theme';
-import { BUILT_IN_SCENARIOS } from '../scenarios';
+import { DEFAULT_FILES } from '../scenarios/builtIn';
 import { readScenarioParam } from '../share/link';
-import { builtInSourceIn, sourceOf } from '../share/source';
+import { builtInSource, builtInSourceIn, isPacked, sourceOf, type ScenarioSource } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { ShadowHost } from './ShadowHost';
 import type { ScenarioInput } from './types';
@@ -45,17 +45,52 @@ export interface UnloadVisualizerProps {
   readonly visualizer?: Visualizer;
 }
 
-function load(v: Visualizer, scenario: unknown, step: number | undefined): string | null {
-  // The library has every built-in file at hand: a component loads at once, with no empty first paint.
-  const found = sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (v) =>
-    readScenarioParam(v, (id) => builtInSourceIn(BUILT_IN_SCENARIOS, id)),
+/**
+ * Where a scenario comes from: the default scenarios and packed ones at once
+ * (a component loads with no empty first paint); a lesson's file when it is
+ * first named (the lessons stay out of a host's first load).
+ */
+function sourceFor(scenario: unknown): ScenarioSource | Promise<ScenarioSource> {
+  return sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (value) =>
+    isPacked(value) || Object.hasOwn(DEFAULT_FILES, value)
+      ? readScenarioParam(value, (id) => builtInSourceIn(DEFAULT_FILES, id))
+      : builtInSource(value),
   );
+}
+
+function apply(v: Visualizer, found: ScenarioSource, step: number | undefined): string | null {
   if (!found.ok) return found.error;
   const r = v.run('loadScenario', { scenario: found.source }, 'embed');
   if (!r.ok) return r.error;
   if (step !== undefined) return goTo(v, step);
   return null;
 }
+
+/** Loads `scenario` (landing on `step`): at once, or once a lesson's file is there if it is still wanted. */
+function load(
+  v: Visualizer,
+  scenario: unknown,
+  step: number | undefined,
+  wanted: () => boolean,
+): string | null | Promise<string | null> {
+  const found = sourceFor(scenario);
+  return found instanceof Promise
+    ? found.then((f) => (wanted() ? apply(v, f, step) : null))
+    : apply(v, found, step);
+}
+
+/** Which load is the latest: a lesson's file that arrives after the page asked for another is dropped. */
+class Latest {
+  #count = 0;
+  /** A new load: the answer says whether it is still the latest. */
+  next(): () => boolean {
+    const n = ++this.#count;
+    return () => n === this.#count;
+  }
+}
+
+const said = (problem: string | null | Promise<string | null>, onError: (message: string) => void) =>
+  void Promise.resolve(problem).then((p) => p && onError(p));
 
 function goTo(v: Visualizer, step: number): string | null {
   const r = v.run('goTo', { step }, 'embed');
@@ -83,16 +118,19 @@ export function VisualizerContent({
   // Loaded at once (no empty first paint); a visualizer the caller made keeps its scenario unless one is given.
   const [first] = useState(() => {
     const v0 = visualizer ?? createVisualizer();
-    const problem = scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep);
-    return { v: v0, scenario, problem };
+    const latest = new Latest();
+    const problem =
+      scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep, latest.next());
+    return { v: v0, scenario, problem, latest };
   });
+  const loaded = useRef<{ scenario: unknown; v: Visualizer } | null>(null);
   const v = visualizer ?? first.v;
   const callbacks = useRef({ onStateChange, onError });
   useEffect(() => {
     callbacks.current = { onStateChange, onError };
   });
   useEffect(() => {
-    if (first.problem) callbacks.current.onError?.(first.problem);
+    said(first.problem, (p) => callbacks.current.onError?.(p));
   }, [first]);
 
   // What the page was last told (onStateChange): a prop that differs from it is the page asking.
@@ -107,13 +145,14 @@ export function VisualizerContent({
   }, [v]);
 
   // A new scenario loads (landing on `step`); otherwise the controlled step and theme, at every render.
-  const loaded = useRef({ scenario: first.scenario, v: first.v });
   useEffect(() => {
-    const prev = loaded.current;
+    const prev = loaded.current ?? { scenario: first.scenario, v: first.v };
+    loaded.current = prev;
     if (prev.scenario !== scenario || prev.v !== v) {
       loaded.current = { scenario, v };
-      const problem = load(v, scenario, step ?? defaultStep);
-      if (problem) callbacks.current.onError?.(problem);
+      said(load(v, scenario, step ?? defaultStep, first.latest.next()), (p) =>
+        callbacks.current.onError?.(p),
+      );
       return;
     }
     if (step !== undefined && step !== told.current.step && step !== v.getState().cursor) {

@@ -11,6 +11,5 @@ export type { ActionArgs, ActionArgsMap, ActionId, BuiltInScenarioId, ScenarioIn
 export { createVisualizer, type Visualizer } from '../store';
 export type { Outcome } from '../actions/types';
 export { parseScenario, type Scenario } from '../kernel/core';
-export { BUILT_IN_SCENARIOS } from '../scenarios';
 export type { Controls } from '../embed/params';
 export type { ChecklistLine, FrameMessage, HostMessage, StateReport, ThemeChoice } from '../embed/protocol';
