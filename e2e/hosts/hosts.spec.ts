@@ -23,6 +23,7 @@ test.beforeAll(async () => {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
     `hosts: tarball ${kb(hosts.tarball.bytes)}, ${hosts.tarball.files} files; ` +
+      `the element script ${kb(hosts.element.first)} gzip JS before it runs, ${kb(hosts.element.total)} with all it loads later; ` +
       hosts.react
         .map(
           (r) =>
@@ -92,6 +93,14 @@ test('the package: ES modules only (no CommonJS require in any built file)', () 
   };
   expect(pkg.peerDependencies.react).toMatch(/\^18\.3/);
   expect(pkg.peerDependencies.react).toMatch(/\^19/);
+});
+
+test('sizes: the element at most 200 KB gzip before it runs; the component at most 120 KB added to the first view of a React page', () => {
+  // Measured and printed in beforeAll; what the issue's targets hold today (the whole, lazy parts
+  // included, is larger: the element about 275 KB, the component about 180 KB; see the report).
+  expect(hosts.element.first).toBeLessThanOrEqual(200 * 1024);
+  for (const r of hosts.react)
+    expect(r.js.first - r.js.baseline, `React ${r.react}`).toBeLessThanOrEqual(120 * 1024);
 });
 
 for (const line of ['19', '18']) {

@@ -40,6 +40,8 @@ export interface Hosts {
   /** The unpacked package (what `npm install unload-lens-*.tgz` puts in node_modules/unload-lens). */
   readonly lib: string;
   readonly tarball: { readonly path: string; readonly bytes: number; readonly files: number };
+  /** gzip bytes of JavaScript of `unload-lens-element.js`: before it runs, and with all it may load. */
+  readonly element: { readonly first: number; readonly total: number };
   readonly react: readonly ReactHost[];
   /** The plain pages (elements.html, hostile.html) with `__LENS__` for the element script's origin. */
   readonly plain: string;
@@ -73,24 +75,50 @@ async function must(cmd: string, args: readonly string[], cwd: string, env?: Nod
   return r.output;
 }
 
-/** gzip bytes of the JavaScript a built page loads: every file, and those its HTML names (first view). */
-function jsSizes(dist: string, page: string) {
-  const files = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  const gz = (f: string) => gzipSync(readFileSync(join(dist, 'assets', f)), { level: 9 }).length;
-  const html = readFileSync(join(dist, page), 'utf8');
+/**
+ * gzip bytes of JavaScript in `dir`: every file (`total`), and those the
+ * entries load before anything runs — the entries and their static imports,
+ * not what they `import()` later (`first`).
+ */
+function jsSizes(dir: string, entries: readonly string[]) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const gz = (f: string) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
   const first = new Set<string>();
   const walk = (f: string) => {
     if (first.has(f)) return;
     first.add(f);
-    const code = readFileSync(join(dist, 'assets', f), 'utf8');
-    // Static imports only (`import … from "./x.js"`), not import(): what the first view waits for.
+    const code = readFileSync(join(dir, f), 'utf8');
     for (const m of code.matchAll(
       /(?:^|[;\n}])\s*import\s*(?:[\w${},\s*]+from\s*)?["']\.\/([\w.-]+\.js)["']/g,
     ))
       if (m[1]) walk(m[1]);
   };
-  for (const m of html.matchAll(/\/assets\/([\w.-]+\.js)/g)) if (m[1]) walk(m[1]);
+  entries.forEach(walk);
   return { total: files.reduce((n, f) => n + gz(f), 0), first: [...first].reduce((n, f) => n + gz(f), 0) };
+}
+
+/** The element script's, in the package: before it runs, and with every chunk it may `import()` later. */
+function elementSizes(pkg: string) {
+  const entry = 'unload-lens-element.js';
+  const reached = new Set<string>();
+  const visit = (f: string) => {
+    if (reached.has(f)) return;
+    reached.add(f);
+    for (const m of readFileSync(join(pkg, f), 'utf8').matchAll(/["']\.\/([\w.-]+\.js)["']/g))
+      if (m[1]) visit(m[1]);
+  };
+  visit(entry);
+  const gz = (f: string) => gzipSync(readFileSync(join(pkg, f)), { level: 9 }).length;
+  return { first: jsSizes(pkg, [entry]).first, total: [...reached].reduce((n, f) => n + gz(f), 0) };
+}
+
+/** The same for a built page: its entry scripts are the `assets/*.js` its HTML names. */
+function pageSizes(dist: string, page: string) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  return jsSizes(
+    join(dist, 'assets'),
+    [...html.matchAll(/\/assets\/([\w.-]+\.js)/g)].map((m) => m[1] ?? ''),
+  );
 }
 
 async function reactHost(line: (typeof REACTS)[number], tarball: string, key: string): Promise<ReactHost> {
@@ -136,8 +164,8 @@ async function reactHost(line: (typeof REACTS)[number], tarball: string, key: st
     buildLog,
     tsc,
     js: {
-      ...jsSizes(join(dir, 'dist'), 'index.html'),
-      baseline: jsSizes(join(dir, 'dist-baseline'), 'baseline.html').total,
+      ...pageSizes(join(dir, 'dist'), 'index.html'),
+      baseline: pageSizes(join(dir, 'dist-baseline'), 'baseline.html').total,
     },
   };
 }
@@ -179,6 +207,7 @@ export async function prepareHosts(): Promise<Hosts> {
   return {
     lib: join(lib, 'package'),
     tarball: { path: relative(repo, tarball), bytes: info.size, files: info.entryCount },
+    element: elementSizes(join(lib, 'package')),
     react,
     plain: join(fixtures, 'plain'),
   };
