@@ -22,7 +22,11 @@ import { snippets } from './snippets';
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./', import.meta.url));
-const work = join(tmpdir(), 'unload-lens-hosts');
+// One folder per checkout: two checkouts testing at once never share a pack or an install.
+const work = join(
+  tmpdir(),
+  `unload-lens-hosts-${createHash('sha256').update(repo).digest('hex').slice(0, 8)}`,
+);
 
 export interface ReactHost {
   readonly react: string;
