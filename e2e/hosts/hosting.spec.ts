@@ -122,3 +122,32 @@ test('embed.html of dist/ in a subfolder, framed by a page of another origin tha
   await expect(frame.getByText(stepText)).toHaveText('step 9 / 9');
   await expect(frame.locator('.boot-wait, #boot-failure:not([hidden])')).toHaveCount(0);
 });
+
+test.describe('with its service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('dist/ in a subfolder registers its service worker for that folder, and the embed opens offline', async ({
+    page,
+    context,
+  }) => {
+    const site = await serve(dist, { prefix: '/docs/lens/', headers: { 'content-security-policy': CSP } });
+    await page.goto(site.url);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(site.url);
+    // Everything precached: the embed opens with the site gone.
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).length), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await page.waitForFunction(async () => {
+      const keys = await caches.keys();
+      for (const k of keys)
+        if ((await (await caches.open(k)).keys()).some((r) => r.url.endsWith('embed.html'))) return true;
+      return false;
+    });
+    await context.setOffline(true);
+    await site.close();
+    await page.goto(`${site.url}embed.html?scenario=windows-default&step=9`);
+    await expect(page.getByText(stepText)).toHaveText('step 9 / 9');
+  });
+});
