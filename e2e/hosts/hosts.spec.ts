@@ -132,6 +132,10 @@ for (const line of ['19', '18']) {
     await expect(stepOf(svr5)).toHaveText(/^step 2 \/ \d+$/);
     await expect(page.locator('#broken-said')).toContainText('no built-in scenario "no-such-scenario"');
     await expect(page.locator('#broken [role="alert"][data-failed]')).toHaveCount(0);
+    // A lesson's scenario, loaded when named, lands on the page's step with nothing to say.
+    await expect(stepOf(page.locator('#lesson'))).toHaveText(/^step 2 \//);
+    await expect(page.locator('#lesson .react-flow__node').first()).toBeVisible();
+    await expect(page.locator('#lesson-said')).toHaveText('');
 
     // Each moves alone.
     await controlled.getByRole('button', { name: 'Step back' }).click();

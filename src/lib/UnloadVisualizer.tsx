@@ -71,21 +71,30 @@ function load(
   v: Visualizer,
   scenario: unknown,
   step: number | undefined,
-  wanted: () => boolean,
+  latest: Latest,
 ): string | null | Promise<string | null> {
+  const wanted = latest.next();
   const found = sourceFor(scenario);
-  return found instanceof Promise
-    ? found.then((f) => (wanted() ? apply(v, f, step) : null))
-    : apply(v, found, step);
+  if (!(found instanceof Promise)) return apply(v, found, step);
+  return latest.wait(found.then((f) => (wanted() ? apply(v, f, step) : null)));
 }
 
 /** Which load is the latest: a lesson's file that arrives after the page asked for another is dropped. */
 class Latest {
   #count = 0;
+  #waiting = 0;
   /** A new load: the answer says whether it is still the latest. */
   next(): () => boolean {
     const n = ++this.#count;
     return () => n === this.#count;
+  }
+  /** While a file is on its way, the page's `step` waits for it (there is nothing to go to yet). */
+  wait<T>(p: Promise<T>): Promise<T> {
+    this.#waiting++;
+    return p.finally(() => this.#waiting--);
+  }
+  get waiting(): boolean {
+    return this.#waiting > 0;
   }
 }
 
@@ -120,7 +129,7 @@ export function VisualizerContent({
     const v0 = visualizer ?? createVisualizer();
     const latest = new Latest();
     const problem =
-      scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep, latest.next());
+      scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep, latest);
     return { v: v0, scenario, problem, latest };
   });
   const loaded = useRef<{ scenario: unknown; v: Visualizer } | null>(null);
@@ -150,11 +159,10 @@ export function VisualizerContent({
     loaded.current = prev;
     if (prev.scenario !== scenario || prev.v !== v) {
       loaded.current = { scenario, v };
-      said(load(v, scenario, step ?? defaultStep, first.latest.next()), (p) =>
-        callbacks.current.onError?.(p),
-      );
+      said(load(v, scenario, step ?? defaultStep, first.latest), (p) => callbacks.current.onError?.(p));
       return;
     }
+    if (first.latest.waiting) return;
     if (step !== undefined && step !== told.current.step && step !== v.getState().cursor) {
       const problem = goTo(v, step);
       if (problem) callbacks.current.onError?.(problem);

@@ -40,6 +40,17 @@ function Broken() {
   );
 }
 
+/** A lesson's scenario (its file loads when first named) on a step the page gives. */
+function Lesson() {
+  const [error, setError] = useState('');
+  return (
+    <section id="lesson">
+      <UnloadVisualizer scenario="clean-stop" step={2} onError={setError} />
+      <p id="lesson-said">{error}</p>
+    </section>
+  );
+}
+
 function Page() {
   return (
     <main>
@@ -49,6 +60,7 @@ function Page() {
         <UnloadVisualizer scenario="svr5-default" defaultStep={2} theme="dark" />
       </section>
       <Broken />
+      <Lesson />
       <div id="below" style={{ height: '3000px' }}>
         The rest of the page.
       </div>
