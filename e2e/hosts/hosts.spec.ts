@@ -136,6 +136,8 @@ for (const line of ['19', '18']) {
     await expect(stepOf(page.locator('#lesson'))).toHaveText(/^step 2 \//);
     await expect(page.locator('#lesson .react-flow__node').first()).toBeVisible();
     await expect(page.locator('#lesson-said')).toHaveText('');
+    // Nothing took the page's focus on the way (a host page keeps its keys and its scroll position).
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     // Each moves alone.
     await controlled.getByRole('button', { name: 'Step back' }).click();
@@ -217,6 +219,9 @@ test('a plain page of another origin: three elements, each its own shadow root, 
   await expect(one!.locator('.react-flow__node[data-id="driver:Beep"]')).toBeVisible();
   await expect(two!.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
   await expect(stepOf(one!)).toHaveText('step 9 / 9');
+  expect(await page.evaluate(() => document.activeElement === document.body), 'no element took focus').toBe(
+    true,
+  );
   expect(
     await page.evaluate(() => [...document.querySelectorAll('unload-visualizer')].map((e) => !!e.shadowRoot)),
   ).toEqual([true, true, true]);
