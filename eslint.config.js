@@ -14,6 +14,8 @@ export default tseslint.config(
       'coverage',
       'playwright-report',
       'test-results',
+      // Host apps of the package, checked by their own tsc against the installed tarball (e2e/hosts/prepare.ts).
+      'e2e/hosts/react',
     ],
   },
   js.configs.recommended,

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -20,9 +21,9 @@ import { VitePWA } from 'vite-plugin-pwa';
  * Content-Security-Policy of the README.
  */
 const HEAD = `<meta name="theme-color" content="#2563eb" />
-    <link rel="manifest" href="/manifest.webmanifest" />
-    <link rel="stylesheet" href="/boot.css" />
-    <script src="/boot.js"></script>`;
+    <link rel="manifest" href="%ROOT%manifest.webmanifest" />
+    <link rel="stylesheet" href="%ROOT%boot.css" />
+    <script src="%ROOT%boot.js"></script>`;
 
 const WAIT = `<p class="boot-wait">
         Loading Unload Lens…
@@ -37,12 +38,22 @@ const FAILURE = `<div id="boot-failure" class="boot-failure" role="alert" hidden
       <p class="boot-failure">Unload Lens needs JavaScript to run its simulated kernel: allow JavaScript for this site, then reload.</p>
     </noscript>`;
 
+/**
+ * From a page of the build to the build's root, as a relative path (`./`,
+ * `../`): every address in the pages is relative, so `dist/` works from a
+ * site's root or from any folder (README, Hosting).
+ */
+const rootFrom = (page: string) => {
+  const depth = relative(fileURLToPath(new URL('.', import.meta.url)), page).split(/[\\/]/).length - 1;
+  return depth > 0 ? '../'.repeat(depth) : './';
+};
+
 function bootPages(): Plugin {
   return {
     name: 'unload-lens:boot-pages',
-    transformIndexHtml: (html) =>
+    transformIndexHtml: (html, ctx) =>
       html
-        .replace('<!-- boot:head -->', HEAD)
+        .replace('<!-- boot:head -->', HEAD.replaceAll('%ROOT%', rootFrom(ctx.filename)))
         .replace('<!-- boot:wait -->', WAIT)
         .replace('<!-- boot:failure -->', FAILURE),
   };
@@ -84,7 +95,10 @@ function prefetchSoon(): Plugin {
             if (c?.facadeModuleId && SOON.some((re) => re.test(c.facadeModuleId ?? '')))
               walk(d, soon, initial);
           }
-        const links = [...soon].map((f) => `<link rel="prefetch" href="/${f}" crossorigin />`).join('\n    ');
+        const root = rootFrom(ctx.filename);
+        const links = [...soon]
+          .map((f) => `<link rel="prefetch" href="${root}${f}" crossorigin />`)
+          .join('\n    ');
         return links ? html.replace('</head>', `    ${links}\n  </head>`) : html;
       },
     },
@@ -129,6 +143,8 @@ function emitSdk(): Plugin {
 const sourcemap = process.env.SOURCEMAP === '1';
 
 export default defineConfig({
+  // Relative addresses throughout: the build works from a site's root or any folder under it.
+  base: './',
   plugins: [
     react(),
     tailwindcss(),

@@ -4,7 +4,11 @@
  * - `--mode react`: `unload-lens.js`, the React component and the custom element class,
  *   with React as a peer dependency (not bundled);
  * - `--mode element`: `unload-lens-element.js`, which defines `<unload-visualizer>` when
- *   loaded, React bundled inside, for pages that are not React.
+ *   loaded, React bundled inside, for pages that are not React;
+ * - `--mode site`: the same element script into the static site (`npm run build`), at
+ *   `dist/unload-lens-element.js`, a stable address beside `embed.html`;
+ * - `--mode sdk`: `unload-lens-sdk.js`, the promise SDK for frames (src/sdk/index.ts;
+ *   scripts/build-lib.mjs runs it only once that file exists).
  *
  * Both carry the app's styles as text, adopted into each visualizer's shadow root.
  */
@@ -16,25 +20,50 @@ import { defineConfig } from 'vite';
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  const element = mode === 'element';
+  // `site`: the element for the static site, `dist/unload-lens-element.js` (after `vite build`).
+  const site = mode === 'site';
+  const element = mode === 'element' || site;
+  const sdk = mode === 'sdk';
   return {
     plugins: [react(), tailwindcss()],
+    resolve: {
+      // React Flow's zustand imports this helper, which npm ships as CommonJS calling
+      // require("react"): an ES module of our own instead (no `require` in any chunk).
+      alias: [
+        {
+          find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+          replacement: src('./src/lib/withSelector.ts'),
+        },
+      ],
+    },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     publicDir: false,
     build: {
-      outDir: 'dist-lib',
-      emptyOutDir: !element,
+      outDir: site ? 'dist' : 'dist-lib',
+      emptyOutDir: mode === 'react',
       target: 'es2022',
       // Opt-in, as for the app (vite.config.ts): SOURCEMAP=1 npm run build:lib.
       sourcemap: process.env.SOURCEMAP === '1',
       lib: {
         entry: (element
           ? { 'unload-lens-element': src('./src/lib/element-entry.ts') }
-          : { 'unload-lens': src('./src/lib/index.ts') }) as Record<string, string>,
+          : sdk
+            ? { 'unload-lens-sdk': src('./src/sdk/index.ts') }
+            : { 'unload-lens': src('./src/lib/index.ts') }) as Record<string, string>,
         formats: ['es' as const],
       },
       rolldownOptions: {
-        external: element ? [] : [/^react($|\/)/, /^react-dom($|\/)/],
+        // In the site, the element's chunks go with the site's assets, under names of their own.
+        output: site ? { chunkFileNames: 'assets/element-[name]-[hash].js' } : {},
+        // The React entry leaves to the host: React (a peer), and the plain ES modules its
+        // types name (declared dependencies, so a host's `tsc` finds them and bundles one copy).
+        // React Flow's own zustand 4 stays inside (its version differs from ours).
+        external: element
+          ? []
+          : (id: string, importer: string | undefined) =>
+              /^react(-dom)?($|\/)/.test(id) ||
+              /^(zod|immutable)($|\/)/.test(id) ||
+              (/^zustand($|\/vanilla$)/.test(id) && !/node_modules/.test(importer ?? '')),
       },
     },
   };

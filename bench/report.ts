@@ -109,8 +109,8 @@ export function initialJsKb(dist = 'dist'): { total: number; files: Record<strin
   const html = readFileSync(`${dist}/index.html`, 'utf8');
   const files: Record<string, number> = {};
   const first = [
-    ...html.matchAll(/<script type="module"[^>]*src="\/(assets\/[^"]+\.js)"/g),
-    ...html.matchAll(/<link rel="modulepreload"[^>]*href="\/(assets\/[^"]+\.js)"/g),
+    ...html.matchAll(/<script type="module"[^>]*src="\.?\/(assets\/[^"]+\.js)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/(assets\/[^"]+\.js)"/g),
   ];
   for (const m of first) {
     const f = m[1] ?? '';

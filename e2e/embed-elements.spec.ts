@@ -57,6 +57,10 @@ test('three custom elements on one plain page run independently', async ({ page 
   });
   expect(error).toContain('no built-in scenario "not-a-scenario"');
   await expect(two.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
+  // A lesson's scenario: its file loads when first named (not part of the first load), then it shows.
+  await page.evaluate(() => document.querySelector('#two')!.setAttribute('scenario', 'clean-stop'));
+  await expect(two.getByText(/^A clean stop: Unload runs at once/).first()).toBeVisible();
+  await expect(two.locator('.react-flow__node').first()).toBeVisible();
   await checkA11y(page, 'three elements');
 });
 
@@ -83,4 +87,109 @@ test('the example documentation page embeds a frame, a React component and an el
   // The element.
   await expect(stepOf(page.locator('unload-visualizer'))).toHaveText('step 8 / 9');
   await checkA11y(page, 'example page');
+});
+
+/** Every node of a graph inside the graph's width, and none under the zoom buttons. */
+async function fitsClearOfControls(graph: Locator) {
+  const pane = (await graph.locator('.react-flow').boundingBox())!;
+  const controls = (await graph.locator('.react-flow__controls').boundingBox())!;
+  const nodes = await graph.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-id'), x: r.x, y: r.y, right: r.right, bottom: r.bottom };
+    }),
+  );
+  expect(nodes.length).toBeGreaterThan(3);
+  for (const n of nodes) {
+    expect(n.x, `${n.id} within the graph's width`).toBeGreaterThanOrEqual(pane.x - 1);
+    expect(n.right, `${n.id} within the graph's width`).toBeLessThanOrEqual(pane.x + pane.width + 1);
+    const under =
+      n.x < controls.x + controls.width &&
+      n.right > controls.x &&
+      n.y < controls.y + controls.height &&
+      n.bottom > controls.y;
+    expect(under, `${n.id} is not under the zoom buttons`).toBe(false);
+  }
+}
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
+  test('the element and the frame show the whole graph across the width, no node under a control', async ({
+    page,
+  }) => {
+    await page.goto('/examples/elements.html');
+    const one = page.locator('unload-visualizer#one');
+    await expect(one.locator('.react-flow__node[data-id="driver:Beep"]')).toBeVisible();
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(one).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    await fitsClearOfControls(one);
+    // After a step, still.
+    await one.getByRole('button', { name: 'Step back' }).click();
+    await expect(stepOf(one)).toHaveText('step 8 / 9');
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(one).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+
+    await page.goto('/embed.html?scenario=svr5-default&controls=minimal');
+    const frame = page.locator('[data-embed-root]');
+    await expect(frame.locator('.react-flow__node[data-id="module:asyc"]')).toBeVisible();
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(frame).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+  });
+});
+
+test.describe('when the live graph cannot load', () => {
+  // What the browser itself logs about the file that did not come.
+  test.use({
+    allowedPageErrors: /Failed to fetch dynamically imported module|Failed to load resource|net::ERR_FAILED/,
+  });
+
+  test('a graph that cannot be drawn is said to the host: the element’s error event and the console', async ({
+    page,
+  }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    // The live graph's file does not arrive (a proxy, a stale cache).
+    await page.route(/\/assets\/[^/]*EmbedGraph[^/]*\.js$/, (route) => route.abort());
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      document.addEventListener(
+        'error',
+        (e) => {
+          if (e instanceof CustomEvent) heard.push((e as CustomEvent<{ message: string }>).detail.message);
+        },
+        true,
+      );
+    });
+    await page.goto('/examples/elements.html');
+    const one = page.locator('unload-visualizer#one');
+    await expect(one.getByRole('alert').filter({ hasText: 'could not be drawn' }).first()).toBeVisible();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join('\n')))
+      .toContain('The graph could not be drawn');
+    expect(warnings.join('\n')).toContain('<unload-visualizer#one>: The graph could not be drawn');
+    // The story is still told.
+    await expect(stepOf(one)).toHaveText('step 9 / 9');
+  });
 });

@@ -21,8 +21,8 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
 function initialScripts(page: string): string[] {
   const html = readFileSync(`${dist}${page}`, 'utf8');
-  const entry = [...html.matchAll(/<script type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]!);
-  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const entry = [...html.matchAll(/<script type="module"[^>]*src="\.?\/([^"]+)"/g)].map((m) => m[1]!);
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\.?\/([^"]+)"/g)].map((m) => m[1]!);
   return [...entry, ...preloads];
 }
 

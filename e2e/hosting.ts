@@ -82,3 +82,65 @@ export async function serveDist(): Promise<DistServer> {
       }),
   };
 }
+
+export interface FolderServer {
+  /** The origin, e.g. `http://127.0.0.1:41234`. */
+  readonly origin: string;
+  /** Where the folder is served: the origin and the prefix, e.g. `http://127.0.0.1:41234/docs/lens/`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Any folder as plain files, the way a docs author's site serves it: under
+ * `prefix` (`/` for the root, `/docs/lens/` for a subfolder; any other path
+ * is a 404, as on a site where the folder is one of many), with `headers` on
+ * every response (CORS, a policy) and `transform` for pages to fill in.
+ */
+export async function serveFolder(
+  dir: string,
+  options: {
+    readonly prefix?: string;
+    readonly headers?: Record<string, string>;
+    readonly transform?: (path: string, text: string) => string;
+    readonly host?: string;
+    /** Pages of the site that are no file of the folder: path (after the prefix) → HTML. */
+    readonly pages?: Record<string, string>;
+  } = {},
+): Promise<FolderServer> {
+  const prefix = options.prefix ?? '/';
+  const root = normalize(`${dir}/`);
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const headers = { 'cache-control': 'no-cache', ...options.headers };
+    const made = path.startsWith(prefix) ? options.pages?.[path.slice(prefix.length)] : undefined;
+    if (made !== undefined) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] }).end(made);
+      return;
+    }
+    let file = path.startsWith(prefix) ? normalize(join(root, path.slice(prefix.length))) : '';
+    if (file && !file.startsWith(root)) file = '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file || !existsSync(file)) {
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    if (options.transform && /\.(html|js)$/.test(file))
+      res.end(options.transform(path, readFileSync(file, 'utf8')));
+    else createReadStream(file).pipe(res);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host}:${port}`;
+  return {
+    origin,
+    url: `${origin}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -3,11 +3,16 @@
 // self-defining element bundle, the type declarations, and the package's own package.json,
 // so `npm pack dist-lib` (or a path install) gives an installable `unload-lens`.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+const REACT = '^18.3.0 || ^19.0.0';
+// The promise SDK for frames (`unload-lens/sdk`), once src/sdk/index.ts exists (issue 18, part B):
+// vite.lib.config.ts builds it in `--mode sdk`, tsconfig.lib.json declares it.
+const sdk = existsSync('src/sdk/index.ts');
 run('npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--mode', 'react']);
 run('npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--mode', 'element']);
+if (sdk) run('npx', ['vite', 'build', '-c', 'vite.lib.config.ts', '--mode', 'sdk']);
 run('npx', ['tsc', '-p', 'tsconfig.lib.json']);
 
 const app = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -22,11 +27,16 @@ const pkg = {
   exports: {
     '.': { types: './types/lib/index.d.ts', import: './unload-lens.js' },
     './element': { types: './types/lib/element-entry.d.ts', import: './unload-lens-element.js' },
+    ...(sdk ? { './sdk': { types: './types/sdk/index.d.ts', import: './unload-lens-sdk.js' } } : {}),
+    './package.json': './package.json',
   },
   sideEffects: ['./unload-lens-element.js'],
-  peerDependencies: { react: app.dependencies.react, 'react-dom': app.dependencies['react-dom'] },
-  // Everything else (the kernel, React Flow, zustand…) is bundled; React is the page's own.
+  // React is the page's own: any React from 18.3 on (the element bundles its own and needs none).
+  peerDependencies: { react: REACT, 'react-dom': REACT },
   peerDependenciesMeta: { react: { optional: true }, 'react-dom': { optional: true } },
+  // Plain ES modules the component imports and its types name (one copy in the host's bundle);
+  // everything else (the kernel, React Flow…) is bundled.
+  dependencies: Object.fromEntries(['immutable', 'zod', 'zustand'].map((d) => [d, app.dependencies[d]])),
   license: app.license ?? 'UNLICENSED',
 };
 writeFileSync('dist-lib/package.json', `${JSON.stringify(pkg, null, 2)}\n`);

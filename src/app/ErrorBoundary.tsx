@@ -1,4 +1,7 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, createContext, type ContextType, type ErrorInfo, type ReactNode } from 'react';
+
+/** Who else hears that a part failed (a library host's `onError`), besides the console and the part itself. */
+export const FailureListener = createContext<((area: string, error: Error) => void) | null>(null);
 
 interface Props {
   /** Which part of the page this guards, for the message ("toolbar", "driver Beep"). */
@@ -22,6 +25,8 @@ interface State {
  * recommends no key: where it stands, the keys may be gone with the part.
  */
 export class ErrorBoundary extends Component<Props, State> {
+  static override contextType = FailureListener;
+  declare context: ContextType<typeof FailureListener>;
   override state: State = { error: null, resetKey: this.props.resetKey };
 
   static getDerivedStateFromError(error: Error): Partial<State> {
@@ -37,6 +42,7 @@ export class ErrorBoundary extends Component<Props, State> {
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     // Kept for whoever reads the console; the part itself shows the message.
     console.warn(`Unload Lens: the ${this.props.area} failed`, error, info.componentStack);
+    this.context?.(this.props.area, error);
   }
 
   private readonly reset = () => this.setState({ error: null });

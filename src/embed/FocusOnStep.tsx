@@ -5,23 +5,30 @@ import { nodeId } from '../graph/ids';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';
 
-/** Below this width the whole graph would be too small to read: show the step's objects instead. */
+/** Below this width the zoom buttons would sit over the whole graph's left column. */
 const NARROW = 560;
-/** At least this zoom when focusing, so card text stays readable. */
-const READABLE = 0.75;
+/**
+ * The fit in a narrow view: the whole graph across the width, its left edge
+ * clear of the zoom buttons (React Flow's controls, bottom left: 26 px wide,
+ * 15 px from the edge), so no control covers a node.
+ */
+const CLEAR_OF_CONTROLS = { top: '12px', right: '8px', bottom: '12px', left: '48px' } as const;
 
 /**
- * In a narrow frame, the view follows the story: after each step it frames
- * the objects the step touched, at a readable size (the whole graph is one
- * click away, on the fit-view control). Wide frames keep the whole graph.
+ * In a narrow view (a phone, a 320 px column), after each step, the whole
+ * graph fitted to the width, clear of the zoom buttons; the step's objects
+ * are marked on it as everywhere, and the zoom buttons bring them closer.
+ * Wide views keep the app's fit (src/graph/view.tsx).
  */
 export function FocusOnStep() {
-  const { fitView, getInternalNode } = useReactFlow();
+  const { fitView, getInternalNode, getNodes } = useReactFlow();
   const entry = useVisualizer(selectCurrentEntry);
   const narrow = useFlowStore((s) => s.width > 0 && s.width < NARROW);
   useEffect(() => {
-    if (!narrow || !entry) return;
-    const ids = [...new Set(entry.events.flatMap(eventObjects).map(nodeId))];
+    if (!narrow) return;
+    // Fitted once the step's nodes (before the first step: any node) are measured.
+    const ids = entry ? [...new Set(entry.events.flatMap(eventObjects).map(nodeId))] : [];
+    if (ids.length === 0) ids.push(...getNodes().map((n) => n.id));
     let frame = 0;
     let tries = 0;
     let settled = 0;
@@ -36,10 +43,10 @@ export function FocusOnStep() {
         frame = requestAnimationFrame(attempt);
         return;
       }
-      if (nodes.length > 0) void fitView({ nodes, padding: 0.25, minZoom: READABLE, maxZoom: 1.1 });
+      if (nodes.length > 0) void fitView({ padding: CLEAR_OF_CONTROLS, maxZoom: 1.1 });
     };
     frame = requestAnimationFrame(attempt);
     return () => cancelAnimationFrame(frame);
-  }, [narrow, entry, fitView, getInternalNode]);
+  }, [narrow, entry, fitView, getInternalNode, getNodes]);
   return null;
 }

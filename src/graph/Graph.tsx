@@ -9,7 +9,13 @@ import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
 
-export function Graph({ children }: { children?: ReactNode }) {
+/**
+ * `panKey`: the key that pans while held (React Flow listens for it on the
+ * whole document and keeps it from the page): Space in the app, where keys
+ * work wherever focus is; null in an embed until the graph has focus, so a
+ * host page's Space still scrolls it.
+ */
+export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; panKey?: string | null }) {
   const { execute } = useVisualizerApi();
   const world = useVisualizer(selectWorld);
   // The layout of every world of the session, computed once per change in the store: nothing jumps in time.
@@ -35,6 +41,7 @@ export function Graph({ children }: { children?: ReactNode }) {
       onKeyDown={keys.onKeyDown}
       edgesFocusable={false}
       deleteKeyCode={null}
+      panActivationKeyCode={panKey}
       ariaLabelConfig={GRAPH_WORDS}
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}

@@ -10,10 +10,16 @@ import { Graph } from './Graph';
  * on each step) comes as children. Pages load it apart (with React Flow):
  * their first view draws the graph still meanwhile (GraphPreview.tsx).
  */
-export function LiveGraph({ children }: { readonly children?: ReactNode }) {
+export function LiveGraph({
+  children,
+  panKey,
+}: {
+  readonly children?: ReactNode;
+  readonly panKey?: string | null;
+}) {
   return (
     <ReactFlowProvider>
-      <Graph>
+      <Graph panKey={panKey}>
         <ErrorBoundary area="animation">
           <AnimationLayer />
         </ErrorBoundary>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener } from '../app/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
@@ -7,18 +7,26 @@ import type { Controls } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { followTheme } from '../embed/theme';
-import { BUILT_IN_SCENARIOS } from '../scenarios';
+import { DEFAULT_FILES } from '../scenarios/builtIn';
 import { readScenarioParam } from '../share/link';
-import { builtInSourceIn, sourceOf } from '../share/source';
+import { builtInSource, builtInSourceIn, isPacked, sourceOf, type ScenarioSource } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { ShadowHost } from './ShadowHost';
+import type { ScenarioInput } from './types';
 
 export interface UnloadVisualizerProps {
   /** A built-in scenario's id (`windows-default`), a packed one from a link (`~1.…`), JSON text or a scenario object. Default: the Windows default. */
-  readonly scenario?: unknown;
-  /** The step to show (as the app counts: 0 is before the first); default the latest. */
+  readonly scenario?: ScenarioInput;
+  /**
+   * The step to show (as the app counts: 0 is before the first). Controlled: whenever the page
+   * renders the component with a step other than the last one it reported (`onStateChange`), the
+   * view goes there, so "show step 3" works again after the reader moved. Keep it in step with
+   * `onStateChange` to let the reader move, or give `defaultStep` instead.
+   */
   readonly step?: number;
-  /** `auto` (default) follows the reader's system setting. */
+  /** The step to open on, after which the reader moves freely (ignored when `step` is given). Default: the latest. */
+  readonly defaultStep?: number;
+  /** `auto` (default) follows the reader's system setting. Controlled as `step` is. */
   readonly theme?: ThemeChoice;
   /** `minimal` (default): step and play; `full`: also act on objects, checklist and log; `none`: the page drives it. */
   readonly controls?: Controls;
@@ -29,74 +37,140 @@ export interface UnloadVisualizerProps {
   /** Names the visualizer for screen readers (default: the scenario's title). */
   readonly label?: string;
   readonly className?: string;
-  /** After every change: the step, the number of steps, the last status, the checklist summary. */
+  /** After every change, the reader's included: the step, the number of steps, the last status, the checklist. */
   readonly onStateChange?: (state: StateReport) => void;
-  /** When a scenario or step given cannot be shown: why (the visualizer keeps what it had). */
+  /** When a scenario or step given cannot be shown, or a part (the graph…) cannot be drawn: why. The visualizer keeps what it had. */
   readonly onError?: (message: string) => void;
   /** A visualizer made by the caller (to drive it through `execute`/`run`); one of its own otherwise. */
   readonly visualizer?: Visualizer;
 }
 
-function load(v: Visualizer, scenario: unknown, step: number | undefined): string | null {
-  // The library has every built-in file at hand: a component loads at once, with no empty first paint.
-  const found = sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (v) =>
-    readScenarioParam(v, (id) => builtInSourceIn(BUILT_IN_SCENARIOS, id)),
+/**
+ * Where a scenario comes from: the default scenarios and packed ones at once
+ * (a component loads with no empty first paint); a lesson's file when it is
+ * first named (the lessons stay out of a host's first load).
+ */
+function sourceFor(scenario: unknown): ScenarioSource | Promise<ScenarioSource> {
+  return sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (value) =>
+    isPacked(value) || Object.hasOwn(DEFAULT_FILES, value)
+      ? readScenarioParam(value, (id) => builtInSourceIn(DEFAULT_FILES, id))
+      : builtInSource(value),
   );
+}
+
+function apply(v: Visualizer, found: ScenarioSource, step: number | undefined): string | null {
   if (!found.ok) return found.error;
   const r = v.run('loadScenario', { scenario: found.source }, 'embed');
   if (!r.ok) return r.error;
-  if (step !== undefined) v.run('goTo', { step }, 'embed');
+  if (step !== undefined) return goTo(v, step);
   return null;
 }
 
+/** Loads `scenario` (landing on `step`): at once, or once a lesson's file is there if it is still wanted. */
+function load(
+  v: Visualizer,
+  scenario: unknown,
+  step: number | undefined,
+  latest: Latest,
+): string | null | Promise<string | null> {
+  const wanted = latest.next();
+  const found = sourceFor(scenario);
+  if (!(found instanceof Promise)) return apply(v, found, step);
+  return latest.wait(found.then((f) => (wanted() ? apply(v, f, step) : null)));
+}
+
+/** Which load is the latest: a lesson's file that arrives after the page asked for another is dropped. */
+class Latest {
+  #count = 0;
+  #waiting = 0;
+  /** A new load: the answer says whether it is still the latest. */
+  next(): () => boolean {
+    const n = ++this.#count;
+    return () => n === this.#count;
+  }
+  /** While a file is on its way, the page's `step` waits for it (there is nothing to go to yet). */
+  wait<T>(p: Promise<T>): Promise<T> {
+    this.#waiting++;
+    return p.finally(() => this.#waiting--);
+  }
+  get waiting(): boolean {
+    return this.#waiting > 0;
+  }
+}
+
+const said = (problem: string | null | Promise<string | null>, onError: (message: string) => void) =>
+  void Promise.resolve(problem).then((p) => p && onError(p));
+
+function goTo(v: Visualizer, step: number): string | null {
+  const r = v.run('goTo', { step }, 'embed');
+  return r.ok ? null : `step ${step}: ${r.error}`;
+}
+
 /**
- * One Unload Lens visualizer as a React component, for documentation pages:
- * its own store (several on a page run independently), its own shadow root
- * (the page's styles and its own never mix), sized to its width.
- *
- *   <UnloadVisualizer scenario="windows-default" step={4} theme="auto" controls="minimal"
- *     onStateChange={(s) => console.log(s.step, s.status)} />
+ * One visualizer's content, without a shadow root of its own: the custom
+ * element renders it in the shadow root it is the host of; the component
+ * (below) in one it makes.
  */
-export function UnloadVisualizer({
+export function VisualizerContent({
   scenario,
   step,
+  defaultStep,
   theme = 'auto',
   controls = 'minimal',
   speed,
   autoplay = false,
   label,
-  className,
   onStateChange,
   onError,
   visualizer,
-}: UnloadVisualizerProps) {
+}: Omit<UnloadVisualizerProps, 'className'>) {
   // Loaded at once (no empty first paint); a visualizer the caller made keeps its scenario unless one is given.
   const [first] = useState(() => {
     const v0 = visualizer ?? createVisualizer();
-    const problem = scenario === undefined && visualizer ? null : load(v0, scenario, step);
-    return { v: v0, scenario, problem };
+    const latest = new Latest();
+    const problem =
+      scenario === undefined && visualizer ? null : load(v0, scenario, step ?? defaultStep, latest);
+    return { v: v0, scenario, problem, latest };
   });
+  const loaded = useRef<{ scenario: unknown; v: Visualizer } | null>(null);
   const v = visualizer ?? first.v;
   const callbacks = useRef({ onStateChange, onError });
   useEffect(() => {
     callbacks.current = { onStateChange, onError };
   });
   useEffect(() => {
-    if (first.problem) callbacks.current.onError?.(first.problem);
+    said(first.problem, (p) => callbacks.current.onError?.(p));
   }, [first]);
 
-  // Later changes: a new scenario loads (landing on `step`), a new step is gone to.
-  const loaded = useRef({ scenario: first.scenario, v: first.v });
+  // What the page was last told (onStateChange): a prop that differs from it is the page asking.
+  const told = useRef(stateReport(v.getState()));
   useEffect(() => {
-    const prev = loaded.current;
-    if (prev.scenario === scenario && prev.v === v) {
-      if (step !== undefined && v.getState().cursor !== step) v.run('goTo', { step }, 'embed');
+    told.current = stateReport(v.getState());
+    callbacks.current.onStateChange?.(told.current);
+    return watchReports(v, (r) => {
+      told.current = r;
+      callbacks.current.onStateChange?.(r);
+    });
+  }, [v]);
+
+  // A new scenario loads (landing on `step`); otherwise the controlled step and theme, at every render.
+  useEffect(() => {
+    const prev = loaded.current ?? { scenario: first.scenario, v: first.v };
+    loaded.current = prev;
+    if (prev.scenario !== scenario || prev.v !== v) {
+      loaded.current = { scenario, v };
+      said(load(v, scenario, step ?? defaultStep, first.latest), (p) => callbacks.current.onError?.(p));
       return;
     }
-    loaded.current = { scenario, v };
-    const problem = load(v, scenario, step);
-    if (problem) callbacks.current.onError?.(problem);
-  }, [v, scenario, step]);
+    if (first.latest.waiting) return;
+    if (step !== undefined && step !== told.current.step && step !== v.getState().cursor) {
+      const problem = goTo(v, step);
+      if (problem) callbacks.current.onError?.(problem);
+    }
+    // The reader switched the theme (controls="full"): the page rendering its own again brings it back.
+    if (theme !== 'auto' && theme !== told.current.theme && theme !== v.getState().theme)
+      v.run('setTheme', { theme }, 'embed');
+  });
 
   useEffect(() => {
     if (speed !== undefined) v.run('setSpeed', { speed }, 'embed');
@@ -108,18 +182,35 @@ export function UnloadVisualizer({
   useEffect(() => {
     if (autoplay) v.run('play', undefined, 'embed');
   }, [v, autoplay]);
-  useEffect(() => {
-    callbacks.current.onStateChange?.(stateReport(v.getState()));
-    return watchReports(v, (r) => callbacks.current.onStateChange?.(r));
-  }, [v]);
 
+  const [failed] = useState(
+    () => (area: string, error: Error) =>
+      callbacks.current.onError?.(`The ${area} could not be drawn: ${error.message}`),
+  );
   return (
-    <ShadowHost className={className}>
+    <FailureListener.Provider value={failed}>
       <ErrorBoundary area="visualizer">
         <VisualizerProvider visualizer={v}>
           <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
         </VisualizerProvider>
       </ErrorBoundary>
+    </FailureListener.Provider>
+  );
+}
+
+/**
+ * One Unload Lens visualizer as a React component, for documentation pages:
+ * its own store (several on a page run independently), its own shadow root
+ * (the page's styles and its own never mix), sized to its width.
+ *
+ *   const [step, setStep] = useState(4);
+ *   <UnloadVisualizer scenario="windows-default" step={step} theme="auto" controls="minimal"
+ *     onStateChange={(s) => setStep(s.step)} />
+ */
+export function UnloadVisualizer({ className, ...props }: UnloadVisualizerProps) {
+  return (
+    <ShadowHost className={className}>
+      <VisualizerContent {...props} />
     </ShadowHost>
   );
 }

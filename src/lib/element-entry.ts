@@ -7,6 +7,6 @@
  */
 import { defineUnloadVisualizer } from './element';
 
-export { UnloadVisualizerElement, defineUnloadVisualizer } from './element';
+export { UnloadVisualizerElement, defineUnloadVisualizer, type UnloadVisualizerEventMap } from './element';
 
 defineUnloadVisualizer();

@@ -5,24 +5,71 @@ import { CONTROLS, type Controls } from '../embed/params';
 import { THEMES, type StateReport, type ThemeChoice } from '../embed/protocol';
 import { stateReport } from '../embed/report';
 import { createVisualizer, type Visualizer } from '../store';
-import { UnloadVisualizer } from './UnloadVisualizer';
+import type { ActionId } from '../store/create';
+import { adoptStyles, ROOT_CLASS } from './styles';
+import type { ActionArgs } from './types';
+import { VisualizerContent, type UnloadVisualizerProps } from './UnloadVisualizer';
 
 const ATTRIBUTES = ['scenario', 'step', 'theme', 'controls', 'speed', 'autoplay', 'label'] as const;
 
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
-  (allowed as readonly (string | null)[]).includes(value) ? (value as T) : undefined;
+/** The events an `<unload-visualizer>` fires, beside every element's. */
+export interface UnloadVisualizerEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  /** After every change (the reader's included): the step, steps, status and checklist. */
+  statechange: CustomEvent<StateReport>;
+  /** An attribute it cannot use, a scenario or step it cannot show, a part it cannot draw. */
+  error: CustomEvent<{ message: string }>;
+}
 
-function wholeNumber(value: string | null): number | undefined {
-  return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value) : undefined;
+type Props = Omit<UnloadVisualizerProps, 'className' | 'onStateChange' | 'onError' | 'visualizer'>;
+
+/** Reads the attributes into props; each one that cannot be used is a problem in words (and is left out). */
+function readAttributes(el: HTMLElement): { props: Props; problems: string[] } {
+  const problems: string[] = [];
+  const props: { -readonly [K in keyof Props]: Props[K] } = {};
+  const attr = (name: string) => el.getAttribute(name);
+  const scenario = attr('scenario');
+  if (scenario !== null) props.scenario = scenario;
+  const step = attr('step');
+  if (step !== null) {
+    if (/^\s*\d{1,9}\s*$/.test(step)) props.defaultStep = Number(step);
+    else
+      problems.push(
+        `step="${step}": expected a whole number (0 is before the first step); showing the latest`,
+      );
+  }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: string): T | undefined => {
+    const value = attr(name);
+    if (value === null) return undefined;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(
+      `${name}="${value}": expected ${allowed.map((a) => `"${a}"`).join(', ')}; using "${fallback}"`,
+    );
+    return undefined;
+  };
+  props.theme = oneOf<ThemeChoice>('theme', THEMES, 'auto');
+  props.controls = oneOf<Controls>('controls', CONTROLS, 'minimal');
+  const speed = attr('speed');
+  if (speed !== null) {
+    const n = Number(speed);
+    if (speed.trim() !== '' && n >= 0.25 && n <= 8) props.speed = n;
+    else problems.push(`speed="${speed}": expected a number from 0.25 to 8; using 1`);
+  }
+  const autoplay = attr('autoplay');
+  props.autoplay = autoplay !== null && autoplay !== 'false';
+  const label = attr('label');
+  if (label !== null) props.label = label;
+  return { props, problems };
 }
 
 /**
  * `<unload-visualizer scenario="windows-default" step="4" theme="auto" controls="minimal">`:
- * one visualizer for pages that are not React. Each element has its own
- * store and shadow root; attributes can change at any time. It fires
- * `statechange` (detail: the step, steps, status and checklist) after every
- * change and `error` (detail: { message }) when a scenario or step given
- * cannot be shown; and it can be driven from script:
+ * one visualizer for pages that are not React. Each element is the host of
+ * its own open shadow root (`el.shadowRoot`), where the page's styles do
+ * not reach, and has its own store; attributes can change at any time. It
+ * fires `statechange` (detail: the step, steps, status and checklist) after
+ * every change and `error` (detail: { message }) for an attribute it cannot
+ * use or a scenario or step it cannot show (also said in the console); and it
+ * can be driven from script:
  *
  *   el.goto(3); el.step(-1); el.play(); el.pause(); el.run('closeHandle', { handle: 'h1' });
  */
@@ -32,14 +79,17 @@ export class UnloadVisualizerElement extends HTMLElement {
   /** This element's visualizer: its store and its door. */
   readonly visualizer: Visualizer = createVisualizer();
   #root: Root | null = null;
-  #mount: HTMLDivElement | null = null;
+  #said = new Set<string>();
 
   connectedCallback(): void {
-    if (!this.#mount) {
-      this.#mount = document.createElement('div');
-      this.append(this.#mount);
+    if (!this.#root) {
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      adoptStyles(shadow);
+      const mount = document.createElement('div');
+      mount.className = ROOT_CLASS;
+      shadow.replaceChildren(mount);
+      this.#root = createRoot(mount);
     }
-    this.#root ??= createRoot(this.#mount);
     this.#render();
   }
 
@@ -52,8 +102,49 @@ export class UnloadVisualizerElement extends HTMLElement {
     });
   }
 
-  attributeChangedCallback(): void {
-    if (this.#root) this.#render();
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (!this.#root) return;
+    // A new step attribute is a request to go there, even with the same value after the reader moved.
+    if (name === 'step' && value !== null && /^\s*\d{1,9}\s*$/.test(value)) this.goto(Number(value));
+    if (name !== 'step' || old === value || value === null) this.#render();
+    else this.#report(readAttributes(this).problems);
+  }
+
+  // Typed events: `statechange` and `error` carry their details.
+  override addEventListener<K extends keyof UnloadVisualizerEventMap>(
+    type: K,
+    listener: (this: UnloadVisualizerElement, ev: UnloadVisualizerEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof UnloadVisualizerEventMap>(
+    type: K,
+    listener: (this: UnloadVisualizerElement, ev: UnloadVisualizerEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener, options);
   }
 
   /** Where it stands now (what `statechange` reports). */
@@ -62,46 +153,59 @@ export class UnloadVisualizerElement extends HTMLElement {
   }
 
   /** Any command or kernel action, through the visualizer's door (as a host message's `dispatch`). */
-  run(id: string, args?: unknown): Outcome {
-    return this.visualizer.run(id, args, 'embed');
+  run<K extends ActionId>(id: K, ...args: ActionArgs<K>): Outcome {
+    return this.visualizer.run(String(id), args[0], 'embed');
   }
 
   goto(step: number): Outcome {
-    return this.run('goTo', { step });
+    return this.visualizer.run('goTo', { step }, 'embed');
   }
 
   step(delta = 1): Outcome {
-    return this.run('stepBy', { delta });
+    return this.visualizer.run('stepBy', { delta }, 'embed');
   }
 
   play(): Outcome {
-    return this.run('play');
+    return this.visualizer.run('play', undefined, 'embed');
   }
 
   pause(): Outcome {
-    return this.run('pause');
+    return this.visualizer.run('pause', undefined, 'embed');
+  }
+
+  #error(message: string): void {
+    console.warn(`<${this.localName}${this.id ? `#${this.id}` : ''}>: ${message}`);
+    this.dispatchEvent(new CustomEvent('error', { detail: { message } }));
+  }
+
+  /** Each attribute problem said once (not again at every render while it stands). */
+  #report(problems: readonly string[]): void {
+    for (const p of problems) if (!this.#said.has(p)) this.#error(p);
+    this.#said = new Set(problems);
   }
 
   #render(): void {
-    const speed = Number(this.getAttribute('speed'));
-    const props = {
-      visualizer: this.visualizer,
-      scenario: this.getAttribute('scenario') ?? undefined,
-      step: wholeNumber(this.getAttribute('step')),
-      theme: oneOf<ThemeChoice>(this.getAttribute('theme'), THEMES),
-      controls: oneOf<Controls>(this.getAttribute('controls'), CONTROLS),
-      speed: this.hasAttribute('speed') && speed >= 0.25 && speed <= 8 ? speed : undefined,
-      autoplay: this.hasAttribute('autoplay') && this.getAttribute('autoplay') !== 'false',
-      label: this.getAttribute('label') ?? undefined,
-      onStateChange: (detail: StateReport) => this.dispatchEvent(new CustomEvent('statechange', { detail })),
-      onError: (message: string) => this.dispatchEvent(new CustomEvent('error', { detail: { message } })),
-    };
-    // Without a scenario attribute, the default scenario (the element's visualizer starts empty).
+    const { props, problems } = readAttributes(this);
+    // Said after the current task: a page's own script, just after the element's, hears them.
+    setTimeout(() => this.#report(problems));
     this.#root?.render(
       <StrictMode>
-        <UnloadVisualizer {...props} scenario={props.scenario ?? 'windows-default'} />
+        <VisualizerContent
+          {...props}
+          visualizer={this.visualizer}
+          // Without a scenario attribute, the default scenario (the element's visualizer starts empty).
+          scenario={props.scenario ?? 'windows-default'}
+          onStateChange={(detail) => this.dispatchEvent(new CustomEvent('statechange', { detail }))}
+          onError={(message) => this.#error(message)}
+        />
       </StrictMode>,
     );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'unload-visualizer': UnloadVisualizerElement;
   }
 }
 

@@ -6,9 +6,10 @@
  *   import { defineUnloadVisualizer } from 'unload-lens';   // then <unload-visualizer …>
  */
 export { UnloadVisualizer, type UnloadVisualizerProps } from './UnloadVisualizer';
-export { UnloadVisualizerElement, defineUnloadVisualizer } from './element';
+export { UnloadVisualizerElement, defineUnloadVisualizer, type UnloadVisualizerEventMap } from './element';
+export type { ActionArgs, ActionArgsMap, ActionId, BuiltInScenarioId, ScenarioInput } from './types';
 export { createVisualizer, type Visualizer } from '../store';
+export type { Outcome } from '../actions/types';
 export { parseScenario, type Scenario } from '../kernel/core';
-export { BUILT_IN_SCENARIOS } from '../scenarios';
 export type { Controls } from '../embed/params';
 export type { ChecklistLine, FrameMessage, HostMessage, StateReport, ThemeChoice } from '../embed/protocol';
