@@ -47,9 +47,10 @@ export const svr5 = {
     `${HDK}_load(D2)`,
   ],
   'svr5.load.fails': [
-    'DOC',
+    'MODEL',
     'If _load fails the module is not loaded and _unload is never called.',
     `${HDK}_load(D2), modload(2)`,
+    '_load(D2) and modload(2) say a failing _load makes the load fail with its errno; that the module is then freed without a call to _unload is how historical SVR4-derived DLKM implementations behave (and what Windows documents for DriverEntry), not something those pages state.',
   ],
   'svr5.load.alreadyLoaded': [
     'MODEL',

@@ -36,6 +36,16 @@ export const windowsPnp = {
     `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
     'ReactOS’s IopSendRemoveDevice notifies after IRP_MN_REMOVE_DEVICE, once the drivers (and perhaps their Unload) have run; the simulator follows the WDK.',
   ],
+  'win.pnp.unregisterOnRemove': [
+    'DOC',
+    'On GUID_TARGET_DEVICE_REMOVE_COMPLETE the registrant’s callback removes its registration with IoUnregisterPlugPlayNotification; one that forgets keeps its driver from unloading.',
+    `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
+  ],
+  'win.pnp.removeCompletesQueued': [
+    'DOC',
+    'In IRP_MN_REMOVE_DEVICE a function driver completes the requests queued in it before it waits on its remove lock, detaches and deletes its device.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+  ],
   'win.pnp.surpriseFailsIo': [
     'DOC',
     'In IRP_MN_SURPRISE_REMOVAL each driver fails the I/O requests outstanding on the device.',

@@ -50,6 +50,8 @@ export const windowsActions = {
     driverEntryLeaksDevice: bool(),
     /** Ours: its devices keep a remove lock (IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in REMOVE). Default false. */
     removeLock: bool(),
+    /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
+    forgetsCleanup: bool(),
   },
   createDevice: {
     driver: name(),
@@ -79,6 +81,8 @@ export const windowsActions = {
     keepsHandleOpen: bool(),
     /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. Default false. */
     reregisters: bool(),
+    /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_COMPLETE the callback forgets IoUnregisterPlugPlayNotification (a driver bug). Default false. */
+    forgetsUnregister: bool(),
   },
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
@@ -117,9 +121,15 @@ export const WINDOWS_ACTION_DEFAULTS = {
     vetoesQueryRemove: false,
     driverEntryLeaksDevice: false,
     removeLock: false,
+    forgetsCleanup: false,
   },
   createDevice: { exclusive: false },
-  registerNotification: { vetoesQueryRemove: false, keepsHandleOpen: false, reregisters: false },
+  registerNotification: {
+    vetoesQueryRemove: false,
+    keepsHandleOpen: false,
+    reregisters: false,
+    forgetsUnregister: false,
+  },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
   requestRemove: { present: false },

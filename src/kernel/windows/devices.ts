@@ -1,4 +1,4 @@
-import { OrderedSet } from 'immutable';
+import { List, OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
@@ -42,7 +42,7 @@ export function newDevice(
     obReferences: OrderedSet(),
     flags: 0,
     doFlags: (exclusive ? DO.EXCLUSIVE : 0) | (initializing ? DO.DEVICE_INITIALIZING : 0),
-    removeLock: driver.usesRemoveLock ? { tags: OrderedSet(), removed: false, waiting: false } : null,
+    removeLock: driver.usesRemoveLock ? { tags: List(), removed: false, waiting: false } : null,
     unlinked: false,
     exclusive,
     shutdown: 'none',

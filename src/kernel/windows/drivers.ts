@@ -55,6 +55,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     hasUnload: a.unloadRoutine ?? D.unloadRoutine,
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
+    forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
     state: 'loaded',
     unloadInvoked: false,
     imageInMemory: true,
@@ -140,7 +141,7 @@ export function stopDriver(tx: WindowsTx, a: Act<'stopDriver'>): Result {
         : 'it has no Unload routine';
     return tx.refuse(
       'STATUS_INVALID_DEVICE_REQUEST',
-      'win.stop.notLegacy',
+      d.model === 'pnp' ? 'win.stop.notLegacy' : 'win.stop.noUnloadRoutine',
       `${a.driver} cannot be stopped: ${why}`,
       {
         driver: a.driver,

@@ -160,11 +160,37 @@ export function closeHandleNow(tx: WindowsTx, handle: string): void {
   if (!h || h.state !== 'open') return;
   dispatchDown(tx, stackOf(tx, h.device), 'IRP_MJ_CLEANUP', handle, 'win.close.cleanupClose');
   tx.emit('handleClosed', 'win.close.cleanupClose', { handle, device: h.device });
-  if (h.irps.size > 0) {
-    tx.handles = tx.handles.set(handle, { ...h, state: 'closing' });
-    return;
+  tx.handles = tx.handles.set(handle, { ...h, state: 'closing' });
+  cancelQueued(tx, handle);
+  const left = tx.handles.get(handle);
+  if (left && left.irps.size === 0) closeFileObject(tx, handle);
+}
+
+/**
+ * DispatchCleanup (WDK "IRP_MJ_CLEANUP", "DispatchCleanup Routines"): the
+ * driver where each of the file object's IRPs is queued cancels and completes
+ * it (STATUS_CANCELLED), unless it forgets, a driver bug that leaves the IRP
+ * pending, so the file object, and the driver, stay.
+ */
+function cancelQueued(tx: WindowsTx, handle: string): void {
+  const h = tx.handles.get(handle);
+  if (!h) return;
+  for (const name of h.irps.toArray()) {
+    const irp = tx.irps.get(name);
+    const at = irp && tx.device(irp.path[irp.path.length - 1] ?? '');
+    if (!irp || !at) continue;
+    if (tx.drv(at.driver).forgetsCleanup) {
+      tx.emit('driverBug', 'win.close.cleanupCancels', {
+        irp: name,
+        handle,
+        device: at.name,
+        driver: at.driver,
+        reason: `its DispatchCleanup leaves ${name} queued: IRP_MJ_CLEANUP should cancel and complete it, so the file object stays`,
+      });
+      continue;
+    }
+    completeIrpNow(tx, name, { status: 'STATUS_CANCELLED', rule: 'win.close.cleanupCancels' });
   }
-  closeFileObject(tx, handle);
 }
 
 /** The file object's last reference went: IRP_MJ_CLOSE, and ReferenceCount drops. */
@@ -307,7 +333,8 @@ export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
 export interface Failure {
   readonly status: string;
   readonly rule: WindowsRuleId;
-  readonly model: string;
+  /** Set when the status is the simulator's choice. */
+  readonly model?: string;
 }
 
 /**
@@ -328,7 +355,8 @@ export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): 
       device: dev,
       driver: d.driver,
       major: irp.major,
-      ...(failure ? { status: failure.status, model: failure.model } : {}),
+      ...(failure ? { status: failure.status } : {}),
+      ...(failure?.model === undefined ? {} : { model: failure.model }),
     });
     if (d.removeLock) {
       tx.emit('removeLockReleased', 'win.removeLock.acquire', { irp: name, device: dev, driver: d.driver });

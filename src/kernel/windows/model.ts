@@ -1,4 +1,4 @@
-import type { Map as IMap, OrderedSet } from 'immutable';
+import type { List, Map as IMap, OrderedSet } from 'immutable';
 import type { WindowsOptions } from './actions';
 
 /**
@@ -60,6 +60,8 @@ export interface Driver {
   readonly vetoesQueryRemove: boolean;
   /** Its devices keep an IO_REMOVE_LOCK: IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in IRP_MN_REMOVE_DEVICE. */
   readonly usesRemoveLock: boolean;
+  /** A driver bug: its DispatchCleanup leaves the file object's queued IRPs pending (IRP_MJ_CLEANUP says to cancel them). */
+  readonly forgetsCleanup: boolean;
   readonly state: DriverState;
   /** DRVO_UNLOAD_INVOKED: Unload has been called for this load. */
   readonly unloadInvoked: boolean;
@@ -91,8 +93,12 @@ export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
  * (a timer, a DPC, a work item).
  */
 export interface RemoveLock {
-  /** Acquisitions outside an I/O request, by tag. */
-  readonly tags: OrderedSet<string>;
+  /**
+   * Acquisitions outside an I/O request, by tag, oldest first. A tag may
+   * appear more than once: "the Tag does not have to be unique"
+   * (IoAcquireRemoveLock); each release drops one acquisition with that tag.
+   */
+  readonly tags: List<string>;
   /** IoReleaseRemoveLockAndWait was called (in IRP_MN_REMOVE_DEVICE): every later acquire fails with STATUS_DELETE_PENDING. */
   readonly removed: boolean;
   /** IRP_MN_REMOVE_DEVICE is waiting in IoReleaseRemoveLockAndWait for the last acquisition to be released. */
@@ -164,6 +170,8 @@ export interface Registration {
   readonly keepsHandleOpen: boolean;
   /** targetDeviceChange: on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. */
   readonly reregisters: boolean;
+  /** targetDeviceChange, a driver bug: on GUID_TARGET_DEVICE_REMOVE_COMPLETE it closes its handle but keeps the registration. */
+  readonly forgetsUnregister: boolean;
 }
 
 export interface ObReference {

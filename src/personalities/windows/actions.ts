@@ -38,6 +38,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             unloadRoutine: d.hasUnload,
             vetoesQueryRemove: d.vetoesQueryRemove,
             removeLock: d.usesRemoveLock,
+            forgetsCleanup: d.forgetsCleanup,
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
         : {};
@@ -52,6 +53,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       removeLock: {
         label: 'Keeps a remove lock',
         help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
+      },
+      forgetsCleanup: {
+        label: 'IRP_MJ_CLEANUP leaves queued IRPs pending (a bug)',
+        help: 'A rule-following driver cancels and completes the closing file object’s queued IRPs',
       },
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
@@ -179,6 +184,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       vetoesQueryRemove: { label: 'Fails GUID_TARGET_DEVICE_QUERY_REMOVE', help: 'targetDeviceChange only' },
       keepsHandleOpen: { label: 'Keeps its handle open on a query-remove', help: 'targetDeviceChange only' },
       reregisters: { label: 'Reopens and registers again after a cancel', help: 'targetDeviceChange only' },
+      forgetsUnregister: {
+        label: 'Keeps its registration after remove-complete (a bug)',
+        help: 'targetDeviceChange only: a rule-following callback calls IoUnregisterPlugPlayNotification',
+      },
     },
   },
   {
