@@ -43,6 +43,7 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     vetoesQueryRemove: rarely,
     driverEntryLeaksDevice: fc.boolean(),
     removeLock: fc.boolean(),
+    forgetsCleanup: fc.boolean(),
   },
   { requiredKeys: ['do', 'driver'] },
 );
@@ -99,6 +100,7 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
         vetoesQueryRemove: rarely,
         keepsHandleOpen: rarely,
         reregisters: fc.boolean(),
+        forgetsUnregister: fc.boolean(),
       },
       { requiredKeys: ['do', 'driver', 'registration', 'category'] },
     ),
