@@ -119,7 +119,7 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record(
-      { do: fc.constant('requestRemove' as const), device, present: fc.boolean() },
+      { do: fc.constant('requestRemove' as const), device, present: fc.boolean(), eject: fc.boolean() },
       { requiredKeys: ['do', 'device'] },
     ),
   },

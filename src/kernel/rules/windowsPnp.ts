@@ -76,6 +76,22 @@ export const windowsPnp = {
     'The bus driver deletes the PDO only if the device is physically gone; a PDO still present stays.',
     `${MS}kernel/removing-a-device-in-a-bus-driver`,
   ],
+  'win.pnp.eject': [
+    'DOC',
+    'After the removal of an ejectable device the PnP manager sends IRP_MN_EJECT; only the bus driver gets it (function and filter drivers do not), and it completes the IRP once the device is out of its slot.',
+    `${MS}kernel/irp-mn-eject`,
+  ],
+  'win.pnp.secondRemove': [
+    'DOC',
+    'A bus driver that finds its child physically gone reports it (IoInvalidateDeviceRelations); the PnP manager sends the retained PDO a second IRP_MN_REMOVE_DEVICE, and the bus driver deletes the PDO.',
+    `${MS}kernel/removing-a-device-in-a-bus-driver`,
+    'Also IRP_MN_REMOVE_DEVICE (kernel/irp-mn-remove-device): the PnP manager sends remove IRPs for any device that has disappeared.',
+  ],
+  'win.pnp.ejectNotRemoved': [
+    'MODEL',
+    'The simulator refuses IRP_MN_EJECT (STATUS_INVALID_DEVICE_STATE) to a PDO whose stack has not been removed, or whose device is already gone: the PnP manager sends it only after the removal.',
+    `${MS}kernel/irp-mn-eject`,
+  ],
   'win.pnp.noDevnode': [
     'MODEL',
     'PnP removal needs a devnode: a stack with no PDO (a legacy device) cannot be removed that way.',

@@ -25,6 +25,7 @@ export const PNP_MINORS = [
   'IRP_MN_REMOVE_DEVICE',
   'IRP_MN_CANCEL_REMOVE_DEVICE',
   'IRP_MN_SURPRISE_REMOVAL',
+  'IRP_MN_EJECT',
 ] as const;
 
 export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
@@ -86,7 +87,8 @@ export const windowsActions = {
   },
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
-  requestRemove: { device: name(), present: bool() },
+  /** `eject` (ours): after the removal, IRP_MN_EJECT and the retained PDO's second REMOVE. Default false. */
+  requestRemove: { device: name(), present: bool(), eject: bool() },
   surpriseRemove: { device: name() },
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
@@ -132,5 +134,5 @@ export const WINDOWS_ACTION_DEFAULTS = {
   },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
-  requestRemove: { present: false },
+  requestRemove: { present: false, eject: false },
 } as const satisfies { [K in WindowsActionName]?: Partial<Extract<WindowsAction, { do: K }>> };

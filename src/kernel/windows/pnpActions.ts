@@ -2,6 +2,7 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
 import { cancelRemove, orderlyRemove, queryRemove, removeStack, removing, surpriseRemove } from './pnp';
+import { eject, ejectRefusal } from './eject';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 import { isRefusal } from '../tx';
@@ -51,8 +52,14 @@ function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
 export function requestRemove(tx: WindowsTx, a: Act<'requestRemove'>): Result {
   const pdo = devnodeOf(tx, a.device);
   if (isRefusal(pdo)) return pdo;
-  const q = orderlyRemove(tx, pdo.name, a.present ?? WINDOWS_ACTION_DEFAULTS.requestRemove.present);
-  return tx.done(q.ok ? 'STATUS_SUCCESS' : 'STATUS_UNSUCCESSFUL');
+  const D = WINDOWS_ACTION_DEFAULTS.requestRemove;
+  const ejecting = a.eject ?? D.eject;
+  // An ejectable device is still in its slot at REMOVE: the bus driver keeps the PDO until it is ejected.
+  const q = orderlyRemove(tx, pdo.name, ejecting || (a.present ?? D.present));
+  if (!q.ok) return tx.done('STATUS_UNSUCCESSFUL');
+  const after = tx.device(pdo.name);
+  if (ejecting && after && ejectRefusal(after) === null) eject(tx, pdo.name);
+  return tx.done();
 }
 
 export function surpriseRemoveAction(tx: WindowsTx, a: Act<'surpriseRemove'>): Result {
@@ -78,5 +85,13 @@ export function pnpIrpAction(tx: WindowsTx, a: Act<'pnpIrp'>): Result {
     case 'IRP_MN_SURPRISE_REMOVAL':
       surpriseRemove(tx, pdo.name);
       return tx.done();
+    case 'IRP_MN_EJECT': {
+      const why = ejectRefusal(pdo);
+      if (why) {
+        return tx.refuse('STATUS_INVALID_DEVICE_STATE', 'win.pnp.ejectNotRemoved', why, { device: pdo.name });
+      }
+      eject(tx, pdo.name);
+      return tx.done();
+    }
   }
 }

@@ -214,7 +214,14 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     help: 'Orderly PnP removal: IRP_MN_QUERY_REMOVE_DEVICE, then REMOVE or CANCEL.',
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
-    fields: { device, present: { label: 'Hardware stays present' } },
+    fields: {
+      device,
+      present: { label: 'Hardware stays present' },
+      eject: {
+        label: 'Eject it',
+        help: 'After the removal: IRP_MN_EJECT to the bus driver, then a second REMOVE deletes the PDO',
+      },
+    },
   },
   {
     id: 'surpriseRemove',
