@@ -45,7 +45,8 @@ const SENTENCES: Record<EventType, Describe> = {
   notificationUnregistered: (e) => `${e.driver} unregisters PnP notification ${e.registration}`,
   notificationSent: (e) => `${e.driver} is told ${e.state} through ${e.registration}`,
   shutdownRegistered: (e) => `${e.device} registers for IRP_MJ_SHUTDOWN (${e.state})`,
-  pnpIrp: (e) => `${e.minor} reaches ${e.device} (${e.driver})`,
+  pnpIrp: (e) =>
+    `${e.minor} reaches ${e.device} (${e.driver})${e.status ? `: it fails with ${e.status}` : ''}${why(e)}`,
   queryRemoveVetoed: (e) => `the query-remove fails${why(e)}`,
   devnodeState: (e) => `devnode of ${e.device} is now ${e.state}${why(e)}`,
   shutdownIrp: (e) =>

@@ -13,7 +13,7 @@ import {
 } from './windowsInvariants';
 import { consistent } from './windowsConsistency';
 import { initializingRefused, removeLocksRespected } from './windowsLockInvariants';
-import { cleanupCancelsQueued, removeCompleteUnregisters } from './windowsCleanupInvariants';
+import { cleanupCancelsQueued, removeCompleteUnregisters, startRespected } from './windowsRound3Invariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
 import { createWorld } from '../world';
 import { windowsRunArb } from './windowsArbs';
@@ -162,6 +162,19 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
       if (events.some((e) => e.state === 'GUID_TARGET_DEVICE_REMOVE_COMPLETE')) told++;
     });
     expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('starts a stack bottom-up, removes it after a failed start, and opens nothing in a stack not started', () => {
+    let started = 0;
+    let failed = 0;
+    property(startRespected, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.rule === 'win.start.bottomUp' && e.type === 'devnodeState')) started++;
+      if (events.some((e) => e.rule === 'win.start.removeAfterFail')) failed++;
+    });
+    // Not vacuous: starts succeed and fail in a share of runs.
+    expect(started).toBeGreaterThan(NUM_RUNS * 0.002);
+    expect(failed).toBeGreaterThan(NUM_RUNS * 0.002);
   });
 
   it('opens nothing, and attaches nothing on top of a device, while it is DO_DEVICE_INITIALIZING', () => {

@@ -44,6 +44,7 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     driverEntryLeaksDevice: fc.boolean(),
     removeLock: fc.boolean(),
     forgetsCleanup: fc.boolean(),
+    startFails: fc.constant('STATUS_DEVICE_NOT_READY'),
   },
   { requiredKeys: ['do', 'driver'] },
 );
@@ -56,6 +57,7 @@ const createDeviceArb: fc.Arbitrary<W<'createDevice'>> = fc.record(
     role: fc.constantFrom(...DEVICE_ROLES),
     attachTo: device,
     exclusive: rarely,
+    started: usually,
   },
   { requiredKeys: ['do', 'driver', 'device', 'role'] },
 );
@@ -217,6 +219,23 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
       },
       { do: 'openHandle', device: dev, handle: h },
     ]),
+  },
+  {
+    weight: 6,
+    // A device reported unstarted: an open before the start, IRP_MN_START_DEVICE (which its
+    // function driver may fail), an open after.
+    arbitrary: fc
+      .tuple(driver, driver, device, device, handle, fc.boolean())
+      .map(([bus, fn, pdo, fdo, h, fails]): WindowsAction[] => [
+        { do: 'createDevice', driver: bus, device: pdo, role: 'pdo', started: false },
+        fails
+          ? { do: 'loadDriver', driver: fn, startFails: 'STATUS_DEVICE_NOT_READY' }
+          : { do: 'loadDriver', driver: fn },
+        { do: 'createDevice', driver: fn, device: fdo, role: 'fdo', attachTo: pdo },
+        { do: 'openHandle', device: fdo, handle: h },
+        { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_START_DEVICE' },
+        { do: 'openHandle', device: fdo, handle: h },
+      ]),
   },
   { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },
 );

@@ -92,6 +92,27 @@ export const windowsPnp = {
     'The simulator refuses IRP_MN_EJECT (STATUS_INVALID_DEVICE_STATE) to a PDO whose stack has not been removed, or whose device is already gone: the PnP manager sends it only after the removal.',
     `${MS}kernel/irp-mn-eject`,
   ],
+  'win.start.bottomUp': [
+    'DOC',
+    'IRP_MN_START_DEVICE is handled first by the parent bus driver, then by each driver above it; the device is started when every driver has succeeded.',
+    `${MS}kernel/irp-mn-start-device`,
+  ],
+  'win.start.removeAfterFail': [
+    'DOC',
+    'If a driver of the stack fails IRP_MN_START_DEVICE, the PnP manager sends IRP_MN_REMOVE_DEVICE (with no query first): the drivers delete their devices, and a driver left with none unloads.',
+    `${MS}kernel/irp-mn-remove-device`,
+    'The same page says drivers may receive a remove IRP before the device is started. The devnode’s problem (Code 10, CM_PROB_FAILED_START) is from the Device Manager error-code pages.',
+  ],
+  'win.start.opensAfterStart': [
+    'MODEL',
+    'Until IRP_MN_START_DEVICE succeeds a device is not ready for I/O (its drivers enable its interfaces when they start it): the simulator refuses an open with STATUS_NO_SUCH_DEVICE.',
+    `${MS}kernel/starting-a-device`,
+  ],
+  'win.start.notStartable': [
+    'MODEL',
+    'IRP_MN_START_DEVICE sent by hand to a device that is not waiting to start (already started, removed, or failed) is refused with STATUS_INVALID_DEVICE_STATE.',
+    `${MS}kernel/irp-mn-start-device`,
+  ],
   'win.pnp.noDevnode': [
     'MODEL',
     'PnP removal needs a devnode: a stack with no PDO (a legacy device) cannot be removed that way.',

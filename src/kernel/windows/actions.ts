@@ -26,6 +26,7 @@ export const PNP_MINORS = [
   'IRP_MN_CANCEL_REMOVE_DEVICE',
   'IRP_MN_SURPRISE_REMOVAL',
   'IRP_MN_EJECT',
+  'IRP_MN_START_DEVICE',
 ] as const;
 
 export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
@@ -38,6 +39,12 @@ const ntstatus = z
         `expected "success" or an NTSTATUS name like "STATUS_INSUFFICIENT_RESOURCES", got ${show(iss.input)}`,
     }),
   );
+
+const failure = z.string({ error: (iss) => `expected an NTSTATUS name, got ${show(iss.input)}` }).check(
+  z.refine((s) => NTSTATUS_RE.test(s) && s !== 'STATUS_SUCCESS', {
+    error: (iss) => `expected a failing NTSTATUS name like "STATUS_DEVICE_NOT_READY", got ${show(iss.input)}`,
+  }),
+);
 
 export const windowsActions = {
   loadDriver: {
@@ -53,6 +60,8 @@ export const windowsActions = {
     removeLock: bool(),
     /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
     forgetsCleanup: bool(),
+    /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
+    startFails: z.optional(failure),
   },
   createDevice: {
     driver: name(),
@@ -61,6 +70,8 @@ export const windowsActions = {
     attachTo: z.optional(name()),
     /** Ours: an exclusive device admits one open at a time. */
     exclusive: bool(),
+    /** Ours (pdo): false = its stack waits for IRP_MN_START_DEVICE (pnpIrp) before it opens. Default true. */
+    started: bool(),
   },
   attachDevice: { device: name(), to: name() },
   detachDevice: { device: name() },
@@ -125,7 +136,7 @@ export const WINDOWS_ACTION_DEFAULTS = {
     removeLock: false,
     forgetsCleanup: false,
   },
-  createDevice: { exclusive: false },
+  createDevice: { exclusive: false, started: true },
   registerNotification: {
     vetoesQueryRemove: false,
     keepsHandleOpen: false,

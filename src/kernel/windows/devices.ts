@@ -158,6 +158,14 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
   );
   tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
+  if (a.role === 'pdo' && !(a.started ?? WINDOWS_ACTION_DEFAULTS.createDevice.started)) {
+    tx.patchDevice(a.device, { devnode: 'DriversAdded' });
+    tx.emit('devnodeState', 'win.start.opensAfterStart', {
+      device: a.device,
+      state: 'DriversAdded',
+      reason: 'it waits for IRP_MN_START_DEVICE',
+    });
+  }
   if (a.attachTo !== undefined) link(tx, a.device, a.attachTo);
   return tx.done();
 }

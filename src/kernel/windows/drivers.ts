@@ -56,6 +56,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
     forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
+    startFails: a.startFails ?? null,
     state: 'loaded',
     unloadInvoked: false,
     imageInMemory: true,

@@ -80,6 +80,14 @@ function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | n
       };
     }
   }
+  if (pdoOf(tx, device)?.devnode === 'DriversAdded') {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.start.opensAfterStart',
+      reason: `${device} is not started yet: its drivers fail opens until IRP_MN_START_DEVICE succeeds`,
+      fields: { device, handle },
+    };
+  }
   if (pdoOf(tx, device)?.surpriseRemoved) {
     return {
       status: 'STATUS_NO_SUCH_DEVICE',

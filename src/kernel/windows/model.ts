@@ -34,6 +34,8 @@ export const DRVO = { UNLOAD_INVOKED: 0x1, LEGACY_DRIVER: 0x2 } as const;
 
 /** Devnode states (`!devnode`), with their DNS_ numbers. */
 export const DEVNODE_STATES = {
+  /** Its drivers are loaded and attached; IRP_MN_START_DEVICE has not succeeded yet. */
+  DriversAdded: 0x303,
   Started: 0x308,
   QueryRemoved: 0x310,
   RemovePendingCloses: 0x311,
@@ -60,6 +62,8 @@ export interface Driver {
   readonly vetoesQueryRemove: boolean;
   /** Its devices keep an IO_REMOVE_LOCK: IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in IRP_MN_REMOVE_DEVICE. */
   readonly usesRemoveLock: boolean;
+  /** It fails IRP_MN_START_DEVICE with this status (null: it starts). */
+  readonly startFails: string | null;
   /** A driver bug: its DispatchCleanup leaves the file object's queued IRPs pending (IRP_MJ_CLEANUP says to cancel them). */
   readonly forgetsCleanup: boolean;
   readonly state: DriverState;

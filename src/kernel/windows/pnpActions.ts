@@ -3,6 +3,7 @@ import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
 import { cancelRemove, orderlyRemove, queryRemove, removeStack, removing, surpriseRemove } from './pnp';
 import { eject, ejectRefusal } from './eject';
+import { startStack } from './start';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 import { isRefusal } from '../tx';
@@ -85,6 +86,8 @@ export function pnpIrpAction(tx: WindowsTx, a: Act<'pnpIrp'>): Result {
     case 'IRP_MN_SURPRISE_REMOVAL':
       surpriseRemove(tx, pdo.name);
       return tx.done();
+    case 'IRP_MN_START_DEVICE':
+      return startStack(tx, pdo.name);
     case 'IRP_MN_EJECT': {
       const why = ejectRefusal(pdo);
       if (why) {

@@ -39,6 +39,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             vetoesQueryRemove: d.vetoesQueryRemove,
             removeLock: d.usesRemoveLock,
             forgetsCleanup: d.forgetsCleanup,
+            ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
         : {};
@@ -53,6 +54,11 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       removeLock: {
         label: 'Keeps a remove lock',
         help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
+      },
+      startFails: {
+        label: 'IRP_MN_START_DEVICE fails with',
+        placeholder: 'STATUS_… (empty: it starts)',
+        help: 'The PnP manager then removes the stack',
       },
       forgetsCleanup: {
         label: 'IRP_MJ_CLEANUP leaves queued IRPs pending (a bug)',
@@ -92,6 +98,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       role: { label: 'Role', start: 'fdo' },
       attachTo: { label: 'Attach on top of', ref: { of: 'device', candidates: namedDevices } },
       exclusive: { label: 'Exclusive' },
+      started: {
+        label: 'Started at once (PDO)',
+        help: 'Off: the stack waits for IRP_MN_START_DEVICE (Send a PnP IRP) and refuses opens until then',
+      },
     },
   },
   {

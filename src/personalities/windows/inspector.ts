@@ -187,6 +187,7 @@ function driverRows(d: Driver): InspectorRow[] {
   );
   if (d.controlDevice) rows.push(row('Control device', link('device', d.controlDevice)));
   if (d.vetoesQueryRemove) rows.push(row('Query-remove', 'vetoes IRP_MN_QUERY_REMOVE_DEVICE'));
+  if (d.startFails) rows.push(row('IRP_MN_START_DEVICE', `fails with ${d.startFails}`));
   if (d.forgetsCleanup) {
     rows.push(
       row(

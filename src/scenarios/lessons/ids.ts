@@ -20,6 +20,7 @@ export const LESSON_IDS = [
   'update-blocked',
   'pnp-no-unload',
   'hybrid-driver',
+  'start-fails',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',

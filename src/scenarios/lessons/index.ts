@@ -1,7 +1,7 @@
 /**
  * The built-in lessons, one scenario file each, in teaching order: the 16
- * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
- * of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
+ * Windows situations of shared/domain/windows.md §6 and the mechanisms added
+ * since (issue 19), then the 10 SVR5 ones of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
  * files (no bundler-only import).
  */
 import type { LessonId } from './ids';
@@ -21,6 +21,7 @@ import leakedReference from './leaked-reference.json';
 import updateBlocked from './update-blocked.json';
 import pnpNoUnload from './pnp-no-unload.json';
 import hybridDriver from './hybrid-driver.json';
+import startFails from './start-fails.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -49,6 +50,7 @@ export const LESSON_SCENARIOS = {
   'update-blocked': updateBlocked,
   'pnp-no-unload': pnpNoUnload,
   'hybrid-driver': hybridDriver,
+  'start-fails': startFails,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,

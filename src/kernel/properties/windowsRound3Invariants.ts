@@ -3,8 +3,8 @@ import { at, type StepCtx } from './windowsInvariants';
 
 /**
  * The Windows invariants of issue 19: what IRP_MJ_CLEANUP and a completed
- * removal leave behind (the rest are in windowsInvariants.ts and
- * windowsLockInvariants.ts).
+ * removal leave behind, and IRP_MN_START_DEVICE (the rest are in
+ * windowsInvariants.ts and windowsLockInvariants.ts).
  */
 
 /**
@@ -45,5 +45,45 @@ export function removeCompleteUnregisters(c: StepCtx): void {
       r.forgetsUnregister,
       () => `${at(c)}: ${r.name} still registered after GUID_TARGET_DEVICE_REMOVE_COMPLETE`,
     );
+  }
+}
+
+/**
+ * IRP_MN_START_DEVICE (WDK): it visits the stack from the PDO up, stopping at
+ * a driver that fails it, and a failed start is followed by
+ * IRP_MN_REMOVE_DEVICE in the same step; no open succeeds in a stack whose
+ * PDO has not started.
+ */
+export function startRespected(c: StepCtx): void {
+  const events = c.result.events;
+  const starts = events.filter((e) => e.minor === 'IRP_MN_START_DEVICE');
+  if (starts.length > 0) {
+    const visited = starts.map((e) => e.device);
+    const pdo = visited[0] ?? '';
+    const stack: string[] = [];
+    for (
+      let d = c.before.devices.get(pdo);
+      d;
+      d = d.attachedDevice ? c.before.devices.get(d.attachedDevice) : undefined
+    ) {
+      stack.push(d.name);
+    }
+    check(
+      visited.every((name, i) => stack[i] === name),
+      () => `${at(c)}: START visited ${visited.join(', ')}, the stack bottom-up is ${stack.join(', ')}`,
+    );
+    const fail = starts.find((e) => e.status !== undefined);
+    if (fail) {
+      check(
+        events.some((e) => e.minor === 'IRP_MN_REMOVE_DEVICE' && e.rule === 'win.start.removeAfterFail'),
+        () => `${at(c)}: START failed at ${fail.device} and no REMOVE followed`,
+      );
+    }
+  }
+  for (const e of events) {
+    if (e.type !== 'handleOpened') continue;
+    let d = c.before.devices.get(e.device ?? '');
+    while (d?.attachedTo) d = c.before.devices.get(d.attachedTo);
+    check(d?.devnode !== 'DriversAdded', () => `${at(c)}: ${e.device} opened in a stack not started`);
   }
 }
