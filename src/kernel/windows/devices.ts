@@ -160,7 +160,7 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
   if (a.role === 'pdo' && !(a.started ?? WINDOWS_ACTION_DEFAULTS.createDevice.started)) {
     tx.patchDevice(a.device, { devnode: 'DriversAdded' });
-    tx.emit('devnodeState', 'win.start.opensAfterStart', {
+    tx.emit('devnodeState', 'win.start.bottomUp', {
       device: a.device,
       state: 'DriversAdded',
       reason: 'it waits for IRP_MN_START_DEVICE',
