@@ -157,6 +157,28 @@ export const svr5 = {
     'An open in between makes the module active again; its idle time starts over at the last close.',
     `${HDK}DLKM (performance guide)`,
   ],
+  'svr5.detach.suspendFirst': [
+    'MODEL',
+    'drv_detach sends each instance CFG_SUSPEND, then CFG_REMOVE; the simulator sends CFG_SUSPEND to the instances of a D_HOT driver that are not suspended already.',
+    `${HDK}drv_detach(D3), config(D2)`,
+    'drv_detach(D3) says it causes CFG_SUSPEND "maybe" and does not say when; config(D2) ties CFG_SUSPEND to hot-plug (D_HOT) drivers.',
+  ],
+  'svr5.detach.globalsAfter': [
+    'DOC',
+    'A DDI 8 _unload frees the driver’s global resources after drv_detach returns, having removed every instance; then the module’s memory is freed.',
+    `${HDK}_unload(D2), drv_detach(D3)`,
+  ],
+  'svr5.detach.cannotRefuse': [
+    'DOC',
+    'drv_detach returns nothing and cannot refuse: a driver that wants to refuse the unload must return its errno before it calls drv_detach. One that fails after it is left loaded with its instances removed (a driver bug).',
+    `${HDK}drv_detach(D3), _unload(D2)`,
+  ],
+  'svr5.hot.openRefused': [
+    'MODEL',
+    'The simulator refuses to hot-remove an instance that is open (EBUSY); the HDK pages describe no such check.',
+    `${HDK}config(D2)`,
+    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal; what a driver does with I/O on a card that has gone is not modelled.',
+  ],
   'svr5.hot.remove': [
     'DOC',
     'Hot removal sends config(CFG_REMOVE) for that instance while the module stays loaded.',

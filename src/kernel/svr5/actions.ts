@@ -46,6 +46,8 @@ export const svr5Actions = {
     hot: bool(),
     unloadDelay: z.optional(seconds(0, 3600)),
     copyoutInUnload: bool(),
+    /** Ours: a driver bug, `_unload` calls drv_detach and then returns its `unloadReturns` errno. Default false. */
+    failsAfterDetach: bool(),
     /** Ours: seconds its I/O drains after the last close; `_unload` answers EBUSY until then. Default 0. */
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
@@ -91,6 +93,7 @@ export const SVR5_ACTION_DEFAULTS = {
     hba: false,
     hot: false,
     copyoutInUnload: false,
+    failsAfterDetach: false,
     drainSeconds: 0,
     unloadSleeps: 0,
   },

@@ -24,6 +24,8 @@ export interface Module {
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
   readonly unloadDelay: number | null;
   readonly copyoutInUnload: boolean;
+  /** A driver bug: `_unload` calls drv_detach, then returns its non-zero `unloadReturns`. */
+  readonly failsAfterDetach: boolean;
   /**
    * Seconds its I/O takes to drain after it goes inactive (its last close):
    * a `_unload` called before then answers EBUSY (the driver's own answer),

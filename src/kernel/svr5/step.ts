@@ -103,6 +103,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
+    failsAfterDetach: a.failsAfterDetach ?? D.failsAfterDetach,
     drainSeconds: a.drainSeconds ?? D.drainSeconds,
     unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
     unloading: null,
@@ -211,7 +212,7 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
     });
   }
   if (d.channels.size > 0) {
-    return tx.refuse('EBUSY', 'svr5.hot.notHot', `${a.device} is open`, {
+    return tx.refuse('EBUSY', 'svr5.hot.openRefused', `${a.device} is open`, {
       device: a.device,
       module: m.name,
       blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),

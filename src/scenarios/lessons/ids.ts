@@ -31,6 +31,7 @@ export const LESSON_IDS = [
   'svr5-one-of-two-open',
   'svr5-copyout',
   'svr5-hot-removal',
+  'svr5-detach-order',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

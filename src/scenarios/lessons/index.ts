@@ -1,8 +1,10 @@
 /**
  * The built-in lessons, one scenario file each, in teaching order: the 16
- * Windows situations of shared/domain/windows.md §6 and the mechanisms added
- * since (issue 19), then the 10 SVR5 ones of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
- * files (no bundler-only import).
+ * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
+ * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
+ * (issue 19: a failed IRP_MN_START_DEVICE; drv_detach's order). Plain data,
+ * so the app, the CLI and the tests read the same files (no bundler-only
+ * import).
  */
 import type { LessonId } from './ids';
 import cleanStop from './clean-stop.json';
@@ -32,6 +34,7 @@ import svr5Dependencies from './svr5-dependencies.json';
 import svr5OneOfTwoOpen from './svr5-one-of-two-open.json';
 import svr5Copyout from './svr5-copyout.json';
 import svr5HotRemoval from './svr5-hot-removal.json';
+import svr5DetachOrder from './svr5-detach-order.json';
 
 export const LESSON_SCENARIOS = {
   'clean-stop': cleanStop,
@@ -61,6 +64,7 @@ export const LESSON_SCENARIOS = {
   'svr5-one-of-two-open': svr5OneOfTwoOpen,
   'svr5-copyout': svr5Copyout,
   'svr5-hot-removal': svr5HotRemoval,
+  'svr5-detach-order': svr5DetachOrder,
 } as const satisfies { readonly [K in LessonId]: unknown };
 
 export { LESSON_IDS, isLessonId, type LessonId } from './ids';

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules';
+import { kernel } from '../testing';
+import type { Svr5Action } from './actions';
+
+/**
+ * Issue 19, SVR5: drv_detach ordering. _unload(D2) and drv_detach(D3): a
+ * DDI 8 _unload calls drv_detach, which sends CFG_SUSPEND (maybe) and
+ * CFG_REMOVE for each instance and cannot refuse; the driver frees its
+ * global resources after it returns, and must refuse before calling it.
+ */
+
+const svr5 = () => kernel('svr5');
+
+const hsnet = (extra: Partial<Extract<Svr5Action, { do: 'registerModule' }>> = {}): Svr5Action => ({
+  do: 'registerModule',
+  module: 'hsnet',
+  ddi: '8',
+  devices: ['hsnet0', 'hsnet1'],
+  hot: true,
+  ...extra,
+});
+
+describe('when a D_HOT driver is unloaded', () => {
+  const run = svr5()
+    .setup(hsnet(), { do: 'loadModule', module: 'hsnet' })
+    .do({ do: 'unloadModule', module: 'hsnet' })
+    .expectStatus('0');
+  const seq = run.last.events
+    .filter((e) => e.type === 'cfgSuspend' || e.type === 'cfgRemove' || e.type === 'moduleFreed')
+    .map((e) => `${e.type} ${e.device ?? ''}`.trim());
+
+  it('suspends then removes each instance in turn, and frees the module after drv_detach returns', () => {
+    expect(seq).toEqual([
+      'cfgSuspend hsnet0',
+      'cfgRemove hsnet0',
+      'cfgSuspend hsnet1',
+      'cfgRemove hsnet1',
+      'moduleFreed',
+    ]);
+  });
+
+  it('marks the CFG_SUSPEND as a choice, and cites drv_detach for the frees after it', () => {
+    const suspend = run.last.events.find((e) => e.type === 'cfgSuspend');
+    expect(suspend?.rule).toBe('svr5.detach.suspendFirst');
+    expect(suspend?.model).toBeTruthy();
+    expect(run.last.events.find((e) => e.type === 'moduleFreed')?.rule).toBe('svr5.detach.globalsAfter');
+  });
+
+  it('does not suspend again an instance already suspended', () => {
+    const again = svr5()
+      .setup(hsnet(), { do: 'loadModule', module: 'hsnet' }, { do: 'suspendInstance', device: 'hsnet1' })
+      .do({ do: 'unloadModule', module: 'hsnet' });
+    expect(again.eventsOf('cfgSuspend').map((e) => e.device)).toEqual(['hsnet0']);
+  });
+
+  it('sends a driver that is not D_HOT only CFG_REMOVE', () => {
+    const plain = svr5()
+      .setup(hsnet({ hot: false }), { do: 'loadModule', module: 'hsnet' })
+      .do({ do: 'unloadModule', module: 'hsnet' });
+    expect(plain.types()).not.toContain('cfgSuspend');
+    expect(plain.eventsOf('cfgRemove')).toHaveLength(2);
+  });
+});
+
+describe('when _unload fails after calling drv_detach (a driver bug)', () => {
+  const run = svr5()
+    .setup(hsnet({ unloadReturns: 'EBUSY', failsAfterDetach: true }), { do: 'loadModule', module: 'hsnet' })
+    .do({ do: 'unloadModule', module: 'hsnet' })
+    .expectStatus('EBUSY')
+    .expectEvents('cfgRemove', 'unloadFailed')
+    .expectNoEvents('moduleFreed');
+
+  it('leaves the module loaded with its instances removed, citing drv_detach', () => {
+    expect(run.world.modules.get('hsnet')?.loaded).toBe(true);
+    expect(run.world.modules.get('hsnet')?.configured).toEqual([]);
+    const failed = run.last.events.find((e) => e.type === 'unloadFailed');
+    expect(failed?.rule).toBe('svr5.detach.cannotRefuse');
+    expect(RULES['svr5.detach.cannotRefuse'].source).toMatch(/drv_detach/);
+  });
+
+  it('then answers an open of either instance with ENODEV', () => {
+    run.do({ do: 'open', device: 'hsnet0', channel: 'c' }).expectStatus('ENODEV');
+  });
+
+  it('keeps a driver that refuses before drv_detach whole', () => {
+    const good = svr5()
+      .setup(hsnet({ unloadReturns: 'EBUSY' }), { do: 'loadModule', module: 'hsnet' })
+      .do({ do: 'unloadModule', module: 'hsnet' }, { do: 'open', device: 'hsnet0', channel: 'c' });
+    expect(good.step(0).events.some((e) => e.type === 'cfgRemove')).toBe(false);
+    expect(good.last.status).toBe('0');
+  });
+});
+
+describe('hot removal of an open instance', () => {
+  it('is refused with EBUSY, marked as the simulator’s choice (the HDK describes no such check)', () => {
+    const run = svr5()
+      .setup(hsnet(), { do: 'open', device: 'hsnet1', channel: 'c' })
+      .do({ do: 'hotRemove', device: 'hsnet1' })
+      .expectStatus('EBUSY');
+    expect(run.last.events[0]?.rule).toBe('svr5.hot.openRefused');
+    expect(run.last.events[0]?.model).toBeTruthy();
+  });
+});
