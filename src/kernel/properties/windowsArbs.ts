@@ -41,6 +41,7 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     driverEntry,
     controlDevice: device,
     vetoesQueryRemove: rarely,
+    vetoesQueryStop: rarely,
     driverEntryLeaksDevice: fc.boolean(),
     removeLock: fc.boolean(),
     forgetsCleanup: fc.boolean(),
@@ -235,6 +236,24 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
         { do: 'openHandle', device: fdo, handle: h },
         { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_START_DEVICE' },
         { do: 'openHandle', device: fdo, handle: h },
+      ]),
+  },
+  {
+    weight: 6,
+    // A rebalance with I/O in flight: a read before the query-stop, one held after it, the stop,
+    // an attempt to finish the held read, the restart (or a cancel instead of the stop).
+    arbitrary: fc
+      .tuple(device, handle, irp, irp, fc.boolean())
+      .map(([dev, h, i1, i2, cancel]): WindowsAction[] => [
+        { do: 'openHandle', device: dev, handle: h },
+        { do: 'sendIrp', handle: h, irp: i1 },
+        { do: 'pnpIrp', device: dev, minor: 'IRP_MN_QUERY_STOP_DEVICE' },
+        { do: 'sendIrp', handle: h, irp: i2 },
+        cancel
+          ? { do: 'pnpIrp', device: dev, minor: 'IRP_MN_CANCEL_STOP_DEVICE' }
+          : { do: 'pnpIrp', device: dev, minor: 'IRP_MN_STOP_DEVICE' },
+        { do: 'completeIrp', irp: i2 },
+        { do: 'pnpIrp', device: dev, minor: 'IRP_MN_START_DEVICE' },
       ]),
   },
   { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },

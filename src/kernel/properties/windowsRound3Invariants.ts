@@ -87,3 +87,41 @@ export function startRespected(c: StepCtx): void {
     check(d?.devnode !== 'DriversAdded', () => `${at(c)}: ${e.device} opened in a stack not started`);
   }
 }
+
+const REBALANCE = new Set([
+  'IRP_MN_QUERY_STOP_DEVICE',
+  'IRP_MN_STOP_DEVICE',
+  'IRP_MN_CANCEL_STOP_DEVICE',
+  'IRP_MN_START_DEVICE',
+]);
+
+/**
+ * A rebalance never loses a queued IRP (WDK "Stopping a Device"): across a
+ * query-stop, stop, cancel-stop or start, every IRP outstanding before is
+ * outstanding after, unless an irpCompleted event says how it ended (a
+ * failed restart removes the stack). And a held IRP belongs to a stack that
+ * is query-stopped or stopped.
+ */
+export function rebalanceKeepsIrps(c: StepCtx): void {
+  const w = c.result.world;
+  if (c.action.do === 'pnpIrp' && REBALANCE.has(c.action.minor)) {
+    const completed = new Set(c.result.events.filter((e) => e.type === 'irpCompleted').map((e) => e.irp));
+    for (const name of c.before.irps.keys()) {
+      check(
+        w.irps.has(name) || completed.has(name),
+        () => `${at(c)}: ${name} was outstanding before and vanished without a completion`,
+      );
+    }
+  }
+  for (const irp of w.irps.valueSeq()) {
+    if (!irp.held) continue;
+    let d = w.devices.get(irp.path[irp.path.length - 1] ?? '');
+    while (d?.attachedTo) d = w.devices.get(d.attachedTo);
+    // A stack a driver took apart by hand (deleteDevice, detachDevice) no longer holds anything.
+    if (d?.role !== 'pdo') continue;
+    check(
+      d.devnode === 'QueryStopped' || d.devnode === 'Stopped',
+      () => `${at(c)}: ${irp.name} is held but its stack is ${d?.devnode ?? 'gone'}`,
+    );
+  }
+}

@@ -113,6 +113,46 @@ export const windowsPnp = {
     'IRP_MN_START_DEVICE sent by hand to a device that is not waiting to start (already started, removed, or failed) is refused with STATUS_INVALID_DEVICE_STATE.',
     `${MS}kernel/irp-mn-start-device`,
   ],
+  'win.rebalance.queryTopDown': [
+    'DOC',
+    'IRP_MN_QUERY_STOP_DEVICE (a resource rebalance) goes to the top of the stack first, then down; a driver that cannot stop its device fails it. After it succeeds the drivers hold new requests in their queues.',
+    `${MS}kernel/irp-mn-query-stop-device`,
+  ],
+  'win.rebalance.cancelBottomUp': [
+    'DOC',
+    'IRP_MN_CANCEL_STOP_DEVICE is handled by the bus driver first, then by each driver above; the device goes back to Started and the drivers take the requests they held.',
+    `${MS}kernel/irp-mn-cancel-stop-device`,
+  ],
+  'win.rebalance.stopTopDown': [
+    'DOC',
+    'IRP_MN_STOP_DEVICE (top first): the drivers stop the device and release its hardware resources but keep their device objects, and hold requests until the device starts again.',
+    `${MS}kernel/irp-mn-stop-device`,
+  ],
+  'win.rebalance.holdsIo': [
+    'DOC',
+    'While a device is query-stopped or stopped its drivers hold new requests in their queues: none is failed, none is lost.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.restartReleases': [
+    'DOC',
+    'After the rebalance the PnP manager sends IRP_MN_START_DEVICE with the new resources; once started, the drivers take the requests they held.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.heldNotStarted': [
+    'MODEL',
+    'A held request has not been started on the hardware, so its driver cannot finish it until the device starts again: the simulator refuses completeIrp with STATUS_DEVICE_NOT_READY.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.noRemoval': [
+    'MODEL',
+    'While a device is query-stopped or stopped for a rebalance the simulator refuses an orderly removal of it (STATUS_INVALID_DEVICE_STATE), and a driver update leaves its stack alone; a surprise removal still goes through.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.wrongState': [
+    'MODEL',
+    'A stop IRP sent by hand out of order (a query-stop to a device not started, a stop or cancel-stop with no query-stop before) is refused with STATUS_INVALID_DEVICE_STATE.',
+    `${MS}kernel/stopping-a-device`,
+  ],
   'win.pnp.noDevnode': [
     'MODEL',
     'PnP removal needs a devnode: a stack with no PDO (a legacy device) cannot be removed that way.',

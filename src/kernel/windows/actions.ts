@@ -27,6 +27,9 @@ export const PNP_MINORS = [
   'IRP_MN_SURPRISE_REMOVAL',
   'IRP_MN_EJECT',
   'IRP_MN_START_DEVICE',
+  'IRP_MN_QUERY_STOP_DEVICE',
+  'IRP_MN_STOP_DEVICE',
+  'IRP_MN_CANCEL_STOP_DEVICE',
 ] as const;
 
 export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
@@ -60,6 +63,8 @@ export const windowsActions = {
     removeLock: bool(),
     /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
     forgetsCleanup: bool(),
+    /** Ours: it fails IRP_MN_QUERY_STOP_DEVICE (no resource rebalance). Default false. */
+    vetoesQueryStop: bool(),
     /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
     startFails: z.optional(failure),
   },
@@ -132,6 +137,7 @@ export const WINDOWS_ACTION_DEFAULTS = {
     unloadRoutine: true,
     driverEntry: 'success',
     vetoesQueryRemove: false,
+    vetoesQueryStop: false,
     driverEntryLeaksDevice: false,
     removeLock: false,
     forgetsCleanup: false,

@@ -107,6 +107,11 @@ function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | n
   return null;
 }
 
+/** A stack whose PDO is query-stopped or stopped holds new I/O. */
+export function isHolding(pdo: DeviceObject | undefined): boolean {
+  return pdo?.devnode === 'QueryStopped' || pdo?.devnode === 'Stopped';
+}
+
 /** Whether `device` can be opened as `handle` now (a registrant reopening after a cancel asks). */
 export function canOpen(tx: WindowsTx, device: string, handle: string): boolean {
   return openRefusal(tx, device, handle) === null;
@@ -309,20 +314,38 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     }
   }
   const last = path[path.length - 1];
-  tx.irps = tx.irps.set(a.irp, { name: a.irp, handle: a.handle, major, path: path.map((d) => d.name) });
+  // A query-stopped or stopped device holds new requests in its queue (WDK "Stopping a Device").
+  const held = isHolding(pdoOf(tx, h.device));
+  tx.irps = tx.irps.set(a.irp, {
+    name: a.irp,
+    handle: a.handle,
+    major,
+    path: path.map((d) => d.name),
+    ...(held ? { held: true } : {}),
+  });
   tx.handles = tx.handles.set(a.handle, { ...h, irps: h.irps.add(a.irp) });
-  tx.emit('irpPending', 'win.io.pendsAtFunction', {
+  tx.emit('irpPending', held ? 'win.rebalance.holdsIo' : 'win.io.pendsAtFunction', {
     irp: a.irp,
     device: last?.name,
     driver: last?.driver,
     major,
     status: 'STATUS_PENDING',
+    ...(held ? { reason: 'held in the driver’s queue: the device is stopped for a rebalance' } : {}),
   });
   return tx.done();
 }
 
 /** IoCompleteRequest: allowed while Unload Pending (seed rule 3); the IRP climbs back up its path. */
 export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
+  const held = tx.irps.get(a.irp);
+  if (held?.held && tx.device(held.path[0] ?? '') && isHolding(pdoOf(tx, held.path[0] ?? ''))) {
+    return tx.refuse(
+      'STATUS_DEVICE_NOT_READY',
+      'win.rebalance.heldNotStarted',
+      `${a.irp} is held in the driver's queue until its device starts again`,
+      { irp: a.irp },
+    );
+  }
   if (!tx.irps.has(a.irp)) {
     return tx.refuse(
       'STATUS_INVALID_PARAMETER',

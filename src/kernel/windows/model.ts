@@ -37,6 +37,10 @@ export const DEVNODE_STATES = {
   /** Its drivers are loaded and attached; IRP_MN_START_DEVICE has not succeeded yet. */
   DriversAdded: 0x303,
   Started: 0x308,
+  /** IRP_MN_QUERY_STOP_DEVICE succeeded: the drivers hold new I/O. */
+  QueryStopped: 0x309,
+  /** IRP_MN_STOP_DEVICE: the device is stopped for a resource rebalance and holds its I/O. */
+  Stopped: 0x30a,
   QueryRemoved: 0x310,
   RemovePendingCloses: 0x311,
   Removed: 0x312,
@@ -60,6 +64,8 @@ export interface Driver {
   readonly model: 'pnp' | 'legacy';
   readonly hasUnload: boolean;
   readonly vetoesQueryRemove: boolean;
+  /** It fails IRP_MN_QUERY_STOP_DEVICE (it cannot stop for a rebalance). */
+  readonly vetoesQueryStop: boolean;
   /** Its devices keep an IO_REMOVE_LOCK: IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in IRP_MN_REMOVE_DEVICE. */
   readonly usesRemoveLock: boolean;
   /** It fails IRP_MN_START_DEVICE with this status (null: it starts). */
@@ -156,6 +162,8 @@ export interface Irp {
   readonly major: string;
   /** Devices it passed, top of stack first; it is pending at the last. */
   readonly path: readonly string[];
+  /** Held in the function driver's queue while its device is query-stopped or stopped (not started on the hardware). */
+  readonly held?: boolean;
 }
 
 export type NotificationCategory = 'deviceInterfaceChange' | 'targetDeviceChange' | 'hardwareProfileChange';

@@ -1,6 +1,7 @@
 import type { StepResult } from '../types';
 import type { WindowsWorld } from './model';
 import { removeStack } from './pnp';
+import { releaseHeld } from './rebalance';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
 
@@ -16,7 +17,8 @@ import type { WindowsTx } from './tx';
  */
 export function startStack(tx: WindowsTx, pdo: string): StepResult<WindowsWorld> {
   const p = tx.dev(pdo);
-  if (p.devnode !== 'DriversAdded') {
+  const restart = p.devnode === 'Stopped';
+  if (p.devnode !== 'DriversAdded' && !restart) {
     return tx.refuse(
       'STATUS_INVALID_DEVICE_STATE',
       'win.start.notStartable',
@@ -47,6 +49,11 @@ export function startStack(tx: WindowsTx, pdo: string): StepResult<WindowsWorld>
     }
   }
   tx.patchDevice(pdo, { devnode: 'Started' });
-  tx.emit('devnodeState', 'win.start.bottomUp', { device: pdo, state: 'Started' });
+  tx.emit('devnodeState', restart ? 'win.rebalance.restartReleases' : 'win.start.bottomUp', {
+    device: pdo,
+    state: 'Started',
+    ...(restart ? { reason: 'started again with its new resources' } : {}),
+  });
+  if (restart) releaseHeld(tx, pdo, 'win.rebalance.restartReleases');
   return tx.done();
 }

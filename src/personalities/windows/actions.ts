@@ -37,6 +37,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             model: d.model,
             unloadRoutine: d.hasUnload,
             vetoesQueryRemove: d.vetoesQueryRemove,
+            vetoesQueryStop: d.vetoesQueryStop,
             removeLock: d.usesRemoveLock,
             forgetsCleanup: d.forgetsCleanup,
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
@@ -51,6 +52,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       unloadRoutine: { label: 'Has an Unload routine' },
       driverEntry: { label: 'DriverEntry returns', placeholder: 'success or STATUS_…' },
       vetoesQueryRemove: { label: 'Fails IRP_MN_QUERY_REMOVE_DEVICE' },
+      vetoesQueryStop: {
+        label: 'Fails IRP_MN_QUERY_STOP_DEVICE',
+        help: 'It cannot stop for a resource rebalance',
+      },
       removeLock: {
         label: 'Keeps a remove lock',
         help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',

@@ -187,6 +187,7 @@ function driverRows(d: Driver): InspectorRow[] {
   );
   if (d.controlDevice) rows.push(row('Control device', link('device', d.controlDevice)));
   if (d.vetoesQueryRemove) rows.push(row('Query-remove', 'vetoes IRP_MN_QUERY_REMOVE_DEVICE'));
+  if (d.vetoesQueryStop) rows.push(row('Query-stop', 'vetoes IRP_MN_QUERY_STOP_DEVICE'));
   if (d.startFails) rows.push(row('IRP_MN_START_DEVICE', `fails with ${d.startFails}`));
   if (d.forgetsCleanup) {
     rows.push(
@@ -267,6 +268,15 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
           row('Major', irp.major),
           row('File object', link('handle', irp.handle)),
           row('Pending at', at ? [link('device', at), ' ', driverOf(w, at)] : NONE),
+          ...(irp.held
+            ? [
+                row(
+                  'Held',
+                  'in the driver’s queue: the device is stopped for a rebalance',
+                  'Started when the device starts again',
+                ),
+              ]
+            : []),
           {
             label: 'Stack locations',
             value: stackListing(path, at ?? '', () => `[${irp.major}]  `),

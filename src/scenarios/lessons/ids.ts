@@ -21,6 +21,7 @@ export const LESSON_IDS = [
   'pnp-no-unload',
   'hybrid-driver',
   'start-fails',
+  'rebalance',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
