@@ -1,4 +1,5 @@
 import type { DeviceObject } from './model';
+import { pnpIrpAt } from './pnp';
 import { deleteDevice } from './unload';
 import type { WindowsTx } from './tx';
 
@@ -24,23 +25,13 @@ export function ejectRefusal(pdo: DeviceObject): string | null {
 /** IRP_MN_EJECT to the bus driver, then the second REMOVE of the retained PDO. The caller checked `ejectRefusal`. */
 export function eject(tx: WindowsTx, pdo: string): void {
   const p = tx.dev(pdo);
-  tx.emit('pnpIrp', 'win.pnp.eject', {
-    device: pdo,
-    driver: p.driver,
-    minor: 'IRP_MN_EJECT',
-    major: 'IRP_MJ_PNP',
-  });
+  pnpIrpAt(tx, p, 'IRP_MN_EJECT', 'win.pnp.eject');
   tx.patchDevice(pdo, { present: false });
   tx.emit('devnodeState', 'win.pnp.eject', {
     device: pdo,
     state: 'Removed',
     reason: `${p.driver} ejected the device and reports it gone (IoInvalidateDeviceRelations)`,
   });
-  tx.emit('pnpIrp', 'win.pnp.secondRemove', {
-    device: pdo,
-    driver: p.driver,
-    minor: 'IRP_MN_REMOVE_DEVICE',
-    major: 'IRP_MJ_PNP',
-  });
+  pnpIrpAt(tx, p, 'IRP_MN_REMOVE_DEVICE', 'win.pnp.secondRemove');
   deleteDevice(tx, pdo, 'win.pnp.secondRemove');
 }

@@ -119,9 +119,25 @@ function reregister(tx: WindowsTx, r: Registration): void {
   });
 }
 
-function sendDown(tx: WindowsTx, stack: readonly DeviceObject[], minor: string, rule: WindowsRuleId): void {
-  for (const d of stack)
-    tx.emit('pnpIrp', rule, { device: d.name, driver: d.driver, minor, major: 'IRP_MJ_PNP' });
+/** A PnP IRP reaches one device; `failed`: its driver fails it there. */
+export function pnpIrpAt(
+  tx: WindowsTx,
+  d: DeviceObject,
+  minor: string,
+  rule: WindowsRuleId,
+  failed?: { status: string; reason: string },
+): void {
+  tx.emit('pnpIrp', rule, { device: d.name, driver: d.driver, minor, major: 'IRP_MJ_PNP', ...failed });
+}
+
+/** A PnP IRP visits the devices of `stack` in the order given. */
+export function sendDown(
+  tx: WindowsTx,
+  stack: readonly DeviceObject[],
+  minor: string,
+  rule: WindowsRuleId,
+): void {
+  for (const d of stack) pnpIrpAt(tx, d, minor, rule);
 }
 
 /** Registrants first, then IRP_MN_QUERY_REMOVE_DEVICE top of the stack first. On failure the PnP manager cancels. */

@@ -1,5 +1,6 @@
 import type { StepResult } from '../types';
 import type { DevnodeState, WindowsWorld } from './model';
+import { pnpIrpAt, sendDown } from './pnp';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
 
@@ -42,13 +43,13 @@ export function queryStop(tx: WindowsTx, pdo: string): Result {
   if (tx.dev(pdo).devnode !== 'Started') return refuseState(tx, pdo, 'IRP_MN_QUERY_STOP_DEVICE', 'Started');
   for (const d of stackOf(tx, pdo)) {
     const veto = tx.drv(d.driver).vetoesQueryStop;
-    tx.emit('pnpIrp', 'win.rebalance.queryTopDown', {
-      device: d.name,
-      driver: d.driver,
-      minor: 'IRP_MN_QUERY_STOP_DEVICE',
-      major: 'IRP_MJ_PNP',
-      ...(veto ? { status: 'STATUS_UNSUCCESSFUL', reason: `${d.driver} cannot stop its device` } : {}),
-    });
+    pnpIrpAt(
+      tx,
+      d,
+      'IRP_MN_QUERY_STOP_DEVICE',
+      'win.rebalance.queryTopDown',
+      veto ? { status: 'STATUS_UNSUCCESSFUL', reason: `${d.driver} cannot stop its device` } : undefined,
+    );
     if (veto) {
       tx.emit('queryRemoveVetoed', 'win.rebalance.queryTopDown', {
         device: d.name,
@@ -68,14 +69,7 @@ export function queryStop(tx: WindowsTx, pdo: string): Result {
 export function stopStack(tx: WindowsTx, pdo: string): Result {
   if (tx.dev(pdo).devnode !== 'QueryStopped')
     return refuseState(tx, pdo, 'IRP_MN_STOP_DEVICE', 'QueryStopped');
-  for (const d of stackOf(tx, pdo)) {
-    tx.emit('pnpIrp', 'win.rebalance.stopTopDown', {
-      device: d.name,
-      driver: d.driver,
-      minor: 'IRP_MN_STOP_DEVICE',
-      major: 'IRP_MJ_PNP',
-    });
-  }
+  sendDown(tx, stackOf(tx, pdo), 'IRP_MN_STOP_DEVICE', 'win.rebalance.stopTopDown');
   setDevnode(
     tx,
     pdo,
@@ -97,14 +91,7 @@ export function cancelStop(tx: WindowsTx, pdo: string): Result {
 
 /** Bus driver first, then up; the device is started again and its held requests go on. */
 function cancelStopNow(tx: WindowsTx, pdo: string): void {
-  for (const d of stackOf(tx, pdo).reverse()) {
-    tx.emit('pnpIrp', 'win.rebalance.cancelBottomUp', {
-      device: d.name,
-      driver: d.driver,
-      minor: 'IRP_MN_CANCEL_STOP_DEVICE',
-      major: 'IRP_MJ_PNP',
-    });
-  }
+  sendDown(tx, stackOf(tx, pdo).reverse(), 'IRP_MN_CANCEL_STOP_DEVICE', 'win.rebalance.cancelBottomUp');
   setDevnode(tx, pdo, 'Started', 'win.rebalance.cancelBottomUp');
   releaseHeld(tx, pdo, 'win.rebalance.cancelBottomUp');
 }

@@ -1,6 +1,6 @@
 import type { StepResult } from '../types';
 import type { WindowsWorld } from './model';
-import { removeStack } from './pnp';
+import { pnpIrpAt, removeStack } from './pnp';
 import { releaseHeld } from './rebalance';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -28,13 +28,13 @@ export function startStack(tx: WindowsTx, pdo: string): StepResult<WindowsWorld>
   }
   for (const d of stackOf(tx, pdo).reverse()) {
     const fails = tx.drv(d.driver).startFails;
-    tx.emit('pnpIrp', 'win.start.bottomUp', {
-      device: d.name,
-      driver: d.driver,
-      minor: 'IRP_MN_START_DEVICE',
-      major: 'IRP_MJ_PNP',
-      ...(fails ? { status: fails, reason: 'the start fails here; the drivers above never start' } : {}),
-    });
+    pnpIrpAt(
+      tx,
+      d,
+      'IRP_MN_START_DEVICE',
+      'win.start.bottomUp',
+      fails ? { status: fails, reason: 'the start fails here; the drivers above never start' } : undefined,
+    );
     if (fails) {
       removeStack(tx, pdo, true, 'win.start.removeAfterFail');
       const after = tx.device(pdo);
