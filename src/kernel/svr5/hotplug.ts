@@ -18,7 +18,7 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
   const d = tx.devices.get(device);
   if (!d) return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${device}`, { device });
   if (d.removed) {
-    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${device} was hot-removed`, {
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${device} was removed (CFG_REMOVE)`, {
       device,
       module: d.module,
     });

@@ -20,7 +20,7 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${a.device}`, { device: a.device });
   }
   if (dev.removed) {
-    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device} was hot-removed`, {
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device} was removed (CFG_REMOVE)`, {
       device: a.device,
       module: dev.module,
     });

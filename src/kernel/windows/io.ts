@@ -330,7 +330,9 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     driver: last?.driver,
     major,
     status: 'STATUS_PENDING',
-    ...(held ? { reason: 'held in the driver’s queue: the device is stopped for a rebalance' } : {}),
+    ...(held
+      ? { reason: 'held in the driver’s queue until the device runs again (a rebalance is under way)' }
+      : {}),
   });
   return tx.done();
 }
