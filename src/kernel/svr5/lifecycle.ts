@@ -188,7 +188,7 @@ export function finishUnload(tx: Svr5Tx, name: string): string {
     module: name,
     time: tx.clock,
     ...(isDdi8(m.ddi)
-      ? { reason: 'drv_detach returned; _unload freed the driver’s global resources and returned 0' }
+      ? { reason: 'after drv_detach returned and _unload freed the driver’s global resources' }
       : {}),
   });
   for (const dep of m.dependsOn) {
