@@ -71,6 +71,7 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ do: fc.constant('unloadModule' as const), module: moduleName }) },
   { weight: 5, arbitrary: fc.record({ do: fc.constant('advanceTime' as const), seconds }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hotRemove' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('hotAdd' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
 );

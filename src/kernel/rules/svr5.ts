@@ -179,6 +179,11 @@ export const svr5 = {
     `${HDK}config(D2)`,
     'The project’s research found no check of open channels before CFG_REMOVE in a hot removal; what a driver does with I/O on a card that has gone is not modelled.',
   ],
+  'svr5.hot.add': [
+    'DOC',
+    'A D_HOT driver gets config(CFG_ADD) for a device inserted while it is loaded, as drv_attach sends it for each instance at load; the module is not reloaded.',
+    `${HDK}config(D2)`,
+  ],
   'svr5.hot.remove': [
     'DOC',
     'Hot removal sends config(CFG_REMOVE) for that instance while the module stays loaded.',

@@ -59,6 +59,8 @@ export const svr5Actions = {
   unloadModule: { module: name() },
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
+  /** Ours: a card goes back into the slot of a removed instance of a D_HOT driver (CFG_ADD if loaded). */
+  hotAdd: { device: name() },
   /** Ours: config(CFG_SUSPEND) for one instance of a D_HOT driver, as before its slot powers off. */
   suspendInstance: { device: name() },
   /** Ours: config(CFG_RESUME) for a suspended instance. */

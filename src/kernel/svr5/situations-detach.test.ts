@@ -102,3 +102,36 @@ describe('hot removal of an open instance', () => {
     expect(run.last.events[0]?.model).toBeTruthy();
   });
 });
+
+describe('hot insertion into a loaded driver', () => {
+  // config(D2): CFG_ADD for a device added while the D_HOT driver is loaded; no reload.
+  it('sends CFG_ADD for the re-inserted card, and it opens again', () => {
+    const run = svr5()
+      .setup(hsnet(), { do: 'loadModule', module: 'hsnet' }, { do: 'hotRemove', device: 'hsnet1' })
+      .do({ do: 'hotAdd', device: 'hsnet1' })
+      .expectStatus('0')
+      .expectEvents('cfgAdd')
+      .expectNoEvents('loadCalled');
+    expect(run.last.events[0]?.rule).toBe('svr5.hot.add');
+    expect(run.world.modules.get('hsnet')?.configured).toEqual(['hsnet0', 'hsnet1']);
+    run.do({ do: 'open', device: 'hsnet1', channel: 'c' }).expectStatus('0');
+  });
+
+  it('refuses an instance still configured (EEXIST) and a driver that is not D_HOT (EOPNOTSUPP)', () => {
+    svr5()
+      .setup(hsnet(), { do: 'loadModule', module: 'hsnet' })
+      .do({ do: 'hotAdd', device: 'hsnet0' })
+      .expectStatus('EEXIST');
+    svr5()
+      .setup(hsnet({ hot: false }))
+      .do({ do: 'hotAdd', device: 'hsnet0' })
+      .expectStatus('EOPNOTSUPP');
+  });
+
+  it('configures it for the next load when the driver is not loaded', () => {
+    const run = svr5()
+      .setup(hsnet(), { do: 'hotRemove', device: 'hsnet1' })
+      .do({ do: 'hotAdd', device: 'hsnet1' }, { do: 'loadModule', module: 'hsnet' });
+    expect(run.eventsOf('cfgAdd').map((e) => e.device)).toEqual(['hsnet0', 'hsnet1']);
+  });
+});

@@ -5,7 +5,7 @@ import type { StepResult } from '../types';
 import { advanceTime, runClock, waitForUnload } from './daemon';
 import { close, open } from './io';
 import { becomeCandidate, busy, load, runUnload } from './lifecycle';
-import { resumeInstance, suspendInstance } from './hotplug';
+import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
 import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
 import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
@@ -47,6 +47,8 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return advanceTime(tx, action);
     case 'hotRemove':
       return hotRemove(tx, action);
+    case 'hotAdd':
+      return hotAdd(tx, action);
     case 'suspendInstance':
       return suspendInstance(tx, action);
     case 'resumeInstance':

@@ -82,6 +82,14 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     fields: { device },
   },
   {
+    id: 'hotAdd',
+    label: 'Hot-insert instance',
+    help: 'A card goes back into the slot of a removed instance: config(CFG_ADD) if the driver is loaded.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
     id: 'suspendInstance',
     label: 'Suspend instance',
     help: 'config(CFG_SUSPEND), as before a hot-plug slot powers off: the instance gets no I/O.',
