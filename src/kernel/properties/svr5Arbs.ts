@@ -50,6 +50,7 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,
       failsAfterDetach: fc.boolean(),
+      addFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
       drainSeconds: fc.oneof(
         { weight: 3, arbitrary: fc.constant(0) },
         { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) },

@@ -52,6 +52,12 @@ export const svr5 = {
     `${HDK}_load(D2), modload(2)`,
     '_load(D2) and modload(2) say a failing _load makes the load fail with its errno; that the module is then freed without a call to _unload is how historical SVR4-derived DLKM implementations behave (and what Windows documents for DriverEntry), not something those pages state.',
   ],
+  'svr5.load.addFails': [
+    'MODEL',
+    'When config(CFG_ADD) fails for one instance (ENODEV), the simulator still loads the module: that instance is left unconfigured (opens answer ENODEV, drv_detach skips it) and the others work.',
+    `${HDK}config(D2), drv_attach(D3)`,
+    'config(D2) lets CFG_ADD return an errno; the pages do not say whether drv_attach then fails the whole load.',
+  ],
   'svr5.load.alreadyLoaded': [
     'MODEL',
     'modadmin -l on a module that is already loaded answers 0 and does not load it again; an autoloaded module is demand-loaded from then on, so auto-unload no longer touches it. modload(2) lists no error for this case.',

@@ -48,6 +48,8 @@ export const svr5Actions = {
     copyoutInUnload: bool(),
     /** Ours: a driver bug, `_unload` calls drv_detach and then returns its `unloadReturns` errno. Default false. */
     failsAfterDetach: bool(),
+    /** Ours: the instances whose config(CFG_ADD) fails with ENODEV at load. Default none. */
+    addFails: z.optional(list(name(), 'device names', LIMITS.instances)),
     /** Ours: seconds its I/O drains after the last close; `_unload` answers EBUSY until then. Default 0. */
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */

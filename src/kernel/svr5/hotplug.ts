@@ -112,7 +112,13 @@ export function hotAdd(tx: Svr5Tx, a: Act<'hotAdd'>): Result {
       module: m.name,
     });
   }
-  tx.patchDevice(a.device, { removed: false, suspended: false });
+  if (m.addFails.includes(a.device)) {
+    return tx.refuse('ENODEV', 'svr5.load.addFails', `CFG_ADD fails for ${a.device} again`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  tx.patchDevice(a.device, { removed: false, suspended: false, addFailed: false });
   tx.patchModule(m.name, { configured: m.devices.filter((x) => x === a.device || m.configured.includes(x)) });
   if (m.loaded) {
     tx.emit('cfgAdd', 'svr5.hot.add', { module: m.name, device: a.device, time: tx.clock });

@@ -69,7 +69,23 @@ function attachInstances(tx: Svr5Tx, m: Module): void {
     tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
     return;
   }
-  for (const dev of m.configured) tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
+  for (const dev of m.configured) {
+    if (!m.addFails.includes(dev)) {
+      tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
+      continue;
+    }
+    // One instance failing CFG_ADD does not fail the load: it is left unconfigured [MODEL].
+    tx.emit('cfgAdd', 'svr5.load.addFails', {
+      module: m.name,
+      device: dev,
+      status: 'ENODEV',
+      reason: `CFG_ADD fails for ${dev}: it is left unconfigured, the other instances work`,
+    });
+    tx.patchDevice(dev, { removed: true, addFailed: true, suspended: false });
+  }
+  const failed = m.configured.filter((d) => m.addFails.includes(d));
+  if (failed.length > 0)
+    tx.patchModule(m.name, { configured: m.configured.filter((d) => !failed.includes(d)) });
 }
 
 export interface Busy {

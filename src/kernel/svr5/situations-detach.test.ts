@@ -135,3 +135,38 @@ describe('hot insertion into a loaded driver', () => {
     expect(run.eventsOf('cfgAdd').map((e) => e.device)).toEqual(['hsnet0', 'hsnet1']);
   });
 });
+
+describe('a CFG_ADD that fails for one instance', () => {
+  // config(D2): CFG_ADD may return an errno; whether the load then fails is not said (a marked choice).
+  const run = svr5()
+    .setup(hsnet({ addFails: ['hsnet1'] }))
+    .do({ do: 'loadModule', module: 'hsnet' })
+    .expectStatus('0');
+
+  it('loads the module, leaving that instance unconfigured, marked as a choice', () => {
+    const failed = run.last.events.find((e) => e.type === 'cfgAdd' && e.device === 'hsnet1');
+    expect(failed).toMatchObject({ status: 'ENODEV', rule: 'svr5.load.addFails' });
+    expect(failed?.model).toBeTruthy();
+    expect(run.world.modules.get('hsnet')?.configured).toEqual(['hsnet0']);
+  });
+
+  it('answers ENODEV to an open of it and to a hot insertion, and drv_detach skips it', () => {
+    run.do({ do: 'open', device: 'hsnet1', channel: 'c' }).expectStatus('ENODEV');
+    run.do({ do: 'hotAdd', device: 'hsnet1' }).expectStatus('ENODEV');
+    run.do({ do: 'unloadModule', module: 'hsnet' }).expectStatus('0');
+    expect(run.eventsOf('cfgRemove').map((e) => e.device)).toEqual(['hsnet0']);
+  });
+});
+
+describe('an open that autoloads a module whose CFG_ADD fails for the instance opened', () => {
+  it('loads the module and answers ENODEV, opening nothing', () => {
+    const run = svr5()
+      .setup(hsnet({ addFails: ['hsnet0'] }))
+      .do({ do: 'open', device: 'hsnet0', channel: 'c' })
+      .expectStatus('ENODEV')
+      .expectEvents('loadCalled', 'cfgAdd')
+      .expectNoEvents('openCalled');
+    expect(run.world.modules.get('hsnet')?.loaded).toBe(true);
+    expect(run.world.channels.size).toBe(0);
+  });
+});

@@ -106,6 +106,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
     failsAfterDetach: a.failsAfterDetach ?? D.failsAfterDetach,
+    addFails: (a.addFails ?? []).filter((x) => devices.includes(x)),
     drainSeconds: a.drainSeconds ?? D.drainSeconds,
     unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
     unloading: null,

@@ -30,6 +30,7 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       hot: { label: 'D_HOT (hot removal)' },
       unloadDelay: { label: 'Own unload delay (s, pre-DDI 8)' },
       copyoutInUnload: { label: '_unload calls copyout (a bug)' },
+      addFails: { label: 'CFG_ADD fails (ENODEV) for', help: 'comma-separated instance names' },
       failsAfterDetach: {
         label: '_unload refuses after drv_detach (a bug)',
         help: 'With a non-zero “_unload returns”: its instances are removed, yet the module stays loaded',
