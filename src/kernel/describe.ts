@@ -32,7 +32,7 @@ const SENTENCES: Record<EventType, Describe> = {
   deviceDeleted: (e) => `${e.device} leaves ${e.driver}'s device list`,
   deviceFreed: (e) => `${e.device}: the device object's memory is freed`,
   irpDispatched: (e) => `${e.major}${e.irp ? ` ${e.irp}` : ''} reaches ${e.device} (${e.driver})`,
-  irpPending: (e) => `${e.irp} is pending at ${e.device}`,
+  irpPending: (e) => `${e.irp} is pending at ${e.device}${why(e)}`,
   irpCompleted: (e) =>
     `${e.irp} completes back through ${e.device}${e.status ? ` with ${e.status}` : ''}${why(e)}`,
   handleOpened: (e) => `handle ${e.handle} is open on ${e.device}`,
@@ -45,8 +45,10 @@ const SENTENCES: Record<EventType, Describe> = {
   notificationUnregistered: (e) => `${e.driver} unregisters PnP notification ${e.registration}`,
   notificationSent: (e) => `${e.driver} is told ${e.state} through ${e.registration}`,
   shutdownRegistered: (e) => `${e.device} registers for IRP_MJ_SHUTDOWN (${e.state})`,
-  pnpIrp: (e) => `${e.minor} reaches ${e.device} (${e.driver})`,
-  queryRemoveVetoed: (e) => `the query-remove fails${why(e)}`,
+  pnpIrp: (e) =>
+    `${e.minor} reaches ${e.device} (${e.driver})${e.status ? `: it fails with ${e.status}` : ''}${why(e)}`,
+  queryRemoveVetoed: (e) =>
+    `the ${e.minor === 'IRP_MN_QUERY_STOP_DEVICE' ? 'query-stop' : 'query-remove'} fails${why(e)}`,
   devnodeState: (e) => `devnode of ${e.device} is now ${e.state}${why(e)}`,
   shutdownIrp: (e) =>
     `IRP_MJ_SHUTDOWN reaches ${e.device}${e.state === 'lastChance' ? ' (last chance)' : ''}`,
@@ -69,7 +71,7 @@ const SENTENCES: Record<EventType, Describe> = {
   interruptsAttached: (e) => `${e.module}: interrupts attached (${e.reason})`,
   interruptsDetached: (e) => `${e.module}: interrupts detached (${e.reason})`,
   unloadFailed: (e) => `${e.module}: _unload returned ${e.status}${why(e)}`,
-  moduleFreed: (e) => `${e.module}: the module's memory is freed${at(e)}`,
+  moduleFreed: (e) => `${e.module}: the module's memory is freed${at(e)}${e.reason ? `, ${e.reason}` : ''}`,
   contextViolation: (e) => `${e.module}: context violation${why(e)}`,
   autoUnloadCandidate: (e) => `${e.module} becomes a candidate for auto-unload`,
   openCalled: (e) => `${e.module}: open(D2) on ${e.device} as ${e.channel}`,

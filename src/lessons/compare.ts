@@ -89,12 +89,12 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
       {
         windows: 5,
         svr5: 4,
-        note: 'The last close. Windows runs the deferred Unload by itself. SVR5 just calls close(D2): nobody asked again, so the module stays.',
+        note: 'The last close. Windows runs the deferred Unload by itself. SVR5 calls close(D2) and the module stays for now: it is an idle auto-unload candidate, which the daemon unloads once it has been idle for DEF_UNLOAD_DELAY (60 s), unless an administrator asks first.',
       },
       {
         windows: 5,
         svr5: 5,
-        note: 'SVR5 needs the administrator again: modadmin -U now calls _unload, CFG_REMOVE for each instance, and frees the module.',
+        note: 'SVR5, without waiting for the daemon: modadmin -U now calls _unload, CFG_REMOVE for each instance, and frees the module.',
       },
     ],
   },
@@ -115,7 +115,7 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
       {
         windows: 8,
         svr5: 2,
-        note: 'Windows asks first: IRP_MN_QUERY_REMOVE_DEVICE, top-down, and any driver may veto. SVR5 hot removal asks nobody.',
+        note: 'Windows asks first: IRP_MN_QUERY_REMOVE_DEVICE, top-down, and any driver may veto. SVR5 hot removal asks nobody; it suspends the instance (CFG_SUSPEND) before it removes it.',
       },
       {
         windows: 9,
@@ -125,7 +125,7 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
       {
         windows: 9,
         svr5: 5,
-        note: 'SVR5: the other instance still opens. On Windows the bus driver stays too: it keeps its own FDO.',
+        note: 'SVR5: the other instance still opens. On Windows the bus driver stays too: it keeps its own FDO, and the toaster’s PDO until the device is ejected (IRP_MN_EJECT, then a second IRP_MN_REMOVE_DEVICE deletes it).',
       },
     ],
   },

@@ -12,6 +12,7 @@ import {
   suspendedGetsNoIo,
   type StepCtx,
 } from './svr5Invariants';
+import { detachOrdered } from './svr5DetachInvariants';
 import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
@@ -116,6 +117,16 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
       if (eventsOf(steps).some((e) => e.type === 'unloadCalled' && e.by === 'daemon')) daemon++;
     });
     expect(daemon).toBeGreaterThan(NUM_RUNS * 0.03);
+  });
+
+  it('runs drv_detach in order: CFG_SUSPEND then CFG_REMOVE per instance, frees after; a late refusal keeps no instance', () => {
+    let ordered = 0;
+    property(detachOrdered, (steps) => {
+      if (eventsOf(steps).some((e) => e.rule === 'svr5.detach.suspendFirst')) ordered++;
+    });
+    // Not vacuous: drv_detach suspends in a share of runs. (A refusal after drv_detach is rarer in random
+    // runs; situations-detach.test.ts plays it on purpose.)
+    expect(ordered).toBeGreaterThan(NUM_RUNS * 0.005);
   });
 
   it('sends no open(D2) to a suspended instance', () => {

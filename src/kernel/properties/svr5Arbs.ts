@@ -49,6 +49,8 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       hot: fc.boolean(),
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,
+      failsAfterDetach: fc.boolean(),
+      addFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
       drainSeconds: fc.oneof(
         { weight: 3, arbitrary: fc.constant(0) },
         { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) },
@@ -70,6 +72,7 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ do: fc.constant('unloadModule' as const), module: moduleName }) },
   { weight: 5, arbitrary: fc.record({ do: fc.constant('advanceTime' as const), seconds }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hotRemove' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('hotAdd' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
 );

@@ -13,6 +13,12 @@ import {
 } from './windowsInvariants';
 import { consistent } from './windowsConsistency';
 import { initializingRefused, removeLocksRespected } from './windowsLockInvariants';
+import {
+  cleanupCancelsQueued,
+  rebalanceKeepsIrps,
+  removeCompleteUnregisters,
+  startRespected,
+} from './windowsRound3Invariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
 import { createWorld } from '../world';
 import { windowsRunArb } from './windowsArbs';
@@ -141,6 +147,48 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
     // Not vacuous: REMOVE waits on a remove lock, and goes on after the release, in a share of runs.
     expect(waits).toBeGreaterThan(NUM_RUNS * 0.02);
     expect(resumed).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('leaves no IRP of a closed handle queued, except at a driver that forgets IRP_MJ_CLEANUP (marked as a bug)', () => {
+    let cancelled = 0;
+    property(cleanupCancelsQueued, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.rule === 'win.close.cleanupCancels' && e.type === 'irpCompleted')) cancelled++;
+    });
+    // Not vacuous: a cleanup cancels a queued IRP in a share of runs. (A forgetful cleanup is rarer in
+    // random runs; situations-round3.test.ts plays it on purpose.)
+    expect(cancelled).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('drops a target-device registration once its callback hears REMOVE_COMPLETE, unless it forgets', () => {
+    let told = 0;
+    property(removeCompleteUnregisters, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.state === 'GUID_TARGET_DEVICE_REMOVE_COMPLETE')) told++;
+    });
+    expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('starts a stack bottom-up, removes it after a failed start, and opens nothing in a stack not started', () => {
+    let started = 0;
+    let failed = 0;
+    property(startRespected, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.rule === 'win.start.bottomUp' && e.type === 'devnodeState')) started++;
+      if (events.some((e) => e.rule === 'win.start.removeAfterFail')) failed++;
+    });
+    // Not vacuous: starts succeed and fail in a share of runs.
+    expect(started).toBeGreaterThan(NUM_RUNS * 0.002);
+    expect(failed).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+
+  it('never loses a queued IRP in a rebalance, and holds IRPs only while the stack is query-stopped or stopped', () => {
+    let held = 0;
+    property(rebalanceKeepsIrps, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.rebalance.restartReleases'))) held++;
+    });
+    // Not vacuous: a held request is released by a restart in a share of runs.
+    expect(held).toBeGreaterThan(NUM_RUNS * 0.002);
   });
 
   it('opens nothing, and attaches nothing on top of a device, while it is DO_DEVICE_INITIALIZING', () => {

@@ -41,8 +41,11 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     driverEntry,
     controlDevice: device,
     vetoesQueryRemove: rarely,
+    vetoesQueryStop: rarely,
     driverEntryLeaksDevice: fc.boolean(),
     removeLock: fc.boolean(),
+    forgetsCleanup: fc.boolean(),
+    startFails: fc.constant('STATUS_DEVICE_NOT_READY'),
   },
   { requiredKeys: ['do', 'driver'] },
 );
@@ -55,6 +58,7 @@ const createDeviceArb: fc.Arbitrary<W<'createDevice'>> = fc.record(
     role: fc.constantFrom(...DEVICE_ROLES),
     attachTo: device,
     exclusive: rarely,
+    started: usually,
   },
   { requiredKeys: ['do', 'driver', 'device', 'role'] },
 );
@@ -99,6 +103,7 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
         vetoesQueryRemove: rarely,
         keepsHandleOpen: rarely,
         reregisters: fc.boolean(),
+        forgetsUnregister: fc.boolean(),
       },
       { requiredKeys: ['do', 'driver', 'registration', 'category'] },
     ),
@@ -117,7 +122,7 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record(
-      { do: fc.constant('requestRemove' as const), device, present: fc.boolean() },
+      { do: fc.constant('requestRemove' as const), device, present: fc.boolean(), eject: fc.boolean() },
       { requiredKeys: ['do', 'device'] },
     ),
   },
@@ -215,6 +220,41 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
       },
       { do: 'openHandle', device: dev, handle: h },
     ]),
+  },
+  {
+    weight: 6,
+    // A device reported unstarted: an open before the start, IRP_MN_START_DEVICE (which its
+    // function driver may fail), an open after.
+    arbitrary: fc
+      .tuple(driver, driver, device, device, handle, fc.boolean())
+      .map(([bus, fn, pdo, fdo, h, fails]): WindowsAction[] => [
+        { do: 'createDevice', driver: bus, device: pdo, role: 'pdo', started: false },
+        fails
+          ? { do: 'loadDriver', driver: fn, startFails: 'STATUS_DEVICE_NOT_READY' }
+          : { do: 'loadDriver', driver: fn },
+        { do: 'createDevice', driver: fn, device: fdo, role: 'fdo', attachTo: pdo },
+        { do: 'openHandle', device: fdo, handle: h },
+        { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_START_DEVICE' },
+        { do: 'openHandle', device: fdo, handle: h },
+      ]),
+  },
+  {
+    weight: 6,
+    // A rebalance with I/O in flight: a read before the query-stop, one held after it, the stop,
+    // an attempt to finish the held read, the restart (or a cancel instead of the stop).
+    arbitrary: fc
+      .tuple(device, handle, irp, irp, fc.boolean())
+      .map(([dev, h, i1, i2, cancel]): WindowsAction[] => [
+        { do: 'openHandle', device: dev, handle: h },
+        { do: 'sendIrp', handle: h, irp: i1 },
+        { do: 'pnpIrp', device: dev, minor: 'IRP_MN_QUERY_STOP_DEVICE' },
+        { do: 'sendIrp', handle: h, irp: i2 },
+        cancel
+          ? { do: 'pnpIrp', device: dev, minor: 'IRP_MN_CANCEL_STOP_DEVICE' }
+          : { do: 'pnpIrp', device: dev, minor: 'IRP_MN_STOP_DEVICE' },
+        { do: 'completeIrp', irp: i2 },
+        { do: 'pnpIrp', device: dev, minor: 'IRP_MN_START_DEVICE' },
+      ]),
   },
   { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },
 );

@@ -47,9 +47,16 @@ export const svr5 = {
     `${HDK}_load(D2)`,
   ],
   'svr5.load.fails': [
-    'DOC',
+    'MODEL',
     'If _load fails the module is not loaded and _unload is never called.',
     `${HDK}_load(D2), modload(2)`,
+    '_load(D2) and modload(2) say a failing _load makes the load fail with its errno; that the module is then freed without a call to _unload is how historical SVR4-derived DLKM implementations behave (and what Windows documents for DriverEntry), not something those pages state.',
+  ],
+  'svr5.load.addFails': [
+    'MODEL',
+    'When config(CFG_ADD) fails for one instance (ENODEV), the simulator still loads the module: that instance is left unconfigured (opens answer ENODEV, drv_detach skips it) and the others work.',
+    `${HDK}config(D2), drv_attach(D3)`,
+    'config(D2) lets CFG_ADD return an errno; the pages do not say whether drv_attach then fails the whole load.',
   ],
   'svr5.load.alreadyLoaded': [
     'MODEL',
@@ -155,6 +162,33 @@ export const svr5 = {
     'DOC',
     'An open in between makes the module active again; its idle time starts over at the last close.',
     `${HDK}DLKM (performance guide)`,
+  ],
+  'svr5.detach.suspendFirst': [
+    'MODEL',
+    'drv_detach sends each instance CFG_SUSPEND, then CFG_REMOVE; the simulator sends CFG_SUSPEND to the instances of a D_HOT driver that are not suspended already.',
+    `${HDK}drv_detach(D3), config(D2)`,
+    'drv_detach(D3) says it causes CFG_SUSPEND "maybe" and does not say when; config(D2) ties CFG_SUSPEND to hot-plug (D_HOT) drivers.',
+  ],
+  'svr5.detach.globalsAfter': [
+    'DOC',
+    'A DDI 8 _unload frees the driver’s global resources after drv_detach returns, having removed every instance; then the module’s memory is freed.',
+    `${HDK}_unload(D2), drv_detach(D3)`,
+  ],
+  'svr5.detach.cannotRefuse': [
+    'DOC',
+    'drv_detach returns nothing and cannot refuse: a driver that wants to refuse the unload must return its errno before it calls drv_detach. One that fails after it is left loaded with its instances removed (a driver bug).',
+    `${HDK}drv_detach(D3), _unload(D2)`,
+  ],
+  'svr5.hot.openRefused': [
+    'MODEL',
+    'The simulator refuses to hot-remove an instance that is open (EBUSY); the HDK pages describe no such check.',
+    `${HDK}config(D2)`,
+    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal; what a driver does with I/O on a card that has gone is not modelled.',
+  ],
+  'svr5.hot.add': [
+    'DOC',
+    'A D_HOT driver gets config(CFG_ADD) for a device inserted while it is loaded, as drv_attach sends it for each instance at load; the module is not reloaded.',
+    `${HDK}config(D2)`,
   ],
   'svr5.hot.remove': [
     'DOC',

@@ -81,9 +81,10 @@ export const windows = {
     `${MS}ddi/wdm/nc-wdm-driver_initialize`,
   ],
   'win.load.leak': [
-    'DOC',
-    'DriverEntry must delete what it created before failing; a leaked device object pins the image (a driver bug).',
-    `${MS}ddi/wdm/nc-wdm-driver_initialize`,
+    'ROS',
+    'A device object that a failing DriverEntry leaves behind (a driver bug) still references the driver object, so the image stays in memory.',
+    `${ROS}iomgr/driver.c`,
+    'The WDK says only that Unload is not called when DriverEntry fails, so DriverEntry must free what it allocated; that the leaked device then pins the image comes from ReactOS (IopInitializeDriverModule, and IoCreateDevice referencing the driver object).',
   ],
   'win.image.code38': [
     'DOC',
@@ -201,6 +202,12 @@ export const windows = {
     'A step that names a handle, IRP or registration that does not exist is refused with the status the call would return.',
     'shared/design/scenario-format.md',
   ],
+  'win.close.cleanupCancels': [
+    'DOC',
+    'In IRP_MJ_CLEANUP the driver must cancel and complete the queued IRPs of the file object whose last handle closed (STATUS_CANCELLED); a driver that forgets leaves them pending, and the file object with them.',
+    `${MS}kernel/irp-mj-cleanup`,
+    'Also DispatchCleanup Routines (kernel/dispatchcleanup-routines). The simulator has the driver where each IRP is queued cancel it; a driver loaded with forgetsCleanup does not (a marked driver bug).',
+  ],
   'win.close.cleanupClose': [
     'DOC',
     'Closing the last handle sends IRP_MJ_CLEANUP; IRP_MJ_CLOSE follows when the file object’s last reference goes.',
@@ -228,8 +235,9 @@ export const windows = {
   ],
   'win.reference': [
     'DOC',
-    'ObReferenceObject adds an object reference; it keeps the memory, not the driver’s Unload, from going.',
-    `${MS}ddi/wdm/nf-wdm-obfreferenceobject`,
+    'An object reference on a device object keeps its memory, and the driver image, after Unload ran: calling Unload and freeing the image are two separate steps.',
+    'https://blogs.msdn.microsoft.com/usbcoreblog/2009/10/06/why-doesnt-my-driver-unload/',
+    'From Microsoft’s USB core team blog ("Why doesn’t my driver unload?", Eliyas Yakub); the debugger docs’ "Debugging a Failed Driver Unload" says a leaked reference to a device or driver object is a common cause of failed unloads. The ObfReferenceObject page says neither.',
   ],
   'win.notify.register': [
     'DOC',
@@ -269,8 +277,15 @@ export const windows = {
   ],
   'win.stop.notLegacy': [
     'DOC',
-    'ZwUnloadDriver refuses a PnP driver, or one without an Unload routine: STATUS_INVALID_DEVICE_REQUEST.',
+    'A PnP driver is not unloaded by ZwUnloadDriver (sc stop): it unloads when its devices are removed. The simulator answers STATUS_INVALID_DEVICE_REQUEST.',
     `${MS}ddi/wdm/nf-wdm-zwunloaddriver`,
+    'The ZwUnloadDriver page covers PnP drivers only; the status is ReactOS’s (IopUnloadDriver).',
+  ],
+  'win.stop.noUnloadRoutine': [
+    'ROS',
+    'Stopping a driver that has no Unload routine is refused with STATUS_INVALID_DEVICE_REQUEST, and nothing changes.',
+    `${ROS}iomgr/driver.c`,
+    'ReactOS’s IopUnloadDriver checks DriverUnload before it marks anything; the ZwUnloadDriver page does not cover this case.',
   ],
   'win.stop.nameGone': [
     'ROS',

@@ -36,6 +36,16 @@ export const windowsPnp = {
     `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
     'ReactOS’s IopSendRemoveDevice notifies after IRP_MN_REMOVE_DEVICE, once the drivers (and perhaps their Unload) have run; the simulator follows the WDK.',
   ],
+  'win.pnp.unregisterOnRemove': [
+    'DOC',
+    'On GUID_TARGET_DEVICE_REMOVE_COMPLETE the registrant’s callback removes its registration with IoUnregisterPlugPlayNotification; one that forgets keeps its driver from unloading.',
+    `${MS}kernel/handling-a-guid-target-device-remove-complete-event`,
+  ],
+  'win.pnp.removeCompletesQueued': [
+    'DOC',
+    'In IRP_MN_REMOVE_DEVICE a function driver completes the requests queued in it before it waits on its remove lock, detaches and deletes its device.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+  ],
   'win.pnp.surpriseFailsIo': [
     'DOC',
     'In IRP_MN_SURPRISE_REMOVAL each driver fails the I/O requests outstanding on the device.',
@@ -65,6 +75,83 @@ export const windowsPnp = {
     'DOC',
     'The bus driver deletes the PDO only if the device is physically gone; a PDO still present stays.',
     `${MS}kernel/removing-a-device-in-a-bus-driver`,
+  ],
+  'win.pnp.eject': [
+    'DOC',
+    'After the removal of an ejectable device the PnP manager sends IRP_MN_EJECT; only the bus driver gets it (function and filter drivers do not), and it completes the IRP once the device is out of its slot.',
+    `${MS}kernel/irp-mn-eject`,
+  ],
+  'win.pnp.secondRemove': [
+    'DOC',
+    'A bus driver that finds its child physically gone reports it (IoInvalidateDeviceRelations); the PnP manager sends the retained PDO a second IRP_MN_REMOVE_DEVICE, and the bus driver deletes the PDO.',
+    `${MS}kernel/removing-a-device-in-a-bus-driver`,
+    'Also IRP_MN_REMOVE_DEVICE (kernel/irp-mn-remove-device): the PnP manager sends remove IRPs for any device that has disappeared.',
+  ],
+  'win.pnp.ejectNotRemoved': [
+    'MODEL',
+    'The simulator refuses IRP_MN_EJECT (STATUS_INVALID_DEVICE_STATE) to a PDO whose stack has not been removed, or whose device is already gone: the PnP manager sends it only after the removal.',
+    `${MS}kernel/irp-mn-eject`,
+  ],
+  'win.start.bottomUp': [
+    'DOC',
+    'IRP_MN_START_DEVICE is handled first by the parent bus driver, then by each driver above it; the device is started when every driver has succeeded.',
+    `${MS}kernel/irp-mn-start-device`,
+  ],
+  'win.start.removeAfterFail': [
+    'DOC',
+    'If a driver of the stack fails IRP_MN_START_DEVICE, the PnP manager sends IRP_MN_REMOVE_DEVICE (with no query first): the drivers delete their devices, and a driver left with none unloads.',
+    `${MS}kernel/irp-mn-remove-device`,
+    'The same page says drivers may receive a remove IRP before the device is started. The devnode’s problem (Code 10, CM_PROB_FAILED_START) is from the Device Manager error-code pages.',
+  ],
+  'win.start.opensAfterStart': [
+    'MODEL',
+    'Until IRP_MN_START_DEVICE succeeds a device is not ready for I/O (its drivers enable its interfaces when they start it): the simulator refuses an open with STATUS_NO_SUCH_DEVICE.',
+    `${MS}kernel/starting-a-device`,
+  ],
+  'win.start.notStartable': [
+    'MODEL',
+    'IRP_MN_START_DEVICE sent by hand to a device that is not waiting to start (already started, removed, or failed) is refused with STATUS_INVALID_DEVICE_STATE.',
+    `${MS}kernel/irp-mn-start-device`,
+  ],
+  'win.rebalance.queryTopDown': [
+    'DOC',
+    'IRP_MN_QUERY_STOP_DEVICE (a resource rebalance) goes to the top of the stack first, then down; a driver that cannot stop its device fails it. After it succeeds the drivers hold new requests in their queues.',
+    `${MS}kernel/irp-mn-query-stop-device`,
+  ],
+  'win.rebalance.cancelBottomUp': [
+    'DOC',
+    'IRP_MN_CANCEL_STOP_DEVICE is handled by the bus driver first, then by each driver above; the device goes back to Started and the drivers take the requests they held.',
+    `${MS}kernel/irp-mn-cancel-stop-device`,
+  ],
+  'win.rebalance.stopTopDown': [
+    'DOC',
+    'IRP_MN_STOP_DEVICE (top first): the drivers stop the device and release its hardware resources but keep their device objects, and hold requests until the device starts again.',
+    `${MS}kernel/irp-mn-stop-device`,
+  ],
+  'win.rebalance.holdsIo': [
+    'DOC',
+    'While a device is query-stopped or stopped its drivers hold new requests in their queues: none is failed, none is lost.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.restartReleases': [
+    'DOC',
+    'After the rebalance the PnP manager sends IRP_MN_START_DEVICE with the new resources; once started, the drivers take the requests they held.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.heldNotStarted': [
+    'MODEL',
+    'A held request has not been started on the hardware, so its driver cannot finish it until the device starts again: the simulator refuses completeIrp with STATUS_DEVICE_NOT_READY.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.noRemoval': [
+    'MODEL',
+    'While a device is query-stopped or stopped for a rebalance the simulator refuses an orderly removal of it (STATUS_INVALID_DEVICE_STATE), and a driver update leaves its stack alone; a surprise removal still goes through.',
+    `${MS}kernel/stopping-a-device`,
+  ],
+  'win.rebalance.wrongState': [
+    'MODEL',
+    'A stop IRP sent by hand out of order (a query-stop to a device not started, a stop or cancel-stop with no query-stop before) is refused with STATUS_INVALID_DEVICE_STATE.',
+    `${MS}kernel/stopping-a-device`,
   ],
   'win.pnp.noDevnode': [
     'MODEL',

@@ -46,6 +46,10 @@ export const svr5Actions = {
     hot: bool(),
     unloadDelay: z.optional(seconds(0, 3600)),
     copyoutInUnload: bool(),
+    /** Ours: a driver bug, `_unload` calls drv_detach and then returns its `unloadReturns` errno. Default false. */
+    failsAfterDetach: bool(),
+    /** Ours: the instances whose config(CFG_ADD) fails with ENODEV at load. Default none. */
+    addFails: z.optional(list(name(), 'device names', LIMITS.instances)),
     /** Ours: seconds its I/O drains after the last close; `_unload` answers EBUSY until then. Default 0. */
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
@@ -57,6 +61,8 @@ export const svr5Actions = {
   unloadModule: { module: name() },
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
+  /** Ours: a card goes back into the slot of a removed instance of a D_HOT driver (CFG_ADD if loaded). */
+  hotAdd: { device: name() },
   /** Ours: config(CFG_SUSPEND) for one instance of a D_HOT driver, as before its slot powers off. */
   suspendInstance: { device: name() },
   /** Ours: config(CFG_RESUME) for a suspended instance. */
@@ -91,6 +97,7 @@ export const SVR5_ACTION_DEFAULTS = {
     hba: false,
     hot: false,
     copyoutInUnload: false,
+    failsAfterDetach: false,
     drainSeconds: 0,
     unloadSleeps: 0,
   },

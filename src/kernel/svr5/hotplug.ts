@@ -18,7 +18,7 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
   const d = tx.devices.get(device);
   if (!d) return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${device}`, { device });
   if (d.removed) {
-    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${device} was hot-removed`, {
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${device} was removed (CFG_REMOVE)`, {
       device,
       module: d.module,
     });
@@ -81,4 +81,52 @@ export function suspendInstance(tx: Svr5Tx, a: Act<'suspendInstance'>): Result {
 /** config(CFG_RESUME): the instance takes I/O again. */
 export function resumeInstance(tx: Svr5Tx, a: Act<'resumeInstance'>): Result {
   return setSuspended(tx, a.device, false);
+}
+
+/**
+ * Hot insertion (config(D2) CFG_ADD into a loaded driver): a card goes back
+ * into the slot of an instance that was removed. A loaded DDI 8 D_HOT driver
+ * gets CFG_ADD for it at once; a driver not loaded configures it at its next
+ * load (drv_attach).
+ */
+export function hotAdd(tx: Svr5Tx, a: Act<'hotAdd'>): Result {
+  const d = tx.devices.get(a.device);
+  if (!d)
+    return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${a.device}`, { device: a.device });
+  const m = tx.mod(d.module);
+  if (!m.hot || !isDdi8(m.ddi)) {
+    return tx.refuse('EOPNOTSUPP', 'svr5.hot.notHot', `${m.name} is not a DDI 8 D_HOT driver`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  if (!d.removed) {
+    return tx.refuse('EEXIST', 'svr5.hot.invalid', `${a.device} is configured already`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  if (m.unloading) {
+    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  if (m.addFails.includes(a.device)) {
+    return tx.refuse('ENODEV', 'svr5.load.addFails', `CFG_ADD fails for ${a.device} again`, {
+      device: a.device,
+      module: m.name,
+    });
+  }
+  tx.patchDevice(a.device, { removed: false, suspended: false, addFailed: false });
+  tx.patchModule(m.name, { configured: m.devices.filter((x) => x === a.device || m.configured.includes(x)) });
+  if (m.loaded) {
+    tx.emit('cfgAdd', 'svr5.hot.add', { module: m.name, device: a.device, time: tx.clock });
+  } else {
+    tx.emit('moduleRegistered', 'svr5.hot.add', {
+      module: m.name,
+      reason: `${a.device} is configured again: CFG_ADD reaches it at the next load`,
+    });
+  }
+  return tx.done();
 }

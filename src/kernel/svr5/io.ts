@@ -20,7 +20,8 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     return tx.refuse('ENXIO', 'svr5.open.noDevice', `no device is named ${a.device}`, { device: a.device });
   }
   if (dev.removed) {
-    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device} was hot-removed`, {
+    const why = dev.addFailed ? 'its CFG_ADD failed: it is not configured' : 'it was removed (CFG_REMOVE)';
+    return tx.refuse('ENODEV', 'svr5.open.noDevice', `${a.device}: ${why}`, {
       device: a.device,
       module: dev.module,
     });
@@ -51,6 +52,8 @@ export function open(tx: Svr5Tx, a: Act<'open'>): Result {
     }
     const s = load(tx, m.name, 'auto');
     if (s !== '0') return tx.done(s);
+    // The module loaded, but CFG_ADD failed for the very instance being opened [MODEL: svr5.load.addFails].
+    if (tx.devices.get(a.device)?.removed) return tx.done('ENODEV');
   }
   const now = tx.mod(m.name);
   tx.patchDevice(a.device, { channels: tx.devices.get(a.device)!.channels.add(a.channel) });

@@ -69,7 +69,23 @@ function attachInstances(tx: Svr5Tx, m: Module): void {
     tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
     return;
   }
-  for (const dev of m.configured) tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
+  for (const dev of m.configured) {
+    if (!m.addFails.includes(dev)) {
+      tx.emit('cfgAdd', 'svr5.load.entry', { module: m.name, device: dev });
+      continue;
+    }
+    // One instance failing CFG_ADD does not fail the load: it is left unconfigured [MODEL].
+    tx.emit('cfgAdd', 'svr5.load.addFails', {
+      module: m.name,
+      device: dev,
+      status: 'ENODEV',
+      reason: `CFG_ADD fails for ${dev}: it is left unconfigured, the other instances work`,
+    });
+    tx.patchDevice(dev, { removed: true, addFailed: true, suspended: false });
+  }
+  const failed = m.configured.filter((d) => m.addFails.includes(d));
+  if (failed.length > 0)
+    tx.patchModule(m.name, { configured: m.configured.filter((d) => !failed.includes(d)) });
 }
 
 export interface Busy {
@@ -150,20 +166,27 @@ export function finishUnload(tx: Svr5Tx, name: string): string {
   if (answer.status !== '0') {
     tx.patchModule(name, { lastUnloadResult: answer.status });
     const draining = m.unloadReturns !== answer.status;
-    tx.emit('unloadFailed', 'svr5.seed.errno', {
+    // A driver that refuses after drv_detach has already lost its instances (a driver bug).
+    const detached = !draining && m.failsAfterDetach && isDdi8(m.ddi) && m.configured.length > 0;
+    if (detached) {
+      drvDetach(tx, m);
+      for (const dev of m.configured) tx.patchDevice(dev, { removed: true, suspended: false });
+      tx.patchModule(name, { configured: [] });
+    }
+    tx.emit('unloadFailed', detached ? 'svr5.detach.cannotRefuse' : 'svr5.seed.errno', {
       module: name,
       status: answer.status,
       time: tx.clock,
       reason: draining
         ? `its I/O is still draining (until t=${answer.drainedAt} s): the module stays loaded`
-        : 'the module stays loaded',
+        : detached
+          ? 'after drv_detach: its instances are removed, yet the module stays loaded (a driver bug: refuse before drv_detach)'
+          : 'the module stays loaded',
     });
     return answer.status;
   }
-  if (isDdi8(m.ddi)) {
-    for (const dev of m.configured)
-      tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: name, device: dev });
-  } else {
+  if (isDdi8(m.ddi)) drvDetach(tx, m);
+  else {
     tx.emit('interruptsDetached', 'svr5.unload.preDdi8Detach', { module: name, reason: 'mod_drvdetach' });
   }
   for (const dev of m.configured) {
@@ -177,12 +200,36 @@ export function finishUnload(tx: Svr5Tx, name: string): string {
     lastUnloadResult: '0',
   });
   tx.autoCandidates = tx.autoCandidates.delete(name);
-  tx.emit('moduleFreed', 'svr5.unload.freed', { module: name, time: tx.clock });
+  tx.emit('moduleFreed', isDdi8(m.ddi) ? 'svr5.detach.globalsAfter' : 'svr5.unload.freed', {
+    module: name,
+    time: tx.clock,
+    ...(isDdi8(m.ddi)
+      ? { reason: 'after drv_detach returned and _unload freed the driver’s global resources' }
+      : {}),
+  });
   for (const dep of m.dependsOn) {
     const d = tx.patchModule(dep, { dependents: tx.mod(dep).dependents.delete(name) });
     if (d.dependents.size === 0 && d.openChannels.size === 0) tx.patchModule(dep, { idleSince: tx.clock });
   }
   return '0';
+}
+
+/**
+ * drv_detach(D3), from a DDI 8 `_unload`: per instance, CFG_SUSPEND (for a
+ * D_HOT driver's instance not suspended already: a marked choice) then
+ * CFG_REMOVE. It returns nothing and cannot refuse.
+ */
+function drvDetach(tx: Svr5Tx, m: Module): void {
+  for (const dev of m.configured) {
+    if (m.hot && !tx.devices.get(dev)?.suspended) {
+      tx.emit('cfgSuspend', 'svr5.detach.suspendFirst', {
+        module: m.name,
+        device: dev,
+        reason: 'drv_detach',
+      });
+    }
+    tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: m.name, device: dev });
+  }
 }
 
 /** A failed demand unload makes a demand-loaded module a candidate for auto-unload. */

@@ -24,6 +24,10 @@ export interface Module {
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
   readonly unloadDelay: number | null;
   readonly copyoutInUnload: boolean;
+  /** A driver bug: `_unload` calls drv_detach, then returns its non-zero `unloadReturns`. */
+  readonly failsAfterDetach: boolean;
+  /** Instances whose config(CFG_ADD) fails (ENODEV) when drv_attach reaches them. */
+  readonly addFails: readonly string[];
   /**
    * Seconds its I/O takes to drain after it goes inactive (its last close):
    * a `_unload` called before then answers EBUSY (the driver's own answer),
@@ -67,8 +71,10 @@ export interface Unloading {
 export interface DeviceInstance {
   readonly name: string;
   readonly module: string;
-  /** Hot-removed (config CFG_REMOVE) while the module stayed loaded. */
+  /** Not configured: hot-removed (config CFG_REMOVE) while the module stayed loaded, or its CFG_ADD failed. */
   readonly removed: boolean;
+  /** Its config(CFG_ADD) failed at the last load. */
+  readonly addFailed?: boolean;
   /** Suspended (config CFG_SUSPEND, as before a hot-plug slot powers off) until CFG_RESUME: it gets no I/O. */
   readonly suspended: boolean;
   /** Open channels on this instance. */

@@ -5,7 +5,7 @@ import type { StepResult } from '../types';
 import { advanceTime, runClock, waitForUnload } from './daemon';
 import { close, open } from './io';
 import { becomeCandidate, busy, load, runUnload } from './lifecycle';
-import { resumeInstance, suspendInstance } from './hotplug';
+import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
 import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
 import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
@@ -47,6 +47,8 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return advanceTime(tx, action);
     case 'hotRemove':
       return hotRemove(tx, action);
+    case 'hotAdd':
+      return hotAdd(tx, action);
     case 'suspendInstance':
       return suspendInstance(tx, action);
     case 'resumeInstance':
@@ -103,6 +105,8 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
+    failsAfterDetach: a.failsAfterDetach ?? D.failsAfterDetach,
+    addFails: (a.addFails ?? []).filter((x) => devices.includes(x)),
     drainSeconds: a.drainSeconds ?? D.drainSeconds,
     unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
     unloading: null,
@@ -211,7 +215,7 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
     });
   }
   if (d.channels.size > 0) {
-    return tx.refuse('EBUSY', 'svr5.hot.notHot', `${a.device} is open`, {
+    return tx.refuse('EBUSY', 'svr5.hot.openRefused', `${a.device} is open`, {
       device: a.device,
       module: m.name,
       blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),

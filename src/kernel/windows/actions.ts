@@ -25,6 +25,11 @@ export const PNP_MINORS = [
   'IRP_MN_REMOVE_DEVICE',
   'IRP_MN_CANCEL_REMOVE_DEVICE',
   'IRP_MN_SURPRISE_REMOVAL',
+  'IRP_MN_EJECT',
+  'IRP_MN_START_DEVICE',
+  'IRP_MN_QUERY_STOP_DEVICE',
+  'IRP_MN_STOP_DEVICE',
+  'IRP_MN_CANCEL_STOP_DEVICE',
 ] as const;
 
 export const DEVICE_ROLES = ['pdo', 'fdo', 'filter', 'control'] as const;
@@ -38,6 +43,12 @@ const ntstatus = z
     }),
   );
 
+const failure = z.string({ error: (iss) => `expected an NTSTATUS name, got ${show(iss.input)}` }).check(
+  z.refine((s) => NTSTATUS_RE.test(s) && s !== 'STATUS_SUCCESS', {
+    error: (iss) => `expected a failing NTSTATUS name like "STATUS_DEVICE_NOT_READY", got ${show(iss.input)}`,
+  }),
+);
+
 export const windowsActions = {
   loadDriver: {
     driver: name(),
@@ -50,6 +61,12 @@ export const windowsActions = {
     driverEntryLeaksDevice: bool(),
     /** Ours: its devices keep a remove lock (IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in REMOVE). Default false. */
     removeLock: bool(),
+    /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
+    forgetsCleanup: bool(),
+    /** Ours: it fails IRP_MN_QUERY_STOP_DEVICE (no resource rebalance). Default false. */
+    vetoesQueryStop: bool(),
+    /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
+    startFails: z.optional(failure),
   },
   createDevice: {
     driver: name(),
@@ -58,6 +75,8 @@ export const windowsActions = {
     attachTo: z.optional(name()),
     /** Ours: an exclusive device admits one open at a time. */
     exclusive: bool(),
+    /** Ours (pdo): false = its stack waits for IRP_MN_START_DEVICE (pnpIrp) before it opens. Default true. */
+    started: bool(),
   },
   attachDevice: { device: name(), to: name() },
   detachDevice: { device: name() },
@@ -79,10 +98,13 @@ export const windowsActions = {
     keepsHandleOpen: bool(),
     /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. Default false. */
     reregisters: bool(),
+    /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_COMPLETE the callback forgets IoUnregisterPlugPlayNotification (a driver bug). Default false. */
+    forgetsUnregister: bool(),
   },
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
-  requestRemove: { device: name(), present: bool() },
+  /** `eject` (ours): after the removal, IRP_MN_EJECT and the retained PDO's second REMOVE. Default false. */
+  requestRemove: { device: name(), present: bool(), eject: bool() },
   surpriseRemove: { device: name() },
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
@@ -115,12 +137,19 @@ export const WINDOWS_ACTION_DEFAULTS = {
     unloadRoutine: true,
     driverEntry: 'success',
     vetoesQueryRemove: false,
+    vetoesQueryStop: false,
     driverEntryLeaksDevice: false,
     removeLock: false,
+    forgetsCleanup: false,
   },
-  createDevice: { exclusive: false },
-  registerNotification: { vetoesQueryRemove: false, keepsHandleOpen: false, reregisters: false },
+  createDevice: { exclusive: false, started: true },
+  registerNotification: {
+    vetoesQueryRemove: false,
+    keepsHandleOpen: false,
+    reregisters: false,
+    forgetsUnregister: false,
+  },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
-  requestRemove: { present: false },
+  requestRemove: { present: false, eject: false },
 } as const satisfies { [K in WindowsActionName]?: Partial<Extract<WindowsAction, { do: K }>> };

@@ -87,9 +87,11 @@ describe('when a handle is still open at stop time', () => {
 
 describe('when an IRP is outstanding at stop time', () => {
   it('lets the driver complete it, refuses new IRPs, and runs Unload after the completion', () => {
+    // A driver that forgets to cancel the read in IRP_MJ_CLEANUP (a rule-following one would: see
+    // situations-cleanup.test.ts), so the read outlives the handle.
     const { steps } = play(
       [
-        legacy('Beeper', 'Beep'),
+        legacy('Beeper', 'Beep', { forgetsCleanup: true }),
         { do: 'openHandle', device: 'Beep', handle: 'h1' },
         { do: 'sendIrp', handle: 'h1', irp: 'i1' },
       ],

@@ -73,3 +73,22 @@ export function pnpStack(opts: { filter?: boolean; widget?: Partial<WindowsActio
       : []),
   ];
 }
+
+/** The stack of pnpStack() plus a driver Watcher holding handle `w` on WidgetFdo, registered for target-device change. */
+export function watched(
+  registration: Partial<Extract<WindowsAction, { do: 'registerNotification' }>> = {},
+): WindowsAction[] {
+  return [
+    ...pnpStack(),
+    { do: 'loadDriver', driver: 'Watcher' },
+    { do: 'openHandle', device: 'WidgetFdo', handle: 'w' },
+    {
+      do: 'registerNotification',
+      driver: 'Watcher',
+      registration: 'r',
+      category: 'targetDeviceChange',
+      handle: 'w',
+      ...registration,
+    },
+  ];
+}

@@ -1,4 +1,4 @@
-import { OrderedSet } from 'immutable';
+import { List, OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { visible } from './io';
@@ -42,7 +42,7 @@ export function newDevice(
     obReferences: OrderedSet(),
     flags: 0,
     doFlags: (exclusive ? DO.EXCLUSIVE : 0) | (initializing ? DO.DEVICE_INITIALIZING : 0),
-    removeLock: driver.usesRemoveLock ? { tags: OrderedSet(), removed: false, waiting: false } : null,
+    removeLock: driver.usesRemoveLock ? { tags: List(), removed: false, waiting: false } : null,
     unlinked: false,
     exclusive,
     shutdown: 'none',
@@ -158,6 +158,14 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
   );
   tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
+  if (a.role === 'pdo' && !(a.started ?? WINDOWS_ACTION_DEFAULTS.createDevice.started)) {
+    tx.patchDevice(a.device, { devnode: 'DriversAdded' });
+    tx.emit('devnodeState', 'win.start.bottomUp', {
+      device: a.device,
+      state: 'DriversAdded',
+      reason: 'it waits for IRP_MN_START_DEVICE',
+    });
+  }
   if (a.attachTo !== undefined) link(tx, a.device, a.attachTo);
   return tx.done();
 }

@@ -4,6 +4,7 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
 import { DO, hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
+import { isHolding } from './io';
 import { cancelRemove, queryRemove, removeStack, removing } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -55,6 +56,9 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     hasUnload: a.unloadRoutine ?? D.unloadRoutine,
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
+    forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
+    startFails: a.startFails ?? null,
+    vetoesQueryStop: a.vetoesQueryStop ?? D.vetoesQueryStop,
     state: 'loaded',
     unloadInvoked: false,
     imageInMemory: true,
@@ -140,7 +144,7 @@ export function stopDriver(tx: WindowsTx, a: Act<'stopDriver'>): Result {
         : 'it has no Unload routine';
     return tx.refuse(
       'STATUS_INVALID_DEVICE_REQUEST',
-      'win.stop.notLegacy',
+      d.model === 'pnp' ? 'win.stop.notLegacy' : 'win.stop.noUnloadRoutine',
       `${a.driver} cannot be stopped: ${why}`,
       {
         driver: a.driver,
@@ -190,7 +194,9 @@ export function updateDriver(tx: WindowsTx, a: Act<'updateDriver'>): Result {
       pdo.name === dev ||
       pdo.surpriseRemoved ||
       hasFlag(pdo, 'DELETE_PENDING') ||
-      removing(tx, pdo.name)
+      removing(tx, pdo.name) ||
+      // A stack in the middle of a rebalance is left alone [MODEL: win.rebalance.noRemoval].
+      isHolding(pdo)
     )
       continue;
     pdos.add(pdo.name);

@@ -34,7 +34,7 @@ export function explainWindows(world: WindowsWorld, name: string): UnloadExplana
     ),
     flag(
       'hasUnloadRoutine',
-      legacy ? 'win.stop.notLegacy' : 'win.unload.noRoutine',
+      legacy ? 'win.stop.noUnloadRoutine' : 'win.unload.noRoutine',
       d.hasUnload,
       d.hasUnload ? 'It has an Unload routine' : 'It has no Unload routine: it is never unloaded',
     ),

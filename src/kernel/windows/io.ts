@@ -80,6 +80,14 @@ function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | n
       };
     }
   }
+  if (pdoOf(tx, device)?.devnode === 'DriversAdded') {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.start.opensAfterStart',
+      reason: `${device} is not started yet: its drivers fail opens until IRP_MN_START_DEVICE succeeds`,
+      fields: { device, handle },
+    };
+  }
   if (pdoOf(tx, device)?.surpriseRemoved) {
     return {
       status: 'STATUS_NO_SUCH_DEVICE',
@@ -97,6 +105,11 @@ function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | n
     };
   }
   return null;
+}
+
+/** A stack whose PDO is query-stopped or stopped holds new I/O. */
+export function isHolding(pdo: DeviceObject | undefined): boolean {
+  return pdo?.devnode === 'QueryStopped' || pdo?.devnode === 'Stopped';
 }
 
 /** Whether `device` can be opened as `handle` now (a registrant reopening after a cancel asks). */
@@ -160,11 +173,37 @@ export function closeHandleNow(tx: WindowsTx, handle: string): void {
   if (!h || h.state !== 'open') return;
   dispatchDown(tx, stackOf(tx, h.device), 'IRP_MJ_CLEANUP', handle, 'win.close.cleanupClose');
   tx.emit('handleClosed', 'win.close.cleanupClose', { handle, device: h.device });
-  if (h.irps.size > 0) {
-    tx.handles = tx.handles.set(handle, { ...h, state: 'closing' });
-    return;
+  tx.handles = tx.handles.set(handle, { ...h, state: 'closing' });
+  cancelQueued(tx, handle);
+  const left = tx.handles.get(handle);
+  if (left && left.irps.size === 0) closeFileObject(tx, handle);
+}
+
+/**
+ * DispatchCleanup (WDK "IRP_MJ_CLEANUP", "DispatchCleanup Routines"): the
+ * driver where each of the file object's IRPs is queued cancels and completes
+ * it (STATUS_CANCELLED), unless it forgets, a driver bug that leaves the IRP
+ * pending, so the file object, and the driver, stay.
+ */
+function cancelQueued(tx: WindowsTx, handle: string): void {
+  const h = tx.handles.get(handle);
+  if (!h) return;
+  for (const name of h.irps.toArray()) {
+    const irp = tx.irps.get(name);
+    const at = irp && tx.device(irp.path[irp.path.length - 1] ?? '');
+    if (!irp || !at) continue;
+    if (tx.drv(at.driver).forgetsCleanup) {
+      tx.emit('driverBug', 'win.close.cleanupCancels', {
+        irp: name,
+        handle,
+        device: at.name,
+        driver: at.driver,
+        reason: `its DispatchCleanup leaves ${name} queued: IRP_MJ_CLEANUP should cancel and complete it, so the file object stays`,
+      });
+      continue;
+    }
+    completeIrpNow(tx, name, { status: 'STATUS_CANCELLED', rule: 'win.close.cleanupCancels' });
   }
-  closeFileObject(tx, handle);
 }
 
 /** The file object's last reference went: IRP_MJ_CLOSE, and ReferenceCount drops. */
@@ -275,20 +314,40 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     }
   }
   const last = path[path.length - 1];
-  tx.irps = tx.irps.set(a.irp, { name: a.irp, handle: a.handle, major, path: path.map((d) => d.name) });
+  // A query-stopped or stopped device holds new requests in its queue (WDK "Stopping a Device").
+  const held = isHolding(pdoOf(tx, h.device));
+  tx.irps = tx.irps.set(a.irp, {
+    name: a.irp,
+    handle: a.handle,
+    major,
+    path: path.map((d) => d.name),
+    ...(held ? { held: true } : {}),
+  });
   tx.handles = tx.handles.set(a.handle, { ...h, irps: h.irps.add(a.irp) });
-  tx.emit('irpPending', 'win.io.pendsAtFunction', {
+  tx.emit('irpPending', held ? 'win.rebalance.holdsIo' : 'win.io.pendsAtFunction', {
     irp: a.irp,
     device: last?.name,
     driver: last?.driver,
     major,
     status: 'STATUS_PENDING',
+    ...(held
+      ? { reason: 'held in the driver’s queue until the device runs again (a rebalance is under way)' }
+      : {}),
   });
   return tx.done();
 }
 
 /** IoCompleteRequest: allowed while Unload Pending (seed rule 3); the IRP climbs back up its path. */
 export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
+  const held = tx.irps.get(a.irp);
+  if (held?.held && tx.device(held.path[0] ?? '') && isHolding(pdoOf(tx, held.path[0] ?? ''))) {
+    return tx.refuse(
+      'STATUS_DEVICE_NOT_READY',
+      'win.rebalance.heldNotStarted',
+      `${a.irp} is held in the driver's queue until its device starts again`,
+      { irp: a.irp },
+    );
+  }
   if (!tx.irps.has(a.irp)) {
     return tx.refuse(
       'STATUS_INVALID_PARAMETER',
@@ -307,7 +366,8 @@ export function completeIrp(tx: WindowsTx, a: Act<'completeIrp'>): Result {
 export interface Failure {
   readonly status: string;
   readonly rule: WindowsRuleId;
-  readonly model: string;
+  /** Set when the status is the simulator's choice. */
+  readonly model?: string;
 }
 
 /**
@@ -328,7 +388,8 @@ export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): 
       device: dev,
       driver: d.driver,
       major: irp.major,
-      ...(failure ? { status: failure.status, model: failure.model } : {}),
+      ...(failure ? { status: failure.status } : {}),
+      ...(failure?.model === undefined ? {} : { model: failure.model }),
     });
     if (d.removeLock) {
       tx.emit('removeLockReleased', 'win.removeLock.acquire', { irp: name, device: dev, driver: d.driver });

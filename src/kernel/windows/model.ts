@@ -1,4 +1,4 @@
-import type { Map as IMap, OrderedSet } from 'immutable';
+import type { List, Map as IMap, OrderedSet } from 'immutable';
 import type { WindowsOptions } from './actions';
 
 /**
@@ -34,7 +34,13 @@ export const DRVO = { UNLOAD_INVOKED: 0x1, LEGACY_DRIVER: 0x2 } as const;
 
 /** Devnode states (`!devnode`), with their DNS_ numbers. */
 export const DEVNODE_STATES = {
+  /** Its drivers are loaded and attached; IRP_MN_START_DEVICE has not succeeded yet. */
+  DriversAdded: 0x303,
   Started: 0x308,
+  /** IRP_MN_QUERY_STOP_DEVICE succeeded: the drivers hold new I/O. */
+  QueryStopped: 0x309,
+  /** IRP_MN_STOP_DEVICE: the device is stopped for a resource rebalance and holds its I/O. */
+  Stopped: 0x30a,
   QueryRemoved: 0x310,
   RemovePendingCloses: 0x311,
   Removed: 0x312,
@@ -58,8 +64,14 @@ export interface Driver {
   readonly model: 'pnp' | 'legacy';
   readonly hasUnload: boolean;
   readonly vetoesQueryRemove: boolean;
+  /** It fails IRP_MN_QUERY_STOP_DEVICE (it cannot stop for a rebalance). */
+  readonly vetoesQueryStop: boolean;
   /** Its devices keep an IO_REMOVE_LOCK: IoAcquireRemoveLock per I/O, IoReleaseRemoveLockAndWait in IRP_MN_REMOVE_DEVICE. */
   readonly usesRemoveLock: boolean;
+  /** It fails IRP_MN_START_DEVICE with this status (null: it starts). */
+  readonly startFails: string | null;
+  /** A driver bug: its DispatchCleanup leaves the file object's queued IRPs pending (IRP_MJ_CLEANUP says to cancel them). */
+  readonly forgetsCleanup: boolean;
   readonly state: DriverState;
   /** DRVO_UNLOAD_INVOKED: Unload has been called for this load. */
   readonly unloadInvoked: boolean;
@@ -91,8 +103,12 @@ export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
  * (a timer, a DPC, a work item).
  */
 export interface RemoveLock {
-  /** Acquisitions outside an I/O request, by tag. */
-  readonly tags: OrderedSet<string>;
+  /**
+   * Acquisitions outside an I/O request, by tag, oldest first. A tag may
+   * appear more than once: "the Tag does not have to be unique"
+   * (IoAcquireRemoveLock); each release drops one acquisition with that tag.
+   */
+  readonly tags: List<string>;
   /** IoReleaseRemoveLockAndWait was called (in IRP_MN_REMOVE_DEVICE): every later acquire fails with STATUS_DELETE_PENDING. */
   readonly removed: boolean;
   /** IRP_MN_REMOVE_DEVICE is waiting in IoReleaseRemoveLockAndWait for the last acquisition to be released. */
@@ -146,6 +162,8 @@ export interface Irp {
   readonly major: string;
   /** Devices it passed, top of stack first; it is pending at the last. */
   readonly path: readonly string[];
+  /** Held in the function driver's queue while its device is query-stopped or stopped (not started on the hardware). */
+  readonly held?: boolean;
 }
 
 export type NotificationCategory = 'deviceInterfaceChange' | 'targetDeviceChange' | 'hardwareProfileChange';
@@ -164,6 +182,8 @@ export interface Registration {
   readonly keepsHandleOpen: boolean;
   /** targetDeviceChange: on GUID_TARGET_DEVICE_REMOVE_CANCELLED it reopens its handle and registers again. */
   readonly reregisters: boolean;
+  /** targetDeviceChange, a driver bug: on GUID_TARGET_DEVICE_REMOVE_COMPLETE it closes its handle but keeps the registration. */
+  readonly forgetsUnregister: boolean;
 }
 
 export interface ObReference {

@@ -1,4 +1,5 @@
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
+import type { WindowsRuleId } from '../rules';
 import type { StepResult } from '../types';
 import { visible } from './io';
 import { hasFlag, type WindowsWorld } from './model';
@@ -58,6 +59,7 @@ export function registerNotification(tx: WindowsTx, a: Act<'registerNotification
     vetoesQueryRemove: a.vetoesQueryRemove ?? R.vetoesQueryRemove,
     keepsHandleOpen: a.keepsHandleOpen ?? R.keepsHandleOpen,
     reregisters: a.reregisters ?? R.reregisters,
+    forgetsUnregister: a.forgetsUnregister ?? R.forgetsUnregister,
   });
   tx.patchDriver(a.driver, { registrations: d.registrations.add(a.registration) });
   tx.emit('notificationRegistered', 'win.notify.register', {
@@ -82,14 +84,18 @@ export function unregisterNotification(tx: WindowsTx, a: Act<'unregisterNotifica
       },
     );
   }
-  tx.registrations = tx.registrations.delete(a.registration);
-  tx.patchDriver(r.driver, { registrations: tx.drv(r.driver).registrations.delete(a.registration) });
-  tx.emit('notificationUnregistered', 'win.notify.unregister', {
-    registration: a.registration,
-    driver: r.driver,
-  });
-  maybeCallUnload(tx, r.driver);
+  unregisterNow(tx, a.registration, 'win.notify.unregister');
   return tx.done();
+}
+
+/** Drops a registration and its reference on the driver; the last one may let a deferred Unload run. */
+export function unregisterNow(tx: WindowsTx, registration: string, rule: WindowsRuleId): void {
+  const r = tx.registrations.get(registration);
+  if (!r) return;
+  tx.registrations = tx.registrations.delete(registration);
+  tx.patchDriver(r.driver, { registrations: tx.drv(r.driver).registrations.delete(registration) });
+  tx.emit('notificationUnregistered', rule, { registration, driver: r.driver });
+  maybeCallUnload(tx, r.driver);
 }
 
 export function registerShutdown(tx: WindowsTx, a: Act<'registerShutdown'>): Result {

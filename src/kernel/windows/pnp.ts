@@ -1,5 +1,6 @@
 import type { WindowsRuleId } from '../rules';
-import { canOpen, closeHandleNow, completeIrpNow, openNow } from './io';
+import { canOpen, closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { unregisterNow } from './notify';
 import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
 import { releaseAndWait, removeWaiting } from './removeLock';
 import { stackOf } from './stack';
@@ -52,11 +53,27 @@ function tell(tx: WindowsTx, r: Registration, guid: string, rule: WindowsRuleId)
   });
 }
 
-/** Registrants are told of a removal; those not queried first close their handles then. */
+/**
+ * Registrants are told of a removal; those not queried first close their
+ * handles then, and each removes its registration with
+ * IoUnregisterPlugPlayNotification (WDK "Handling a
+ * GUID_TARGET_DEVICE_REMOVE_COMPLETE Event"), unless it forgets (a driver bug,
+ * which keeps its driver from unloading: seed rule 4(c)).
+ */
 function tellRemoved(tx: WindowsTx, names: ReadonlySet<string>, rule: WindowsRuleId): void {
   for (const r of registrantsOf(tx, names)) {
     tell(tx, r, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', rule);
     if (r.handle) closeHandleNow(tx, r.handle);
+    if (!tx.registrations.has(r.name)) continue;
+    if (r.forgetsUnregister) {
+      tx.emit('driverBug', 'win.pnp.unregisterOnRemove', {
+        registration: r.name,
+        driver: r.driver,
+        reason: `its callback does not call IoUnregisterPlugPlayNotification for ${r.name}: the registration keeps ${r.driver} from unloading`,
+      });
+    } else {
+      unregisterNow(tx, r.name, 'win.pnp.unregisterOnRemove');
+    }
   }
 }
 
@@ -102,9 +119,25 @@ function reregister(tx: WindowsTx, r: Registration): void {
   });
 }
 
-function sendDown(tx: WindowsTx, stack: readonly DeviceObject[], minor: string, rule: WindowsRuleId): void {
-  for (const d of stack)
-    tx.emit('pnpIrp', rule, { device: d.name, driver: d.driver, minor, major: 'IRP_MJ_PNP' });
+/** A PnP IRP reaches one device; `failed`: its driver fails it there. */
+export function pnpIrpAt(
+  tx: WindowsTx,
+  d: DeviceObject,
+  minor: string,
+  rule: WindowsRuleId,
+  failed?: { status: string; reason: string },
+): void {
+  tx.emit('pnpIrp', rule, { device: d.name, driver: d.driver, minor, major: 'IRP_MJ_PNP', ...failed });
+}
+
+/** A PnP IRP visits the devices of `stack` in the order given. */
+export function sendDown(
+  tx: WindowsTx,
+  stack: readonly DeviceObject[],
+  minor: string,
+  rule: WindowsRuleId,
+): void {
+  for (const d of stack) pnpIrpAt(tx, d, minor, rule);
 }
 
 /** Registrants first, then IRP_MN_QUERY_REMOVE_DEVICE top of the stack first. On failure the PnP manager cancels. */
@@ -181,6 +214,13 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
   }
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_REMOVE_DEVICE', rule);
   tx.patchDevice(pdo, { present: present && !p.surpriseRemoved });
+  failOutstanding(tx, namesOf(tx, pdo), {
+    status: 'STATUS_NO_SUCH_DEVICE',
+    rule: 'win.pnp.removeCompletesQueued',
+    model:
+      'The WDK says the driver completes the requests queued in it; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
+  });
+  if (!alive(tx, pdo) || removing(tx, pdo)) return;
   unwind(tx, pdo, rule);
 }
 
@@ -238,7 +278,12 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
-  failOutstanding(tx, names);
+  failOutstanding(tx, names, {
+    status: 'STATUS_NO_SUCH_DEVICE',
+    rule: 'win.pnp.surpriseFailsIo',
+    model:
+      'The WDK says the driver fails outstanding I/O; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
+  });
   tellRemoved(tx, names, 'win.pnp.notify');
   if (!alive(tx, pdo)) return;
   if (stackOf(tx, pdo).some((d) => d.fileObjects.size > 0)) {
@@ -248,19 +293,17 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   }
 }
 
-/** Each driver of the stack fails the I/O outstanding on it: the hardware that would finish it is gone. */
-function failOutstanding(tx: WindowsTx, names: ReadonlySet<string>): void {
+/**
+ * Each driver of the stack fails the I/O outstanding on it: on a surprise
+ * removal the hardware that would finish it is gone; in IRP_MN_REMOVE_DEVICE
+ * a function driver completes the requests queued in it before it waits on
+ * its remove lock (WDK "Removing a Device in a Function Driver").
+ */
+function failOutstanding(tx: WindowsTx, names: ReadonlySet<string>, failure: Failure): void {
   const outstanding = tx.irps
     .valueSeq()
     .filter((irp) => irp.path.some((d) => names.has(d)))
     .map((irp) => irp.name)
     .toArray();
-  for (const irp of outstanding) {
-    completeIrpNow(tx, irp, {
-      status: 'STATUS_NO_SUCH_DEVICE',
-      rule: 'win.pnp.surpriseFailsIo',
-      model:
-        'The WDK says the driver fails outstanding I/O; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
-    });
-  }
+  for (const irp of outstanding) completeIrpNow(tx, irp, failure);
 }

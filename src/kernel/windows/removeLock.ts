@@ -41,12 +41,7 @@ export function acquireRemoveLock(tx: WindowsTx, a: Act<'acquireRemoveLock'>): R
   const d = lockedDevice(tx, a.device);
   if (isRefusal(d)) return d;
   const lock = d.removeLock!;
-  if (lock.tags.has(a.tag) || d.irps.has(a.tag)) {
-    return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', `${a.tag} already holds the lock`, {
-      device: a.device,
-      tag: a.tag,
-    });
-  }
+  // A tag already holding the lock may acquire it again: "the Tag does not have to be unique".
   if (lock.removed) {
     return tx.refuse(
       'STATUS_DELETE_PENDING',
@@ -55,7 +50,7 @@ export function acquireRemoveLock(tx: WindowsTx, a: Act<'acquireRemoveLock'>): R
       { device: a.device, driver: d.driver, tag: a.tag },
     );
   }
-  tx.patchDevice(a.device, { removeLock: { ...lock, tags: lock.tags.add(a.tag) } });
+  tx.patchDevice(a.device, { removeLock: { ...lock, tags: lock.tags.push(a.tag) } });
   tx.emit('removeLockAcquired', 'win.removeLock.acquire', { device: a.device, driver: d.driver, tag: a.tag });
   return tx.done();
 }
@@ -65,13 +60,14 @@ export function releaseRemoveLock(tx: WindowsTx, a: Act<'releaseRemoveLock'>): R
   const d = lockedDevice(tx, a.device);
   if (isRefusal(d)) return d;
   const lock = d.removeLock!;
-  if (!lock.tags.has(a.tag)) {
+  const at = lock.tags.indexOf(a.tag);
+  if (at < 0) {
     return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', `${a.tag} does not hold the lock`, {
       device: a.device,
       tag: a.tag,
     });
   }
-  tx.patchDevice(a.device, { removeLock: { ...lock, tags: lock.tags.delete(a.tag) } });
+  tx.patchDevice(a.device, { removeLock: { ...lock, tags: lock.tags.delete(at) } });
   tx.emit('removeLockReleased', 'win.removeLock.acquire', { device: a.device, driver: d.driver, tag: a.tag });
   resumeRemoves(tx, [a.device]);
   return tx.done();

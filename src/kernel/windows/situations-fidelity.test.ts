@@ -4,7 +4,7 @@ import { explainUnload } from '../explain';
 import { RULES } from '../rules';
 import { kernel } from '../testing';
 import type { WindowsAction } from './actions';
-import { legacy, pnpStack } from './cases.helpers';
+import { legacy, pnpStack, watched } from './cases.helpers';
 import { DO, doNames, hasDoFlag, removeLockCount } from './model';
 
 /**
@@ -16,23 +16,6 @@ import { DO, doNames, hasDoFlag, removeLockCount } from './model';
 const REMOVE = 'IRP_MN_REMOVE_DEVICE';
 const QUERY = 'IRP_MN_QUERY_REMOVE_DEVICE';
 const CANCEL = 'IRP_MN_CANCEL_REMOVE_DEVICE';
-
-/** The stack of pnpStack() plus a driver Watcher holding handle `w` on WidgetFdo, registered for target-device change. */
-function watched(registration: Partial<Extract<WindowsAction, { do: 'registerNotification' }>> = {}) {
-  return [
-    ...pnpStack(),
-    { do: 'loadDriver', driver: 'Watcher' },
-    { do: 'openHandle', device: 'WidgetFdo', handle: 'w' },
-    {
-      do: 'registerNotification',
-      driver: 'Watcher',
-      registration: 'r',
-      category: 'targetDeviceChange',
-      handle: 'w',
-      ...registration,
-    },
-  ] satisfies WindowsAction[];
-}
 
 const win = () => kernel('windows');
 
@@ -366,24 +349,4 @@ describe('when a driver holds its remove lock as IRP_MN_REMOVE_DEVICE arrives', 
   });
 });
 
-describe('when IRP_MN_REMOVE_DEVICE reaches a stack with an IRP in flight', () => {
-  // Same page: the IRP holds the lock from dispatch to completion; REMOVE waits for it.
-  const run = win()
-    .setup(
-      ...pnpStack({ widget: { removeLock: true } }),
-      { do: 'openHandle', device: 'Pdo1', handle: 'h' },
-      { do: 'sendIrp', handle: 'h', irp: 'i1' },
-    )
-    .do({ do: 'pnpIrp', device: 'Pdo1', minor: REMOVE })
-    .expectEvents('removeLockWait');
-
-  it('fails a new request on the open handle while it waits', () => {
-    run.do({ do: 'sendIrp', handle: 'h', irp: 'i2' }).expectStatus('STATUS_DELETE_PENDING');
-    expect(run.last.events[0]?.rule).toBe('win.removeLock.deletePending');
-  });
-
-  it('deletes the device once the IRP completes', () => {
-    run.do({ do: 'completeIrp', irp: 'i1' }).expectEvents('removeLockReleased', 'deleteRequested');
-    expect(run.world.devices.get('WidgetFdo')?.removeLock?.waiting ?? false).toBe(false);
-  });
-});
+// A REMOVE reaching a stack with a read queued in the function driver: situations-round3.test.ts.

@@ -30,6 +30,11 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       hot: { label: 'D_HOT (hot removal)' },
       unloadDelay: { label: 'Own unload delay (s, pre-DDI 8)' },
       copyoutInUnload: { label: '_unload calls copyout (a bug)' },
+      addFails: { label: 'CFG_ADD fails (ENODEV) for', help: 'comma-separated instance names' },
+      failsAfterDetach: {
+        label: '_unload refuses after drv_detach (a bug)',
+        help: 'With a non-zero “_unload returns”: its instances are removed, yet the module stays loaded',
+      },
       drainSeconds: {
         label: 'I/O drains for (s after last close)',
         help: '_unload answers EBUSY until then',
@@ -73,6 +78,14 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     id: 'hotRemove',
     label: 'Hot-remove instance',
     help: 'config(CFG_REMOVE) for one instance of a D_HOT driver; the module stays loaded.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'hotAdd',
+    label: 'Hot-insert instance',
+    help: 'A card goes back into the slot of a removed instance: config(CFG_ADD) if the driver is loaded.',
     group: 'I/O',
     subject: { kind: 'device', field: 'device' },
     fields: { device },

@@ -86,6 +86,8 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
       row('I/O drains for', `${m.drainSeconds} s after the last close`, '_unload answers EBUSY until then'),
     );
   if (m.unloadSleeps > 0) rows.push(row('_unload sleeps', `${m.unloadSleeps} s (blockable context)`));
+  if (m.failsAfterDetach)
+    rows.push(row('_unload refuses', 'after drv_detach: its instances are gone (a driver bug)'));
   if (m.copyoutInUnload)
     rows.push(row('copyout in _unload', 'yes: illegal in blockable context (a driver bug)'));
   rows.push(row('Generation', String(m.generation), 'How many times it has been loaded'));

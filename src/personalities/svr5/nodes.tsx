@@ -51,11 +51,11 @@ export const InstanceNode = memo(function InstanceNode({ data }: NodeProps & { d
       tone={d.removed ? 'ghost' : d.channels.size > 0 ? 'pending' : 'neutral'}
       ghost={d.removed || !data.loaded}
       highlighted={data.highlighted}
-      label={`device ${d.name} of ${d.module}, ${d.removed ? 'hot-removed' : `${d.channels.size} open`}`}
+      label={`device ${d.name} of ${d.module}, ${d.removed ? (d.addFailed ? 'not configured (CFG_ADD failed)' : 'removed (CFG_REMOVE)') : `${d.channels.size} open`}`}
       handles={INSTANCE_HANDLES}
     >
       <Badge tone={d.channels.size > 0 ? 'pending' : 'neutral'}>{d.channels.size} open</Badge>
-      {d.removed ? <Badge tone="danger">hot-removed</Badge> : null}
+      {d.removed ? <Badge tone="danger">{d.addFailed ? 'CFG_ADD failed' : 'removed'}</Badge> : null}
       {d.suspended ? <Badge tone="pending">CFG_SUSPEND</Badge> : null}
     </Card>
   );

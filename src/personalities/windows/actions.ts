@@ -37,7 +37,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             model: d.model,
             unloadRoutine: d.hasUnload,
             vetoesQueryRemove: d.vetoesQueryRemove,
+            vetoesQueryStop: d.vetoesQueryStop,
             removeLock: d.usesRemoveLock,
+            forgetsCleanup: d.forgetsCleanup,
+            ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
         : {};
@@ -49,9 +52,22 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       unloadRoutine: { label: 'Has an Unload routine' },
       driverEntry: { label: 'DriverEntry returns', placeholder: 'success or STATUS_…' },
       vetoesQueryRemove: { label: 'Fails IRP_MN_QUERY_REMOVE_DEVICE' },
+      vetoesQueryStop: {
+        label: 'Fails IRP_MN_QUERY_STOP_DEVICE',
+        help: 'It cannot stop for a resource rebalance',
+      },
       removeLock: {
         label: 'Keeps a remove lock',
         help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
+      },
+      startFails: {
+        label: 'IRP_MN_START_DEVICE fails with',
+        placeholder: 'STATUS_… (empty: it starts)',
+        help: 'The PnP manager then removes the stack',
+      },
+      forgetsCleanup: {
+        label: 'IRP_MJ_CLEANUP leaves queued IRPs pending (a bug)',
+        help: 'A rule-following driver cancels and completes the closing file object’s queued IRPs',
       },
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
@@ -87,6 +103,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       role: { label: 'Role', start: 'fdo' },
       attachTo: { label: 'Attach on top of', ref: { of: 'device', candidates: namedDevices } },
       exclusive: { label: 'Exclusive' },
+      started: {
+        label: 'Started at once (PDO)',
+        help: 'Off: the stack waits for IRP_MN_START_DEVICE (Send a PnP IRP) and refuses opens until then',
+      },
     },
   },
   {
@@ -179,6 +199,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       vetoesQueryRemove: { label: 'Fails GUID_TARGET_DEVICE_QUERY_REMOVE', help: 'targetDeviceChange only' },
       keepsHandleOpen: { label: 'Keeps its handle open on a query-remove', help: 'targetDeviceChange only' },
       reregisters: { label: 'Reopens and registers again after a cancel', help: 'targetDeviceChange only' },
+      forgetsUnregister: {
+        label: 'Keeps its registration after remove-complete (a bug)',
+        help: 'targetDeviceChange only: a rule-following callback calls IoUnregisterPlugPlayNotification',
+      },
     },
   },
   {
@@ -205,7 +229,14 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     help: 'Orderly PnP removal: IRP_MN_QUERY_REMOVE_DEVICE, then REMOVE or CANCEL.',
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
-    fields: { device, present: { label: 'Hardware stays present' } },
+    fields: {
+      device,
+      present: { label: 'Hardware stays present' },
+      eject: {
+        label: 'Eject it',
+        help: 'After the removal: IRP_MN_EJECT to the bus driver, then a second REMOVE deletes the PDO',
+      },
+    },
   },
   {
     id: 'surpriseRemove',

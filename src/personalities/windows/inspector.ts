@@ -187,6 +187,17 @@ function driverRows(d: Driver): InspectorRow[] {
   );
   if (d.controlDevice) rows.push(row('Control device', link('device', d.controlDevice)));
   if (d.vetoesQueryRemove) rows.push(row('Query-remove', 'vetoes IRP_MN_QUERY_REMOVE_DEVICE'));
+  if (d.vetoesQueryStop) rows.push(row('Query-stop', 'vetoes IRP_MN_QUERY_STOP_DEVICE'));
+  if (d.startFails) rows.push(row('IRP_MN_START_DEVICE', `fails with ${d.startFails}`));
+  if (d.forgetsCleanup) {
+    rows.push(
+      row(
+        'DispatchCleanup',
+        'driver bug: leaves the file object’s queued IRPs pending',
+        'IRP_MJ_CLEANUP: the driver must cancel and complete the queued IRPs of the file object being closed',
+      ),
+    );
+  }
   if (d.stuck) rows.push(row('Stuck', 'yes: last device gone, no Unload routine'));
   if (d.rebootRequired) rows.push(row('Reboot required', 'yes: an update was vetoed'));
   return rows;
@@ -257,6 +268,15 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
           row('Major', irp.major),
           row('File object', link('handle', irp.handle)),
           row('Pending at', at ? [link('device', at), ' ', driverOf(w, at)] : NONE),
+          ...(irp.held
+            ? [
+                row(
+                  'Held',
+                  'in the driver’s queue: the device is stopped for a rebalance',
+                  'Started when the device starts again',
+                ),
+              ]
+            : []),
           {
             label: 'Stack locations',
             value: stackListing(path, at ?? '', () => `[${irp.major}]  `),
@@ -288,6 +308,13 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
                 : 'closes its handle',
           ),
           row('After a cancel', yesNo(r.reregisters, 'reopens and registers again', 'stays closed')),
+          row(
+            'On remove-complete',
+            r.forgetsUnregister
+              ? 'driver bug: keeps the registration'
+              : 'calls IoUnregisterPlugPlayNotification',
+            'GUID_TARGET_DEVICE_REMOVE_COMPLETE: the callback removes its registration',
+          ),
         ],
       };
     }

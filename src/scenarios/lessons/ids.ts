@@ -20,6 +20,8 @@ export const LESSON_IDS = [
   'update-blocked',
   'pnp-no-unload',
   'hybrid-driver',
+  'start-fails',
+  'rebalance',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
@@ -30,6 +32,7 @@ export const LESSON_IDS = [
   'svr5-one-of-two-open',
   'svr5-copyout',
   'svr5-hot-removal',
+  'svr5-detach-order',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

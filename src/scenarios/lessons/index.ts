@@ -1,8 +1,11 @@
 /**
  * The built-in lessons, one scenario file each, in teaching order: the 16
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
- * of svr5.md §6. Plain data, so the app, the CLI and the tests read the same
- * files (no bundler-only import).
+ * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
+ * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance; drv_detach's
+ * order). Plain data,
+ * so the app, the CLI and the tests read the same files (no bundler-only
+ * import).
  */
 import type { LessonId } from './ids';
 import cleanStop from './clean-stop.json';
@@ -21,6 +24,8 @@ import leakedReference from './leaked-reference.json';
 import updateBlocked from './update-blocked.json';
 import pnpNoUnload from './pnp-no-unload.json';
 import hybridDriver from './hybrid-driver.json';
+import startFails from './start-fails.json';
+import rebalance from './rebalance.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -31,6 +36,7 @@ import svr5Dependencies from './svr5-dependencies.json';
 import svr5OneOfTwoOpen from './svr5-one-of-two-open.json';
 import svr5Copyout from './svr5-copyout.json';
 import svr5HotRemoval from './svr5-hot-removal.json';
+import svr5DetachOrder from './svr5-detach-order.json';
 
 export const LESSON_SCENARIOS = {
   'clean-stop': cleanStop,
@@ -49,6 +55,8 @@ export const LESSON_SCENARIOS = {
   'update-blocked': updateBlocked,
   'pnp-no-unload': pnpNoUnload,
   'hybrid-driver': hybridDriver,
+  'start-fails': startFails,
+  rebalance: rebalance,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,
@@ -59,6 +67,7 @@ export const LESSON_SCENARIOS = {
   'svr5-one-of-two-open': svr5OneOfTwoOpen,
   'svr5-copyout': svr5Copyout,
   'svr5-hot-removal': svr5HotRemoval,
+  'svr5-detach-order': svr5DetachOrder,
 } as const satisfies { readonly [K in LessonId]: unknown };
 
 export { LESSON_IDS, isLessonId, type LessonId } from './ids';

@@ -1,0 +1,127 @@
+import { check } from './harness';
+import { at, type StepCtx } from './windowsInvariants';
+
+/**
+ * The Windows invariants of issue 19: what IRP_MJ_CLEANUP and a completed
+ * removal leave behind, and IRP_MN_START_DEVICE (the rest are in
+ * windowsInvariants.ts and windowsLockInvariants.ts).
+ */
+
+/**
+ * IRP_MJ_CLEANUP (WDK): once a handle is closed, none of its file object's
+ * IRPs stays queued at a driver that follows the rule; only a driver loaded
+ * with forgetsCleanup keeps one, and a driverBug event says so.
+ */
+export function cleanupCancelsQueued(c: StepCtx): void {
+  if (c.action.do !== 'closeHandle' || c.result.status !== 'STATUS_SUCCESS') return;
+  const handle = c.action.handle;
+  const w = c.result.world;
+  for (const irp of w.irps.valueSeq()) {
+    if (irp.handle !== handle) continue;
+    const at_ = w.devices.get(irp.path[irp.path.length - 1] ?? '');
+    const driver = at_ ? w.drivers.get(at_.driver) : undefined;
+    check(
+      driver?.forgetsCleanup === true,
+      () => `${at(c)}: ${irp.name} of closed handle ${handle} still queued at ${at_?.name} (${driver?.name})`,
+    );
+    check(
+      c.result.events.some((e) => e.type === 'driverBug' && e.irp === irp.name),
+      () => `${at(c)}: ${irp.name} left queued by a forgetful cleanup without a driverBug event`,
+    );
+  }
+}
+
+/**
+ * GUID_TARGET_DEVICE_REMOVE_COMPLETE (WDK): after a registrant is told, its
+ * registration is gone in the same step unless it forgets (a marked bug).
+ */
+export function removeCompleteUnregisters(c: StepCtx): void {
+  const w = c.result.world;
+  for (const e of c.result.events) {
+    if (e.type !== 'notificationSent' || e.state !== 'GUID_TARGET_DEVICE_REMOVE_COMPLETE') continue;
+    const r = w.registrations.get(e.registration ?? '');
+    if (!r) continue;
+    check(
+      r.forgetsUnregister,
+      () => `${at(c)}: ${r.name} still registered after GUID_TARGET_DEVICE_REMOVE_COMPLETE`,
+    );
+  }
+}
+
+/**
+ * IRP_MN_START_DEVICE (WDK): it visits the stack from the PDO up, stopping at
+ * a driver that fails it, and a failed start is followed by
+ * IRP_MN_REMOVE_DEVICE in the same step; no open succeeds in a stack whose
+ * PDO has not started.
+ */
+export function startRespected(c: StepCtx): void {
+  const events = c.result.events;
+  const starts = events.filter((e) => e.minor === 'IRP_MN_START_DEVICE');
+  if (starts.length > 0) {
+    const visited = starts.map((e) => e.device);
+    const pdo = visited[0] ?? '';
+    const stack: string[] = [];
+    for (
+      let d = c.before.devices.get(pdo);
+      d;
+      d = d.attachedDevice ? c.before.devices.get(d.attachedDevice) : undefined
+    ) {
+      stack.push(d.name);
+    }
+    check(
+      visited.every((name, i) => stack[i] === name),
+      () => `${at(c)}: START visited ${visited.join(', ')}, the stack bottom-up is ${stack.join(', ')}`,
+    );
+    const fail = starts.find((e) => e.status !== undefined);
+    if (fail) {
+      check(
+        events.some((e) => e.minor === 'IRP_MN_REMOVE_DEVICE' && e.rule === 'win.start.removeAfterFail'),
+        () => `${at(c)}: START failed at ${fail.device} and no REMOVE followed`,
+      );
+    }
+  }
+  for (const e of events) {
+    if (e.type !== 'handleOpened') continue;
+    let d = c.before.devices.get(e.device ?? '');
+    while (d?.attachedTo) d = c.before.devices.get(d.attachedTo);
+    check(d?.devnode !== 'DriversAdded', () => `${at(c)}: ${e.device} opened in a stack not started`);
+  }
+}
+
+const REBALANCE = new Set([
+  'IRP_MN_QUERY_STOP_DEVICE',
+  'IRP_MN_STOP_DEVICE',
+  'IRP_MN_CANCEL_STOP_DEVICE',
+  'IRP_MN_START_DEVICE',
+]);
+
+/**
+ * A rebalance never loses a queued IRP (WDK "Stopping a Device"): across a
+ * query-stop, stop, cancel-stop or start, every IRP outstanding before is
+ * outstanding after, unless an irpCompleted event says how it ended (a
+ * failed restart removes the stack). And a held IRP belongs to a stack that
+ * is query-stopped or stopped.
+ */
+export function rebalanceKeepsIrps(c: StepCtx): void {
+  const w = c.result.world;
+  if (c.action.do === 'pnpIrp' && REBALANCE.has(c.action.minor)) {
+    const completed = new Set(c.result.events.filter((e) => e.type === 'irpCompleted').map((e) => e.irp));
+    for (const name of c.before.irps.keys()) {
+      check(
+        w.irps.has(name) || completed.has(name),
+        () => `${at(c)}: ${name} was outstanding before and vanished without a completion`,
+      );
+    }
+  }
+  for (const irp of w.irps.valueSeq()) {
+    if (!irp.held) continue;
+    let d = w.devices.get(irp.path[irp.path.length - 1] ?? '');
+    while (d?.attachedTo) d = w.devices.get(d.attachedTo);
+    // A stack a driver took apart by hand (deleteDevice, detachDevice) no longer holds anything.
+    if (d?.role !== 'pdo') continue;
+    check(
+      d.devnode === 'QueryStopped' || d.devnode === 'Stopped',
+      () => `${at(c)}: ${irp.name} is held but its stack is ${d?.devnode ?? 'gone'}`,
+    );
+  }
+}
