@@ -1,4 +1,5 @@
 import { append } from './fields';
+import { WhoStore } from './whoStore';
 import type {
   CommandKind,
   DebuggerDevice,
@@ -61,6 +62,8 @@ export class Store {
   readonly irps = new Map<string, DebuggerIrp>();
   readonly objects = new Map<string, DebuggerObject>();
   readonly problems: DebuggerProblem[] = [];
+  /** Processes, handles and threads: who holds a device, who sent an IRP. */
+  readonly who = new WhoStore();
   private readonly stackByKey = new Map<string, DebuggerStack>();
   private readonly byName = new Map<string, DebuggerDriver>();
   private readonly byAddress = new Map<string, DebuggerDriver>();

@@ -32,6 +32,8 @@ export class DevstackReader extends BaseReader {
   private state: 'header' | 'rows' | 'devnode' = 'header';
   private readonly rows: Row[] = [];
   private devnode?: string;
+  /** A row whose driver and name the debugger pushed to the next line ("Unable to load image …" after its address). */
+  private pending?: { address: string; queried: boolean };
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -56,7 +58,18 @@ export class DevstackReader extends BaseReader {
     return this.row(t);
   }
 
-  private row(t: string): Outcome {
+  private row(line: string): Outcome {
+    let t = line;
+    const alone = /^ *(>)? *((?:0x)?[0-9a-f`]{8,17})$/i.exec(t);
+    const split = alone ? pointer(alone[2]) : undefined;
+    if (alone && split) {
+      this.pending = { address: split, queried: alone[1] === '>' };
+      return READ;
+    }
+    const p = this.pending;
+    this.pending = undefined;
+    if (p && driverToken(t)?.index === t.search(/\S/))
+      t = `${p.queried ? '>' : ' '} ${p.address} ${t.trim()}`;
     const m = /^ *(>)? *((?:0x)?[0-9a-f`]{8,17}) +(.*)$/i.exec(t);
     const address = pointer(m?.[2]);
     const drv = m?.[3] === undefined ? undefined : driverToken(m[3]);
@@ -95,6 +108,12 @@ export class DevstackReader extends BaseReader {
 
   finish(): void {
     const store = this.ctx.store;
+    if (this.pending)
+      store.problem(
+        this.last,
+        'unread',
+        `the !devstack row of ${this.pending.address} has no driver after it`,
+      );
     if (this.rows.length > 0) {
       const queried = this.rows.find((r) => r.queried)?.address;
       store.stack({
@@ -106,7 +125,7 @@ export class DevstackReader extends BaseReader {
       return;
     }
     if (this.gaveUp) return;
-    store.problem(this.last, 'truncated', 'the !devstack output ends before its first device row (cut off?)');
+    this.cutOff(this.last, 'the !devstack output ends before its first device row');
   }
 }
 

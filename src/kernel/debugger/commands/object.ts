@@ -105,14 +105,12 @@ export class ObjectReader extends BaseReader {
 
   finish(): void {
     if (this.gaveUp) return;
-    const store = this.ctx.store;
     if (this.address === undefined) {
-      store.problem(this.ctx.start, 'truncated', '!object printed nothing after its prompt (cut off?)');
+      this.cutOff(this.ctx.start, '!object printed nothing after its prompt');
     } else if (!this.counts && !this.directory && countsAsked(this.ctx.args)) {
-      store.problem(
+      this.cutOff(
         this.last,
-        'truncated',
-        `the !object output for ${this.address} ends before "HandleCount: … PointerCount: …" (cut off?)`,
+        `the !object output for ${this.address} ends before "HandleCount: … PointerCount: …"`,
       );
     }
   }
