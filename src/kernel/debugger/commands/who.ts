@@ -78,7 +78,6 @@ export class WhoReader extends BaseReader {
     if (proc) {
       this.endBlock();
       this.process = pointer(proc[1]) ?? undefined;
-      this.kernelTable = false;
       if (this.process) who.process(this.process, src, cids(proc[2] ?? ''));
       return this.process ? READ : unread('"PROCESS (addr) …"');
     }
@@ -86,6 +85,7 @@ export class WhoReader extends BaseReader {
     if (checking) {
       this.endBlock();
       this.process = pointer(checking[1]) ?? undefined;
+      this.kernelTable = false;
       if (this.process) who.process(this.process, src);
       return READ;
     }
