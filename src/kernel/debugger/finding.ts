@@ -34,6 +34,12 @@ export type FindingId =
   | 'unloadPending'
   | 'deviceList'
   | 'openFiles'
+  /** Ours: which process holds handles on a device (from !devhandles or !handle). */
+  | 'holders'
+  /** Ours: the session the paste came from (live, dump, inside DriverEntry). */
+  | 'context'
+  /** Ours: an object printed without the driver that owns it. */
+  | 'owner'
   | 'attachedAbove'
   | 'currentIrp'
   | 'queuedIrps'

@@ -11,6 +11,7 @@ import { debuggerError, isNoise } from './noise';
 import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
+import { noteSession } from './session';
 import { Store } from './store';
 import { MAX_LINE, readablePart, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
@@ -56,6 +57,7 @@ export function importDebuggerText(text: string): DebuggerImport {
   if (store.who.processes.size > 0) imp.processes = [...store.who.processes.values()];
   if (store.who.handles.size > 0) imp.handles = [...store.who.handles.values()];
   if (store.who.threads.size > 0) imp.threads = [...store.who.threads.values()];
+  if (Object.keys(store.context).length > 0) imp.context = store.context;
   try {
     const built = scenarioFromImport(imp);
     if (built) {
@@ -129,6 +131,7 @@ function readAll(text: string, store: Store): number {
     }
     const bare = stripDml(line.text);
     if (bare !== line.text) line = { ...line, text: bare };
+    noteSession(store.context, line.text, line.n);
     const typed = promptCommand(line.text);
     if (typed !== undefined) {
       close(line.n);

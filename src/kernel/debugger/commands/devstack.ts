@@ -34,6 +34,8 @@ export class DevstackReader extends BaseReader {
   private devnode?: string;
   /** A row whose driver and name the debugger pushed to the next line ("Unable to load image …" after its address). */
   private pending?: { address: string; queried: boolean };
+  /** Lines of the table that could not be read as rows: its top may not be the top. */
+  private dropped = 0;
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -55,7 +57,9 @@ export class DevstackReader extends BaseReader {
       return this.devnode ? READ : unread('"!DevNode (addr) :"');
     }
     if (this.state === 'devnode') return this.devnodeLine(t);
-    return this.row(t);
+    const o = this.row(t);
+    if (o.kind === 'unread') this.dropped++;
+    return o;
   }
 
   private row(line: string): Outcome {
@@ -121,6 +125,7 @@ export class DevstackReader extends BaseReader {
         sources: [this.src],
         ...(queried === undefined ? {} : { queried }),
         ...(this.devnode === undefined ? {} : { devnode: this.devnode }),
+        ...(this.dropped === 0 && this.pending === undefined ? { complete: true } : {}),
       });
       return;
     }

@@ -97,7 +97,10 @@ export class DrvobjReader extends BaseReader {
     if (!d) return SKIP;
     const store = this.ctx.store;
     if (/^ *Driver Extension List:/i.test(t)) return this.enter('extensions');
-    if (/^ *Device Object list:/i.test(t)) return this.enter('list');
+    if (/^ *Device Object list:/i.test(t)) {
+      d.listPrinted = true;
+      return this.enter('list');
+    }
     if (/^ *Dispatch routines:/i.test(t)) return this.enter('dispatch');
     if (/^ *Fast I\/O routines:/i.test(t)) return this.enter('fastio');
     const entry = /^ *(DriverEntry|DriverStartIo|DriverUnload|AddDevice): *((?:0x)?[0-9a-f`]+)/i.exec(t);

@@ -166,7 +166,7 @@ export class WhoReader extends BaseReader {
       {
         handle: value.toLowerCase(),
         object: o,
-        ...(this.process && !this.kernelTable ? { process: this.process } : {}),
+        ...(this.process ? { process: this.process } : {}),
         ...(this.kernelTable ? { kernel: true } : {}),
         ...(this.device ? { device: this.device } : {}),
       },
