@@ -89,6 +89,7 @@ function openFiles(d: DebuggerDevice): Finding {
 function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefined {
   const link = ctx.rel.above(d.address);
   const base = { condition: 'noAttachedDrivers' as const, sources: d.sources };
+  const self = { kind: 'device' as const, address: d.address };
   if (!link) {
     // kdexts prints "AttachedDevice (Upper)" only when there is one: a full !devobj without it means none,
     // and so does a !devstack, read row by row, with the device on top. Each is an absence: one line
@@ -101,7 +102,7 @@ function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefin
         'attachedAbove',
         'clear',
         `Nothing is attached above ${label(d)}: its !devobj prints no AttachedDevice, and its !devstack has it on top.`,
-        { ...base, rule: 'seed.4b.noAttached' },
+        { ...base, blocker: self, rule: 'seed.4b.noAttached' },
       );
     }
     if (fullDevobj || topOfStack) {
