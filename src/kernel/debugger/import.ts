@@ -164,7 +164,7 @@ function readAll(text: string, store: Store): number {
       store.problem(
         line.n,
         'debuggerError',
-        `the debugger printed a message${rest ? '' : ' inside this line'} (${inline.messages.join('; ')})${rest ? '' : '; the rest of the line was read without it'}`,
+        `the debugger printed a message${rest ? '' : ' inside this line'} (${shown(inline.messages.join('; '))})${rest ? '' : '; the rest of the line was read without it'}`,
       );
       if (rest) continue;
       line = { ...line, text: inline.text };

@@ -16,9 +16,9 @@
  */
 
 const INLINE: readonly RegExp[] = [
-  /InfoMask field not found for _OBJECT_HEADER at \S+/i,
-  /Cannot read info offset from \S+/i,
-  /Unable to load image [^,]+, Win32 error \S+/i,
+  /InfoMask field not found for _OBJECT_HEADER at \S{1,32}/i,
+  /Cannot read info offset from \S{1,64}/i,
+  /Unable to load image [^,]{1,256}, Win32 error \S{1,16}/i,
   /Unable to read (?:_OBJECT_HEADER|ObjectHeader|object name)\S* (?:at )?\S*/i,
 ];
 
