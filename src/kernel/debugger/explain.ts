@@ -219,6 +219,7 @@ function irps(
         ...base,
         rule: ours ? 'dbg.irp.currentLocation' : 'seed.4a.noIrps',
         next: [NEXT.irp(irp.address), ...(sender?.next ? [sender.next] : [])],
+        ...(sender?.holder ? { holder: sender.holder } : {}),
       },
     );
   });
@@ -244,7 +245,15 @@ function summary(name: string, findings: readonly Finding[]): string {
   const unknown = findings.filter((f) => f.status === 'unknown').length;
   const left = unknown === 0 ? '' : ` ${unknown} ${unknown === 1 ? 'thing was' : 'things were'} not printed.`;
   if (holds.length === 0) return `Nothing the paste printed holds ${name}.${left}`;
-  const kinds = [...new Set(holds.map((f) => HOLD_WORDS[f.id]))];
+  // "open handles of orbisctl.exe": each kind of hold with who, where the paste named it.
+  const kinds = [
+    ...new Set(
+      holds.map((f) => {
+        const whose = [...new Set(holds.filter((g) => g.id === f.id && g.holder).map((g) => g.holder))];
+        return whose.length === 0 ? HOLD_WORDS[f.id] : `${HOLD_WORDS[f.id]} of ${whose.join(', ')}`;
+      }),
+    ),
+  ];
   return `${name} is held by ${kinds.join(', ')}.${left}`;
 }
 

@@ -181,7 +181,7 @@ function handlesAnswer(handles: NonNullable<DebuggerImport['handles']>, c: Ctx):
     return finding(
       'holders',
       'note',
-      `${h.kernel ? "The kernel's own handle table" : processLabel(p, h.process)} holds handle 0x${h.handle.replace(/^0+(?=.)/, '')} on ${h.type ?? 'an object'} ${h.object}${h.name ? ` (${JSON.stringify(h.name)})` : ''}${on ? `, open on device ${on}` : ''}.`,
+      `${h.kernel ? "The kernel's own handle table" : processLabel(p, h.process)} holds handle 0x${h.handle.replace(/^0+(?=.)/, '')} on ${h.type ?? 'an object'} ${h.object}${h.name ? ` (named “${h.name}”)` : ''}${on ? `, open on device ${on}` : ''}.`,
       {
         blocker: { kind: 'object', address: h.object },
         sources: h.sources,

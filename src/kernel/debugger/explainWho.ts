@@ -87,7 +87,7 @@ export function holders(d: DebuggerDevice, label: string, who: Who): Finding[] {
     const p = first.process === undefined ? undefined : who.processes.get(first.process);
     const listed = hs
       .slice(0, 8)
-      .map((h) => `${hex(h.handle)} (file object ${h.object}${h.name ? `, ${JSON.stringify(h.name)}` : ''})`)
+      .map((h) => `${hex(h.handle)} (file object ${h.object}${h.name ? `, named “${h.name}”` : ''})`)
       .join(', ');
     const more = hs.length > 8 ? `, and ${hs.length - 8} more` : '';
     const whom =
@@ -123,13 +123,17 @@ export function holders(d: DebuggerDevice, label: string, who: Who): Finding[] {
         blocker: { kind: 'object', address: first.object },
         sources: [...hs.flatMap((h) => h.sources), ...(p?.sources.slice(0, 2) ?? [])],
         next,
+        holder: key === 'kernel' ? 'the kernel' : (p?.image ?? `process ${first.process ?? '?'}`),
       },
     );
   });
 }
 
 /** `sent by thread 85f6da70 of vmtoolsd.exe (PID …)`, or undefined when no thread was printed. */
-export function senderOf(irp: DebuggerIrp, who: Who): { text: string; next?: NextCommand } | undefined {
+export function senderOf(
+  irp: DebuggerIrp,
+  who: Who,
+): { text: string; next?: NextCommand; holder?: string } | undefined {
   const thread = who.senderOf.get(irp.address);
   if (thread === undefined) return undefined;
   const t = who.threads.get(thread);
@@ -137,8 +141,10 @@ export function senderOf(irp: DebuggerIrp, who: Who): { text: string; next?: Nex
     (t?.process === undefined ? undefined : who.processes.get(t.process)) ??
     (t?.pid === undefined ? undefined : who.byPid.get(pidKey(t.pid)));
   const owner = (p ?? t?.image) ? ` of ${processLabel(p, t?.process, t?.image)}` : '';
+  const image = p?.image ?? t?.image;
   return {
     text: `it was sent by thread ${thread}${owner}`,
+    ...(image === undefined ? {} : { holder: image }),
     ...(owner === ''
       ? {
           next: {

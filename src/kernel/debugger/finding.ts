@@ -68,6 +68,8 @@ export interface Finding {
   readonly rule?: RuleId;
   /** What to type next in the debugger. */
   readonly next: readonly NextCommand[];
+  /** Ours: who holds it, in a few words (`orbisctl.exe`, `the kernel`), for the summary. */
+  readonly holder?: string;
   /** Where in the paste it was read (1-based lines). */
   readonly lines: readonly number[];
 }
