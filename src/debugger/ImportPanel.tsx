@@ -61,7 +61,12 @@ export function ImportPanel() {
           {problems.length === 0 ? 'Every line was read.' : `Lines not read (${problems.length})`}
         </h3>
         {problems.length > 0 ? (
-          <ol className="mt-1 flex max-h-48 flex-col gap-0.5 overflow-y-auto font-mono text-[11px]">
+          // Scrolls when long: focusable, so a keyboard can scroll it too.
+          <ol
+            tabIndex={0}
+            aria-label="Lines not read"
+            className="mt-1 flex max-h-48 flex-col gap-0.5 overflow-y-auto font-mono text-[11px]"
+          >
             {problems.map((p) => (
               <li key={`${p.line}:${p.message}`}>
                 <span className="muted">line {p.line}:</span> {p.message}
