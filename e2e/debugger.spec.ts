@@ -43,6 +43,8 @@ test('a whole session log: one picture, which process holds the driver, and the 
   await expect(page.locator('.react-flow__node[data-id="driver:orbis"]')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="driver:quasar"]')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id^="device:"]')).toHaveCount(3);
+  // The handle the paste names is drawn as orbisctl.exe's, not as a stand-in of unknown owner.
+  await expect(page.locator('.react-flow__node[data-id="handle:orbisctl.exe.00f4"]')).toBeVisible();
 
   // Which process holds it: named with its PID and handle, and the thread that sent the pending IRP.
   const findings = page.getByTestId('debugger-findings');

@@ -46,6 +46,12 @@ describe('a whole .logopen session reads as one picture', () => {
     expect(quasar?.summary).toMatch(/^\\Driver\\quasar is held by having no Unload routine/);
   });
 
+  it("draws the handle the paste names as that process's (picture and story agree)", () => {
+    const open = imp.scenario?.steps.filter((s) => s.do === 'openHandle') ?? [];
+    expect(open.map((s) => ('handle' in s ? s.handle : ''))).toEqual(['orbisctl.exe.00f4']);
+    expect(open[0]?.say).toMatch(/^Handle 0xf4 of orbisctl\.exe \(PID 0x1a2c = 6700/);
+  });
+
   it('lists what it did not read: the command it does not read, and the debugger message in the table', () => {
     const kinds = imp.problems.map((p) => `${p.line} ${p.kind}`);
     expect(kinds).toContain('2 otherCommand');
