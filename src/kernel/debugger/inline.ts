@@ -25,6 +25,8 @@ const INLINE: readonly RegExp[] = [
 /** The line without the debugger messages inside it, and those messages (none: the line as it was). */
 export function withoutInlineMessages(text: string): { text: string; messages: string[] } {
   const messages: string[] = [];
+  // Most lines carry none: a cheap look first (a session has thousands of lines).
+  if (!/InfoMask|Cannot read|Unable to/i.test(text)) return { text, messages };
   let t = text;
   for (const re of INLINE) {
     const m = re.exec(t);
@@ -40,5 +42,6 @@ const ELISION =
 
 /** A line standing for lines the author left out. */
 export function isElision(text: string): boolean {
+  if (text.length > 80) return false;
   return ELISION.test(text.trim());
 }

@@ -17,8 +17,9 @@ const DUMP =
 const STOPPED_IN_ENTRY = /^ *([A-Za-z0-9_]{1,64})!(?:Gs)?DriverEntry(?:\+0x[0-9a-f]+)?:$/i;
 
 export function noteSession(context: SessionContext, text: string, line: number): void {
-  if (context.live === undefined && LIVE.test(text)) context.live = { line };
-  if (context.dump === undefined && DUMP.test(text)) context.dump = { line };
+  if (context.live === undefined && text.includes('kd>') && LIVE.test(text)) context.live = { line };
+  if (context.dump === undefined && /Dump/i.test(text) && DUMP.test(text)) context.dump = { line };
+  if (!text.includes('DriverEntry')) return;
   const entry = STOPPED_IN_ENTRY.exec(text);
   if (entry) context.inDriverEntry = { line, ...(entry[1] ? { driver: entry[1] } : {}) };
 }
