@@ -84,4 +84,15 @@ describe('the reader finds output, not commands', () => {
     });
     expect(imp.problems).toEqual([]);
   });
+
+  it('reads !irp @@(…) 1 of a completed IRP: its address from its stack location, its detail lines known', () => {
+    const imp = importDebuggerText(made.IRP_COMPLETED_EXPRESSION);
+    expect(imp.irps[0]).toMatchObject({
+      address: 'ffffc70b2f6e1010',
+      addressDerived: true,
+      completed: true,
+      thread: 'ffffc70b2f2a4080',
+    });
+    expect(imp.problems).toEqual([]);
+  });
 });

@@ -68,7 +68,7 @@ export class IrpReader extends BaseReader {
     if (/^ *cmd +flg +cl +Device/i.test(t) || /^ *Args:/i.test(t) || /^ *Irp Extension present/i.test(t))
       return SKIP;
     // `!irp <addr> 1` adds "Name = value" lines (Flags, IoStatus.Status, …).
-    if (/^ *[A-Za-z][\w.]* = \S/.test(t)) return SKIP;
+    if (/^ *&?[A-Za-z][\w.]* = \S/.test(t)) return SKIP;
     const loc = /^ *(>)? *\[([^\]]*)\](.*)$/.exec(t);
     if (loc) return this.location(line.n, loc[1] === '>', loc[2] ?? '', loc[3] ?? '');
     const drv = driverToken(t);
