@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainImport } from './explain';
 import type { Finding } from './finding';
+import * as made from './fixtures/constructed';
 import * as classes from './fixtures/real/readerClasses';
 import * as who from './fixtures/real/who';
 import { importDebuggerText } from './import';
@@ -145,5 +146,16 @@ describe('the next question: which process holds it', () => {
       'it was sent by thread 8d1c7bc0 of MsMpEng.exe (PID 0xe34 = 3636, process ffffcb08905397c0)',
     );
     expect(f?.next.map((n) => n.command)).not.toContain('!thread 8d1c7bc0');
+  });
+
+  it('!devhandles that found no handle: said as the search printed it, hedged when its output was not whole', () => {
+    // Constructed: the glued-prompt !devobj (RefCount 2) and a !devhandles of the same device finding nothing.
+    const search = `0: kd> !devhandles ffffc70b2d0e4c80\n\nChecking handle table for process 0xffffc70b2a87f040\nKernel handle table at ffffa0817a005500 with 2846 entries in use\n\nChecking handle table for process 0xffffc70b2f1c3080\nHandle table at ffffa0817e3c8a40 with 212 entries in use\n`;
+    const whole = driver(`${made.GLUED_PROMPT}${search}`, '\\Driver\\orbis');
+    const f = of(whole.findings, 'holders')[0];
+    expect(f?.status).toBe('note');
+    expect(f?.text).toMatch(/^!devhandles ffffc70b2d0e4c80 \(line 9\) found no handle on .*RefCount 2/);
+    const cut = driver(`${made.GLUED_PROMPT}${search}...\n`, '\\Driver\\orbis');
+    expect(of(cut.findings, 'holders')[0]?.text).toMatch(/its output was not whole/);
   });
 });

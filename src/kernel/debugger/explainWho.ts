@@ -29,6 +29,7 @@ export interface Who {
   readonly threads: ReadonlyMap<string, DebuggerThread>;
   readonly senderOf: ReadonlyMap<string, string>;
   readonly handles: readonly DebuggerHandle[];
+  readonly searched: ReadonlyMap<string, { line: number; whole: boolean }>;
 }
 
 export function whoOf(imp: DebuggerImport): Who {
@@ -39,7 +40,8 @@ export function whoOf(imp: DebuggerImport): Who {
   const senderOf = new Map<string, string>();
   for (const t of imp.threads ?? []) for (const irp of t.irps) senderOf.set(irp, t.address);
   for (const irp of imp.irps) if (irp.thread) senderOf.set(irp.address, irp.thread);
-  return { processes, byPid, threads, senderOf, handles: imp.handles ?? [] };
+  const searched = new Map((imp.handleSearches ?? []).map((s) => [s.device, s]));
+  return { processes, byPid, threads, senderOf, handles: imp.handles ?? [], searched };
 }
 
 function pidKey(pid: string): string {
@@ -155,4 +157,43 @@ export function senderOf(
         }
       : {}),
   };
+}
+
+/**
+ * `!devhandles` searched the device and printed no handle on it, yet its
+ * RefCount counts open file objects: they are held without a process
+ * handle (a driver's IoGetDeviceObjectPointer, a file object referenced by
+ * pointer), or in a table the search could not read. Said as what the
+ * search printed; hedged when its output was not whole.
+ */
+export function noHandleFound(d: DebuggerDevice, label: string, who: Who): Finding[] {
+  const s = who.searched.get(d.address);
+  if (!s || (d.refCount ?? 0) === 0 || handlesOn(d, who).length > 0) return [];
+  return [
+    finding(
+      'holders',
+      'note',
+      s.whole
+        ? `!devhandles ${d.address} (line ${s.line}) found no handle on ${label}, yet RefCount ${d.refCount} counts open file objects: they are held without a process handle (a driver's IoGetDeviceObjectPointer, a file object referenced by pointer).`
+        : `!devhandles ${d.address} (line ${s.line}) printed no handle on ${label}, but its output was not whole (left out, or a table it could not read): who holds the RefCount ${d.refCount} file objects is not settled.`,
+      {
+        condition: 'noReferences',
+        rule: 'seed.4a.noReferences',
+        blocker: { kind: 'device', address: d.address },
+        sources: [{ line: s.line, command: 'devhandles' }, ...d.sources.slice(0, 4)],
+        next: [
+          {
+            command: '!handle 0 3 0 File',
+            why: 'lists the File handles of every process, with the device each is open on',
+            doc: DOCS.handle,
+          },
+          {
+            command: `!object ${d.address}`,
+            why: 'prints its PointerCount beside its HandleCount',
+            doc: DOCS.object,
+          },
+        ],
+      },
+    ),
+  ];
 }

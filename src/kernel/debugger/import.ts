@@ -57,6 +57,8 @@ export function importDebuggerText(text: string): DebuggerImport {
   if (store.who.processes.size > 0) imp.processes = [...store.who.processes.values()];
   if (store.who.handles.size > 0) imp.handles = [...store.who.handles.values()];
   if (store.who.threads.size > 0) imp.threads = [...store.who.threads.values()];
+  if (store.who.searched.size > 0)
+    imp.handleSearches = [...store.who.searched].map(([device, s]) => ({ device, ...s }));
   if (Object.keys(store.context).length > 0) imp.context = store.context;
   try {
     const built = scenarioFromImport(imp);

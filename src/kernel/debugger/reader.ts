@@ -56,7 +56,7 @@ export abstract class BaseReader implements Reader {
   protected last: number;
   protected gaveUp = false;
   private at?: number;
-  private elidedAt?: number;
+  protected elidedAt?: number;
 
   constructor(protected readonly ctx: ReaderContext) {
     this.last = ctx.start;

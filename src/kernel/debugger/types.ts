@@ -258,6 +258,8 @@ export interface DebuggerImport {
   processes?: DebuggerProcess[];
   handles?: DebuggerHandle[];
   threads?: DebuggerThread[];
+  /** Ours: the devices `!devhandles` searched (found handles or not), and whether its output was whole. */
+  handleSearches?: { device: string; line: number; whole: boolean }[];
   /** Ours: live session, dump, or a breakpoint in DriverEntry. */
   context?: SessionContext;
   /** When what was read is enough to draw and act on. */

@@ -27,6 +27,8 @@ export class WhoStore {
   readonly processes = new Map<string, DebuggerProcess>();
   readonly handles = new Map<string, DebuggerHandle>();
   readonly threads = new Map<string, DebuggerThread>();
+  /** Devices `!devhandles` searched: where, and whether its output was whole (no elision, no table it could not read). */
+  readonly searched = new Map<string, { line: number; whole: boolean }>();
 
   process(address: string, src: Source, patch: Patch<DebuggerProcess> = {}): DebuggerProcess | undefined {
     let p = this.processes.get(address);

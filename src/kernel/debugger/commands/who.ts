@@ -205,6 +205,11 @@ export class WhoReader extends BaseReader {
   }
 
   finish(): void {
+    if (this.device !== undefined && this.started)
+      this.ctx.store.who.searched.set(this.device, {
+        line: this.ctx.start,
+        whole: !this.gaveUp && this.elidedAt === undefined,
+      });
     if (!this.started && !this.gaveUp)
       this.cutOff(this.ctx.start, `!${this.kind} printed nothing after its prompt`);
   }
