@@ -29,14 +29,22 @@ const MARK: Record<Finding['status'], string> = { holds: '✗', clear: '✓', un
 const imp = importDebuggerText(load(arg));
 const answer = explainImport(imp);
 
-if (answer.drivers.length === 0) {
-  console.log('\nNo driver could be read from this paste.');
+if (answer.drivers.length === 0 && answer.others.length === 0) {
+  console.log('\nNothing this reader reads was found in this paste.');
   console.log(
-    'Paste the output of !drvobj, !devobj, !devstack, !devnode, !irp or !object, with or without its kd> prompt.',
+    'Paste the output of !drvobj, !devobj, !devstack, !devnode, !irp, !object, !devhandles, !handle, !process or !thread, with or without its kd> prompt.',
   );
 }
-for (const d of answer.drivers) {
-  console.log(`\n${d.driver}${d.address ? `  (driver object ${d.address})` : ''}`);
+const answers = [
+  ...answer.drivers.map((d) => ({
+    title: `${d.driver}${d.address ? `  (driver object ${d.address})` : ''}`,
+    summary: d.summary,
+    findings: d.findings,
+  })),
+  ...answer.others,
+];
+for (const d of answers) {
+  console.log(`\n${d.title}`);
   console.log(`  ${d.summary}`);
   for (const f of d.findings) {
     const lines =

@@ -1,4 +1,4 @@
-import type { DriverAnswer, Finding } from '../kernel';
+import type { Finding } from '../kernel';
 import { RuleLink } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import type { VisualizerState } from '../store';
@@ -41,7 +41,10 @@ export function ImportPanel() {
           : '; not enough to draw a world, but here is what they say.'}
       </p>
       {explanation.drivers.map((d) => (
-        <DriverFindings key={d.driver} d={d} />
+        <AnswerFindings key={d.driver} title={d.driver} summary={d.summary} findings={d.findings} />
+      ))}
+      {explanation.others.map((o) => (
+        <AnswerFindings key={o.title} title={o.title} summary={o.summary} findings={o.findings} />
       ))}
       {imported.approximations.length > 0 ? (
         <details className="text-xs">
@@ -58,7 +61,12 @@ export function ImportPanel() {
           {problems.length === 0 ? 'Every line was read.' : `Lines not read (${problems.length})`}
         </h3>
         {problems.length > 0 ? (
-          <ol className="mt-1 flex max-h-48 flex-col gap-0.5 overflow-y-auto font-mono text-[11px]">
+          // Scrolls when long: focusable, so a keyboard can scroll it too.
+          <ol
+            tabIndex={0}
+            aria-label="Lines not read"
+            className="mt-1 flex max-h-48 flex-col gap-0.5 overflow-y-auto font-mono text-[11px]"
+          >
             {problems.map((p) => (
               <li key={`${p.line}:${p.message}`}>
                 <span className="muted">line {p.line}:</span> {p.message}
@@ -71,13 +79,22 @@ export function ImportPanel() {
   );
 }
 
-function DriverFindings({ d }: { d: DriverAnswer }) {
+/** One answer: a driver's, or one for what no printed driver explains (a device, an IRP, handles). */
+function AnswerFindings({
+  title,
+  summary,
+  findings,
+}: {
+  title: string;
+  summary: string;
+  findings: readonly Finding[];
+}) {
   return (
     <div className="flex flex-col gap-1 border-t pt-2" style={{ borderColor: 'var(--line)' }}>
-      <h3 className="font-mono font-semibold">{d.driver}</h3>
-      <p data-testid="debugger-summary">{d.summary}</p>
+      <h3 className="font-mono font-semibold">{title}</h3>
+      <p data-testid="debugger-summary">{summary}</p>
       <ul className="flex flex-col gap-1 text-[13px]">
-        {d.findings.map((f, i) => {
+        {findings.map((f, i) => {
           const m = MARK[f.status];
           return (
             <li key={`${f.id}:${i}`} data-finding={f.id} data-status={f.status} className="flex gap-2">

@@ -47,8 +47,10 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
         </h2>
         <p className="muted text-sm">
           The output of <code>!drvobj</code> (any flags), <code>!devobj</code>, <code>!devstack</code>,{' '}
-          <code>!devnode</code>, <code>!irp</code> and <code>!object</code>, several at once, with or without
-          their <code>kd&gt;</code> prompts. Nothing leaves this page.
+          <code>!devnode</code>, <code>!irp</code> and <code>!object</code>, and, to find which process holds
+          a device, <code>!devhandles</code>, <code>!handle</code>, <code>!process</code> and{' '}
+          <code>!thread</code>: a whole session or a few commands, with or without their <code>kd&gt;</code>{' '}
+          prompts. Nothing leaves this page.
         </p>
         <textarea
           ref={box}

@@ -26,7 +26,7 @@ describe('pasting a debugger session', () => {
   it('keeps the current work when nothing could be read, and says what to paste', () => {
     const r = app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS });
     const before = r.state.entries;
-    r.do('importDebugger', { text: 'hello\nworld' }).expectError('no driver could be read');
+    r.do('importDebugger', { text: 'hello\nworld' }).expectError('nothing this reader reads was found');
     expect(r.state.entries).toBe(before);
     r.send('importDebugger', { text: 42 }).expectError('expected { text');
   });

@@ -30,9 +30,13 @@ export const DEBUGGER_COMMANDS = [
           outcome: { ok: false, error: 'the debugger reader has not loaded yet (await loadReader() first)' },
         };
       const { reading, scenario } = reader.readPaste(a.text);
-      if (reading.explanation.drivers.length === 0 && !reading.drawn) {
+      if (
+        reading.explanation.drivers.length === 0 &&
+        reading.explanation.others.length === 0 &&
+        !reading.drawn
+      ) {
         const error =
-          'no driver could be read from this paste: paste the output of !drvobj, !devobj, !devstack, !devnode, !irp or !object';
+          'nothing this reader reads was found in this paste: paste the output of !drvobj, !devobj, !devstack, !devnode, !irp, !object, !devhandles, !handle, !process or !thread';
         return { state: { ...s, imported: reading }, outcome: { ok: false, error } as Outcome };
       }
       if (!reading.drawn) return { ...s, imported: reading };

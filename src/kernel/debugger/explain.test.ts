@@ -63,7 +63,9 @@ describe('explainImport', () => {
       '(marked pending) at stack location 2 of 3, ffffb8025e61d9f0 of \\Driver\\pulsar',
     );
     expect(f.rule).toBe('dbg.irp.currentLocation');
-    expect(commands(f)).toEqual(['!irp ffffb8025f0c41a0 1']);
+    // Issue 20: the IRP names the thread that sent it; with no !thread printed, the next command asks for its process.
+    expect(f.text).toContain('it was sent by thread ffffb8025d7e2080');
+    expect(commands(f)).toEqual(['!irp ffffb8025f0c41a0 1', '!thread ffffb8025d7e2080']);
   });
 
   it('DOE_UNLOAD_PENDING: a stop was asked and deferred', () => {

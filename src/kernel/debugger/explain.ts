@@ -1,4 +1,6 @@
 import { deviceFindings, label, type DeviceContext } from './explainDevice';
+import { contextFindings, driverObjectCounts, otherAnswers, type OtherAnswer } from './explainOthers';
+import { senderOf, whoOf, type Who } from './explainWho';
 import { type Finding, finding } from './finding';
 import { flagEvidence, hasDoe } from './flags';
 import { NEXT } from './next';
@@ -32,6 +34,8 @@ export interface DriverAnswer {
 
 export interface ImportExplanation {
   readonly drivers: readonly DriverAnswer[];
+  /** Ours: what the paste printed that belongs to no driver it named (a device, an IRP, a devnode, handles). */
+  readonly others: readonly OtherAnswer[];
   /** The lines the reader could not read, for the reader to see (the import's problems). */
   readonly problems: readonly DebuggerProblem[];
 }
@@ -47,18 +51,29 @@ export function explainImport(imp: DebuggerImport): ImportExplanation {
       else irpsByDevice.set(d, [irp]);
     }
   const current = new Map(imp.irps.map((irp) => [irp, irp.locations.find((l) => l.current)]));
+  const who = whoOf(imp);
   const drivers = imp.drivers.map((drv) => {
     const pnp = drv.addDevice === undefined ? undefined : drv.addDevice !== null;
-    const ctx: DeviceContext = { imp, ix, rel, owner: drv.name, pnp };
+    const ctx: DeviceContext = {
+      imp,
+      ix,
+      rel,
+      owner: drv.name,
+      pnp,
+      who,
+      ...(imp.context ? { context: imp.context } : {}),
+    };
     const devices = drv.devices
       .map((a) => ix.devices.get(a))
       .filter((d): d is DebuggerDevice => d !== undefined);
     const findings = [
+      ...contextFindings(imp.context, drv.name),
       unloadRoutine(drv),
       ...unloadPending(drv, devices),
       ...deviceList(drv, pnp),
       ...devices.flatMap((d) => deviceFindings(d, ctx)),
-      ...irps(drv, irpsByDevice, current),
+      ...driverObjectCounts(drv, ix),
+      ...irps(drv, irpsByDevice, current, who),
       notifications(drv),
     ];
     return {
@@ -68,14 +83,16 @@ export function explainImport(imp: DebuggerImport): ImportExplanation {
       findings,
     };
   });
-  return { drivers, problems: imp.problems };
+  return { drivers, others: otherAnswers(imp, { ix, rel, who }), problems: imp.problems };
 }
 
 function unloadRoutine(drv: DebuggerDriver): Finding {
+  // What !drvobj printed rests on its lines; a question rests on every line that named the driver.
+  const printedBy = drv.sources.filter((s) => s.command === 'drvobj');
   const base = {
     condition: 'hasUnloadRoutine' as const,
     blocker: { kind: 'driver' as const, name: drv.name },
-    sources: drv.sources,
+    sources: drv.unloadRoutine === undefined || printedBy.length === 0 ? drv.sources : printedBy,
   };
   if (drv.unloadRoutine === undefined) {
     return finding('unloadRoutine', 'unknown', `Whether ${drv.name} has an Unload routine was not printed.`, {
@@ -124,19 +141,44 @@ function unloadPending(drv: DebuggerDriver, devices: readonly DebuggerDevice[]):
   ];
 }
 
+/**
+ * The device list, only where `!drvobj` printed it: flag 2 alone prints
+ * entry points and no list, so a driver read that way has no "empty list"
+ * (a question, with the command that prints it). A printed list with no
+ * address under it is an absence (a line lost from the paste would look
+ * the same), so it is said as printed, not as a ✓.
+ */
 function deviceList(drv: DebuggerDriver, pnp: boolean | undefined): Finding[] {
-  const listed = drv.sources.some((s) => s.command === 'drvobj');
-  if (!listed || drv.devices.length > 0) return [];
+  const printed = drv.sources.some((s) => s.command === 'drvobj');
+  if (!printed) return [];
+  if (drv.listPrinted !== true) {
+    const seen = drv.devices.length === 0 ? '' : ` (the paste shows ${drv.devices.length} of them elsewhere)`;
+    return [
+      finding(
+        'deviceList',
+        'unknown',
+        `The !drvobj of ${drv.name} printed no "Device Object list:" (flag 2 alone prints its entry points only): which device objects it still has was not printed${seen}.`,
+        {
+          condition: 'noDeviceObjects',
+          rule: 'dbg.notPrinted',
+          blocker: { kind: 'driver', name: drv.name },
+          sources: drv.sources.filter((s) => s.command === 'drvobj'),
+          next: [NEXT.drvobj(drv.name)],
+        },
+      ),
+    ];
+  }
+  if (drv.devices.length > 0) return [];
   return [
     finding(
       'deviceList',
-      pnp === false ? 'note' : 'clear',
-      `The Device Object list of ${drv.name} is empty: it has no device objects left.`,
+      'note',
+      `As printed, the Device Object list of ${drv.name} is empty: it has no device objects left${pnp === false ? '' : ', so as a PnP driver it may be unloaded once nothing else holds it'}.`,
       {
         condition: 'noDeviceObjects',
         rule: 'seed.2.pnpLastDevice',
         blocker: { kind: 'driver', name: drv.name },
-        sources: drv.sources,
+        sources: drv.sources.filter((s) => s.command === 'drvobj'),
       },
     ),
   ];
@@ -147,6 +189,7 @@ function irps(
   drv: DebuggerDriver,
   byDevice: ReadonlyMap<string, readonly DebuggerIrp[]>,
   current: ReadonlyMap<DebuggerIrp, IrpLocation | undefined>,
+  who: Who,
 ): Finding[] {
   const through = new Set(drv.devices.flatMap((d) => byDevice.get(d) ?? []));
   return [...through].map((irp) => {
@@ -167,11 +210,17 @@ function irps(
         ? ''
         : ` at stack location ${irp.currentLocation} of ${irp.stackCount ?? '?'}${at?.device ? `, ${at.device}${at.driver ? ` of ${at.driver}` : ''}` : ''}`;
     const ours = at?.driver !== undefined && sameName(at.driver, drv.name);
+    const sender = senderOf(irp, who);
     return finding(
       'outstandingIrp',
       'holds',
-      `IRP ${irp.address} is outstanding${irp.pending ? ' (marked pending)' : ''}${where}; it passed a device of ${drv.name}, so Unload waits until it completes.`,
-      { ...base, rule: ours ? 'dbg.irp.currentLocation' : 'seed.4a.noIrps', next: [NEXT.irp(irp.address)] },
+      `IRP ${irp.address} is outstanding${irp.pending ? ' (marked pending)' : ''}${where}; it passed a device of ${drv.name}, so Unload waits until it completes${sender ? `; ${sender.text}` : ''}.`,
+      {
+        ...base,
+        rule: ours ? 'dbg.irp.currentLocation' : 'seed.4a.noIrps',
+        next: [NEXT.irp(irp.address), ...(sender?.next ? [sender.next] : [])],
+        ...(sender?.holder ? { holder: sender.holder } : {}),
+      },
     );
   });
 }
@@ -196,7 +245,15 @@ function summary(name: string, findings: readonly Finding[]): string {
   const unknown = findings.filter((f) => f.status === 'unknown').length;
   const left = unknown === 0 ? '' : ` ${unknown} ${unknown === 1 ? 'thing was' : 'things were'} not printed.`;
   if (holds.length === 0) return `Nothing the paste printed holds ${name}.${left}`;
-  const kinds = [...new Set(holds.map((f) => HOLD_WORDS[f.id]))];
+  // "open handles of orbisctl.exe": each kind of hold with who, where the paste named it.
+  const kinds = [
+    ...new Set(
+      holds.map((f) => {
+        const whose = [...new Set(holds.filter((g) => g.id === f.id && g.holder).map((g) => g.holder))];
+        return whose.length === 0 ? HOLD_WORDS[f.id] : `${HOLD_WORDS[f.id]} of ${whose.join(', ')}`;
+      }),
+    ),
+  ];
   return `${name} is held by ${kinds.join(', ')}.${left}`;
 }
 
@@ -214,4 +271,7 @@ const HOLD_WORDS: Record<Finding['id'], string> = {
   initializing: 'a device never initialised',
   devnode: 'a devnode not removed',
   notifications: 'PnP notifications',
+  holders: 'open handles',
+  context: 'the session',
+  owner: 'its objects',
 };

@@ -1,11 +1,12 @@
 import { count } from './draft';
+import { holders, noHandleFound, type Who } from './explainWho';
 import { type Finding, finding } from './finding';
 import { flagEvidence, hasDoe } from './flags';
 import { NEXT } from './next';
 import type { Relations } from './relations';
 import type { Index } from './roles';
 import { sameName } from './store';
-import type { DebuggerDevice, DebuggerImport } from './types';
+import type { DebuggerDevice, DebuggerImport, SessionContext } from './types';
 
 /**
  * What one device of a driver says about why the driver is still loaded
@@ -22,6 +23,9 @@ export interface DeviceContext {
   readonly owner: string;
   /** Whether the driver is PnP: devnodes matter only then (undefined: not printed). */
   readonly pnp: boolean | undefined;
+  /** Processes, handles and threads printed. */
+  readonly who: Who;
+  readonly context?: SessionContext;
 }
 
 const REMOVED = new Set(['DeviceNodeRemoved', 'DeviceNodeDeleted']);
@@ -34,12 +38,29 @@ export function label(d: DebuggerDevice): string {
 export function deviceFindings(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
   return [
     openFiles(d),
+    ...stackHolders(d, ctx),
+    ...noHandleFound(d, label(d), ctx.who),
     attachedAbove(d, ctx),
     ...irpsHeld(d),
     references(d, ctx),
-    ...states(d),
+    ...states(d, ctx),
     ...devnode(d, ctx),
   ].filter((f): f is Finding => f !== undefined);
+}
+
+/**
+ * Handles open on the device, and on the other devices of its stack: a
+ * file object's IRPs go to the top of the stack it was opened on, and
+ * IRP_MN_REMOVE_DEVICE comes only after the last handle closes
+ * (shared/domain/windows.md: "file object / handle", and §3), so a handle
+ * on any device of the stack holds every driver in it.
+ */
+function stackHolders(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
+  return ctx.rel.stack(d.address).flatMap((a) => {
+    const o = a === d.address ? d : ctx.ix.devices.get(a);
+    if (!o) return [];
+    return holders(o, o === d ? label(d) : `${label(o)}, in the stack of ${label(d)}`, ctx.who);
+  });
 }
 
 function openFiles(d: DebuggerDevice): Finding {
@@ -69,15 +90,35 @@ function openFiles(d: DebuggerDevice): Finding {
 function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefined {
   const link = ctx.rel.above(d.address);
   const base = { condition: 'noAttachedDrivers' as const, sources: d.sources };
+  const self = { kind: 'device' as const, address: d.address };
   if (!link) {
-    // kdexts prints "AttachedDevice (Upper)" only when there is one: a full !devobj without it means none.
+    // kdexts prints "AttachedDevice (Upper)" only when there is one: a full !devobj without it means none,
+    // and so does a !devstack, read row by row, with the device on top. Each is an absence: one line
+    // less in the paste would look the same. Both printed agree, and no single lost line fakes that: ✓.
+    // One of them alone is said as what was printed, not as a ✓.
     const fullDevobj = d.refCount !== undefined && d.queueBusy !== undefined;
-    const topOfStack = ctx.ix.tops.has(d.address);
+    const topOfStack = ctx.imp.stacks.some((s) => s.complete === true && s.devices[0] === d.address);
+    if (fullDevobj && topOfStack) {
+      return finding(
+        'attachedAbove',
+        'clear',
+        `Nothing is attached above ${label(d)}: its !devobj prints no AttachedDevice, and its !devstack has it on top.`,
+        { ...base, blocker: self, rule: 'seed.4b.noAttached' },
+      );
+    }
     if (fullDevobj || topOfStack) {
-      return finding('attachedAbove', 'clear', `Nothing is attached above ${label(d)}.`, {
-        ...base,
-        rule: 'seed.4b.noAttached',
-      });
+      return finding(
+        'attachedAbove',
+        'note',
+        fullDevobj
+          ? `As printed, nothing is attached above ${label(d)}: its !devobj prints no "AttachedDevice (Upper)" line.`
+          : `As printed, ${label(d)} is the top of its !devstack.`,
+        {
+          ...base,
+          rule: 'seed.4b.noAttached',
+          next: [fullDevobj ? NEXT.devstack(d.address) : NEXT.devobj(d.address)],
+        },
+      );
     }
     return finding(
       'attachedAbove',
@@ -183,7 +224,7 @@ function references(d: DebuggerDevice, ctx: DeviceContext): Finding {
   );
 }
 
-function states(d: DebuggerDevice): Finding[] {
+function states(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
   const out: Finding[] = [];
   const device = { kind: 'device' as const, address: d.address };
   if (hasDoe(d, 'DOE_DELETE_PENDING')) {
@@ -203,11 +244,15 @@ function states(d: DebuggerDevice): Finding[] {
     );
   }
   if (hasDoe(d, 'DO_DEVICE_INITIALIZING')) {
+    const entry = ctx.context?.inDriverEntry;
+    const flag = flagEvidence(d, 'DO_DEVICE_INITIALIZING') ?? 'DO_DEVICE_INITIALIZING';
     out.push(
       finding(
         'initializing',
         'note',
-        `${flagEvidence(d, 'DO_DEVICE_INITIALIZING') ?? 'DO_DEVICE_INITIALIZING'} on ${label(d)}: the routine that created it never cleared the flag, so nothing can open it or attach to it; it does not hold Unload by itself.`,
+        entry
+          ? `${flag} on ${label(d)}, printed inside DriverEntry (line ${entry.line}): the I/O manager clears it on the devices DriverEntry created when DriverEntry returns, so this is expected here; look again after DriverEntry returns.`
+          : `${flag} on ${label(d)}: the routine that created it never cleared the flag (if it was created in DriverEntry and DriverEntry has not returned yet, the I/O manager clears it then), so nothing can open it or attach to it; it does not hold Unload by itself.`,
         {
           rule: 'dbg.device.initializing',
           blocker: device,

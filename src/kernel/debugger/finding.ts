@@ -34,6 +34,12 @@ export type FindingId =
   | 'unloadPending'
   | 'deviceList'
   | 'openFiles'
+  /** Ours: which process holds handles on a device (from !devhandles or !handle). */
+  | 'holders'
+  /** Ours: the session the paste came from (live, dump, inside DriverEntry). */
+  | 'context'
+  /** Ours: an object printed without the driver that owns it. */
+  | 'owner'
   | 'attachedAbove'
   | 'currentIrp'
   | 'queuedIrps'
@@ -62,6 +68,8 @@ export interface Finding {
   readonly rule?: RuleId;
   /** What to type next in the debugger. */
   readonly next: readonly NextCommand[];
+  /** Ours: who holds it, in a few words (`orbisctl.exe`, `the kernel`), for the summary. */
+  readonly holder?: string;
   /** Where in the paste it was read (1-based lines). */
   readonly lines: readonly number[];
 }

@@ -4,10 +4,14 @@ import { DevstackReader } from './commands/devstack';
 import { DrvobjReader } from './commands/drvobj';
 import { IrpReader } from './commands/irp';
 import { ObjectReader } from './commands/object';
+import { WhoReader } from './commands/who';
+import { stripDml } from './dml';
+import { isElision, withoutInlineMessages } from './inline';
 import { debuggerError, isNoise } from './noise';
 import { promptCommand, recognise } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
+import { noteSession } from './session';
 import { Store } from './store';
 import { MAX_LINE, readablePart, shown, splitLines, type Line } from './text';
 import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
@@ -50,6 +54,12 @@ export function importDebuggerText(text: string): DebuggerImport {
     objects: [...store.objects.values()],
     problems: store.problems,
   };
+  if (store.who.processes.size > 0) imp.processes = [...store.who.processes.values()];
+  if (store.who.handles.size > 0) imp.handles = [...store.who.handles.values()];
+  if (store.who.threads.size > 0) imp.threads = [...store.who.threads.values()];
+  if (store.who.searched.size > 0)
+    imp.handleSearches = [...store.who.searched].map(([device, s]) => ({ device, ...s }));
+  if (Object.keys(store.context).length > 0) imp.context = store.context;
   try {
     const built = scenarioFromImport(imp);
     if (built) {
@@ -89,6 +99,11 @@ function newReader(kind: CommandKind, ctx: ReaderContext): Reader {
       return new IrpReader(ctx);
     case 'object':
       return new ObjectReader(ctx);
+    case 'devhandles':
+    case 'handle':
+    case 'process':
+    case 'thread':
+      return new WhoReader(ctx, kind);
   }
 }
 
@@ -107,7 +122,8 @@ function readAll(text: string, store: Store): number {
     reader = undefined;
     skipping = undefined;
   };
-  for (const line of lines) {
+  for (const raw of lines) {
+    let line = raw;
     if (line.length > MAX_LINE) {
       store.problem(
         line.n,
@@ -115,6 +131,9 @@ function readAll(text: string, store: Store): number {
         `this line is ${line.length} characters long; only its first ${MAX_LINE} were read`,
       );
     }
+    const bare = stripDml(line.text);
+    if (bare !== line.text) line = { ...line, text: bare };
+    noteSession(store.context, line.text, line.n);
     const typed = promptCommand(line.text);
     if (typed !== undefined) {
       close(line.n);
@@ -126,7 +145,7 @@ function readAll(text: string, store: Store): number {
           problem: store.problem(
             line.n,
             'otherCommand',
-            `${shown(typed)} is not a command this reader reads (it reads !drvobj, !devobj, !devstack, !devnode, !irp, !object); its output is skipped`,
+            `${shown(typed)} is not a command this reader reads (it reads !drvobj, !devobj, !devstack, !devnode, !irp, !object, !devhandles, !handle, !process, !thread); its output is skipped`,
           ),
         };
       }
@@ -136,7 +155,22 @@ function readAll(text: string, store: Store): number {
       if (skipping.problem && line.text.trim() !== '') skipping.problem.endLine = line.n;
       continue;
     }
+    if (isElision(line.text)) {
+      reader?.elide(line.n);
+      continue;
+    }
     if (isNoise(line.text)) continue;
+    const inline = withoutInlineMessages(line.text);
+    if (inline.messages.length > 0) {
+      const rest = inline.text.trim() === '';
+      store.problem(
+        line.n,
+        'debuggerError',
+        `the debugger printed a message${rest ? '' : ' inside this line'} (${shown(inline.messages.join('; '))})${rest ? '' : '; the rest of the line was read without it'}`,
+      );
+      if (rest) continue;
+      line = { ...line, text: inline.text };
+    }
     const error = debuggerError(line.text);
     if (error !== undefined) {
       store.problem(

@@ -18,6 +18,8 @@ export const DOCS = {
   object: `${CMDS}-object`,
   devhandles: `${CMDS}-devhandles`,
   handle: `${CMDS}-handle`,
+  process: `${CMDS}-process`,
+  thread: `${CMDS}-thread`,
   obtrace: `${CMDS}-obtrace`,
   ba: `${CMDS}ba--break-on-access-`,
   failedUnload:

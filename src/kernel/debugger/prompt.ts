@@ -13,10 +13,21 @@ import { words } from './text';
 const KERNEL_PROMPT = /^ *(?:\d{1,4}: ?)?l?kd(?::[a-z0-9_]{1,16})?> ?(.*)$/i;
 const USER_PROMPT = /^ *\d{1,4}:\d{1,5}(?::[a-z0-9_]{1,16})?> ?(.*)$/i;
 
-/** The command typed at a prompt (may be empty), or undefined when the line is not a prompt. */
+/**
+ * The command typed at a prompt (may be empty), or undefined when the line
+ * is not a prompt. Prompts copied together (`0:000>0: kd> !devobj …`, a
+ * user-mode session's prompt before the kernel one) are all taken off.
+ */
 export function promptCommand(text: string): string | undefined {
-  const m = KERNEL_PROMPT.exec(text) ?? USER_PROMPT.exec(text);
-  return m ? (m[1] ?? '').trim() : undefined;
+  let rest: string | undefined;
+  let t = text;
+  for (let i = 0; i < 4; i++) {
+    const m = KERNEL_PROMPT.exec(t) ?? USER_PROMPT.exec(t);
+    if (!m) break;
+    rest = (m[1] ?? '').trim();
+    t = rest;
+  }
+  return rest;
 }
 
 export interface Command {

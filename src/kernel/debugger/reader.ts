@@ -31,6 +31,8 @@ export interface Reader {
   failed(): void;
   /** The output ended before line `next` (the next command, or the end of the paste): report what is missing. */
   finish(next: number): void;
+  /** The author left lines out here ("...", "<snip>"): what is missing after it was left out, not cut off. */
+  elide(line: number): void;
 }
 
 /** What a reader is made with. */
@@ -54,6 +56,7 @@ export abstract class BaseReader implements Reader {
   protected last: number;
   protected gaveUp = false;
   private at?: number;
+  protected elidedAt?: number;
 
   constructor(protected readonly ctx: ReaderContext) {
     this.last = ctx.start;
@@ -76,6 +79,28 @@ export abstract class BaseReader implements Reader {
   failed(): void {
     this.gaveUp = true;
   }
+
+  elide(line: number): void {
+    this.elidedAt ??= line;
+  }
+
+  /**
+   * The output stops before what its command always prints: cut off, or,
+   * after an author's "..." line, left out on purpose (then said so, as an
+   * `elided` problem, and no "cut off?").
+   */
+  protected cutOff(line: number, message: string): void {
+    const store = this.ctx.store;
+    if (this.elidedAt === undefined) {
+      store.problem(line, 'truncated', `${message} (cut off?)`);
+      return;
+    }
+    store.problem(
+      line,
+      'elided',
+      `${message}: the author left lines out at line ${this.elidedAt}, so what follows was not pasted`,
+    );
+  }
 }
 
 /**
@@ -85,11 +110,20 @@ export abstract class BaseReader implements Reader {
  */
 const HEADERS: readonly [RegExp, CommandKind][] = [
   [/^ *Device object \([^)]*\) is for:/i, 'devobj'],
-  [/^ *Driver object \([^)]*\) is for:/i, 'drvobj'],
+  // NT4 and Windows 2000 printed no address: "Driver object is for:" (the !drvobj page's symc810 example).
+  [/^ *Driver object (?:\([^)]*\) )?is for:/i, 'drvobj'],
   [/^ *!DevObj +!DrvObj/i, 'devstack'],
   [/^ *(?:Dumping IopRootDeviceNode|DevNode (?:0x)?[0-9a-f`]+ for PDO)/i, 'devnode'],
   [/^ *Irp is active with \d/i, 'irp'],
   [/^ *Object: +(?:0x)?[0-9a-f`]+ +Type: +\(/i, 'object'],
+  // Who holds what (commands/who.ts).
+  [/^ *Checking handle table for process/i, 'devhandles'],
+  [/^ *\*{2,} NT ACTIVE PROCESS DUMP \*{2,}/i, 'process'],
+  [/^ *PROCESS +(?:0x)?[0-9a-f`]{8,17}\b/i, 'process'],
+  [/^ *THREAD +(?:0x)?[0-9a-f`]{8,17} +Cid /i, 'thread'],
+  [/^ *processor number \d+$/i, 'handle'],
+  [/^ *[0-9a-f]{1,16}: +Object: +(?:0x)?[0-9a-f`]{8,17} +GrantedAccess:/i, 'handle'],
+  [/^ *(?:Kernel )?(?:New version of )?handle table at \S+ with \d+ entries in use/i, 'handle'],
 ];
 
 export function headerOf(text: string): CommandKind | undefined {

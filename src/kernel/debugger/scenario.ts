@@ -2,12 +2,13 @@ import { kernelOf } from '../os';
 import { parseScenario } from '../scenario/parse';
 import type { WindowsScenario } from '../scenario/schema';
 import { Draft, count, firstFrom, where } from './draft';
+import { handlesOn, processLabel, whoOf, type Who } from './explainWho';
 import { flagEvidence, hasDoe } from './flags';
 import { driverShortName, isGenerated, suffix } from './names';
 import { relationsOf } from './relations';
 import { deviceRole, driverModel, indexOf, unloadRoutine } from './roles';
 import { writeIrps } from './scenarioIo';
-import type { DebuggerDevice, DebuggerImport, ScenarioNames } from './types';
+import type { DebuggerDevice, DebuggerHandle, DebuggerImport, ScenarioNames } from './types';
 
 /**
  * The paste as a scenario (`unload-scenario/1`) the app can draw and the
@@ -158,30 +159,62 @@ function createDevice(draft: Draft, dev: DebuggerDevice): void {
 }
 
 function writeHandles(draft: Draft): void {
+  const who = whoOf(draft.imp);
   for (const dev of draft.imp.devices) {
     const name = draft.devices.get(dev.address);
     const rc = dev.refCount ?? 0;
     if (name === undefined || rc <= 0) continue;
     const n = Math.min(rc, MAX_HANDLES);
     if (rc > n) draft.note(`RefCount ${rc} on ${dev.address}: the scenario opens ${n} handles for them.`);
+    // The handles the paste printed on this device (!devhandles, !handle) give their own names: who holds them.
+    const printed = handlesOn(dev, who);
     const handles: string[] = [];
-    for (let i = 1; i <= n; i++) handles.push(draft.names.claim(`${name.slice(0, 56)}.h${i}`));
+    for (let i = 1; i <= n; i++) {
+      const h = printed[i - 1];
+      const owner = h === undefined ? undefined : ownerOf(h, who);
+      handles.push(
+        draft.names.claim(
+          h === undefined
+            ? `${name.slice(0, 56)}.h${i}`
+            : `${safeName(owner ?? 'process').slice(0, 48)}.${h.handle}`,
+        ),
+      );
+    }
     draft.handles.set(dev.address, handles);
-    draft.note(
-      `RefCount ${rc} on ${dev.address} becomes ${count(n, 'handle', 'handles')} of unknown owner (${handles.join(', ')}).`,
-    );
-    handles.forEach((handle, i) =>
-      draft.add({
-        do: 'openHandle',
-        device: name,
-        handle,
-        say:
-          i === 0
-            ? `RefCount ${rc} on ${dev.address} (${firstFrom(dev.sources, 'devobj')}): ${count(rc, 'file object is', 'file objects are')} open on it. Who holds ${rc === 1 ? 'it' : 'them'} is not printed (!devhandles ${dev.address} shows); ${handles.length === 1 ? `handle ${handles.join('')} stands` : `handles ${handles.join(', ')} stand`} for ${rc === 1 ? 'it' : 'them'}.`
-            : `File object ${i + 1} of ${rc} on ${dev.address}.`,
-      }),
-    );
+    const unknown = n - Math.min(n, printed.length);
+    if (unknown > 0)
+      draft.note(
+        printed.length === 0
+          ? `RefCount ${rc} on ${dev.address} becomes ${count(n, 'handle', 'handles')} of unknown owner (${handles.join(', ')}).`
+          : `RefCount ${rc} on ${dev.address}: ${count(unknown, 'handle', 'handles')} of unknown owner (${handles.slice(n - unknown).join(', ')}) beside the ${printed.length} the paste names.`,
+      );
+    handles.forEach((handle, i) => {
+      const h = printed[i];
+      const say = h
+        ? `Handle ${hexHandle(h.handle)} of ${processLabel(h.process === undefined ? undefined : who.processes.get(h.process), h.process, h.kernel ? 'the kernel' : undefined)} on ${dev.address}, file object ${h.object} (${firstFrom(h.sources)}).`
+        : i === 0
+          ? `RefCount ${rc} on ${dev.address} (${firstFrom(dev.sources, 'devobj')}): ${count(rc, 'file object is', 'file objects are')} open on it. Who holds ${rc === 1 ? 'it' : 'them'} is not printed (!devhandles ${dev.address} shows); ${handles.length === 1 ? `handle ${handles.join('')} stands` : `handles ${handles.join(', ')} stand`} for ${rc === 1 ? 'it' : 'them'}.`
+          : `File object ${i + 1} of ${rc} on ${dev.address}${printed.length > 0 ? ': who holds it is not printed' : ''}.`;
+      draft.add({ do: 'openHandle', device: name, handle, say });
+    });
   }
+}
+
+/** The image of the process holding a printed handle (`the kernel` for the kernel's table). */
+function ownerOf(h: DebuggerHandle, who: Who): string | undefined {
+  if (h.kernel) return 'kernel';
+  return h.process === undefined
+    ? undefined
+    : (who.processes.get(h.process)?.image ?? `process-${h.process}`);
+}
+
+/** A scenario name is letters, digits, `_`, `.` and `-`. */
+function safeName(s: string): string {
+  return s.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+function hexHandle(h: string): string {
+  return `0x${h.replace(/^0+(?=.)/, '')}`;
 }
 
 function writeReferences(draft: Draft): void {

@@ -1,4 +1,5 @@
 import { append } from './fields';
+import { WhoStore } from './whoStore';
 import type {
   CommandKind,
   DebuggerDevice,
@@ -9,6 +10,7 @@ import type {
   DebuggerProblem,
   DebuggerStack,
   ProblemKind,
+  SessionContext,
   Source,
 } from './types';
 
@@ -61,6 +63,10 @@ export class Store {
   readonly irps = new Map<string, DebuggerIrp>();
   readonly objects = new Map<string, DebuggerObject>();
   readonly problems: DebuggerProblem[] = [];
+  /** Processes, handles and threads: who holds a device, who sent an IRP. */
+  readonly who = new WhoStore();
+  /** Live session, dump, or a breakpoint inside DriverEntry (session.ts). */
+  readonly context: SessionContext = {};
   private readonly stackByKey = new Map<string, DebuggerStack>();
   private readonly byName = new Map<string, DebuggerDriver>();
   private readonly byAddress = new Map<string, DebuggerDriver>();
@@ -100,6 +106,7 @@ export class Store {
       for (const dev of addressed.devices) this.list(named, dev);
       for (const s of addressed.sources) addSource(named.sources, s);
       named.unloadRoutine ??= addressed.unloadRoutine;
+      named.listPrinted ??= addressed.listPrinted;
       named.addDevice ??= addressed.addDevice;
       d = named;
     }
@@ -168,7 +175,7 @@ export class Store {
       this.stackByKey.set(key, s);
       return s;
     }
-    assign(same, { queried: s.queried, devnode: s.devnode });
+    assign(same, { queried: s.queried, devnode: s.devnode, complete: s.complete });
     for (const src of s.sources) addSource(same.sources, src);
     return same;
   }

@@ -9,7 +9,19 @@ import type { Scenario } from '../scenario/schema';
  */
 
 /** The commands the reader reads. */
-export const COMMANDS = ['drvobj', 'devobj', 'devstack', 'devnode', 'irp', 'object'] as const;
+export const COMMANDS = [
+  'drvobj',
+  'devobj',
+  'devstack',
+  'devnode',
+  'irp',
+  'object',
+  // Ours: who holds what (the processes, their handles and threads).
+  'devhandles',
+  'handle',
+  'process',
+  'thread',
+] as const;
 export type CommandKind = (typeof COMMANDS)[number];
 
 /** Where in the paste something was read: the line its command's output starts, and the command. Ours. */
@@ -28,6 +40,8 @@ export interface DebuggerDriver {
   unloadRoutine?: string | null;
   /** Ours: `AddDevice` of `!drvobj` flag 2; `null` when printed as zero (a legacy driver). */
   addDevice?: string | null;
+  /** Ours: `!drvobj` printed its "Device Object list:" (flag 1); without it, `devices` says nothing of the list. */
+  listPrinted?: boolean;
   /** Ours. */
   sources: Source[];
 }
@@ -95,6 +109,8 @@ export interface DebuggerStack {
   queried?: string;
   /** Ours: the `!DevNode` printed under the stack. */
   devnode?: string;
+  /** Ours: every line of its table was read (no row dropped), so its top is the top. */
+  complete?: boolean;
   /** Ours. */
   sources: Source[];
 }
@@ -130,6 +146,8 @@ export interface DebuggerIrp {
   locations: IrpLocation[];
   /** Ours: the address was worked out from the current stack location (no `!irp <addr>` prompt was pasted). */
   addressDerived?: boolean;
+  /** Ours: the thread that sent it (`Thread <addr>:` of `!irp`, or a `!thread`'s "IRP List"); null when printed as zero. */
+  thread?: string | null;
   /** Ours. */
   sources: Source[];
 }
@@ -156,6 +174,8 @@ export type ProblemKind =
   | 'debuggerError'
   /** A command's output ends before what it always prints (a cut-off paste). */
   | 'truncated'
+  /** A command's output ends early after the author's "..." or "<snip>": left out on purpose. */
+  | 'elided'
   /** A command this reader does not read; its output (through `endLine`) was skipped. */
   | 'otherCommand'
   /** The paste itself: a line too long, too many problems to list. */
@@ -171,6 +191,61 @@ export interface DebuggerProblem {
   endLine?: number;
 }
 
+/** Ours: a process, as `!process`, `!handle` and `!devhandles` print its `PROCESS` block. */
+export interface DebuggerProcess {
+  address: string;
+  /** `Cid`: the process ID in hex, as printed (`068c`). */
+  pid?: string;
+  /** `Image:` the executable's name (`vmtoolsd.exe`). */
+  image?: string;
+  parentPid?: string;
+  sources: Source[];
+}
+
+/** Ours: a handle-table entry, as `!handle` and `!devhandles` print it. */
+export interface DebuggerHandle {
+  /** The handle value in hex, as printed (`01b8`). */
+  handle: string;
+  /** The object it refers to (a file object for a device). */
+  object: string;
+  /** The process whose table holds it (its EPROCESS address); absent for the kernel's own table. */
+  process?: string;
+  /** "Kernel handle table": the system's own. */
+  kernel?: boolean;
+  type?: string;
+  /** The object's name as printed (a file's path). */
+  name?: string;
+  /** The device it is open on: `!devhandles`' argument, or the `{Device}` a file's name ends with. */
+  device?: string;
+  /** The device's name as printed in `{…}` after a file's name. */
+  deviceName?: string;
+  sources: Source[];
+}
+
+/** Ours: a thread, as `!thread` (and `!process` with threads) print it. */
+export interface DebuggerThread {
+  address: string;
+  pid?: string;
+  tid?: string;
+  /** The owning process (EPROCESS address). */
+  process?: string;
+  /** The owning process's image, as `Owning Process … Image:` prints it. */
+  image?: string;
+  /** IRPs of its "IRP List:". */
+  irps: string[];
+  sources: Source[];
+}
+
+/** Ours: what the paste says of the session it came from. */
+export interface SessionContext {
+  /** An `lkd>` prompt: local kernel debugging of the running machine (counts may change between commands). */
+  live?: { line: number };
+  /** A dump file was opened: the state at the crash. */
+  dump?: { line: number };
+  /** The output was taken in a breakpoint inside a DriverEntry (the line that shows it). */
+  inDriverEntry?: { line: number; driver?: string };
+}
+
 export interface DebuggerImport {
   drivers: DebuggerDriver[];
   devices: DebuggerDevice[];
@@ -179,6 +254,14 @@ export interface DebuggerImport {
   irps: DebuggerIrp[];
   objects: DebuggerObject[];
   problems: DebuggerProblem[];
+  /** Ours: processes, handles and threads printed (who holds a device, who sent an IRP). */
+  processes?: DebuggerProcess[];
+  handles?: DebuggerHandle[];
+  threads?: DebuggerThread[];
+  /** Ours: the devices `!devhandles` searched (found handles or not), and whether its output was whole. */
+  handleSearches?: { device: string; line: number; whole: boolean }[];
+  /** Ours: live session, dump, or a breakpoint in DriverEntry. */
+  context?: SessionContext;
   /** When what was read is enough to draw and act on. */
   scenario?: Scenario;
   /** Ours: where the scenario only approximates the paste, one sentence each. */

@@ -119,10 +119,6 @@ export class DevnodeReader extends BaseReader {
 
   finish(): void {
     if (this.seenNode || this.gaveUp) return;
-    this.ctx.store.problem(
-      this.last,
-      'truncated',
-      'the !devnode output ends before its first "DevNode (addr) for PDO (addr)" (cut off?)',
-    );
+    this.cutOff(this.last, 'the !devnode output ends before its first "DevNode (addr) for PDO (addr)"');
   }
 }

@@ -100,10 +100,17 @@ export class DevobjReader extends BaseReader {
     return READ;
   }
 
-  private body(t: string): Outcome {
+  private body(line: string): Outcome {
     const d = this.device;
     if (!d) return unread(FIELDS);
     const store = this.ctx.store;
+    const t = unglued(line);
+    // Windows 2000 may print "AttachedDev <addr>" among the other pairs, with no driver name.
+    const glued = pointer(pairs(t).get('attacheddev'));
+    if (glued) {
+      store.device(d.address, this.src, { attachedDevice: glued });
+      store.device(glued, this.src);
+    }
     if (/^ *Current Irp/i.test(t)) {
       const kv = pairs(t.replace(/Current Irp/i, 'CurrentIrp'));
       const currentIrp = pointer(kv.get('currentirp'));
@@ -117,7 +124,7 @@ export class DevobjReader extends BaseReader {
         ? unread('"Current Irp (addr) RefCount (n) Type (hex) Flags (hex)"')
         : READ;
     }
-    if (/^ *(DevExt|DevObjExt|Vpb|Dacl|SecurityDescriptor|Dope|DevNode) /i.test(t)) {
+    if (/^ *(DevExt|DevObjExt|Vpb|Dacl|SecurityDescriptor|Dope|DevNode|AttachedDev) /i.test(t)) {
       const devnode = pointer(pairs(t).get('devnode'));
       if (devnode) {
         store.device(d.address, this.src, { devnode });
@@ -209,16 +216,26 @@ export class DevobjReader extends BaseReader {
 
   finish(): void {
     if (this.gaveUp || this.state === 'done') return;
-    const store = this.ctx.store;
     if (this.state === 'header') {
-      store.problem(this.ctx.start, 'truncated', '!devobj printed nothing after its prompt (cut off?)');
+      this.cutOff(this.ctx.start, '!devobj printed nothing after its prompt');
       return;
     }
     const what = this.device?.refCount === undefined ? 'its RefCount line and ' : '';
-    store.problem(
+    this.cutOff(
       this.last,
-      'truncated',
-      `the !devobj output for ${this.device?.address ?? 'this device'} ends here, before ${what}"Device queue is … busy." (cut off?)`,
+      `the !devobj output for ${this.device?.address ?? 'this device'} ends here, before ${what}"Device queue is … busy."`,
     );
   }
+}
+
+/**
+ * Windows 2000's kdexts printed some fields with no blank between a value
+ * and the next name (`Flags 00001040AttachedDev ff0b59e0`): a blank is put
+ * back between an eight- or sixteen-digit value and a field name run into it.
+ */
+function unglued(t: string): string {
+  return t.replace(
+    /\b((?:[0-9a-f]{8}`?){1,2})(AttachedDev|DevExt|DevObjExt|Dope|DevNode|Vpb|Dacl|SecurityDescriptor|RefCount|Type|Flags)\b/gi,
+    '$1 $2',
+  );
 }

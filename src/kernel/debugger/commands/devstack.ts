@@ -32,6 +32,10 @@ export class DevstackReader extends BaseReader {
   private state: 'header' | 'rows' | 'devnode' = 'header';
   private readonly rows: Row[] = [];
   private devnode?: string;
+  /** A row whose driver and name the debugger pushed to the next line ("Unable to load image …" after its address). */
+  private pending?: { address: string; queried: boolean };
+  /** Lines of the table that could not be read as rows: its top may not be the top. */
+  private dropped = 0;
 
   feed(line: Line): Outcome {
     const t = line.text;
@@ -53,10 +57,23 @@ export class DevstackReader extends BaseReader {
       return this.devnode ? READ : unread('"!DevNode (addr) :"');
     }
     if (this.state === 'devnode') return this.devnodeLine(t);
-    return this.row(t);
+    const o = this.row(t);
+    if (o.kind === 'unread') this.dropped++;
+    return o;
   }
 
-  private row(t: string): Outcome {
+  private row(line: string): Outcome {
+    let t = line;
+    const alone = /^ *(>)? *((?:0x)?[0-9a-f`]{8,17})$/i.exec(t);
+    const split = alone ? pointer(alone[2]) : undefined;
+    if (alone && split) {
+      this.pending = { address: split, queried: alone[1] === '>' };
+      return READ;
+    }
+    const p = this.pending;
+    this.pending = undefined;
+    if (p && driverToken(t)?.index === t.search(/\S/))
+      t = `${p.queried ? '>' : ' '} ${p.address} ${t.trim()}`;
     const m = /^ *(>)? *((?:0x)?[0-9a-f`]{8,17}) +(.*)$/i.exec(t);
     const address = pointer(m?.[2]);
     const drv = m?.[3] === undefined ? undefined : driverToken(m[3]);
@@ -95,6 +112,12 @@ export class DevstackReader extends BaseReader {
 
   finish(): void {
     const store = this.ctx.store;
+    if (this.pending)
+      store.problem(
+        this.last,
+        'unread',
+        `the !devstack row of ${this.pending.address} has no driver after it`,
+      );
     if (this.rows.length > 0) {
       const queried = this.rows.find((r) => r.queried)?.address;
       store.stack({
@@ -102,11 +125,12 @@ export class DevstackReader extends BaseReader {
         sources: [this.src],
         ...(queried === undefined ? {} : { queried }),
         ...(this.devnode === undefined ? {} : { devnode: this.devnode }),
+        ...(this.dropped === 0 && this.pending === undefined ? { complete: true } : {}),
       });
       return;
     }
     if (this.gaveUp) return;
-    store.problem(this.last, 'truncated', 'the !devstack output ends before its first device row (cut off?)');
+    this.cutOff(this.last, 'the !devstack output ends before its first device row');
   }
 }
 

@@ -63,9 +63,14 @@ export class DrvobjReader extends BaseReader {
 
   private header(line: Line): Outcome {
     const m = /\(([^)]*)\)/.exec(line.text);
-    this.address = normAddress(m?.[1]?.trim());
     this.begin(line.n);
     this.state = 'name';
+    // NT4 and Windows 2000 print no address ("Driver object is for:"): the one typed at the prompt, if any.
+    if (!m) {
+      this.address = normAddress(this.ctx.argument);
+      return READ;
+    }
+    this.address = normAddress(m[1]?.trim());
     return this.address === undefined
       ? unread('"Driver object (addr) is for:" with a driver object address')
       : READ;
@@ -92,7 +97,10 @@ export class DrvobjReader extends BaseReader {
     if (!d) return SKIP;
     const store = this.ctx.store;
     if (/^ *Driver Extension List:/i.test(t)) return this.enter('extensions');
-    if (/^ *Device Object list:/i.test(t)) return this.enter('list');
+    if (/^ *Device Object list:/i.test(t)) {
+      d.listPrinted = true;
+      return this.enter('list');
+    }
     if (/^ *Dispatch routines:/i.test(t)) return this.enter('dispatch');
     if (/^ *Fast I\/O routines:/i.test(t)) return this.enter('fastio');
     const entry = /^ *(DriverEntry|DriverStartIo|DriverUnload|AddDevice): *((?:0x)?[0-9a-f`]+)/i.exec(t);
@@ -147,27 +155,17 @@ export class DrvobjReader extends BaseReader {
   finish(): void {
     this.nested?.finish();
     if (this.gaveUp) return;
-    const store = this.ctx.store;
     const name = this.driver?.name || this.address || 'this driver';
     if (this.state === 'header') {
-      store.problem(this.ctx.start, 'truncated', '!drvobj printed nothing after its prompt (cut off?)');
+      this.cutOff(this.ctx.start, '!drvobj printed nothing after its prompt');
     } else if (this.state === 'name') {
-      store.problem(
-        this.last,
-        'truncated',
-        `the !drvobj output for ${name} ends before the driver's name (cut off?)`,
-      );
+      this.cutOff(this.last, `the !drvobj output for ${name} ends before the driver's name`);
     } else if (this.entryPoints.has('driverentry') && !this.entryPoints.has('driverunload')) {
-      store.problem(
-        this.last,
-        'truncated',
-        `the !drvobj output for ${name} ends before "DriverUnload:" (cut off?)`,
-      );
+      this.cutOff(this.last, `the !drvobj output for ${name} ends before "DriverUnload:"`);
     } else if (this.section === 'dispatch' && this.dispatchRows < DISPATCH_ROWS) {
-      store.problem(
+      this.cutOff(
         this.last,
-        'truncated',
-        `the !drvobj dispatch table of ${name} ends after ${this.dispatchRows} of ${DISPATCH_ROWS} rows (cut off?)`,
+        `the !drvobj dispatch table of ${name} ends after ${this.dispatchRows} of ${DISPATCH_ROWS} rows`,
       );
     }
   }

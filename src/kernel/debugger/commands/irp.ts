@@ -38,6 +38,8 @@ export class IrpReader extends BaseReader {
   private currentStack?: string;
   private completed = false;
   private pendingReturned = false;
+  /** `Thread <addr>:` on the line after the header: the thread that sent it (Irp->Tail.Overlay.Thread). */
+  private thread?: string | null;
   private readonly locations: IrpLocation[] = [];
   private open?: {
     major?: string;
@@ -55,6 +57,9 @@ export class IrpReader extends BaseReader {
     if (h !== undefined) return END;
     this.last = line.n;
     if (this.state === 'header') return unread('"Irp is active with (n) stacks (n) is current" after !irp');
+    const sender =
+      /\bThread +((?:0x)?[0-9a-f`]{8,17}):/i.exec(t) ?? /^ *Tail\.Overlay\.Thread = +(\S+)/i.exec(t);
+    if (sender) this.thread = pointer(sender[1]) ?? this.thread;
     if (/Irp stack trace\.|Irp is completed\./i.test(t)) {
       this.completed ||= /Irp is completed\./i.test(t);
       this.pendingReturned ||= /Pending has been returned/i.test(t);
@@ -63,7 +68,7 @@ export class IrpReader extends BaseReader {
     if (/^ *cmd +flg +cl +Device/i.test(t) || /^ *Args:/i.test(t) || /^ *Irp Extension present/i.test(t))
       return SKIP;
     // `!irp <addr> 1` adds "Name = value" lines (Flags, IoStatus.Status, …).
-    if (/^ *[A-Za-z][\w.]* = \S/.test(t)) return SKIP;
+    if (/^ *&?[A-Za-z][\w.]* = \S/.test(t)) return SKIP;
     const loc = /^ *(>)? *\[([^\]]*)\](.*)$/.exec(t);
     if (loc) return this.location(line.n, loc[1] === '>', loc[2] ?? '', loc[3] ?? '');
     const drv = driverToken(t);
@@ -138,8 +143,7 @@ export class IrpReader extends BaseReader {
     this.close();
     const store = this.ctx.store;
     if (this.state === 'header') {
-      if (!this.gaveUp)
-        store.problem(this.ctx.start, 'truncated', '!irp printed nothing after its prompt (cut off?)');
+      if (!this.gaveUp) this.cutOff(this.ctx.start, '!irp printed nothing after its prompt');
       return;
     }
     const typed = normAddress(this.ctx.argument);
@@ -162,13 +166,13 @@ export class IrpReader extends BaseReader {
       ...(this.currentLocation === undefined ? {} : { currentLocation: this.currentLocation }),
       ...(pending ? { pending: true } : this.completed ? { pending: false } : {}),
       ...(this.completed ? { completed: true } : {}),
+      ...(this.thread === undefined ? {} : { thread: this.thread }),
       ...(typed === undefined ? { addressDerived: true } : {}),
     });
     if (!this.gaveUp && this.stackCount !== undefined && this.locations.length < this.stackCount) {
-      store.problem(
+      this.cutOff(
         this.last,
-        'truncated',
-        `the !irp output for ${address} ends after ${this.locations.length} of its ${this.stackCount} stack locations (cut off?)`,
+        `the !irp output for ${address} ends after ${this.locations.length} of its ${this.stackCount} stack locations`,
       );
     }
   }

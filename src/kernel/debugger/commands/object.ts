@@ -73,7 +73,10 @@ export class ObjectReader extends BaseReader {
       return unread('"Object: (addr)  Type: (addr) (type)" with an object address');
     const type = m?.[3];
     this.ctx.store.object(this.address, this.src, type ? { type } : {});
-    if (type?.toLowerCase() === 'device') this.ctx.store.device(this.address, this.src);
+    // `!object \Device\X` names the device even when the output stops before its "Name:".
+    const typed = /^\\Device\\(.+)$/i.exec(this.ctx.argument ?? '')?.[1];
+    if (type?.toLowerCase() === 'device')
+      this.ctx.store.device(this.address, this.src, typed === undefined ? {} : { name: typed });
     return READ;
   }
 
@@ -84,6 +87,8 @@ export class ObjectReader extends BaseReader {
     const o = store.object(a, this.src, { name });
     // The name of a Device object is the device's name, as !devobj prints it.
     if (o.type?.toLowerCase() === 'device') store.device(a, this.src, { name });
+    // A Driver object is a driver: `!object \Driver\X` names it in full; the object prints its last part.
+    if (o.type?.toLowerCase() === 'driver') store.driver(driverPath(this.ctx.argument, name), a, this.src);
     return READ;
   }
 
@@ -105,17 +110,21 @@ export class ObjectReader extends BaseReader {
 
   finish(): void {
     if (this.gaveUp) return;
-    const store = this.ctx.store;
     if (this.address === undefined) {
-      store.problem(this.ctx.start, 'truncated', '!object printed nothing after its prompt (cut off?)');
+      this.cutOff(this.ctx.start, '!object printed nothing after its prompt');
     } else if (!this.counts && !this.directory && countsAsked(this.ctx.args)) {
-      store.problem(
+      this.cutOff(
         this.last,
-        'truncated',
-        `the !object output for ${this.address} ends before "HandleCount: … PointerCount: …" (cut off?)`,
+        `the !object output for ${this.address} ends before "HandleCount: … PointerCount: …"`,
       );
     }
   }
+}
+
+/** `\Driver\kbdclass` as typed, or the printed name under `\Driver\` (a file system's would be under `\FileSystem\`). */
+function driverPath(typed: string | undefined, name: string): string {
+  if (typed !== undefined && /^\\(?:Driver|FileSystem)\\[^\\]+$/i.test(typed)) return typed;
+  return name.startsWith('\\') ? name : `\\Driver\\${name}`;
 }
 
 /** Flags without bit 0x1 print no counts (`!object <addr> 0x0`); the default, 0x9, prints them. */
