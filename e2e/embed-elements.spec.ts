@@ -59,7 +59,7 @@ test('three custom elements on one plain page run independently', async ({ page 
   await expect(two.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
   // A lesson's scenario: its file loads when first named (not part of the first load), then it shows.
   await page.evaluate(() => document.querySelector('#two')!.setAttribute('scenario', 'clean-stop'));
-  await expect(two.getByText(/^A clean stop: Unload runs at once/).first()).toBeVisible();
+  await expect(two.getByText(/^What does sc stop do when nothing holds the driver\?/).first()).toBeVisible();
   await expect(two.locator('.react-flow__node').first()).toBeVisible();
   await checkA11y(page, 'three elements');
 });

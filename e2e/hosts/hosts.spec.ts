@@ -174,7 +174,9 @@ for (const line of ['19', '18']) {
     const readme = page.locator('[data-snippet="readme-2"]');
     await expect(stepOf(readme)).toHaveText('step 9 / 9');
     // docs/embed.md's controlled step: the page's button brings the view back after the reader moved.
-    const controlled = page.locator('[data-snippet="embed-2"]');
+    // (Found by what they say: every html and tsx block of a file counts in its snippets' numbers.)
+    const named = (words: string) => snippets().find((s) => s.lang === 'tsx' && s.code.includes(words))!.name;
+    const controlled = page.locator(`[data-snippet="${named('Show step 3 again')}"]`);
     await expect(stepOf(controlled)).toHaveText('step 9 / 9');
     await controlled.getByRole('button', { name: 'Show step 3 again' }).click();
     await expect(stepOf(controlled)).toHaveText('step 3 / 9');
@@ -184,7 +186,7 @@ for (const line of ['19', '18']) {
     await controlled.getByRole('button', { name: 'Show step 3 again' }).click();
     await expect(stepOf(controlled)).toHaveText('step 3 / 9');
     // Click to load.
-    const onClick = page.locator('[data-snippet="embed-3"]');
+    const onClick = page.locator(`[data-snippet="${named('Show the visualizer')}"]`);
     await expect(onClick.locator('.react-flow__node')).toHaveCount(0);
     await onClick.getByRole('button', { name: 'Show the visualizer' }).click();
     await expect(onClick.locator('.react-flow__node[data-id="module:usbd"]')).toBeVisible();
