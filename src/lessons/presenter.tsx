@@ -36,7 +36,7 @@ export function PresenterBar() {
   const scale = useVisualizer(selectFontScale);
   return (
     <header className="presenter-bar flex flex-wrap items-center gap-3 border-b px-4 py-2">
-      <h1 className="min-w-0 flex-1 text-lg font-bold">{title || 'Unload Lens'}</h1>
+      <h1 className="min-w-0 flex-1 text-base font-bold">{title || 'Unload Lens'}</h1>
       <div role="group" aria-label="Text size" className="flex items-center gap-1">
         <button
           type="button"

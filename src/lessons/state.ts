@@ -41,6 +41,8 @@ export interface ClassroomUi {
   readonly editorOpen: boolean;
   /** Digits typed to go to a step (then Enter). */
   readonly stepInput: string;
+  /** Presenter mode: the side panels folded away, the graph taking the whole stage (src/lessons/projector.ts). */
+  readonly panelsHidden: boolean;
 }
 
 export const CLASSROOM_DEFAULTS: ClassroomUi = {
@@ -50,6 +52,7 @@ export const CLASSROOM_DEFAULTS: ClassroomUi = {
   galleryOpen: false,
   editorOpen: false,
   stepInput: '',
+  panelsHidden: false,
 };
 
 export const FONT_SCALES = [0.8, 1, 1.25, 1.5, 1.75, 2, 2.5] as const;

@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test';
+import { LESSON_IDS } from '../src/scenarios/lessons/ids';
+import { expect, test } from './fixtures';
+import { measure, where } from './projector';
+
+/**
+ * A lesson projected at 1024×768 and 1920×1080 in presenter mode, driven by a clicker's keys:
+ * at every step (and at every question and answer) no text is drawn under the floor (18 px and
+ * 24 px: computed size, × the graph's zoom inside the graph), no card is cut by the graph's edge or
+ * overlaps another, no badge spills out of its card, no link is cut at its panel's edge.
+ * Instant mode: the settled screen of each step is measured (one evaluate a step).
+ */
+
+const SCREENS = [
+  { width: 1024, height: 768, floor: 18 },
+  { width: 1920, height: 1080, floor: 24 },
+] as const;
+
+async function present(page: Page, lesson: string): Promise<void> {
+  await page.goto(`/?lesson=${lesson}&step=0`);
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.locator('.react-flow')).toBeVisible();
+  await page.keyboard.press('i'); // instant: each step settles at once
+  await page.keyboard.press('p');
+  await expect(page.locator('.presenter-stage')).toBeVisible();
+}
+
+/** Waits for the graph's zoom to settle (the presenter fit runs a couple of frames after a change). */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      ),
+  );
+}
+
+/**
+ * Lessons that do not meet the floor yet at that size (measured 2026-12-05, smallest drawn text in
+ * the report): their graph, at the floor's zoom, is larger than the stage beside an open question
+ * (1024×768), or than the whole stage (orderly-removal, update-blocked, hybrid-driver). Marked as
+ * expected failures so the rest guards what works; each flips red once it passes (remove it then).
+ */
+const NOT_YET: Record<number, readonly string[]> = {
+  1024: [
+    'outstanding-irp',
+    'filter-attached',
+    'attach-while-pending',
+    'forgotten-notification',
+    'orderly-removal',
+    'query-remove-veto',
+    'surprise-removal',
+    'driverentry-fails',
+    'shutdown',
+    'leaked-reference',
+    'update-blocked',
+    'pnp-no-unload',
+    'hybrid-driver',
+    'svr5-busy-while-open',
+    'svr5-dependencies',
+    'svr5-one-of-two-open',
+    'svr5-hot-removal',
+  ],
+  1920: ['forgotten-notification', 'orderly-removal', 'update-blocked', 'hybrid-driver'],
+};
+
+for (const screen of SCREENS) {
+  test.describe(`projected at ${screen.width}×${screen.height}`, () => {
+    test.use({ viewport: { width: screen.width, height: screen.height } });
+    // A fresh start each lesson: no work kept from another (no restore offer).
+    test.beforeEach(({ page }) => page.addInitScript(() => localStorage.clear()));
+
+    for (const lesson of LESSON_IDS) {
+      test(`${lesson}: text ≥ ${screen.floor} px drawn at every step, nothing overlaps or is cut`, async ({
+        page,
+      }) => {
+        test.fail(NOT_YET[screen.width]?.includes(lesson) ?? false, 'does not meet the floor yet (NOT_YET)');
+        await present(page, lesson);
+        await settled(page);
+        const failures: string[] = [];
+        let min = Infinity;
+        let minText = '';
+        let before = '';
+        for (let press = 0; press < 60; press++) {
+          await settled(page);
+          // The stage says when the graph beside the panels is drawn under the floor: H gives it room.
+          if (await page.getByTestId('cramped').isVisible()) {
+            await page.keyboard.press('h');
+            await settled(page);
+          }
+          const at = await where(page);
+          if (at === before) break;
+          before = at;
+          const drawn = await measure(page, screen.floor);
+          if (drawn.min < min) [min, minText] = [drawn.min, drawn.minText];
+          for (const s of drawn.small) failures.push(`step ${at}: text ${s}`);
+          for (const o of drawn.overlaps) failures.push(`step ${at}: ${o}`);
+          await page.keyboard.press('PageDown');
+        }
+        test.info().annotations.push({
+          type: 'smallest drawn text',
+          description: `${min.toFixed(1)} px («${minText.slice(0, 30)}»)`,
+        });
+        console.log(
+          `${screen.width}×${screen.height} ${lesson}: smallest drawn text ${min.toFixed(1)} px («${minText.slice(0, 30)}»)`,
+        );
+        expect([...new Set(failures)].slice(0, 30)).toEqual([]);
+      });
+    }
+  });
+}
