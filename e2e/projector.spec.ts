@@ -109,3 +109,41 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+/** Is the element inside the log's scrolled box, as drawn? */
+async function inLogView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((selector) => {
+    const box = document.querySelector('[data-testid="event-log-scroll"]')?.getBoundingClientRect();
+    const els = [...document.querySelectorAll('[data-testid="event-log-scroll"] ' + selector)];
+    const el = els[els.length - 1];
+    if (!box || !el) return false;
+    const r = el.getBoundingClientRect();
+    return r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.top >= 0 && r.bottom <= innerHeight;
+  }, selector);
+}
+
+test.describe('the log follows the step as it plays', () => {
+  for (const mode of ['presenter', 'normal'] as const) {
+    test(`leaked-handle step 5, ${mode} mode at 1024×768: the event playing and then the last are in view`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto('/?lesson=leaked-handle&step=4');
+      await expect(page.getByTestId('timeline')).toBeVisible();
+      if (mode === 'presenter') await page.keyboard.press('p');
+      await page.keyboard.press('PageDown'); // asks step 5's question
+      await expect(page.getByTestId('question')).toBeVisible();
+      await page.keyboard.press('1'); // answers: step 5 plays, event by event
+      const step5 = '[data-step="5"] .event-line';
+      // While it plays: whichever event is playing is in view.
+      await expect(page.locator('[data-testid="event-log-scroll"] .event-now')).toBeVisible();
+      await expect.poll(() => inLogView(page, '.event-now')).toBe(true);
+      // Once played: the step's last event ("image freed") is in view, without a mouse.
+      await expect(page.locator('[data-testid="event-log-scroll"] .event-now')).toHaveCount(0, {
+        timeout: 20_000,
+      });
+      await expect(page.locator(step5).last()).toBeVisible();
+      await expect.poll(() => inLogView(page, step5)).toBe(true);
+    });
+  }
+});

@@ -38,28 +38,32 @@ export function PresenterStage({ graph }: { readonly graph: ReactNode }) {
       </div>
       {side ? (
         <aside aria-label="Explain" className="presenter-side">
-          {folded ? null : (
-            <ErrorBoundary area="narration">
-              <Narration />
+          {/* Narration, question and checklist scroll together; the log below keeps its room, so the
+              step's events stay on screen (EventLog follows them inside it). */}
+          <div className="presenter-side-top">
+            {folded ? null : (
+              <ErrorBoundary area="narration">
+                <Narration />
+              </ErrorBoundary>
+            )}
+            <ErrorBoundary area="debugger findings">
+              <ImportPanel />
             </ErrorBoundary>
-          )}
-          <ErrorBoundary area="debugger findings">
-            <ImportPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="question">
-            <QuestionPanel />
-          </ErrorBoundary>
-          {folded ? null : (
-            <>
+            <ErrorBoundary area="question">
+              <QuestionPanel />
+            </ErrorBoundary>
+            {folded ? null : (
               <ErrorBoundary area="unload checklist">
                 <Checklist />
               </ErrorBoundary>
-              <div className="presenter-log">
-                <ErrorBoundary area="event log">
-                  <EventLog />
-                </ErrorBoundary>
-              </div>
-            </>
+            )}
+          </div>
+          {folded ? null : (
+            <div className="presenter-log">
+              <ErrorBoundary area="event log">
+                <EventLog />
+              </ErrorBoundary>
+            </div>
           )}
         </aside>
       ) : null}
