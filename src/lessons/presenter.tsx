@@ -1,7 +1,7 @@
 import { useEffect, type CSSProperties } from 'react';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectTitle } from '../store/selectors';
-import { selectFontScale, selectPresenter } from './selectors';
+import { selectFontScale, selectLesson, selectPresenter } from './selectors';
 import { FONT_SCALES } from './state';
 
 /** The root element's class and style for presenter mode and the text size. */
@@ -34,6 +34,7 @@ export function PresenterBar() {
   const { execute } = useVisualizerApi();
   const title = useVisualizer(selectTitle);
   const scale = useVisualizer(selectFontScale);
+  const lesson = useVisualizer(selectLesson);
   return (
     <header className="presenter-bar flex flex-wrap items-center gap-3 border-b px-4 py-2">
       <h1 className="min-w-0 flex-1 text-base font-bold">{title || 'Unload Lens'}</h1>
@@ -62,6 +63,18 @@ export function PresenterBar() {
           A+
         </button>
       </div>
+      {lesson?.origin === 'built-in' ? (
+        // The lesson on paper (src/lessons/Handout.tsx), in a tab of its own: the class keeps this screen.
+        <a
+          className="btn"
+          href={`?view=handout&lesson=${encodeURIComponent(lesson.id)}`}
+          target="_blank"
+          rel="noopener"
+          title="Every step, its question and an answer key, to print or save as PDF"
+        >
+          Handout
+        </a>
+      ) : null}
       <button
         type="button"
         className="btn"
