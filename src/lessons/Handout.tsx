@@ -13,14 +13,15 @@ import type { HistoryEntry } from '../store/state';
  * pages of their own at the end (the answer key). Print CSS only, no server.
  */
 export function HandoutPage({ lessonId }: { readonly lessonId: string | null }) {
-  // Always light: paper is white.
-  const [visualizer] = useState(() => createVisualizer({ theme: 'light' }));
-  const [error, setError] = useState<string | null>(null);
+  // Always light: paper is white. The lesson opens once, as the page is made.
+  const [{ visualizer, error }] = useState(() => {
+    const v = createVisualizer({ theme: 'light' });
+    const r = v.execute('openLesson', { id: lessonId ?? '' });
+    return { visualizer: v, error: r.ok ? null : r.error };
+  });
   useEffect(() => {
-    const r = visualizer.execute('openLesson', { id: lessonId ?? '' });
-    if (!r.ok) setError(r.error);
     document.title = 'Handout · Unload Lens';
-  }, [visualizer, lessonId]);
+  }, []);
   if (error)
     return (
       <main className="handout">
