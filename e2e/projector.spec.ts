@@ -147,3 +147,32 @@ test.describe('the log follows the step as it plays', () => {
     });
   }
 });
+
+test.describe('the laser pointer', () => {
+  test('a dot follows the mouse over the stage and goes when it rests; the key-chosen object glows', async ({
+    page,
+  }) => {
+    await page.goto('/?lesson=leaked-handle&step=2');
+    await expect(page.getByTestId('timeline')).toBeVisible();
+    await page.keyboard.press('p');
+    const laser = page.getByTestId('laser');
+    await expect(laser).toHaveCSS('opacity', '0');
+    const graph = await page.getByTestId('graph').boundingBox();
+    if (!graph) throw new Error('no graph');
+    const at = { x: graph.x + graph.width / 3, y: graph.y + graph.height / 3 };
+    await page.mouse.move(at.x - 20, at.y - 20);
+    await page.mouse.move(at.x, at.y);
+    await expect(laser).toHaveCSS('opacity', '1');
+    const dot = await laser.boundingBox();
+    expect(Math.abs((dot?.x ?? 0) + (dot?.width ?? 0) / 2 - at.x)).toBeLessThan(2);
+    expect(Math.abs((dot?.y ?? 0) + (dot?.height ?? 0) / 2 - at.y)).toBeLessThan(2);
+    // At rest, the dot fades (a few seconds).
+    await expect(laser).toHaveCSS('opacity', '0', { timeout: 8_000 });
+    // From the keyboard: G goes to an object (the arrows to the next), and it glows for the class.
+    await page.keyboard.press('g');
+    await page.keyboard.press('ArrowDown');
+    const chosen = page.locator('.react-flow__node:focus-visible .card');
+    await expect(chosen).toHaveCount(1);
+    await expect(chosen).toHaveCSS('box-shadow', /rgb\(255, 26, 26\)/);
+  });
+});

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { ImportPanel } from '../app/lazyParts';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';
 import { useVisualizer } from '../store';
+import { LaserPointer } from './LaserPointer';
 import { Legend } from './Legend';
 import { QuestionPanel } from './QuestionPanel';
 import { selectAsking } from './selectors';
@@ -23,8 +24,10 @@ export function PresenterStage({ graph }: { readonly graph: ReactNode }) {
   const folded = useVisualizer(selectFolded);
   const asking = useVisualizer(selectAsking);
   const side = !folded || asking !== null;
+  const stage = useRef<HTMLDivElement>(null);
   return (
-    <div className="presenter-stage" data-folded={folded ? 'true' : undefined}>
+    <div ref={stage} className="presenter-stage" data-folded={folded ? 'true' : undefined}>
+      <LaserPointer stage={stage} />
       <div className="presenter-graph panel relative overflow-hidden" data-testid="graph">
         <ErrorBoundary area="legend">
           <Legend />
