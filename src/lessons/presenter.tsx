@@ -1,4 +1,5 @@
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useConsoleLink } from './consoleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectTitle } from '../store/selectors';
 import { selectFontScale, selectLesson, selectPresenter } from './selectors';
@@ -31,8 +32,12 @@ export function usePresenterFullscreen(): void {
 
 /** The bar presenter mode shows instead of the editing toolbar: the title, the text size, the way out. */
 export function PresenterBar() {
-  const { execute } = useVisualizerApi();
+  const visualizer = useVisualizerApi();
+  const { execute } = visualizer;
   const title = useVisualizer(selectTitle);
+  // This visualizer's own channel to its presenter console (consoleLink.ts).
+  const [channel] = useState(() => crypto.randomUUID());
+  useConsoleLink(visualizer, channel);
   const scale = useVisualizer(selectFontScale);
   const lesson = useVisualizer(selectLesson);
   return (
@@ -63,6 +68,22 @@ export function PresenterBar() {
           A+
         </button>
       </div>
+      {lesson?.origin === 'built-in' ? (
+        <button
+          type="button"
+          className="btn"
+          title="The teacher's screen: the next step, the answer, driving this one"
+          onClick={() =>
+            window.open(
+              `?view=console&lesson=${encodeURIComponent(lesson.id)}&channel=${channel}`,
+              `console-${channel}`,
+              'popup=yes,width=1100,height=720',
+            )
+          }
+        >
+          Console
+        </button>
+      ) : null}
       {lesson?.origin === 'built-in' ? (
         // The lesson on paper (src/lessons/Handout.tsx), in a tab of its own: the class keeps this screen.
         <a
