@@ -43,7 +43,6 @@ async function settled(page: Page): Promise<void> {
  */
 const NOT_YET: Record<number, readonly string[]> = {
   1024: [
-    'outstanding-irp',
     'filter-attached',
     'attach-while-pending',
     'forgotten-notification',
