@@ -3,6 +3,7 @@ import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
 import { LESSON_COMMANDS } from '../lessons/commands';
+import { PROJECTOR_COMMANDS } from '../lessons/projector';
 import type { Theme, VisualizerState } from '../store/state';
 import type { Availability, CommandDef, Outcome, Run } from './types';
 
@@ -300,6 +301,8 @@ export const COMMANDS = [
   } satisfies CommandDef,
   // Stepping that asks before it answers (→, Space, ←), lessons, presenter mode: src/lessons.
   ...LESSON_COMMANDS,
+  // The projector: side panels folded away (src/lessons/projector.ts).
+  ...PROJECTOR_COMMANDS,
 ] as const;
 
 /** The arguments each command of a list takes (`void`: none). */

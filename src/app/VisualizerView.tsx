@@ -18,6 +18,7 @@ import { HandlerErrors } from './HandlerErrors';
 import { useFocusKeeper } from './useFocusKeeper';
 import { Legend } from '../lessons/Legend';
 import { PresenterBar, usePresenterFullscreen, usePresenterStyle } from '../lessons/presenter';
+import { PresenterStage } from '../lessons/PresenterStage';
 import { QuestionPanel } from '../lessons/QuestionPanel';
 import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
@@ -78,60 +79,70 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
           <Part />
         </ErrorBoundary>
       ))}
-      <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-        {paletteOpen && !presenter ? (
+      {presenter ? (
+        // Presenter mode: the graph as large as the room allows, the panels beside it (src/lessons).
+        <Main className="flex min-h-0 flex-1 flex-col p-2">
+          <PresenterStage graph={<AppGraph />} />
+        </Main>
+      ) : (
+        <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
+          {paletteOpen && !presenter ? (
+            <aside
+              aria-label="All actions"
+              className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
+            >
+              <ErrorBoundary area="action palette">
+                <ActionPalette />
+              </ErrorBoundary>
+            </aside>
+          ) : null}
+          <div className="order-1 flex min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
+            <ErrorBoundary area="narration">
+              <Narration />
+            </ErrorBoundary>
+            <div
+              className="panel relative min-h-[55vh] flex-1 overflow-hidden lg:min-h-0"
+              data-testid="graph"
+            >
+              <ErrorBoundary area="legend">
+                <Legend />
+              </ErrorBoundary>
+              <ErrorBoundary area="graph">
+                <AppGraph />
+              </ErrorBoundary>
+            </div>
+            <div className="h-80 shrink-0 lg:h-[32%]">
+              <ErrorBoundary area="event log">
+                <EventLog />
+              </ErrorBoundary>
+            </div>
+          </div>
           <aside
-            aria-label="All actions"
-            className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
+            aria-label="Explain"
+            className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
           >
-            <ErrorBoundary area="action palette">
-              <ActionPalette />
+            <ErrorBoundary area="debugger findings">
+              <ImportPanel />
             </ErrorBoundary>
+            <ErrorBoundary area="question">
+              <QuestionPanel />
+            </ErrorBoundary>
+            {presenter ? null : (
+              <ErrorBoundary area="selected object's actions">
+                <SelectionActions />
+              </ErrorBoundary>
+            )}
+            <ErrorBoundary area="unload checklist">
+              <Checklist />
+            </ErrorBoundary>
+            {presenter ? null : (
+              <ErrorBoundary area="inspector">
+                <Inspector />
+              </ErrorBoundary>
+            )}
           </aside>
-        ) : null}
-        <div className="order-1 flex min-w-0 flex-1 flex-col gap-2 lg:order-2 lg:min-h-0">
-          <ErrorBoundary area="narration">
-            <Narration />
-          </ErrorBoundary>
-          <div className="panel relative min-h-[55vh] flex-1 overflow-hidden lg:min-h-0" data-testid="graph">
-            <ErrorBoundary area="legend">
-              <Legend />
-            </ErrorBoundary>
-            <ErrorBoundary area="graph">
-              <AppGraph />
-            </ErrorBoundary>
-          </div>
-          <div className="h-80 shrink-0 lg:h-[32%]">
-            <ErrorBoundary area="event log">
-              <EventLog />
-            </ErrorBoundary>
-          </div>
-        </div>
-        <aside
-          aria-label="Explain"
-          className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
-        >
-          <ErrorBoundary area="debugger findings">
-            <ImportPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="question">
-            <QuestionPanel />
-          </ErrorBoundary>
-          {presenter ? null : (
-            <ErrorBoundary area="selected object's actions">
-              <SelectionActions />
-            </ErrorBoundary>
-          )}
-          <ErrorBoundary area="unload checklist">
-            <Checklist />
-          </ErrorBoundary>
-          {presenter ? null : (
-            <ErrorBoundary area="inspector">
-              <Inspector />
-            </ErrorBoundary>
-          )}
-        </aside>
-      </Main>
+        </Main>
+      )}
     </div>
   );
 }

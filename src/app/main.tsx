@@ -43,6 +43,30 @@ if (root && params.get('view') === 'pair') {
       <ComparePage initialPair={params.get('pair')} theme={preferredTheme()} />
     </StrictMode>,
   );
+} else if (root && params.get('view') === 'console') {
+  // The presenter console, for the teacher's screen (src/lessons/ConsolePage.tsx).
+  await loadLessons();
+  const { ConsolePage } = await import('../lessons/ConsolePage');
+  await import('../lessons/handout.css');
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="presenter console">
+        <ConsolePage channel={params.get('channel') ?? ''} lessonId={params.get('lesson') ?? ''} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+} else if (root && params.get('view') === 'handout') {
+  // A lesson's handout to print (src/lessons/Handout.tsx).
+  await loadLessons();
+  const { HandoutPage } = await import('../lessons/Handout');
+  await import('../lessons/handout.css');
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="handout">
+        <HandoutPage lessonId={params.get('lesson')} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
 } else if (root) {
   const os = params.get('os');
   // ?scenario=…&step=… (a link), ?lesson=…&step=… (a lesson), ?generate=N (a generated machine of about

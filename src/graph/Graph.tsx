@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
+import { selectPresenter } from '../lessons/selectors';
 import { refOf } from './ids';
 import { createFlowMaker } from './stableNodes';
 import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
@@ -23,6 +24,9 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   const selection = useVisualizer(selectSelection);
   const highlight = useVisualizer(selectHighlight);
   const theme = useVisualizer(selectTheme);
+  // Presenter mode fits the view itself (src/lessons/PresenterZoom.tsx): React Flow's own first fit,
+  // which runs when the first nodes arrive, would undo it.
+  const presenter = useVisualizer(selectPresenter);
   const select = (ref: ReturnType<typeof refOf>) => execute('select', { ref });
 
   const [makeFlow] = useState(createFlowMaker);
@@ -51,7 +55,7 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       // A large graph keeps only what is in view in the page: it pans at the cost of what it shows.
       onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
       elementsSelectable
-      fitView
+      fitView={!presenter}
       fitViewOptions={FIT}
       minZoom={0.2}
       colorMode={theme}

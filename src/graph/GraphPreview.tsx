@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useVisualizer } from '../store';
 import { selectLayout, selectWorld } from '../store/selectors';
 import { refOf } from './ids';
-import { SIZES } from './layout';
+import { SIZES, type Point } from './layout';
+import type { World } from '../kernel/core';
 import { toFlow } from './toFlow';
 
 /** Nodes beyond which the preview is only a line of text. */
@@ -21,6 +22,23 @@ const CARDS = new Set(['driver', 'device', 'module', 'instance']);
 export function GraphPreview() {
   const world = useVisualizer(selectWorld);
   const positions = useVisualizer(selectLayout).positions;
+  return <StillGraph world={world} positions={positions} />;
+}
+
+/**
+ * One world drawn still (boxes, names and lines in one SVG), for the preview
+ * and for a printed handout's steps (src/lessons/Handout.tsx); `label` names
+ * the picture for a reader (the preview, under the live graph, is hidden).
+ */
+export function StillGraph({
+  world,
+  positions,
+  label,
+}: {
+  readonly world: World;
+  readonly positions: ReadonlyMap<string, Point>;
+  readonly label?: string;
+}) {
   const flow = useMemo(() => toFlow({ world, positions, selected: null, highlight: [] }), [world, positions]);
   const boxes = flow.nodes.map((n) => {
     const frame = n.type === 'frame' ? n.data : null;
@@ -44,17 +62,24 @@ export function GraphPreview() {
   const top = Math.min(...boxes.map((b) => b.y)) - pad;
   const width = Math.max(...boxes.map((b) => b.x + b.width)) - left + pad;
   const height = Math.max(...boxes.map((b) => b.y + b.height)) - top + pad;
-  if (boxes.length === 0 || !Number.isFinite(width + height)) return <GraphLoading />;
+  if (boxes.length === 0 || !Number.isFinite(width + height))
+    return label ? <p className="muted">Nothing is loaded yet: the graph is empty.</p> : <GraphLoading />;
   const centre = (id: string) => {
     const b = at.get(id);
     return b ? { x: b.x + b.width / 2, y: b.y + b.height / 2 } : null;
   };
   return (
-    <div className="graph-preview h-full w-full" data-testid="graph-preview">
-      <p className="sr-only" role="status">
-        Loading the interactive graph
-      </p>
-      <svg viewBox={`${left} ${top} ${width} ${height}`} className="h-full w-full" aria-hidden="true">
+    <div className="graph-preview h-full w-full" data-testid={label ? undefined : 'graph-preview'}>
+      {label ? null : (
+        <p className="sr-only" role="status">
+          Loading the interactive graph
+        </p>
+      )}
+      <svg
+        viewBox={`${left} ${top} ${width} ${height}`}
+        className="h-full w-full"
+        {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+      >
         {flow.edges.map((e) => {
           const a = centre(e.source);
           const b = centre(e.target);

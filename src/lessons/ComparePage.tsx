@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { AnimationLayer } from '../animation/AnimationLayer';
 import { keepsKey, pointerFocusTracker } from '../app/useKeyboard';
 import { ErrorBoundary } from '../app/ErrorBoundary';
@@ -11,6 +11,9 @@ import { Narration } from '../panels/Narration';
 import { createVisualizer, useVisualizer, VisualizerProvider, type Theme, type Visualizer } from '../store';
 import { selectTheme, selectTitle } from '../store/selectors';
 import { COMPARE_PAIRS, pairById, type ComparePair } from './compare';
+import { PresenterZoom } from './PresenterZoom';
+import { selectPresenter } from './selectors';
+import { PRESENTER_SCALE } from './state';
 
 /**
  * Windows beside SVR5 (`?view=compare&pair=busy`): two lessons of the same
@@ -26,6 +29,8 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
     svr5: createVisualizer({ theme }),
   }));
   const [dark, setDark] = useState(theme === 'dark');
+  // Presenter mode (P): the projector's floor and zoom on both sides (classroom.css, PresenterZoom.tsx).
+  const [presenter, setPresenter] = useState(false);
   const selectId = useId();
 
   // Load the pair's lessons; then every beat moves both (animating a step forward).
@@ -48,6 +53,10 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
     p.set('beat', String(beat));
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${p.toString()}`);
   }, [pair, beat, sides]);
+  useEffect(() => {
+    for (const v of [sides.windows, sides.svr5])
+      if (v.getState().classroom.presenter !== presenter) v.execute('togglePresenter');
+  }, [presenter, sides]);
   useEffect(() => {
     for (const v of [sides.windows, sides.svr5]) v.execute('setTheme', { theme: dark ? 'dark' : 'light' });
     document.documentElement.classList.toggle('dark', dark);
@@ -81,6 +90,7 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
         e.preventDefault();
         to(target);
       } else if (e.key === 't') setDark((d) => !d);
+      else if (e.key === 'p') setPresenter((p) => !p);
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -91,7 +101,11 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
 
   const b = pair.beats[beat];
   return (
-    <div className="compare flex h-full flex-col">
+    <div
+      className={`compare flex h-full flex-col${presenter ? ' presenter' : ''}`}
+      style={{ '--font-scale': presenter ? PRESENTER_SCALE : 1 } as CSSProperties}
+      data-presenter={presenter ? 'true' : undefined}
+    >
       <header
         className="flex flex-wrap items-center gap-3 border-b px-3 py-2"
         style={{ borderColor: 'var(--line)' }}
@@ -131,7 +145,16 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
             Next ▶
           </button>
         </nav>
-        <button type="button" className="btn ml-auto" onClick={() => setDark(!dark)}>
+        <button
+          type="button"
+          className="btn ml-auto"
+          aria-pressed={presenter}
+          title="Presenter mode (P)"
+          onClick={() => setPresenter(!presenter)}
+        >
+          Presenter
+        </button>
+        <button type="button" className="btn" onClick={() => setDark(!dark)}>
           {dark ? '☀ Light' : '☾ Dark'}
         </button>
         <a className="btn" href="?view=lessons">
@@ -191,11 +214,12 @@ function Side({ visualizer, testId }: { visualizer: Visualizer; testId: string }
 function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernelOf>[0] }) {
   const theme = useVisualizer(selectTheme);
   const title = useVisualizer(selectTitle);
+  const presenter = useVisualizer(selectPresenter);
   const osName = kernelOf(useVisualizer((s) => s.os) ?? os).vocabulary.longName;
   return (
     <section
       aria-label={`${osName}: ${title}`}
-      className={`visualizer flex min-h-[720px] flex-col gap-2 ${theme === 'dark' ? 'dark' : ''}`}
+      className={`visualizer flex min-h-[720px] flex-col gap-2 ${theme === 'dark' ? 'dark' : ''}${presenter ? ' presenter' : ''}`}
       data-theme={theme}
       data-testid={testId}
     >
@@ -207,6 +231,7 @@ function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernel
         <ReactFlowProvider>
           <Graph>
             <AnimationLayer />
+            <PresenterZoom />
           </Graph>
         </ReactFlowProvider>
       </div>

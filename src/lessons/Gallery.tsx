@@ -79,6 +79,12 @@ function GalleryDialog() {
       <p className="muted text-sm" role="status">
         {shown.length} of {LESSONS.length} lessons
       </p>
+      {/* The compare view (classroom-b): two lessons of one idea, Windows beside SVR5. */}
+      <p className="text-sm">
+        <a className="btn inline-block" href="?view=compare">
+          Windows beside SVR5: compare two lessons of one idea
+        </a>
+      </p>
       <ul className="grid grid-cols-1 gap-2 md:grid-cols-2">
         {shown.map((l) => (
           <LessonCard

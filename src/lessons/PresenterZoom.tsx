@@ -1,24 +1,81 @@
-import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useNodesInitialized, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { boundsOf } from '../graph/view';
 import { useVisualizer } from '../store';
 import { selectLayout } from '../store/selectors';
-import { selectPresenter } from './selectors';
+import { selectFontScale, selectPresenter } from './selectors';
 
-const PRESENTER_FIT = { padding: 0.06, maxZoom: 2 } as const;
+/** Room kept around the lesson's objects; the largest zoom a small lesson gets. */
+const PRESENTER_FIT = { padding: 0.04, maxZoom: 3 } as const;
 
-/** Inside the graph: in presenter mode the drawing is zoomed so the stack fills the screen. */
+const selectBox = (s: ReactFlowState) => `${s.width}x${s.height}`;
+const selectDom = (s: ReactFlowState) => s.domNode;
+const selectCount = (s: ReactFlowState) => s.nodes.length;
+
+/**
+ * The zoom at which the graph's smallest text reaches the presenter floor:
+ * both read from the page (the floor is a CSS variable that depends on the
+ * screen; the node text size on the text-size control), so the CSS stays
+ * the one place that sets them.
+ */
+export function neededZoom(probe: HTMLElement): number {
+  const style = getComputedStyle(probe);
+  const floor = parseFloat(style.getPropertyValue('--floor'));
+  const text = parseFloat(style.fontSize);
+  return floor > 0 && text > 0 ? floor / text : 1;
+}
+
+/**
+ * Inside the graph: in presenter mode the lesson's objects fill the graph's
+ * box (every object in view). When that draws the node text under the
+ * presenter floor, the stage is marked cramped and shows the hint that `H`
+ * gives the graph the panels' width.
+ * Refits when the box changes (panels folded, window resized) and when the
+ * text size changes.
+ */
 export function PresenterZoom() {
   const presenter = useVisualizer(selectPresenter);
   const layout = useVisualizer(selectLayout);
-  const { fitView } = useReactFlow();
+  const scale = useVisualizer(selectFontScale);
+  const box = useStore(selectBox);
+  const dom = useStore(selectDom);
+  // React Flow's own first fit runs once the nodes are measured: this one follows it.
+  const measured = useNodesInitialized();
+  const count = useStore(selectCount);
+  // An empty element at the node text size (`--node-text`): what the zoom must bring to the floor.
+  const probe = useRef<HTMLSpanElement>(null);
+  const { getNodes, getNodesBounds, setViewport } = useReactFlow();
   useEffect(() => {
-    if (!presenter) return;
+    if (!presenter || !dom || !probe.current) return;
+    const text = probe.current;
     // After React Flow has measured (and after the graph's own refit, which this one follows).
     const frames = [0, 0];
     frames[0] = requestAnimationFrame(() => {
-      frames[1] = requestAnimationFrame(() => void fitView(PRESENTER_FIT));
+      frames[1] = requestAnimationFrame(() => {
+        // Every object the lesson places, at any step (so none appears outside the view later), and
+        // the cards as drawn now (taller than their place when their text wraps).
+        const placed = boundsOf(layout.positions.values());
+        const drawn = getNodesBounds(getNodes());
+        const left = Math.min(placed.x, drawn.x);
+        const top = Math.min(placed.y, drawn.y);
+        const width = Math.max(placed.x + placed.width, drawn.x + drawn.width) - left;
+        const height = Math.max(placed.y + placed.height, drawn.y + drawn.height) - top;
+        const { clientWidth: w, clientHeight: h } = dom;
+        if (!(width > 0 && height > 0 && w > 0 && h > 0)) return;
+        const room = 1 + 2 * PRESENTER_FIT.padding;
+        // Every object stays in view: the fit decides. When it is smaller than the floor needs, the
+        // stage says so (the hint to press H, which gives the graph the panels' width).
+        const zoom = Math.min(w / (width * room), h / (height * room), PRESENTER_FIT.maxZoom);
+        const cramped = zoom < Math.min(neededZoom(text), PRESENTER_FIT.maxZoom) - 0.005;
+        dom.closest('.presenter-stage')?.toggleAttribute('data-cramped', cramped);
+        void setViewport({
+          zoom,
+          x: (w - width * zoom) / 2 - left * zoom,
+          y: (h - height * zoom) / 2 - top * zoom,
+        });
+      });
     });
     return () => frames.forEach(cancelAnimationFrame);
-  }, [presenter, layout, fitView]);
-  return null;
+  }, [presenter, layout, getNodes, getNodesBounds, setViewport, box, scale, dom, measured, count]);
+  return presenter ? <span ref={probe} className="node-text-probe" aria-hidden="true" /> : null;
 }

@@ -1,7 +1,8 @@
-import { useEffect, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { useConsoleLink } from './consoleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectTitle } from '../store/selectors';
-import { selectFontScale, selectPresenter } from './selectors';
+import { selectFontScale, selectLesson, selectPresenter } from './selectors';
 import { FONT_SCALES } from './state';
 
 /** The root element's class and style for presenter mode and the text size. */
@@ -31,12 +32,17 @@ export function usePresenterFullscreen(): void {
 
 /** The bar presenter mode shows instead of the editing toolbar: the title, the text size, the way out. */
 export function PresenterBar() {
-  const { execute } = useVisualizerApi();
+  const visualizer = useVisualizerApi();
+  const { execute } = visualizer;
   const title = useVisualizer(selectTitle);
+  // This visualizer's own channel to its presenter console (consoleLink.ts).
+  const [channel] = useState(() => crypto.randomUUID());
+  useConsoleLink(visualizer, channel);
   const scale = useVisualizer(selectFontScale);
+  const lesson = useVisualizer(selectLesson);
   return (
     <header className="presenter-bar flex flex-wrap items-center gap-3 border-b px-4 py-2">
-      <h1 className="min-w-0 flex-1 text-lg font-bold">{title || 'Unload Lens'}</h1>
+      <h1 className="min-w-0 flex-1 text-base font-bold">{title || 'Unload Lens'}</h1>
       <div role="group" aria-label="Text size" className="flex items-center gap-1">
         <button
           type="button"
@@ -62,6 +68,34 @@ export function PresenterBar() {
           A+
         </button>
       </div>
+      {lesson?.origin === 'built-in' ? (
+        <button
+          type="button"
+          className="btn"
+          title="The teacher's screen: the next step, the answer, driving this one"
+          onClick={() =>
+            window.open(
+              `?view=console&lesson=${encodeURIComponent(lesson.id)}&channel=${channel}`,
+              `console-${channel}`,
+              'popup=yes,width=1100,height=720',
+            )
+          }
+        >
+          Console
+        </button>
+      ) : null}
+      {lesson?.origin === 'built-in' ? (
+        // The lesson on paper (src/lessons/Handout.tsx), in a tab of its own: the class keeps this screen.
+        <a
+          className="btn"
+          href={`?view=handout&lesson=${encodeURIComponent(lesson.id)}`}
+          target="_blank"
+          rel="noopener"
+          title="Every step, its question and an answer key, to print or save as PDF"
+        >
+          Handout
+        </a>
+      ) : null}
       <button
         type="button"
         className="btn"

@@ -43,6 +43,8 @@ export interface ClassroomUi {
   readonly stepInput: string;
   /** The screen is blanked (B or .), as slide tools do: nothing shows until it is brought back. */
   readonly blank: boolean;
+  /** Presenter mode: the side panels folded away, the graph taking the whole stage (src/lessons/projector.ts). */
+  readonly panelsHidden: boolean;
 }
 
 export const CLASSROOM_DEFAULTS: ClassroomUi = {
@@ -53,6 +55,7 @@ export const CLASSROOM_DEFAULTS: ClassroomUi = {
   editorOpen: false,
   stepInput: '',
   blank: false,
+  panelsHidden: false,
 };
 
 export const FONT_SCALES = [0.8, 1, 1.25, 1.5, 1.75, 2, 2.5] as const;

@@ -35,23 +35,28 @@ export function EventLog() {
   const needed = cursorAt < 0 ? 0 : rows.length - cursorAt;
   const { rows: shown, hidden } = visibleRows(rows, Math.max(limit, needed));
 
-  // Follow the playhead: when the cursor moves or a step is added, bring the current step into view.
-  // In the frame after the click's: reading positions in the click's frame would lay the page out
-  // before its change is painted; a frame later the page is laid out and the reads cost nothing.
+  // Follow the playhead: when the cursor moves, a step is added or an event plays, the current step's
+  // events stay in view: the whole step when it fits, else its newest events (the one playing now at
+  // the bottom), so "Unload runs" never waits below the fold for a mouse. In the frame after the
+  // change's: reading positions in its own frame would lay the page out before it is painted.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(follow)));
     function follow() {
-      const el = box.current?.querySelector<HTMLElement>(`[data-step="${cursor}"]`);
       const b = box.current;
+      const el = b?.querySelector<HTMLElement>(`[data-step="${cursor}"]`);
       if (!el || !b) return;
-      const top = el.offsetTop;
-      const bottom = top + el.offsetHeight;
-      if (el.offsetHeight > b.clientHeight || top < b.scrollTop) b.scrollTop = top;
-      else if (bottom > b.scrollTop + b.clientHeight) b.scrollTop = bottom - b.clientHeight;
+      const now = el.querySelector<HTMLElement>('.event-now');
+      // Offsets within the scrolled content, whatever the elements' offset parents.
+      const origin = b.getBoundingClientRect().top - b.scrollTop;
+      const place = (e: HTMLElement) => {
+        const r = e.getBoundingClientRect();
+        return { offsetTop: r.top - origin, offsetHeight: r.height };
+      };
+      b.scrollTop = followedTop(b.scrollTop, b.clientHeight, place(el), now ? place(now) : null);
     }
     return () => cancelAnimationFrame(frame);
-  }, [cursor, entries, fontScale]);
+  }, [cursor, entries, fontScale, animated]);
 
   return (
     <section
@@ -237,4 +242,25 @@ function EventLine({ e, now = false }: { e: KernelEvent; now?: boolean }) {
       <RuleRef rule={e.rule} model={e.model} />
     </li>
   );
+}
+
+/**
+ * Where the log scrolls to keep a step in view (offsets within the scrolled box): the whole step when
+ * it fits; else its end, or the event playing now, at the bottom of the view.
+ */
+export function followedTop(
+  scrollTop: number,
+  height: number,
+  step: { offsetTop: number; offsetHeight: number },
+  now: { offsetTop: number; offsetHeight: number } | null,
+): number {
+  const top = step.offsetTop;
+  const bottom = top + step.offsetHeight;
+  if (step.offsetHeight <= height) {
+    if (top < scrollTop) return top;
+    return bottom > scrollTop + height ? bottom - height : scrollTop;
+  }
+  // Taller than the view: the newest event shown (the one playing, or the step's last) at the bottom.
+  const end = now ? now.offsetTop + now.offsetHeight : bottom;
+  return Math.max(top, end - height);
 }

@@ -158,7 +158,10 @@ function drawNode(d: Drawing, node: HTMLElement, toFlow: (r: DOMRect) => Box) {
     const box = toFlow(el.getBoundingClientRect());
     if (el !== node) {
       drawBox(d, el, box, cs);
-      d.grow(box);
+      // An element that takes no room (an empty wrapper, a zero-size accessibility part) is drawn
+      // nowhere: its box, mapped from the screen's origin, would stretch the bounds far to the top
+      // left and push the graph off the slide's centre.
+      if (box.w > 0 && box.h > 0) d.grow(box);
     }
     drawText(d, el, node, cs, toFlow);
     for (const c of el.children) walk(c);
@@ -176,6 +179,9 @@ function drawEdges(d: Drawing, flow: HTMLElement) {
     d.parts.push(
       `<path d="${esc(dAttr)}" fill="none" stroke="${cs.stroke}" stroke-width="${px(cs.strokeWidth)}"${dash}/>`,
     );
+    // An edge may bend out beyond the cards (a dependency around a column): the slide centres on it too.
+    const b = path.getBBox();
+    d.grow({ x: b.x, y: b.y, w: b.width, h: b.height }, px(cs.strokeWidth) / 2);
   }
 }
 
