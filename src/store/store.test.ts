@@ -118,6 +118,7 @@ describe('a visualizer', () => {
         r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('closeHandle', { handle: 'h1' }),
       restartLesson: (r) => r.do('openLesson', { id: 'leaked-handle' }),
       goToTyped: (r) => r.do('typeDigit', { digit: 3 }),
+      togglePanels: (r) => r.do('togglePresenter'),
     };
     for (const c of COMMAND_DEFS) {
       const r = app({ scenario: windowsDefault });
