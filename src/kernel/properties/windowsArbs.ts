@@ -256,6 +256,40 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
         { do: 'pnpIrp', device: dev, minor: 'IRP_MN_START_DEVICE' },
       ]),
   },
+  {
+    weight: 6,
+    // A bus device with a child devnode (its driver may veto, keep a remove lock, hold a handle),
+    // then the parent's removal, orderly or by surprise.
+    arbitrary: fc
+      .tuple(
+        driver,
+        driver,
+        driver,
+        device,
+        device,
+        device,
+        device,
+        handle,
+        fc.boolean(),
+        rarely,
+        fc.boolean(),
+      )
+      .map(([bus, hub, fn, pdo, hubFdo, child, fdo, h, lock, veto, surprise]): WindowsAction[] => [
+        { do: 'loadDriver', driver: bus },
+        { do: 'createDevice', driver: bus, device: pdo, role: 'pdo' },
+        { do: 'loadDriver', driver: hub, removeLock: lock },
+        { do: 'createDevice', driver: hub, device: hubFdo, role: 'fdo', attachTo: pdo },
+        { do: 'createDevice', driver: hub, device: child, role: 'pdo', parent: hubFdo },
+        { do: 'loadDriver', driver: fn, vetoesQueryRemove: veto ?? false, removeLock: !lock },
+        { do: 'createDevice', driver: fn, device: fdo, role: 'fdo', attachTo: child },
+        { do: 'openHandle', device: fdo, handle: h },
+        { do: 'sendIrp', handle: h, irp: 'i0' },
+        surprise ? { do: 'surpriseRemove', device: pdo } : { do: 'requestRemove', device: pdo },
+        { do: 'closeHandle', handle: h },
+        { do: 'requestRemove', device: hubFdo },
+        { do: 'completeIrp', irp: 'i0' },
+      ]),
+  },
   { weight: 1, arbitrary: fc.constant<WindowsAction[]>([{ do: 'shutdown' }]) },
 );
 
