@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules';
+import { explainUnload } from '../explain';
 import { kernel } from '../testing';
 import type { WindowsAction } from './actions';
 import { CANCEL, QUERY, REMOVE } from './cases.helpers';
@@ -81,6 +82,9 @@ describe('removing a bus device with a child', () => {
     expect(visited(run.last.events, REMOVE)).toEqual(['CamFdo', 'CamPdo']);
     expect(run.world.devices.get('Pdo1')?.removeAfterChildren).toEqual({ present: false });
     expect(run.world.devices.get('HubFdo')).toBeDefined();
+    expect(explainUnload(run.world, 'PciBus').summary).toMatch(
+      /IRP_MN_REMOVE_DEVICE for Pdo1 waits until its child devnodes \(CamPdo\) are removed/,
+    );
     run.do({ do: 'requestRemove', device: 'Pdo1' }).expectStatus('STATUS_DELETE_PENDING');
     run.do({ do: 'releaseRemoveLock', device: 'CamPdo', tag: 'timer' }).expectStatus('STATUS_SUCCESS');
     expect(visited(run.last.events, REMOVE)).toEqual(['HubFdo', 'Pdo1']);

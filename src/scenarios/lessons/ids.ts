@@ -22,6 +22,7 @@ export const LESSON_IDS = [
   'hybrid-driver',
   'start-fails',
   'rebalance',
+  'child-devnodes',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
