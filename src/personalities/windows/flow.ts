@@ -70,8 +70,8 @@ export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
     }
     // A child devnode: its PDO was enumerated by the bus driver of the parent devnode.
     if (d.parent && w.devices.has(d.parent)) {
-      const to = { kind: 'device', name: d.parent } as const;
-      b.edge('depends', ref, to, `${d.name} is a child devnode of ${d.parent}`, { s: 'r', t: 'l' });
+      const from = { kind: 'device', name: d.parent } as const;
+      b.edge('depends', from, ref, `${d.name} is a child devnode of ${d.parent}`, { s: 'r', t: 'l' });
     }
   }
   for (const h of w.handles.values()) {
