@@ -66,6 +66,11 @@ export const windowsPnp = {
     'IRP_MN_CANCEL_REMOVE_DEVICE goes to the bus driver first, then up; it must succeed.',
     `${MS}kernel/irp-mn-cancel-remove-device`,
   ],
+  'win.pnp.cancelRestores': [
+    'DOC',
+    'On IRP_MN_CANCEL_REMOVE_DEVICE the drivers return the device to the state it was in before IRP_MN_QUERY_REMOVE_DEVICE: a device not yet started stays not started, and after a failed query nothing changed.',
+    `${MS}kernel/irp-mn-cancel-remove-device`,
+  ],
   'win.pnp.removeTopDown': [
     'DOC',
     'IRP_MN_REMOVE_DEVICE goes top first, bus driver last; it cannot fail. Each driver passes it down, detaches and deletes its device.',

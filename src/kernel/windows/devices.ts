@@ -54,6 +54,7 @@ export function newDevice(
     surpriseRemoved: false,
     parent: null,
     removeAfterChildren: null,
+    beforeQuery: null,
   };
 }
 

@@ -150,6 +150,8 @@ export interface DeviceObject {
    * child (its BusRelations); null for a root-enumerated device.
    */
   readonly parent: string | null;
+  /** PDOs only, while QueryRemoved: the devnode state before the query, which a cancel puts back. */
+  readonly beforeQuery: DevnodeState | null;
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
 }

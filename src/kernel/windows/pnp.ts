@@ -221,6 +221,7 @@ function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
     return { ok: false, vetoedBy: 'open handles', reason };
   }
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags | DOE.REMOVE_PENDING });
+  tx.patchDevice(pdo, { beforeQuery: tx.dev(pdo).devnode });
   setDevnode(tx, pdo, 'QueryRemoved', 'win.pnp.queryTopDown');
   return { ok: true };
 }
@@ -231,7 +232,11 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
-  setDevnode(tx, pdo, 'Started', 'win.pnp.cancelBottomUp');
+  // The drivers put the device back as it was before the query (a query that failed changed nothing).
+  const p = tx.dev(pdo);
+  const back = p.devnode === 'QueryRemoved' ? (p.beforeQuery ?? 'Started') : p.devnode;
+  tx.patchDevice(pdo, { beforeQuery: null });
+  if (back) setDevnode(tx, pdo, back, 'win.pnp.cancelRestores');
   tellCancelled(tx, registrantsOf(tx, namesOf(tx, pdo)), 'win.pnp.cancelBottomUp');
 }
 

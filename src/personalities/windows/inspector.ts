@@ -138,6 +138,15 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
         '!devnode Child: removed before this one (query and REMOVE go to the children first)',
       ),
     );
+    if (d.devnode === 'QueryRemoved' && d.beforeQuery) {
+      rows.push(
+        row(
+          'Before the query',
+          devnodeText(d.beforeQuery),
+          'IRP_MN_CANCEL_REMOVE_DEVICE puts the device back in this state',
+        ),
+      );
+    }
     if (d.removeAfterChildren) {
       rows.push(row('Removal', 'IRP_MN_REMOVE_DEVICE waits for its child devnodes to be removed first'));
     }
