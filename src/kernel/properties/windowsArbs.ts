@@ -234,6 +234,9 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
           : { do: 'loadDriver', driver: fn },
         { do: 'createDevice', driver: fn, device: fdo, role: 'fdo', attachTo: pdo },
         { do: 'openHandle', device: fdo, handle: h },
+        // A query-remove cancelled before the start: the devnode goes back to DriversAdded.
+        { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_QUERY_REMOVE_DEVICE' },
+        { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_CANCEL_REMOVE_DEVICE' },
         { do: 'pnpIrp', device: pdo, minor: 'IRP_MN_START_DEVICE' },
         { do: 'openHandle', device: fdo, handle: h },
       ]),

@@ -165,3 +165,25 @@ export function childrenRemovedFirst(c: StepCtx): void {
     );
   }
 }
+
+/**
+ * IRP_MN_CANCEL_REMOVE_DEVICE (WDK): the drivers return the device to the
+ * state it was in before the query. After a step that cancels at a PDO (and
+ * does not remove it), its devnode is the one it had before that query: the
+ * state before the step, or the one a query-remove earlier had saved.
+ */
+export function cancelRestoresState(c: StepCtx): void {
+  const w = c.result.world;
+  for (const e of c.result.events) {
+    if (e.type !== 'devnodeState' || e.rule !== 'win.pnp.cancelRestores') continue;
+    const was = c.before.devices.get(e.device ?? '');
+    const now = w.devices.get(e.device ?? '');
+    if (!was || !now || now.devnode === 'Removed' || now.devnode === 'QueryRemoved') continue;
+    const expected = was.devnode === 'QueryRemoved' ? was.beforeQuery : was.devnode;
+    check(
+      e.state === expected,
+      () =>
+        `${at(c)}: the cancel put ${now.name} in ${e.state}, it was ${expected ?? 'none'} before the query`,
+    );
+  }
+}
