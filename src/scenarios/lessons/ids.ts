@@ -23,6 +23,7 @@ export const LESSON_IDS = [
   'start-fails',
   'rebalance',
   'child-devnodes',
+  'cancel-restores',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
