@@ -16,6 +16,8 @@ import { initializingRefused, removeLocksRespected } from './windowsLockInvarian
 import {
   cleanupCancelsQueued,
   rebalanceKeepsIrps,
+  cancelRestoresState,
+  childrenRemovedFirst,
   removeCompleteUnregisters,
   startRespected,
 } from './windowsRound3Invariants';
@@ -189,6 +191,23 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
     });
     // Not vacuous: a held request is released by a restart in a share of runs.
     expect(held).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+
+  it('removes child devnodes before their parent: no REMOVE completes below a child still started', () => {
+    let children = 0;
+    property(childrenRemovedFirst, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.pnp.childrenFirst'))) children++;
+    });
+    // Not vacuous: a parent's removal removes a child first in a share of runs.
+    expect(children).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+
+  it('puts a devnode back, on a cancelled query-remove, in the state it had before the query', () => {
+    let cancelled = 0;
+    property(cancelRestoresState, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.pnp.cancelRestores'))) cancelled++;
+    });
+    expect(cancelled).toBeGreaterThan(NUM_RUNS * 0.002);
   });
 
   it('opens nothing, and attaches nothing on top of a device, while it is DO_DEVICE_INITIALIZING', () => {

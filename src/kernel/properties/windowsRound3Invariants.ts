@@ -125,3 +125,65 @@ export function rebalanceKeepsIrps(c: StepCtx): void {
     );
   }
 }
+
+/**
+ * Parent and child devnodes (WDK "Handling an IRP_MN_REMOVE_DEVICE Request"):
+ * IRP_MN_REMOVE_DEVICE reaches a devnode's stack only after each of its
+ * children got its own REMOVE, and no REMOVE completes below a child that is
+ * still started: no step that removes or deletes a parent leaves a child of it started.
+ */
+export function childrenRemovedFirst(c: StepCtx): void {
+  const events = c.result.events;
+  const bottom = (name: string): string => {
+    let d = c.before.devices.get(name);
+    while (d?.attachedTo) d = c.before.devices.get(d.attachedTo);
+    return d?.name ?? name;
+  };
+  events.forEach((e, i) => {
+    if (e.type !== 'pnpIrp' || e.minor !== 'IRP_MN_REMOVE_DEVICE') return;
+    const pdo = bottom(e.device ?? '');
+    for (const child of c.before.devices.valueSeq()) {
+      if (child.parent !== pdo || child.devnode !== 'Started') continue;
+      check(
+        events.slice(0, i).some((x) => x.minor === 'IRP_MN_REMOVE_DEVICE' && x.device === child.name),
+        () => `${at(c)}: REMOVE reached ${e.device} before child devnode ${child.name} was removed`,
+      );
+    }
+  });
+  // A parent deleted by hand (deleteDevice, detachDevice: a driver's own calls) is no PnP removal.
+  if (c.action.do === 'deleteDevice' || c.action.do === 'detachDevice') return;
+  const w = c.result.world;
+  for (const child of w.devices.valueSeq()) {
+    if (child.parent === null || child.devnode !== 'Started') continue;
+    const was = c.before.devices.get(child.parent);
+    if (!was || was.unlinked || was.devnode === 'Removed') continue;
+    const parent = w.devices.get(child.parent);
+    check(
+      parent !== undefined && parent.devnode !== 'Removed' && !parent.unlinked,
+      () =>
+        `${at(c)}: ${child.name} is still started under ${child.parent}, which is ${parent?.devnode ?? 'gone'}`,
+    );
+  }
+}
+
+/**
+ * IRP_MN_CANCEL_REMOVE_DEVICE (WDK): the drivers return the device to the
+ * state it was in before the query. After a step that cancels at a PDO (and
+ * does not remove it), its devnode is the one it had before that query: the
+ * state before the step, or the one a query-remove earlier had saved.
+ */
+export function cancelRestoresState(c: StepCtx): void {
+  const w = c.result.world;
+  for (const e of c.result.events) {
+    if (e.type !== 'devnodeState' || e.rule !== 'win.pnp.cancelRestores') continue;
+    const was = c.before.devices.get(e.device ?? '');
+    const now = w.devices.get(e.device ?? '');
+    if (!was || !now || now.devnode === 'Removed' || now.devnode === 'QueryRemoved') continue;
+    const expected = was.devnode === 'QueryRemoved' ? was.beforeQuery : was.devnode;
+    check(
+      e.state === expected,
+      () =>
+        `${at(c)}: the cancel put ${now.name} in ${e.state}, it was ${expected ?? 'none'} before the query`,
+    );
+  }
+}

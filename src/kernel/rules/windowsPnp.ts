@@ -66,10 +66,37 @@ export const windowsPnp = {
     'IRP_MN_CANCEL_REMOVE_DEVICE goes to the bus driver first, then up; it must succeed.',
     `${MS}kernel/irp-mn-cancel-remove-device`,
   ],
+  'win.pnp.cancelRestores': [
+    'DOC',
+    'On IRP_MN_CANCEL_REMOVE_DEVICE the drivers return the device to the state it was in before IRP_MN_QUERY_REMOVE_DEVICE: a device not yet started stays not started, and after a failed query nothing changed.',
+    `${MS}kernel/irp-mn-cancel-remove-device`,
+  ],
   'win.pnp.removeTopDown': [
     'DOC',
     'IRP_MN_REMOVE_DEVICE goes top first, bus driver last; it cannot fail. Each driver passes it down, detaches and deletes its device.',
     `${MS}kernel/irp-mn-remove-device`,
+  ],
+  'win.pnp.childVeto': [
+    'DOC',
+    'Before a devnode is queried, its descendants are: a child whose query-remove fails stops the parent’s removal, and what was queried is cancelled.',
+    `${MS}kernel/handling-an-irp-mn-query-remove-device-request`,
+    'The WDK tells the registrants of the device and its descendants first, then sends the query to the descendants’ drivers, then to the device’s. It does not say in which order the cancels go; the simulator cancels the descendants it queried, parents before children, then tells the remaining registrants GUID_TARGET_DEVICE_REMOVE_CANCELLED.',
+  ],
+  'win.pnp.childrenFirst': [
+    'DOC',
+    'Before IRP_MN_REMOVE_DEVICE goes to a device’s drivers, the PnP manager sends it to the device’s children; a parent is removed only after its children.',
+    `${MS}kernel/handling-an-irp-mn-remove-device-request`,
+    'The WDK does not say what happens to the child PDOs of a bus device whose FDO is removed; the simulator deletes them (their bus driver’s device is going), and a child REMOVE that waits on a remove lock holds the parent’s REMOVE back until it finishes.',
+  ],
+  'win.pnp.surpriseChildren': [
+    'MODEL',
+    'A bus device that disappears takes the devices on it: the simulator surprise-removes its child devnodes, deepest first, before the bus itself (the WDK pages on IRP_MN_SURPRISE_REMOVAL do not speak of children).',
+    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
+  ],
+  'win.pnp.childOfStarted': [
+    'DOC',
+    'A bus driver reports its children (BusRelations in IRP_MN_QUERY_DEVICE_RELATIONS) once its device is started; each child is a PDO with its own devnode under the parent’s.',
+    `${MS}kernel/irp-mn-query-device-relations`,
   ],
   'win.pnp.pdoStays': [
     'DOC',

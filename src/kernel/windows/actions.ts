@@ -77,6 +77,8 @@ export const windowsActions = {
     exclusive: bool(),
     /** Ours (pdo): false = its stack waits for IRP_MN_START_DEVICE (pnpIrp) before it opens. Default true. */
     started: bool(),
+    /** Ours (pdo): the device (any device of the parent's stack) whose bus driver enumerated this child; its devnode is the parent. */
+    parent: z.optional(name()),
   },
   attachDevice: { device: name(), to: name() },
   detachDevice: { device: name() },

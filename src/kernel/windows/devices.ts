@@ -6,12 +6,14 @@ import {
   DO,
   hasDoFlag,
   hasFlag,
+  isNamed,
   type DeviceObject,
   type DeviceRole,
   type Driver,
   type WindowsWorld,
 } from './model';
-import { stackOf, topOf } from './stack';
+import { pdoOf, stackOf, topOf } from './stack';
+import { isRefusal } from '../tx';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach, freeDevice } from './unload';
 
@@ -50,6 +52,9 @@ export function newDevice(
     devnode: role === 'pdo' ? 'Started' : null,
     present: role === 'pdo',
     surpriseRemoved: false,
+    parent: null,
+    removeAfterChildren: null,
+    beforeQuery: null,
   };
 }
 
@@ -90,6 +95,42 @@ function attachRefusal(tx: WindowsTx, to: string): Result | undefined {
     `${top.name} is DOE_${flag}: no driver can attach to it`,
     { device: top.name, driver: top.driver },
   );
+}
+
+/**
+ * A child PDO's parent devnode: the bus driver of a started devnode enumerates
+ * it (WDK "IRP_MN_QUERY_DEVICE_RELATIONS", BusRelations). Returns the parent's
+ * PDO, or the refusal.
+ */
+function parentRefusal(tx: WindowsTx, a: Act<'createDevice'>): DeviceObject | Result {
+  const where = { device: a.device };
+  if (a.role !== 'pdo') {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.pnp.childOfStarted',
+      `${a.device} is a ${a.role}: only a PDO has a parent devnode (leave out "parent", or make it a pdo)`,
+      where,
+    );
+  }
+  const named = a.parent !== undefined ? tx.device(a.parent) : undefined;
+  const pdo = named && isNamed(named) ? pdoOf(tx, named.name) : undefined;
+  if (!pdo) {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.pnp.childOfStarted',
+      `parent ${a.parent ?? ''} is not a device of a PnP stack: name the bus device (its PDO or FDO) that enumerates ${a.device}`,
+      where,
+    );
+  }
+  if (pdo.devnode !== 'Started') {
+    return tx.refuse(
+      'STATUS_INVALID_DEVICE_STATE',
+      'win.pnp.childOfStarted',
+      `${pdo.name} is ${pdo.devnode ?? 'not a devnode'}: a bus enumerates its children only while it is started`,
+      where,
+    );
+  }
+  return pdo;
 }
 
 /** Links `upper` on top of the stack that holds `to` (IoAttachDeviceToDeviceStack). */
@@ -153,9 +194,12 @@ export function createDevice(tx: WindowsTx, a: Act<'createDevice'>): Result {
     const refusal = attachRefusal(tx, a.attachTo);
     if (refusal) return refusal;
   }
-  tx.putDevice(
-    newDevice(a.device, driver, a.role, a.exclusive ?? WINDOWS_ACTION_DEFAULTS.createDevice.exclusive),
-  );
+  const parent = a.parent === undefined ? null : parentRefusal(tx, a);
+  if (parent !== null && isRefusal(parent)) return parent;
+  tx.putDevice({
+    ...newDevice(a.device, driver, a.role, a.exclusive ?? WINDOWS_ACTION_DEFAULTS.createDevice.exclusive),
+    parent: parent?.name ?? null,
+  });
   tx.patchDriver(a.driver, { devices: driver.devices.add(a.device) });
   tx.emit('deviceCreated', 'win.device.create', { device: a.device, driver: a.driver, state: a.role });
   if (a.role === 'pdo' && !(a.started ?? WINDOWS_ACTION_DEFAULTS.createDevice.started)) {

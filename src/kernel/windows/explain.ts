@@ -4,6 +4,7 @@ import { describeRefs, type ObjectRef } from '../events';
 import { removeLockHolders, type Driver, type WindowsWorld } from './model';
 import { removeWaiting } from './removeLock';
 import { pdoOf, stackOf } from './stack';
+import { childrenOf } from './tree';
 import { unloadBlockers } from './unload';
 
 /**
@@ -146,6 +147,17 @@ function pendingCloses(world: WindowsWorld, driver: string): ObjectRef[] {
   return out;
 }
 
+/** A stack of this driver whose REMOVE waits for its child devnodes (win.pnp.childrenFirst). */
+function childWait(world: WindowsWorld, driver: string): string | null {
+  for (const dev of world.drivers.get(driver)?.devices ?? []) {
+    const pdo = pdoOf(world, dev);
+    if (!pdo?.removeAfterChildren) continue;
+    const kids = childrenOf(world, pdo.name).map((c) => c.name);
+    return `IRP_MN_REMOVE_DEVICE for ${pdo.name} waits until its child devnodes (${kids.join(', ')}) are removed`;
+  }
+  return null;
+}
+
 function windowsSummary(world: WindowsWorld, name: string, conditions: readonly Condition[]): string {
   const d = world.drivers.get(name);
   if (!d) return '';
@@ -175,6 +187,9 @@ function windowsSummary(world: WindowsWorld, name: string, conditions: readonly 
       }
       if (d.model === 'pnp' && lockWait(world, name)) {
         return `Being removed: ${lockWait(world, name)?.text}; then its devices go and Unload can run.`;
+      }
+      if (childWait(world, name)) {
+        return `Being removed: ${childWait(world, name)}; then its devices go and Unload can run.`;
       }
       if (pendingCloses(world, name).length > 0) {
         return `Surprise-removed: IRP_MN_REMOVE_DEVICE waits for ${describeRefs(pendingCloses(world, name))} to close; then its devices go and Unload can run.`;

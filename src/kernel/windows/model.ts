@@ -145,6 +145,15 @@ export interface DeviceObject {
   readonly devnode: DevnodeState | null;
   readonly present: boolean;
   readonly surpriseRemoved: boolean;
+  /**
+   * PDOs only: the PDO of the parent devnode, whose bus driver enumerated this
+   * child (its BusRelations); null for a root-enumerated device.
+   */
+  readonly parent: string | null;
+  /** PDOs only, while QueryRemoved: the devnode state before the query, which a cancel puts back. */
+  readonly beforeQuery: DevnodeState | null;
+  /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
+  readonly removeAfterChildren: { readonly present: boolean } | null;
 }
 
 export interface FileObject {

@@ -4,6 +4,7 @@ import { unregisterNow } from './notify';
 import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
 import { releaseAndWait, removeWaiting } from './removeLock';
 import { stackOf } from './stack';
+import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
 
@@ -140,9 +141,22 @@ export function sendDown(
   for (const d of stack) pnpIrpAt(tx, d, minor, rule);
 }
 
-/** Registrants first, then IRP_MN_QUERY_REMOVE_DEVICE top of the stack first. On failure the PnP manager cancels. */
+/**
+ * Registrants first, then IRP_MN_QUERY_REMOVE_DEVICE top of the stack first.
+ * For a devnode with children, the registrants of the whole subtree are told
+ * first, then each descendant's stack is queried, deepest first, and the
+ * device's own stack last (WDK "Handling an IRP_MN_QUERY_REMOVE_DEVICE
+ * Request"). On any failure the PnP manager cancels what it queried.
+ */
 export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
-  const { told, veto } = queryRegistrants(tx, namesOf(tx, pdo));
+  const subtree = [
+    ...descendantsDeepestFirst(tx, pdo)
+      .filter((c) => c.devnode !== 'Removed')
+      .map((c) => c.name),
+    pdo,
+  ];
+  const names = new Set(subtree.flatMap((n) => [...namesOf(tx, n)]));
+  const { told, veto } = queryRegistrants(tx, names);
   if (veto) {
     // No IRP was sent: the query-remove is aborted before it reaches the drivers.
     const reason = `registrant ${veto.name} (${veto.driver}) failed GUID_TARGET_DEVICE_QUERY_REMOVE`;
@@ -155,8 +169,32 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
     tellCancelled(tx, told, 'win.pnp.vetoCancelled');
     return { ok: false, vetoedBy: veto.driver, reason };
   }
-  // A registrant's close may have completed a pending removal: nothing is left to query.
-  if (!alive(tx, pdo)) return { ok: true };
+  const queried: string[] = [];
+  for (const node of subtree) {
+    // A registrant's close may have completed a pending removal: nothing is left to query.
+    if (!alive(tx, node)) continue;
+    const q = queryStackIrps(tx, node);
+    if (q.ok) {
+      queried.push(node);
+      continue;
+    }
+    for (const done of [...queried].reverse()) cancelRemove(tx, done);
+    const covered = new Set([...queried, node].flatMap((n) => [...namesOf(tx, n)]));
+    tellCancelled(
+      tx,
+      told.filter((r) => r.target === null || !covered.has(r.target)),
+      'win.pnp.childVeto',
+    );
+    if (node === pdo) return q;
+    const reason = `child devnode ${node} failed the query-remove (${q.reason}): ${pdo} is not removed`;
+    tx.emit('queryRemoveVetoed', 'win.pnp.childVeto', { device: pdo, driver: tx.dev(pdo).driver, reason });
+    return { ok: false, vetoedBy: q.vetoedBy, reason };
+  }
+  return { ok: true };
+}
+
+/** IRP_MN_QUERY_REMOVE_DEVICE through one stack, top first; a failure there cancels that stack. */
+function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
   const stack = stackOf(tx, pdo);
   for (const d of stack) {
     tx.emit('pnpIrp', 'win.pnp.queryTopDown', {
@@ -183,6 +221,7 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
     return { ok: false, vetoedBy: 'open handles', reason };
   }
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags | DOE.REMOVE_PENDING });
+  tx.patchDevice(pdo, { beforeQuery: tx.dev(pdo).devnode });
   setDevnode(tx, pdo, 'QueryRemoved', 'win.pnp.queryTopDown');
   return { ok: true };
 }
@@ -193,7 +232,11 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
-  setDevnode(tx, pdo, 'Started', 'win.pnp.cancelBottomUp');
+  // The drivers put the device back as it was before the query (a query that failed changed nothing).
+  const p = tx.dev(pdo);
+  const back = p.devnode === 'QueryRemoved' ? (p.beforeQuery ?? 'Started') : p.devnode;
+  tx.patchDevice(pdo, { beforeQuery: null });
+  if (back) setDevnode(tx, pdo, back, 'win.pnp.cancelRestores');
   tellCancelled(tx, registrantsOf(tx, namesOf(tx, pdo)), 'win.pnp.cancelBottomUp');
 }
 
@@ -206,6 +249,7 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
  */
 export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: WindowsRuleId): void {
   if (!alive(tx, pdo) || removing(tx, pdo)) return;
+  if (!removeChildren(tx, pdo, present)) return;
   const p = tx.dev(pdo);
   if (!p.surpriseRemoved) {
     tellRemoved(tx, namesOf(tx, pdo), 'win.pnp.removeCompleteFirst');
@@ -224,6 +268,41 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
   unwind(tx, pdo, rule);
 }
 
+/**
+ * IRP_MN_REMOVE_DEVICE goes to a devnode's children before the device itself
+ * (WDK "Handling an IRP_MN_REMOVE_DEVICE Request"), each child's own children
+ * first. The parent's bus driver is being removed, so each child PDO is
+ * deleted [MODEL: the WDK does not say what the bus driver does with the
+ * child PDOs of a bus FDO that goes; the simulator deletes them]. A child whose
+ * REMOVE waits on a remove lock holds the parent's REMOVE back: false then,
+ * and the child's last release resumes it (resumeParent).
+ */
+function removeChildren(tx: WindowsTx, pdo: string, present: boolean): boolean {
+  for (const c of childrenOf(tx, pdo)) {
+    // A surprise-removed child with open handles is removed after its last close, and resumes its parent then.
+    if (removing(tx, c.name) || c.devnode === 'RemovePendingCloses') continue;
+    removeStack(tx, c.name, false, 'win.pnp.childrenFirst');
+  }
+  const left = childrenOf(tx, pdo)[0];
+  if (!left) return true;
+  tx.patchDevice(pdo, { removeAfterChildren: { present } });
+  tx.emit('devnodeState', 'win.pnp.childrenFirst', {
+    device: pdo,
+    state: tx.dev(pdo).devnode ?? undefined,
+    reason: `its IRP_MN_REMOVE_DEVICE waits until child devnode ${left.name} is removed`,
+  });
+  return false;
+}
+
+/** A child devnode is gone: a parent whose REMOVE waited for its children goes on once none is left. */
+function resumeParent(tx: WindowsTx, parent: string | null): void {
+  const p = parent === null ? undefined : tx.device(parent);
+  if (!p?.removeAfterChildren || !alive(tx, p.name) || childrenOf(tx, p.name).length > 0) return;
+  const { present } = p.removeAfterChildren;
+  tx.patchDevice(p.name, { removeAfterChildren: null });
+  removeStack(tx, p.name, present, 'win.pnp.childrenFirst');
+}
+
 /** Orderly removal: query, then remove or cancel. */
 export function orderlyRemove(tx: WindowsTx, pdo: string, present: boolean): QueryOutcome {
   const q = queryRemove(tx, pdo);
@@ -238,9 +317,9 @@ export function orderlyRemove(tx: WindowsTx, pdo: string, present: boolean): Que
  */
 export function unwind(tx: WindowsTx, from: string, rule: WindowsRuleId): void {
   // Names first: each step may cascade (a detach can let a deferred Unload delete that driver's devices).
-  const chain = stackOf(tx, from)
-    .reverse()
-    .map((d) => d.name);
+  const stack = stackOf(tx, from).reverse();
+  const chain = stack.map((d) => d.name);
+  const parent = stack[0]?.parent ?? null;
   for (const name of chain.slice(chain.indexOf(from))) {
     const d = tx.device(name);
     if (!d || d.unlinked || hasFlag(d, 'DELETE_PENDING')) continue;
@@ -252,11 +331,17 @@ export function unwind(tx: WindowsTx, from: string, rule: WindowsRuleId): void {
       deleteDevice(tx, name, rule);
     }
   }
+  resumeParent(tx, parent);
 }
 
 /** The bus driver's part: the PDO stays while the hardware is present, and is deleted once it is gone. */
 function removePdo(tx: WindowsTx, pdo: string, rule: WindowsRuleId): void {
   const p = tx.dev(pdo);
+  removePdoNow(tx, p, rule);
+}
+
+function removePdoNow(tx: WindowsTx, p: DeviceObject, rule: WindowsRuleId): void {
+  const pdo = p.name;
   if (p.present) {
     tx.patchDevice(pdo, { flags: p.flags & ~DOE.REMOVE_PENDING, devnode: 'Removed' });
     tx.emit('devnodeState', 'win.pnp.pdoStays', {
@@ -275,6 +360,16 @@ function removePdo(tx: WindowsTx, pdo: string, rule: WindowsRuleId): void {
  * REMOVE_COMPLETE; REMOVE follows after the last handle closes.
  */
 export function surpriseRemove(tx: WindowsTx, pdo: string): void {
+  for (const c of childrenOf(tx, pdo)) {
+    if (c.surpriseRemoved || c.devnode === 'Removed' || !alive(tx, c.name)) continue;
+    tx.emit('devnodeState', 'win.pnp.surpriseChildren', {
+      device: c.name,
+      state: c.devnode ?? undefined,
+      reason: `its parent ${pdo} is gone, and the hardware on it with it`,
+    });
+    surpriseRemove(tx, c.name);
+  }
+  if (!alive(tx, pdo)) return;
   const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');

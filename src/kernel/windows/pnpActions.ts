@@ -40,6 +40,14 @@ function devnodeOf(tx: WindowsTx, device: string): DeviceObject | Result {
       },
     );
   }
+  if (pdo.removeAfterChildren) {
+    return tx.refuse(
+      'STATUS_DELETE_PENDING',
+      'win.pnp.childrenFirst',
+      `${pdo.name} is being removed: its IRP_MN_REMOVE_DEVICE waits for its child devnodes`,
+      { device: pdo.name },
+    );
+  }
   if (removing(tx, pdo.name)) {
     return tx.refuse(
       'STATUS_DELETE_PENDING',

@@ -68,6 +68,11 @@ export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
       const to = { kind: 'device', name: d.attachedTo } as const;
       b.edge('attach', ref, to, `${d.name} is attached to ${d.attachedTo}`, { s: 'b', t: 't' });
     }
+    // A child devnode: its PDO was enumerated by the bus driver of the parent devnode.
+    if (d.parent && w.devices.has(d.parent)) {
+      const from = { kind: 'device', name: d.parent } as const;
+      b.edge('depends', from, ref, `${d.name} is a child devnode of ${d.parent}`, { s: 'r', t: 'l' });
+    }
   }
   for (const h of w.handles.values()) {
     const label = `handle ${h.name} is open on ${h.device}`;

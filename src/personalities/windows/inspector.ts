@@ -119,6 +119,37 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
   if (d.devnode) {
     rows.push(row('Devnode state', devnodeText(d.devnode), '!devnode: the PnP manager’s state for this PDO'));
     rows.push(row('Hardware', d.present ? 'present' : 'physically gone'));
+    rows.push(
+      row(
+        'Parent devnode',
+        d.parent ? link('device', d.parent) : 'none (root-enumerated)',
+        '!devnode Parent: the devnode whose bus driver enumerated this PDO (BusRelations)',
+      ),
+    );
+    const children = w.devices
+      .valueSeq()
+      .filter((c) => c.parent === d.name && !c.unlinked)
+      .map((c) => c.name)
+      .toArray();
+    rows.push(
+      row(
+        'Child devnodes',
+        links('device', children),
+        '!devnode Child: removed before this one (query and REMOVE go to the children first)',
+      ),
+    );
+    if (d.devnode === 'QueryRemoved' && d.beforeQuery) {
+      rows.push(
+        row(
+          'Before the query',
+          devnodeText(d.beforeQuery),
+          'IRP_MN_CANCEL_REMOVE_DEVICE puts the device back in this state',
+        ),
+      );
+    }
+    if (d.removeAfterChildren) {
+      rows.push(row('Removal', 'IRP_MN_REMOVE_DEVICE waits for its child devnodes to be removed first'));
+    }
   }
   if (d.surpriseRemoved)
     rows.push(row('Surprise removed', 'yes: fails new I/O; REMOVE waits for the last close'));

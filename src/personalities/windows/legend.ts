@@ -58,6 +58,10 @@ export const WINDOWS_LEGEND: readonly LegendSection[] = [
         meaning: 'Attached: the upper device sits on the lower one.',
       },
       { sample: { kind: 'edge', edge: 'own' }, meaning: 'Owns: the driver created this device object.' },
+      {
+        sample: { kind: 'edge', edge: 'depends' },
+        meaning: 'Child devnode: a bus driver enumerated this PDO; removing the parent removes it first.',
+      },
       { sample: { kind: 'edge', edge: 'info' }, meaning: 'A handle to the device it is open on.' },
       { sample: { kind: 'edge', edge: 'pending' }, meaning: 'An IRP or registration to where it waits.' },
       { sample: { kind: 'edge', edge: 'reference' }, meaning: 'An object reference to its device.' },

@@ -11,6 +11,8 @@ import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
 const DRIVER_HANDLES: readonly HandleId[] = ['b', 'bt'];
 /** A device: its owner and the layer above come in at the top, it attaches down, its lane at the right. */
 const DEVICE_HANDLES: readonly HandleId[] = ['t', 'b', 'sat'];
+/** A PDO also links to its child devnodes: out at the right to a child, in at the left from its parent. */
+const PDO_HANDLES: readonly HandleId[] = [...DEVICE_HANDLES, 'l', 'r'];
 
 export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data: DriverData }) {
   const d = data.driver;
@@ -53,7 +55,7 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
       ghost={d.unlinked}
       highlighted={data.highlighted}
       label={`${ROLE[d.role].short} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
-      handles={DEVICE_HANDLES}
+      handles={d.role === 'pdo' ? PDO_HANDLES : DEVICE_HANDLES}
     >
       <Badge tone={refs > 0 ? 'pending' : 'neutral'} title="ReferenceCount: open file objects">
         RefCount {refs}

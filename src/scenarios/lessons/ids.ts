@@ -22,6 +22,8 @@ export const LESSON_IDS = [
   'hybrid-driver',
   'start-fails',
   'rebalance',
+  'child-devnodes',
+  'cancel-restores',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',

@@ -2,8 +2,8 @@
  * The built-in lessons, one scenario file each, in teaching order: the 16
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
- * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance; drv_detach's
- * order). Plain data,
+ * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
+ * its child devnodes, a cancelled removal; drv_detach's order). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
  * import).
  */
@@ -26,6 +26,8 @@ import pnpNoUnload from './pnp-no-unload.json';
 import hybridDriver from './hybrid-driver.json';
 import startFails from './start-fails.json';
 import rebalance from './rebalance.json';
+import childDevnodes from './child-devnodes.json';
+import cancelRestores from './cancel-restores.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -57,6 +59,8 @@ export const LESSON_SCENARIOS = {
   'hybrid-driver': hybridDriver,
   'start-fails': startFails,
   rebalance: rebalance,
+  'child-devnodes': childDevnodes,
+  'cancel-restores': cancelRestores,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,
