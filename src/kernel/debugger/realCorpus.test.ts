@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainImport } from './explain';
+import * as blogs from './fixtures/real/blogs';
 import * as docs from './fixtures/real/docsPages';
 import * as classes from './fixtures/real/readerClasses';
 import * as who from './fixtures/real/who';
@@ -10,7 +11,7 @@ import { importDebuggerText } from './import';
  * was published) is read whole — no line left unread, nothing reported cut
  * off — and explained: at least one answer, each finding on its lines.
  */
-const REAL: Record<string, string> = { ...docs, ...classes, ...who };
+const REAL: Record<string, string> = { ...docs, ...classes, ...who, ...blogs };
 
 describe('every real published output is read and explained', () => {
   for (const [name, text] of Object.entries(REAL)) {
@@ -52,5 +53,20 @@ describe('every real published output is read and explained', () => {
       pending: true,
     });
     expect(importDebuggerText(docs.USBPDO_DEVSTACK_KDEXTS_DOCS).stacks[0]?.queried).toBe('ffffe00000d94050');
+  });
+
+  it("reads the blog posts' i8042prt outputs (Windows XP) into what they show", () => {
+    const drv = importDebuggerText(blogs.I8042PRT_DRVOBJ_XP).drivers[0];
+    expect(drv).toMatchObject({ name: '\\Driver\\i8042prt', address: '822c9b08' });
+    expect(drv?.devices).toEqual(['82238020', '822c9328']);
+    const dev = importDebuggerText(blogs.I8042PRT_DEVOBJ_MOUSE_XP).devices.find(
+      (d) => d.address === '827a7578',
+    );
+    expect(dev).toMatchObject({ refCount: 0, attachedDevice: '82bb5020', attachedTo: '82d9c3c8' });
+    const stack = importDebuggerText(blogs.I8042PRT_DEVSTACK_XP).stacks[0];
+    expect(stack?.devices).toEqual(['82238e48', '823f82e0', '82238020', '82188e00']);
+    expect(stack?.queried).toBe('82238020');
+    const obj = importDebuggerText(blogs.I8042PRT_OBJECT_XP).objects[0];
+    expect(obj).toMatchObject({ address: '82831da0', type: 'Driver', pointerCount: 5, handleCount: 0 });
   });
 });
