@@ -1,5 +1,5 @@
 import { count } from './draft';
-import { holders, noHandleFound, type Who } from './explainWho';
+import { holders, noHandleFound, refCountUnexplained, type Who } from './explainWho';
 import { type Finding, finding } from './finding';
 import { flagEvidence, hasDoe } from './flags';
 import { NEXT } from './next';
@@ -40,6 +40,7 @@ export function deviceFindings(d: DebuggerDevice, ctx: DeviceContext): Finding[]
     openFiles(d),
     ...stackHolders(d, ctx),
     ...noHandleFound(d, label(d), ctx.who),
+    ...refCountUnexplained(d, label(d), ctx.who),
     attachedAbove(d, ctx),
     ...irpsHeld(d),
     references(d, ctx),
