@@ -14,6 +14,12 @@ export interface DebuggerReading {
   readonly drawn: boolean;
   /** Where the drawn world only approximates the paste, one sentence each. */
   readonly approximations: readonly string[];
+  /**
+   * The drawn devices (their scenario names) whose RefCount the paste did
+   * not print (a device named by `!object` or `!devstack` alone): the graph
+   * says "RefCount ?" for them, never the simulator's 0.
+   */
+  readonly refCountNotPrinted: readonly string[];
 }
 
 /** Reads a paste: the kernel's reader and explanation (pure; never throws, whatever the text). */
@@ -27,6 +33,10 @@ export function readPaste(text: string): { reading: DebuggerReading; scenario: u
       lines: text.split(/\r\n|\r|\n/).length,
       drawn: imp.scenario !== undefined,
       approximations: imp.approximations ?? [],
+      refCountNotPrinted: imp.devices.flatMap((d) => {
+        const name = d.refCount === undefined ? imp.scenarioNames?.devices[d.address] : undefined;
+        return name === undefined ? [] : [name];
+      }),
     },
   };
 }
