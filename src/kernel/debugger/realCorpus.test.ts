@@ -26,7 +26,11 @@ describe('every real published output is read and explained', () => {
       const e = explainImport(imp);
       const answers = [...e.drivers, ...e.others];
       const objects =
-        imp.objects.length + imp.devices.length + imp.drivers.length + (imp.processes?.length ?? 0);
+        imp.objects.length +
+        imp.devices.length +
+        imp.drivers.length +
+        (imp.processes?.length ?? 0) +
+        (imp.userHandles?.length ?? 0);
       expect(objects).toBeGreaterThan(0);
       for (const a of answers) for (const f of a.findings) expect(f.lines.length).toBeGreaterThan(0);
     });

@@ -1,4 +1,4 @@
-import type { DebuggerHandle, DebuggerProcess, DebuggerThread, Source } from './types';
+import type { DebuggerHandle, DebuggerProcess, DebuggerThread, DebuggerUserHandle, Source } from './types';
 
 /**
  * Who holds what: the processes, handle-table entries and threads a paste
@@ -27,6 +27,8 @@ export class WhoStore {
   readonly processes = new Map<string, DebuggerProcess>();
   readonly handles = new Map<string, DebuggerHandle>();
   readonly threads = new Map<string, DebuggerThread>();
+  /** The debugged process's handles (user-mode `!handle`), by value. */
+  readonly userHandles = new Map<string, DebuggerUserHandle>();
   /** Devices `!devhandles` searched: where, and whether its output was whole (no elision, no table it could not read). */
   readonly searched = new Map<string, { line: number; whole: boolean }>();
 
@@ -69,5 +71,17 @@ export class WhoStore {
     assign(t, patch);
     addSource(t.sources, src);
     return t;
+  }
+
+  userHandle(handle: string, src: Source): DebuggerUserHandle | undefined {
+    const key = handle.replace(/^0+(?=.)/, '');
+    let e = this.userHandles.get(key);
+    if (!e) {
+      if (this.userHandles.size >= MAX_WHO) return undefined;
+      e = { handle, sources: [] };
+      this.userHandles.set(key, e);
+    }
+    addSource(e.sources, src);
+    return e;
   }
 }
