@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainImport } from './explain';
 import * as blogs from './fixtures/real/blogs';
 import * as docs from './fixtures/real/docsPages';
+import * as repos from './fixtures/real/docsRepos';
 import * as notes from './fixtures/real/notes';
 import * as classes from './fixtures/real/readerClasses';
 import * as who from './fixtures/real/who';
@@ -12,14 +13,15 @@ import { importDebuggerText } from './import';
  * was published) is read whole — no line left unread, nothing reported cut
  * off — and explained: at least one answer, each finding on its lines.
  */
-const REAL: Record<string, string> = { ...docs, ...classes, ...who, ...blogs, ...notes };
+const REAL: Record<string, string> = { ...docs, ...classes, ...who, ...blogs, ...notes, ...repos };
 
 /**
  * Real outputs their authors cut with no mark inside the output: each is
  * reported once as "cut off?", which is all a reader can say. The Windows
  * Internals transcription stops !object before its counts; the notes keep
  * only the stack locations they discuss ("Output truncated to the
- * interesting bits", "节选" — an excerpt — said outside the block).
+ * interesting bits", "节选" — an excerpt — said outside the block); a
+ * French post shows the first two lines of a !devobj.
  */
 const CUT_BY_THEIR_AUTHORS: Record<string, number> = {
   VOLUME_DEVHANDLES_W7: 1,
@@ -27,6 +29,7 @@ const CUT_BY_THEIR_AUTHORS: Record<string, number> = {
   IRP_CREATE_USBVIDEO_W11: 1,
   HIDUSB_DEVSTACK_DEVOBJ_EXCERPT_W11: 1,
   IRP_SET_POWER_USBHUB3_EXCERPT_W11: 1,
+  VMX_SVGA_DRVOBJ3_HANDLE_XP: 1,
 };
 
 describe('every real published output is read and explained', () => {
@@ -110,5 +113,39 @@ describe('every real published output is read and explained', () => {
     const worker = importDebuggerText(notes.AMDACPBUS_IRP_THREAD_W11).threads?.[0];
     expect(worker).toMatchObject({ image: 'System', pid: '0004', tid: '0014' });
     expect(worker?.irps).toHaveLength(8);
+  });
+
+  it("reads the docs repositories' and write-ups' outputs into what they show", () => {
+    // Windows 2000's fields run together: the attached device is kept.
+    const w2k = importDebuggerText(repos.DEVOBJ_ATTACHEDDEV_W2K_DOCS).devices.find(
+      (d) => d.address === 'ff0d4af0',
+    );
+    expect(w2k).toMatchObject({ refCount: 0, attachedDevice: 'ff0b59e0' });
+    expect(importDebuggerText(repos.DRVOBJ_SERIAL_W2K_DOCS).drivers[0]?.devices).toEqual([
+      'ffba3040',
+      'ff0b4040',
+      'ff0b59e0',
+      'ff0b5040',
+    ]);
+    // A breakpoint's output with no prompt: the thread that opened the PDO, and RefCount 1.
+    const ba = importDebuggerText(repos.BA_THREAD_DEVOBJ_W8);
+    expect(ba.threads?.[0]).toMatchObject({ address: '87eb3d40', image: 'cscript.exe', pid: '1094' });
+    expect(ba.devices.find((d) => d.address === '849e9648')?.refCount).toBe(1);
+    // Windows XP's "processor number 0, process 815c3020" starts a kernel !handle.
+    const xp = importDebuggerText(repos.VMX_SVGA_DRVOBJ3_HANDLE_XP);
+    expect(xp.handles?.[0]).toMatchObject({
+      handle: '80000478',
+      object: '816e48e8',
+      kernel: true,
+      type: 'File',
+    });
+    expect(xp.drivers.find((d) => d.name === '\\Driver\\vmx_svga')?.unloadRoutine).toBe('f97aa7e6');
+    expect(importDebuggerText(repos.VOLMGR_DRVOBJ_DEVOBJ_W10).devices[0]?.refCount).toBe(40417);
+    // The lab's "…" glued to an address is the author's, not part of the PDO's address.
+    expect(importDebuggerText(repos.DEVNODE_TREE_LAB).devnodes.map((n) => n.pdo)).toEqual([
+      'ffffe0005a3a9e50',
+      'ffffe0005a3a4e50',
+      'ffffe0005bd95ca0',
+    ]);
   });
 });

@@ -94,7 +94,8 @@ export class WhoReader extends BaseReader {
       this.kernelTable = table[1] !== undefined;
       return SKIP;
     }
-    if (/^ *(?:\*{2,} NT ACTIVE PROCESS DUMP \*{2,}|processor number \d+)$/i.test(t)) return SKIP;
+    if (/^ *(?:\*{2,} NT ACTIVE PROCESS DUMP \*{2,}|processor number \d+(?:, process \S+)?)$/i.test(t))
+      return SKIP;
     if (/^ *SessionId: /i.test(t) && this.process) {
       who.process(this.process, src, cids(t));
       return READ;
