@@ -6,6 +6,7 @@ import { IrpReader } from './commands/irp';
 import { ObjectReader } from './commands/object';
 import { USER_HANDLE, UserHandleReader } from './commands/userHandle';
 import { WhoReader } from './commands/who';
+import { MAX_WHO } from './whoStore';
 import { stripDml } from './dml';
 import { isElision, withoutInlineMessages } from './inline';
 import { debuggerError, isNoise } from './noise';
@@ -43,6 +44,12 @@ export function importDebuggerText(text: string): DebuggerImport {
   } catch (e) {
     store.problem(1, 'limit', `the reader failed: ${e instanceof Error ? e.message : String(e)}`);
   }
+  for (const [kind, line] of store.who.over)
+    store.problem(
+      line,
+      'limit',
+      `more than ${MAX_WHO.toLocaleString('en-US')} ${kind} were printed; those from this line on were not kept (docs/limits.md). Paste the !handle or !process of the processes you want to see.`,
+    );
   store.settleNames();
   store.finishProblems();
   if (cut) store.problems.push(cut);

@@ -53,6 +53,7 @@ export class UserHandleReader extends BaseReader {
       this.counts = false;
       this.access = false;
       this.last = line.n;
+      this.ctx.store.who.at = line.n;
       this.handle = this.ctx.store.who.userHandle((head[1] ?? '').toLowerCase(), this.src);
       return READ;
     }

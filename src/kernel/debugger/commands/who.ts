@@ -72,6 +72,7 @@ export class WhoReader extends BaseReader {
     this.started = true;
     this.last = line.n;
     const who = this.ctx.store.who;
+    who.at = line.n;
     const src = this.src;
 
     const proc = PROCESS.exec(t);
