@@ -87,5 +87,9 @@ test("a device whose RefCount the paste did not print is drawn with 'RefCount ?'
   await expect(serial).toContainText('RefCount ?');
   await expect(serial).not.toContainText('RefCount 0');
   await expect(serial.locator('[aria-label*="RefCount not printed"]')).toHaveCount(1);
+  // Its driver was not printed: whether it has an Unload routine is not said either.
+  const driver = page.locator('.react-flow__node[data-id="driver:driver-not-printed"]');
+  await expect(driver).toContainText('Unload not printed');
+  await expect(driver).not.toContainText('has Unload');
   await page.screenshot({ path: test.info().outputPath('serial0-refcount.png'), fullPage: true });
 });

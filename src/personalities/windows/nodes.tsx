@@ -17,11 +17,14 @@ export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data:
   const d = data.driver;
   const { word: state, tone } = DRIVER_STATE[d.state];
   const ghost = d.state === 'unloaded' || d.state === 'entryFailed';
+  // A driver drawn from a debugger paste that did not print DriverUnload: say so, never the simulator's guess.
+  const unprinted = useVisualizer((s) => s.imported?.unloadNotPrinted.includes(d.name) ?? false);
+  const unload = unprinted ? 'Unload not printed' : d.hasUnload ? 'has Unload' : 'no Unload routine';
   return (
     <Card
       kind="driver"
       title={driverTitle(d.name)}
-      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${d.hasUnload ? 'has Unload' : 'no Unload routine'}`}
+      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${unload}`}
       tone={tone}
       ghost={ghost}
       highlighted={data.highlighted}
