@@ -148,4 +148,14 @@ describe('every real published output is read and explained', () => {
       'ffffe0005bd95ca0',
     ]);
   });
+
+  it("reads an OCR'd book's copy for what survived, and reports the damaged command instead of guessing", () => {
+    const imp = importDebuggerText(notes.KBDCLASS_DRVOBJ_OCR_W10);
+    expect(imp.drivers[0]?.devices).toEqual(['9f509648', '8bf2fe20', '8a541030']);
+    expect(imp.problems).toEqual([expect.objectContaining({ line: 7, kind: 'otherCommand', endLine: 11 })]);
+    // The damaged !devobj printed "RefCount 0", but it was not read: no ✓ rests on it.
+    expect(imp.devices.every((d) => d.refCount === undefined)).toBe(true);
+    const findings = explainImport(imp).drivers.flatMap((a) => a.findings);
+    expect(findings.filter((f) => f.status === 'clear')).toEqual([]);
+  });
 });
