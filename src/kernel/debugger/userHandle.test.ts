@@ -51,6 +51,9 @@ describe('user-mode !handle (0:000>): the debugged process’s own handles', () 
       '!devobj Serial0',
       '!devhandles <address of Serial0>',
     ]);
+    // Each finding cites its own handle's line.
+    expect(serial?.lines).toEqual([2]);
+    expect(a?.findings.find((f) => f.text.includes('HarddiskVolume3'))?.lines).toEqual([12]);
   });
 
   it('ties the handle to the device a kernel paste printed (the failed-unload page’s Serial0)', () => {

@@ -54,7 +54,11 @@ export class UserHandleReader extends BaseReader {
       this.access = false;
       this.last = line.n;
       this.ctx.store.who.at = line.n;
-      this.handle = this.ctx.store.who.userHandle((head[1] ?? '').toLowerCase(), this.src);
+      // Each handle is cited at its own "Handle …" line.
+      this.handle = this.ctx.store.who.userHandle((head[1] ?? '').toLowerCase(), {
+        line: line.n,
+        command: this.kind,
+      });
       return READ;
     }
     if (!this.started) return unread('"Handle (value)"');
