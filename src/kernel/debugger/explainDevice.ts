@@ -139,7 +139,7 @@ function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefin
   return finding(
     'attachedAbove',
     'holds',
-    `${link.device} of ${who} is attached above ${label(d)} (${link.how}, line ${link.from.line}); ${ctx.owner} cannot unload until it detaches.`,
+    `${link.device} of ${who} is attached above ${label(d)} (${printedAt(link)}); ${ctx.owner} cannot unload until it detaches.`,
     {
       ...base,
       rule: 'seed.4b.noAttached',
@@ -333,4 +333,14 @@ function devnode(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
       },
     ),
   ];
+}
+
+/**
+ * Where a link was printed: a Source is the output's first line, not the
+ * field's, so say "in the !devobj at line 2", never "AttachedDevice, line 2".
+ */
+export function printedAt(link: { how: string; from: { line: number } }): string {
+  return link.how === '!devstack'
+    ? `its !devstack at line ${link.from.line}`
+    : `${link.how} in the !devobj at line ${link.from.line}`;
 }

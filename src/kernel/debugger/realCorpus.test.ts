@@ -85,6 +85,11 @@ describe('every real published output is read and explained', () => {
       (d) => d.address === '827a7578',
     );
     expect(dev).toMatchObject({ refCount: 0, attachedDevice: '82bb5020', attachedTo: '82d9c3c8' });
+    // A link is cited where its output starts, and said so: not "AttachedDevice (Upper), line 2".
+    const above = explainImport(importDebuggerText(blogs.I8042PRT_DEVOBJ_MOUSE_XP))
+      .drivers.flatMap((a) => a.findings)
+      .find((f) => f.id === 'attachedAbove' && f.status === 'holds');
+    expect(above?.text).toContain('(AttachedDevice (Upper) in the !devobj at line 2)');
     const stack = importDebuggerText(blogs.I8042PRT_DEVSTACK_XP).stacks[0];
     expect(stack?.devices).toEqual(['82238e48', '823f82e0', '82238020', '82188e00']);
     expect(stack?.queried).toBe('82238020');
