@@ -1,5 +1,6 @@
 import { SESSION } from '../src/kernel/debugger/fixtures/session';
 import { SESSION_LOG } from '../src/kernel/debugger/fixtures/sessionLog';
+import { OBJECT_SERIAL0_FAILED_UNLOAD } from '../src/kernel/debugger/fixtures/real/who';
 import { checkA11y, expect, test } from './fixtures';
 
 test('a driver engineer pastes a debugger session and sees what holds the driver, and the lines not read', async ({
@@ -69,4 +70,26 @@ test('a whole session log: one picture, which process holds the driver, and the 
   await expect(unread).toContainText('InfoMask field not found');
   await page.screenshot({ path: test.info().outputPath('session-log.png'), fullPage: true });
   await checkA11y(page, 'debugger findings of a whole session');
+});
+
+test("a device whose RefCount the paste did not print is drawn with 'RefCount ?', not the simulator's 0", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /paste debugger output/i }).click();
+  const dialog = page.getByRole('dialog');
+  // Microsoft's failed-unload example: Serial0 printed by !object alone (PointerCount, no RefCount).
+  await dialog.getByRole('textbox', { name: 'Debugger output' }).fill(OBJECT_SERIAL0_FAILED_UNLOAD);
+  await dialog.getByRole('button', { name: 'Read and draw' }).click();
+  await expect(dialog).toHaveCount(0);
+  const serial = page.locator('.react-flow__node[data-id="device:Serial0"]');
+  await expect(serial).toBeVisible();
+  await expect(serial).toContainText('RefCount ?');
+  await expect(serial).not.toContainText('RefCount 0');
+  await expect(serial.locator('[aria-label*="RefCount not printed"]')).toHaveCount(1);
+  // Its driver was not printed: whether it has an Unload routine is not said either.
+  const driver = page.locator('.react-flow__node[data-id="driver:driver-not-printed"]');
+  await expect(driver).toContainText('Unload not printed');
+  await expect(driver).not.toContainText('has Unload');
+  await page.screenshot({ path: test.info().outputPath('serial0-refcount.png'), fullPage: true });
 });

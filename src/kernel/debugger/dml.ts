@@ -6,6 +6,10 @@
  * learn.microsoft.com/windows-hardware/drivers/debuggercmds/debugger-markup-language-commands).
  * Only those tags are removed, keeping the text they wrap; `<none>`,
  * `<snip>` and other angle-bracketed text a command or an author wrote stay.
+ * Output copied from a web page's source or a Markdown file keeps its HTML
+ * escapes (`1: kd&gt; !irp …`, `&gt;[IRP_MJ_WRITE(4), …]`, a real post's
+ * copy): those five entities are decoded too. The debugger never prints
+ * them itself, and an instance path's `&PID_0001` is no entity.
  */
 
 const TAG = /<\/?(?:link|exec|altlink|col|b|i|u|rawtext)\b[^<>]*>/gi;
@@ -17,10 +21,9 @@ const ENTITY: Record<string, string> = {
   '&apos;': "'",
 };
 
-/** The line without DML tags (and, where there were tags, with its entities decoded). */
+/** The line without DML tags, its HTML entities decoded. */
 export function stripDml(text: string): string {
-  if (!text.includes('<')) return text;
-  const bare = text.replace(TAG, '');
-  if (bare === text) return text;
+  const bare = text.includes('<') ? text.replace(TAG, '') : text;
+  if (!bare.includes('&')) return bare;
   return bare.replace(/&(?:lt|gt|amp|quot|apos);/g, (e) => ENTITY[e] ?? e);
 }

@@ -1,5 +1,5 @@
 import { count } from './draft';
-import { holders, noHandleFound, type Who } from './explainWho';
+import { holders, noHandleFound, refCountUnexplained, type Who } from './explainWho';
 import { type Finding, finding } from './finding';
 import { flagEvidence, hasDoe } from './flags';
 import { NEXT } from './next';
@@ -40,6 +40,7 @@ export function deviceFindings(d: DebuggerDevice, ctx: DeviceContext): Finding[]
     openFiles(d),
     ...stackHolders(d, ctx),
     ...noHandleFound(d, label(d), ctx.who),
+    ...refCountUnexplained(d, label(d), ctx.who),
     attachedAbove(d, ctx),
     ...irpsHeld(d),
     references(d, ctx),
@@ -138,7 +139,7 @@ function attachedAbove(d: DebuggerDevice, ctx: DeviceContext): Finding | undefin
   return finding(
     'attachedAbove',
     'holds',
-    `${link.device} of ${who} is attached above ${label(d)} (${link.how}, line ${link.from.line}); ${ctx.owner} cannot unload until it detaches.`,
+    `${link.device} of ${who} is attached above ${label(d)} (${printedAt(link)}); ${ctx.owner} cannot unload until it detaches.`,
     {
       ...base,
       rule: 'seed.4b.noAttached',
@@ -332,4 +333,14 @@ function devnode(d: DebuggerDevice, ctx: DeviceContext): Finding[] {
       },
     ),
   ];
+}
+
+/**
+ * Where a link was printed: a Source is the output's first line, not the
+ * field's, so say "in the !devobj at line 2", never "AttachedDevice, line 2".
+ */
+export function printedAt(link: { how: string; from: { line: number } }): string {
+  return link.how === '!devstack'
+    ? `its !devstack at line ${link.from.line}`
+    : `${link.how} in the !devobj at line ${link.from.line}`;
 }

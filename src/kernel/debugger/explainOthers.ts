@@ -1,5 +1,6 @@
 import { count } from './draft';
 import { deviceFindings, label } from './explainDevice';
+import { userHandlesAnswer } from './explainUser';
 import { handlesOn, processLabel, senderOf, type Who } from './explainWho';
 import { type Finding, finding } from './finding';
 import { DOCS, NEXT } from './next';
@@ -138,6 +139,8 @@ export function otherAnswers(imp: DebuggerImport, c: Ctx): OtherAnswer[] {
   const loose = (imp.handles ?? []).filter((h) => !imp.devices.some((d) => handlesOn(d, c.who).includes(h)));
   if (loose.length > 0) out.push(handlesAnswer(loose, c));
   if ((imp.processes?.length ?? 0) > 0 && (imp.handles?.length ?? 0) === 0) out.push(processesAnswer(imp));
+  const user = userHandlesAnswer(imp);
+  if (user) out.push(user);
   return out;
 }
 

@@ -197,3 +197,56 @@ export function noHandleFound(d: DebuggerDevice, label: string, who: Who): Findi
     ),
   ];
 }
+
+/**
+ * RefCount counts the file objects opened on the device (shared/domain/windows.md
+ * §1: `ReferenceCount`, open file objects; rule 4a). When the handles the
+ * paste prints on it name fewer file objects than RefCount, the rest are
+ * not explained by what was printed: a handle in a process the paste did
+ * not search, or a file object whose handles are closed but that a driver
+ * still references (IoGetDeviceObjectPointer, ObReferenceObject). More
+ * file objects than RefCount means the counts were printed at different
+ * moments (a live session) or a handle's `{Device}` names another device
+ * of that name. Either way a question, with the commands that answer it;
+ * never a ✓.
+ */
+export function refCountUnexplained(d: DebuggerDevice, label: string, who: Who): Finding[] {
+  const rc = d.refCount;
+  const hs = handlesOn(d, who);
+  if (rc === undefined || hs.length === 0) return [];
+  const files = [...new Set(hs.map((h) => h.object))];
+  if (files.length === rc) return [];
+  const shown = files.slice(0, 8).join(', ') + (files.length > 8 ? `, and ${files.length - 8} more` : '');
+  const fewer = files.length < rc;
+  const searched = who.searched.get(d.address);
+  const next: NextCommand[] = [];
+  if (fewer && !searched)
+    next.push({
+      command: `!devhandles ${d.address}`,
+      why: 'searches every process handle table for handles open on this device',
+      doc: DOCS.devhandles,
+    });
+  next.push({
+    command: '!handle 0 3 0 File',
+    why: 'lists the File handles of every process, with the device each is open on',
+    doc: DOCS.handle,
+  });
+  if (fewer)
+    next.push({
+      command: `!object ${d.address}`,
+      why: "prints the device's PointerCount beside its HandleCount: references taken by pointer",
+      doc: DOCS.object,
+    });
+  const text = fewer
+    ? `RefCount ${rc} on ${label}, but the handles printed name ${count(files.length, 'file object', 'file objects')} (${shown}): ${count(rc - files.length, 'more is', 'more are')} not explained by what was printed — a handle in a process the paste did not search${searched ? '' : ' (no !devhandles of it was pasted)'}, or a file object whose handles are closed and that a driver still references (IoGetDeviceObjectPointer, ObReferenceObject).`
+    : `RefCount ${rc} on ${label}, but the handles printed name ${count(files.length, 'file object', 'file objects')} (${shown}): the counts were printed at different moments (a live session), or a handle is on another device of that name.`;
+  return [
+    finding('holders', 'unknown', text, {
+      condition: 'noReferences',
+      rule: 'seed.4a.noReferences',
+      blocker: { kind: 'device', address: d.address },
+      sources: [...d.sources.slice(0, 4), ...hs.flatMap((h) => h.sources)],
+      next,
+    }),
+  ];
+}

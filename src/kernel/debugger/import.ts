@@ -4,11 +4,13 @@ import { DevstackReader } from './commands/devstack';
 import { DrvobjReader } from './commands/drvobj';
 import { IrpReader } from './commands/irp';
 import { ObjectReader } from './commands/object';
+import { USER_HANDLE, UserHandleReader } from './commands/userHandle';
 import { WhoReader } from './commands/who';
+import { MAX_WHO } from './whoStore';
 import { stripDml } from './dml';
 import { isElision, withoutInlineMessages } from './inline';
 import { debuggerError, isNoise } from './noise';
-import { promptCommand, recognise } from './prompt';
+import { promptCommand, recognise, userPrompt } from './prompt';
 import { headerOf, type Reader, type ReaderContext } from './reader';
 import { scenarioFromImport } from './scenario';
 import { noteSession } from './session';
@@ -42,6 +44,12 @@ export function importDebuggerText(text: string): DebuggerImport {
   } catch (e) {
     store.problem(1, 'limit', `the reader failed: ${e instanceof Error ? e.message : String(e)}`);
   }
+  for (const [kind, line] of store.who.over)
+    store.problem(
+      line,
+      'limit',
+      `more than ${MAX_WHO.toLocaleString('en-US')} ${kind} were printed; those from this line on were not kept (docs/limits.md). Paste the !handle or !process of the processes you want to see.`,
+    );
   store.settleNames();
   store.finishProblems();
   if (cut) store.problems.push(cut);
@@ -56,6 +64,7 @@ export function importDebuggerText(text: string): DebuggerImport {
   };
   if (store.who.processes.size > 0) imp.processes = [...store.who.processes.values()];
   if (store.who.handles.size > 0) imp.handles = [...store.who.handles.values()];
+  if (store.who.userHandles.size > 0) imp.userHandles = [...store.who.userHandles.values()];
   if (store.who.threads.size > 0) imp.threads = [...store.who.threads.values()];
   if (store.who.searched.size > 0)
     imp.handleSearches = [...store.who.searched].map(([device, s]) => ({ device, ...s }));
@@ -139,7 +148,10 @@ function readAll(text: string, store: Store): number {
       close(line.n);
       if (typed === '') continue;
       const cmd = recognise(typed);
-      if (cmd) reader = newReader(cmd.kind, { store, start: line.n, argument: cmd.argument, args: cmd.args });
+      const ctx = { store, start: line.n, argument: cmd?.argument, args: cmd?.args };
+      // A user-mode prompt's !handle (0:000>) prints the debugged process's handles, in its own shape.
+      if (cmd?.kind === 'handle' && userPrompt(line.text)) reader = new UserHandleReader(ctx);
+      else if (cmd) reader = newReader(cmd.kind, ctx);
       else {
         skipping = {
           problem: store.problem(
@@ -183,6 +195,11 @@ function readAll(text: string, store: Store): number {
     }
     if (reader && feed(reader, line, store)) continue;
     if (reader) close(line.n);
+    if (USER_HANDLE.test(line.text)) {
+      reader = new UserHandleReader({ store, start: line.n });
+      feed(reader, line, store);
+      continue;
+    }
     const kind = headerOf(line.text);
     if (kind) {
       reader = newReader(kind, { store, start: line.n });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SESSION } from './fixtures/session';
 import { importDebuggerText } from './import';
 import { MAX_LINES, MAX_TEXT } from './text';
+import { MAX_WHO } from './whoStore';
 
 /** The caps of a paste (docs/limits.md): past them, one problem says what was read. */
 describe('a paste over the caps', () => {
@@ -28,6 +29,23 @@ describe('a paste over the caps', () => {
     const imp = importDebuggerText(Object.create(null) as string);
     expect(imp.problems).toEqual([
       { line: 1, kind: 'unread', message: 'expected the text the debugger printed, got an object' },
+    ]);
+  });
+
+  it('keeps at most MAX_WHO handles, and says from which line the rest were not kept', () => {
+    const entry = (i: number) =>
+      `${(i * 4).toString(16).padStart(4, '0')}: Object: ${(0x81000000 + i * 0x40).toString(16)}  GrantedAccess: 0012019f Entry: e1000000`;
+    const lines = Array.from({ length: MAX_WHO + 2 }, (_, i) => entry(i + 1));
+    const imp = importDebuggerText(`kd> !handle 0 3 0 File\n${lines.join('\n')}\n`);
+    expect(imp.handles).toHaveLength(MAX_WHO);
+    const limit = imp.problems.filter((p) => p.kind === 'limit');
+    expect(limit).toEqual([
+      {
+        line: MAX_WHO + 2,
+        kind: 'limit',
+        message:
+          'more than 20,000 handles were printed; those from this line on were not kept (docs/limits.md). Paste the !handle or !process of the processes you want to see.',
+      },
     ]);
   });
 });

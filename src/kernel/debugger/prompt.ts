@@ -30,6 +30,21 @@ export function promptCommand(text: string): string | undefined {
   return rest;
 }
 
+/** Whether the prompt the command was typed at (the last of prompts copied together) is a user-mode one (`0:000>`). */
+export function userPrompt(text: string): boolean {
+  let t = text;
+  let user = false;
+  for (let i = 0; i < 4; i++) {
+    const k = KERNEL_PROMPT.exec(t);
+    const u = k ? null : USER_PROMPT.exec(t);
+    const m = k ?? u;
+    if (!m) break;
+    user = u !== null;
+    t = (m[1] ?? '').trim();
+  }
+  return user;
+}
+
 export interface Command {
   readonly kind: CommandKind;
   /** The first argument as typed (an address, a name, an expression), if any. */

@@ -121,7 +121,8 @@ const HEADERS: readonly [RegExp, CommandKind][] = [
   [/^ *\*{2,} NT ACTIVE PROCESS DUMP \*{2,}/i, 'process'],
   [/^ *PROCESS +(?:0x)?[0-9a-f`]{8,17}\b/i, 'process'],
   [/^ *THREAD +(?:0x)?[0-9a-f`]{8,17} +Cid /i, 'thread'],
-  [/^ *processor number \d+$/i, 'handle'],
+  // Windows XP adds the current process: "processor number 0, process 815c3020".
+  [/^ *processor number \d+(?:, process (?:0x)?[0-9a-f`]{8,17})?$/i, 'handle'],
   [/^ *[0-9a-f]{1,16}: +Object: +(?:0x)?[0-9a-f`]{8,17} +GrantedAccess:/i, 'handle'],
   [/^ *(?:Kernel )?(?:New version of )?handle table at \S+ with \d+ entries in use/i, 'handle'],
 ];

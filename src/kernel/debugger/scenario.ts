@@ -1,3 +1,4 @@
+import { printedAt } from './explainDevice';
 import { kernelOf } from '../os';
 import { parseScenario } from '../scenario/parse';
 import type { WindowsScenario } from '../scenario/schema';
@@ -147,7 +148,7 @@ function createDevice(draft: Draft, dev: DebuggerDevice): void {
   const attachTo = below === undefined ? undefined : draft.devices.get(below.device);
   if (role.assumed) draft.note(`Device ${dev.address}: ${role.why}.`);
   const label = dev.name === undefined ? '' : ` "${dev.name}"`;
-  const on = below && attachTo ? `; attached to ${below.device} (${below.how}, line ${below.from.line})` : '';
+  const on = below && attachTo ? `; attached to ${below.device} (${printedAt(below)})` : '';
   draft.add({
     do: 'createDevice',
     driver,

@@ -222,6 +222,23 @@ export interface DebuggerHandle {
   sources: Source[];
 }
 
+/**
+ * Ours: a handle of the debugged process, as a user-mode `!handle` prints
+ * it (`0:000>`): no process or object address is printed.
+ */
+export interface DebuggerUserHandle {
+  /** The handle value in hex, as printed. */
+  handle: string;
+  type?: string;
+  /** The object's name as printed (`\Device\Serial0`, a file's NT path). */
+  name?: string;
+  /** The device a File handle is open on: the `X` of a name `\Device\X…`. */
+  deviceName?: string;
+  handleCount?: number;
+  pointerCount?: number;
+  sources: Source[];
+}
+
 /** Ours: a thread, as `!thread` (and `!process` with threads) print it. */
 export interface DebuggerThread {
   address: string;
@@ -257,6 +274,8 @@ export interface DebuggerImport {
   /** Ours: processes, handles and threads printed (who holds a device, who sent an IRP). */
   processes?: DebuggerProcess[];
   handles?: DebuggerHandle[];
+  /** Ours: the debugged process's handles, from a user-mode `!handle` (`0:000>`). */
+  userHandles?: DebuggerUserHandle[];
   threads?: DebuggerThread[];
   /** Ours: the devices `!devhandles` searched (found handles or not), and whether its output was whole. */
   handleSearches?: { device: string; line: number; whole: boolean }[];

@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { doeNames, hasDoFlag, referenceCount, removeLockCount } from '../../kernel/core';
 import { Badge, Card, Chip, type HandleId } from '../../graph/nodes/Card';
+import { useVisualizer } from '../../store';
 import type { FrameData } from '../../graph/toFlow';
 import type { Tone } from '../types';
 import type { DeviceData, DriverData, HandleData, IrpData, ReferenceData, RegistrationData } from './flow';
@@ -18,11 +19,14 @@ export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data:
   const d = data.driver;
   const { word: state, tone } = DRIVER_STATE[d.state];
   const ghost = d.state === 'unloaded' || d.state === 'entryFailed';
+  // A driver drawn from a debugger paste that did not print DriverUnload: say so, never the simulator's guess.
+  const unprinted = useVisualizer((s) => s.imported?.unloadNotPrinted.includes(d.name) ?? false);
+  const unload = unprinted ? 'Unload not printed' : d.hasUnload ? 'has Unload' : 'no Unload routine';
   return (
     <Card
       kind="driver"
       title={driverTitle(d.name)}
-      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${d.hasUnload ? 'has Unload' : 'no Unload routine'}`}
+      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${unload}`}
       tone={tone}
       ghost={ghost}
       highlighted={data.highlighted}
@@ -45,6 +49,9 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
   const d = data.device;
   const flags = doeNames(d.flags);
   const refs = referenceCount(d);
+  // A device drawn from a debugger paste that did not print its RefCount: say so, never the simulator's 0.
+  const unprinted = useVisualizer((s) => s.imported?.refCountNotPrinted.includes(d.name) ?? false);
+  const refText = !unprinted ? String(refs) : refs === 0 ? '?' : `≥ ${refs}`;
   const tone: Tone = d.unlinked ? 'ghost' : flags.length > 0 ? 'pending' : 'neutral';
   return (
     <Card
@@ -54,11 +61,18 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
       tone={tone}
       ghost={d.unlinked}
       highlighted={data.highlighted}
-      label={`${ROLE[d.role].short} ${d.name} of ${d.driver}, RefCount ${refs}${flags.length ? `, ${flags.join(', ')}` : ''}`}
+      label={`${ROLE[d.role].short} ${d.name} of ${d.driver}, RefCount ${unprinted && refs === 0 ? 'not printed' : refText}${flags.length ? `, ${flags.join(', ')}` : ''}`}
       handles={d.role === 'pdo' ? PDO_HANDLES : DEVICE_HANDLES}
     >
-      <Badge tone={refs > 0 ? 'pending' : 'neutral'} title="ReferenceCount: open file objects">
-        RefCount {refs}
+      <Badge
+        tone={refs > 0 ? 'pending' : 'neutral'}
+        title={
+          unprinted
+            ? 'ReferenceCount: open file objects. The paste did not print it (!devobj prints RefCount)'
+            : 'ReferenceCount: open file objects'
+        }
+      >
+        RefCount {refText}
       </Badge>
       {d.irps.size > 0 ? <Badge tone="pending">{d.irps.size} IRP(s)</Badge> : null}
       {d.obReferences.size > 0 ? <Badge tone="info">{d.obReferences.size} ObRef</Badge> : null}

@@ -88,7 +88,9 @@ export class DevstackReader extends BaseReader {
         rest.unshift(split.pointer);
       }
     }
-    const name = rest.slice(1).join(' ');
+    // An author's "..." in the name column stands for a name left out: not a name.
+    const cell = rest.slice(1).join(' ');
+    const name = /^(?:\.{3,}|…+)$/.test(cell) ? '' : cell;
     const row: Row = { address, driver, queried: m[1] === '>', ...(name === '' ? {} : { name }) };
     this.rows.push(row);
     const store = this.ctx.store;

@@ -72,6 +72,7 @@ export class WhoReader extends BaseReader {
     this.started = true;
     this.last = line.n;
     const who = this.ctx.store.who;
+    who.at = line.n;
     const src = this.src;
 
     const proc = PROCESS.exec(t);
@@ -94,7 +95,8 @@ export class WhoReader extends BaseReader {
       this.kernelTable = table[1] !== undefined;
       return SKIP;
     }
-    if (/^ *(?:\*{2,} NT ACTIVE PROCESS DUMP \*{2,}|processor number \d+)$/i.test(t)) return SKIP;
+    if (/^ *(?:\*{2,} NT ACTIVE PROCESS DUMP \*{2,}|processor number \d+(?:, process \S+)?)$/i.test(t))
+      return SKIP;
     if (/^ *SessionId: /i.test(t) && this.process) {
       who.process(this.process, src, cids(t));
       return READ;
