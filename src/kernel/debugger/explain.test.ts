@@ -95,7 +95,7 @@ describe('explainImport', () => {
     expect(pnp).toMatchObject({ rule: 'win.unload.noRoutine', condition: 'hasUnloadRoutine' });
     const legacy = DRVOBJ_XP_LEGACY.replace('DriverUnload:  f7b4a210', 'DriverUnload:  00000000');
     expect(find(answer(legacy, '\\Driver\\nebula'), 'unloadRoutine', 'holds').rule).toBe(
-      'win.stop.notLegacy',
+      'win.stop.noUnloadRoutine',
     );
     expect(find(answer(DRVOBJ_XP_LEGACY, '\\Driver\\nebula'), 'unloadRoutine').status).toBe('clear');
   });

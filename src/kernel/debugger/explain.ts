@@ -119,7 +119,7 @@ function unloadRoutine(drv: DebuggerDriver): Finding {
     legacy
       ? `DriverUnload 00000000: ${drv.name} has no Unload routine, so sc stop is refused and it stays loaded until reboot.`
       : `DriverUnload 00000000: ${drv.name} has no Unload routine, so it is never unloaded, even after its last device is removed.`,
-    { ...base, rule: legacy ? 'win.stop.notLegacy' : 'win.unload.noRoutine' },
+    { ...base, rule: legacy ? 'win.stop.noUnloadRoutine' : 'win.unload.noRoutine' },
   );
 }
 
