@@ -28,6 +28,11 @@ test.describe('presenter console', () => {
     await expect(answer).toContainText('deferred until the handle closes');
     await expect(answer).toContainText('Condition (a) fails');
     await expect(page.locator('main')).not.toContainText('Condition (a) fails');
+    // The step's notes for the teacher (the lesson's `notes`): on the console, never on the projected page.
+    await expect(console_.getByTestId('console-next-notes')).toContainText('ask for a show of hands');
+    await expect(console_.getByTestId('console-now-notes')).toContainText('when the process exits');
+    await expect(page.locator('body')).not.toContainText('show of hands');
+    await expect(page.locator('body')).not.toContainText('Students often');
     await checkA11y(console_, 'presenter console');
 
     // The console drives: its Next reveals on the projector, its keys step it.

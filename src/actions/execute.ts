@@ -67,8 +67,12 @@ function perform(
   const fields = { ...(args as Record<string, unknown> | undefined), do: id };
   const problems = parseStepFor(state.os, fields);
   if (problems.length > 0) return refuse(state, `${id}: ${problems.join('; ')}`);
-  const { say, ask, expect: _expect, ...action } = fields as Action & StepExtras;
-  const extras: StepExtras = { ...(say === undefined ? {} : { say }), ...(ask === undefined ? {} : { ask }) };
+  const { say, notes, ask, expect: _expect, ...action } = fields as Action & StepExtras;
+  const extras: StepExtras = {
+    ...(say === undefined ? {} : { say }),
+    ...(notes === undefined ? {} : { notes }),
+    ...(ask === undefined ? {} : { ask }),
+  };
   const { state: next, entry } = applyAction(state, action, source, extras);
   return { state: next, outcome: { ok: true, status: entry.status, events: entry.events } as Outcome };
 }

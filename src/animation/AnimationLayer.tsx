@@ -1,12 +1,12 @@
 import { ViewportPortal, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { refOf } from '../graph/ids';
 import type { Point } from '../graph/layout';
 import { useVisualizerApi, type VisualizerState } from '../store';
 import { selectEntries, selectInstant, selectLayout, selectPlaying, selectSpeed } from '../store/selectors';
 import { createRealClock, timeScale, type Clock } from './clock';
 import type { AnimationMoment } from './moment';
-import { centreOf, rectOf, type MeasuredNode } from './geometry';
+import { hopPath, rectOf, type EdgePoint, type MeasuredNode } from './geometry';
 import { planStep, scalePlan } from './plan';
 import { IDLE, play, type PulseView, type Scene, type TokenView } from './player';
 
@@ -163,24 +163,57 @@ function Ring({ view, drawn, layout }: Where & { readonly view: PulseView }) {
   );
 }
 
-/** An IRP on its way: one hop, from a node's centre to the next one's, by a CSS animation. */
+/**
+ * An IRP on its way: one hop by a CSS animation, from the side of one card
+ * that faces the next to the side of the next that faces it, and drawn
+ * outside both (issue 17: the token never hides a value as it changes; the
+ * values are drawn inside the cards, and the world drawn changes as the
+ * token sets off). A token resting on a node stands above it.
+ */
 function Token({ view, drawn, layout }: Where & { readonly view: TokenView }) {
+  const ref = useRef<HTMLDivElement>(null);
   const a = rectOf(view.from, drawn, layout);
   const b = rectOf(view.to, drawn, layout) ?? a;
-  if (!a || !b) return null;
-  const from = centreOf(a);
-  const to = centreOf(b);
+  const path = a && b ? hopPath(a, b) : null;
+  const startSide: EdgePoint['side'] = path?.from.side ?? 'above';
+  const endSide: EdgePoint['side'] = path?.to.side ?? 'above';
+  useLayoutEffect(() => {
+    const el = ref.current;
+    // (The outward shift follows the hop, from the side it leaves to the side it reaches.)
+    if (!el || typeof el.animate !== 'function' || prefersReducedMotion()) return;
+    const shift = el.animate([{ translate: SHIFT[startSide] }, { translate: SHIFT[endSide] }], {
+      duration: view.duration,
+      easing: 'ease-in-out',
+      fill: 'both',
+    });
+    return () => shift.cancel();
+  }, [startSide, endSide, view.duration]);
+  if (!path) return null;
   const style = {
-    '--fx': `${from.x}px`,
-    '--fy': `${from.y}px`,
-    '--tx': `${to.x}px`,
-    '--ty': `${to.y}px`,
+    translate: SHIFT[endSide],
+    '--fx': `${path.from.x}px`,
+    '--fy': `${path.from.y}px`,
+    '--tx': `${path.to.x}px`,
+    '--ty': `${path.to.y}px`,
     '--anim-ms': `${view.duration}ms`,
   } as CSSProperties;
   const motion = `${view.enter ? ' anim-enter' : ''}${view.leave ? ' anim-leave' : ''}`;
   return (
-    <div className={`anim-token anim-tone-${view.tone}${motion}`} style={style} data-to={view.to}>
+    <div
+      ref={ref}
+      className={`anim-token anim-tone-${view.tone}${motion}`}
+      style={style}
+      data-from={view.from}
+      data-to={view.to}
+      data-side={endSide}
+    >
       {view.label}
     </div>
   );
 }
+
+/** How far a token centred on an edge moves out of the card: its scaled half height and a gap. */
+const SHIFT = {
+  above: '0 calc(-50% * var(--anim-inv, 1) - 3px)',
+  below: '0 calc(50% * var(--anim-inv, 1) + 3px)',
+} as const;

@@ -10,7 +10,8 @@ import { channelName, readState, type ConsoleRequest, type ConsoleState } from '
  * presenter mode for the teacher's own screen, as reveal.js's speaker view
  * and PowerPoint's presenter view are: the step the class sees, the next
  * one, and the open question's answer and explanation, which the projector
- * does not show before the reveal. It follows the projected window and
+ * does not show before the reveal, and each step's notes for the teacher
+ * (the lesson format's `notes`, never drawn on the projector). It follows the projected window and
  * drives it (→ ← Page Down Page Up, or its buttons).
  */
 export function ConsolePage({ channel, lessonId }: { readonly channel: string; readonly lessonId: string }) {
@@ -142,6 +143,16 @@ function StepCard({
             <code>{actionLabel(entry.action)}</code> → <code>{entry.status}</code>
           </p>
           {entry.say ? <p>{entry.say}</p> : null}
+          {entry.notes ? (
+            <aside
+              aria-label="Notes for the teacher"
+              className="console-notes mt-1 border-t border-(--line) pt-2"
+              data-testid={`${testId}-notes`}
+            >
+              <h3 className="font-semibold">Notes</h3>
+              <p>{entry.notes}</p>
+            </aside>
+          ) : null}
         </>
       ) : (
         <p className="muted">

@@ -23,6 +23,7 @@ function stepOf(e: HistoryEntry) {
   return {
     ...e.action,
     ...(e.say ? { say: e.say } : {}),
+    ...(e.notes ? { notes: e.notes } : {}),
     ...(e.ask ? { ask: e.ask } : {}),
     expect: { status: e.status },
   };

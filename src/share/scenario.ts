@@ -18,6 +18,7 @@ export function sessionScenario(s: VisualizerState): Scenario {
     steps: s.entries.map((e) => ({
       ...e.action,
       ...(e.say === undefined ? {} : { say: e.say }),
+      ...(e.notes === undefined ? {} : { notes: e.notes }),
       ...(e.ask === undefined ? {} : { ask: e.ask }),
     })),
   } as Scenario;

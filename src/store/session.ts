@@ -57,6 +57,7 @@ export function applyAction(
     world: r.world,
     ...(r.moments === undefined ? {} : { moments: r.moments }),
     ...(extras.say === undefined ? {} : { say: extras.say }),
+    ...(extras.notes === undefined ? {} : { notes: extras.notes }),
     ...(extras.ask === undefined ? {} : { ask: extras.ask }),
   };
   const entries = [...s.entries.slice(0, s.cursor), entry];

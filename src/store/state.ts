@@ -20,6 +20,8 @@ export interface HistoryEntry {
   readonly world: World;
   /** Narration, when a scenario step carried it. */
   readonly say?: string;
+  /** The teacher's notes for the step (the presenter console only), when a scenario step carried them. */
+  readonly notes?: string;
   /** A predict-then-reveal question, when a scenario step carried it. */
   readonly ask?: Ask;
   /** The world as each event was emitted (the kernel's moments): drawn while the step animates. */

@@ -111,6 +111,6 @@ function actBranch(v: Visualizer, steps: readonly Step[], name: string): string[
 /** A scenario step without its narration and question: the action as the history keeps it. */
 function stepOf(step: Step | undefined): unknown {
   if (!step) return null;
-  const { say: _say, ask: _ask, expect: _expect, ...action } = step;
+  const { say: _say, notes: _notes, ask: _ask, expect: _expect, ...action } = step;
   return action;
 }

@@ -21,7 +21,7 @@ export interface ScenarioRun {
 
 /** The action a scenario step performs, without its narration, question and expectation. */
 export function actionOf(s: ScenarioStep): Action {
-  const { say: _say, ask: _ask, expect: _expect, ...action } = s;
+  const { say: _say, notes: _notes, ask: _ask, expect: _expect, ...action } = s;
   return action;
 }
 

@@ -77,6 +77,7 @@ function typeName(v: unknown): string {
 function stepExtras(types: readonly string[]) {
   return {
     say: z.optional(text('narration', LIMITS.prose)),
+    notes: z.optional(text('teacher notes', LIMITS.prose)),
     ask: z.optional(ask),
     expect: z.optional(expectSchema(types)),
   };
@@ -126,6 +127,8 @@ export interface Expect {
 /** What a step carries besides its action. */
 export interface StepExtras {
   readonly say?: string;
+  /** Extension: notes for the teacher (the presenter console), never shown to the class. */
+  readonly notes?: string;
   readonly ask?: Ask;
   readonly expect?: Expect;
 }

@@ -165,15 +165,24 @@ function windowsSummary(world: WindowsWorld, name: string, conditions: readonly 
   const pins = [...d.devices, ...d.lingering];
   switch (d.state) {
     case 'entryFailed':
+      // (The moment before the image goes, drawn mid-step: nothing pins it yet — win.load.leak.)
+      if (d.imageInMemory && pins.length === 0)
+        return `DriverEntry failed (${d.entryStatus}): nothing pins the image, so it is freed; Unload is never called.`;
       return d.imageInMemory
         ? `DriverEntry failed (${d.entryStatus}); a leaked device (${pins.join(', ')}) pins the image.`
         : `DriverEntry failed (${d.entryStatus}): the image was freed and Unload was never called.`;
     case 'unloaded':
+      // (The moment between Unload and the image's release, drawn mid-step.)
+      if (d.imageInMemory && pins.length === 0)
+        return 'Unload ran; nothing references the image, so it is freed.';
       return d.imageInMemory
         ? `Unload ran, but the image is still in memory: ${pins.join(', ')} is still referenced.`
         : 'Unload ran and the image was freed.';
     case 'unloadPending': {
       const open = conditions.filter((c) => !c.met).map((c) => c.text);
+      // The moment the last blocker goes (drawn mid-step), before Unload is called:
+      // a deferred unload completes when the last blocker goes (windows.md, seed.4.allConditions).
+      if (open.length === 0) return 'Unload Pending: the last blocker is gone, so Unload runs now.';
       return `Unload Pending: waiting — ${open.join('; ')}.`;
     }
     case 'loaded':
