@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { toFlow } from '../graph/toFlow';
 import { NODE_TYPES } from '../personalities/nodeTypes';
-import { worldAt, type VisualizerState } from '../store';
+import { StillProvider, worldAt, type VisualizerState } from '../store';
 import { drawSlide, type Caption, type PlacedNode } from './draw';
 import { byAttribute, parseMarkup, readElement } from './markup';
 import type { Palette } from './palette';
@@ -32,19 +32,24 @@ export function slideOf(s: VisualizerState, palette: Palette): string {
     highlight: s.highlight,
   });
   // One render for every node, each in an element named by its id.
+  // (Nodes may read their visualizer's state, e.g. what a debugger paste did not print: this one, held still.)
   const html = renderToStaticMarkup(
     createElement(
-      ReactFlowProvider,
-      null,
-      flow.nodes.map((n) => {
-        const Component = NODE_TYPES[n.type];
-        if (!Component) throw new Error(`no component draws a "${n.type}" node`);
-        return createElement(
-          'section',
-          { key: n.id, 'data-render-node': n.id },
-          createElement(Component, { id: n.id, type: n.type, data: n.data } as never),
-        );
-      }),
+      StillProvider,
+      { state: s },
+      createElement(
+        ReactFlowProvider,
+        null,
+        flow.nodes.map((n) => {
+          const Component = NODE_TYPES[n.type];
+          if (!Component) throw new Error(`no component draws a "${n.type}" node`);
+          return createElement(
+            'section',
+            { key: n.id, 'data-render-node': n.id },
+            createElement(Component, { id: n.id, type: n.type, data: n.data } as never),
+          );
+        }),
+      ),
     ),
   );
   const trees = byAttribute(parseMarkup(html), 'data-render-node');

@@ -5,7 +5,7 @@ export {
   type VisualizerOptions,
   type ActionId,
 } from './create';
-export { VisualizerProvider, useVisualizer, useVisualizerApi } from './react';
+export { StillProvider, VisualizerProvider, useVisualizer, useVisualizerApi } from './react';
 export {
   worldAt,
   type ActionSource,

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { Visualizer } from './create';
 import type { VisualizerState } from './state';
 
@@ -30,4 +31,20 @@ export function useVisualizerApi(): Visualizer {
 /** Subscribes to one slice of this visualizer's state (selectors at module scope: see selectors.ts). */
 export function useVisualizer<T>(selector: (s: VisualizerState) => T): T {
   return useStore(useVisualizerApi().store, selector);
+}
+
+/**
+ * One state held still, for drawing the app's components outside a visualizer
+ * (the Node renderer, src/render): readers see `state`; the door answers that
+ * nothing can be done here.
+ */
+export function StillProvider({ state, children }: { state: VisualizerState; children?: ReactNode }) {
+  const refused = () => ({ ok: false as const, error: 'a still picture: nothing can be done here' });
+  const still: Visualizer = {
+    store: createStore<VisualizerState>(() => state),
+    execute: refused,
+    run: refused,
+    getState: () => state,
+  };
+  return <VisualizerContext.Provider value={still}>{children}</VisualizerContext.Provider>;
 }

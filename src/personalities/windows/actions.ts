@@ -103,6 +103,11 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       role: { label: 'Role', start: 'fdo' },
       attachTo: { label: 'Attach on top of', ref: { of: 'device', candidates: namedDevices } },
       exclusive: { label: 'Exclusive' },
+      parent: {
+        label: 'Child of (a started bus PDO)',
+        help: 'A PDO only: the bus device that reported it; removing the parent removes this child first',
+        ref: { of: 'device', candidates: namedDevices },
+      },
       started: {
         label: 'Started at once (PDO)',
         help: 'Off: the stack waits for IRP_MN_START_DEVICE (Send a PnP IRP) and refuses opens until then',
