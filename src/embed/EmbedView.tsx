@@ -51,7 +51,11 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
     >
       <Announcer />
       <HandlerErrors root={root} whole={false} />
-      {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
+      {controls === 'none' ? null : (
+        <ErrorBoundary area="controls">
+          <EmbedControls full={controls === 'full'} appHref={appHref} />
+        </ErrorBoundary>
+      )}
       <ErrorBoundary area="narration">
         <Narration />
       </ErrorBoundary>

@@ -3,6 +3,7 @@ export {
   initialState,
   type Visualizer,
   type VisualizerOptions,
+  type Fault,
   type ActionId,
 } from './create';
 export { VisualizerProvider, useVisualizer, useVisualizerApi } from './react';
