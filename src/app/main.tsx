@@ -11,7 +11,7 @@ import { openFromParams } from '../share/open';
 import { App } from './App';
 import { ErrorBoundary, FaultSwitch } from './ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
-import { NOTHING_SAVED_NOTICE, preferredTheme, saveTheme } from './storage';
+import { NOTHING_SAVED_NOTICE, onThemeElsewhere, preferredTheme, saveTheme } from './storage';
 import { RestoreOffer } from './RestoreOffer';
 import { keepWork } from './work/keeper';
 import { offerUpdates } from './offline';
@@ -90,6 +90,9 @@ if (root && params.get('view') === 'pair') {
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });
+  // A theme chosen in another tab shows here at once; an address that asked for one keeps it.
+  if (asked !== 'light' && asked !== 'dark')
+    onThemeElsewhere((theme) => visualizer.execute('setTheme', { theme }));
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary area="app">
