@@ -82,7 +82,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
       <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
         {paletteOpen && !presenter ? (
           <aside
-            aria-label="All actions"
+            aria-label={label ? `${label}: all actions` : 'All actions'}
             className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
           >
             <ErrorBoundary area="action palette" onClose={() => execute('togglePalette')}>
@@ -109,7 +109,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
           </div>
         </div>
         <aside
-          aria-label="Explain"
+          aria-label={label ? `${label}: explain` : 'Explain'}
           className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
         >
           <ErrorBoundary area="debugger findings">
