@@ -21,6 +21,7 @@ import { VitePWA } from 'vite-plugin-pwa';
  * Content-Security-Policy of the README.
  */
 const HEAD = `<meta name="theme-color" content="#2563eb" />
+    <link rel="icon" type="image/svg+xml" href="%ROOT%icon.svg" />
     <link rel="manifest" href="%ROOT%manifest.webmanifest" />
     <link rel="stylesheet" href="%ROOT%boot.css" />
     <script src="%ROOT%boot.js"></script>`;
@@ -142,6 +143,32 @@ function emitSdk(): Plugin {
  */
 const sourcemap = process.env.SOURCEMAP === '1';
 
+/**
+ * The security headers of the README's Hosting section, sent by `npm run preview` so the
+ * built site runs locally as it will be hosted, with one difference: `frame-ancestors *`, so
+ * any local page (the examples, a docs site under development, the tests' other origins) can
+ * frame the embed; a real host names its documentation sites instead (README).
+ */
+const PREVIEW_HEADERS = {
+  // The README's policy (e2e/hosting.ts has the same for the tests' servers).
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    'frame-ancestors *',
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)',
+};
+
 export default defineConfig({
   // Relative addresses throughout: the build works from a site's root or any folder under it.
   base: './',
@@ -169,11 +196,14 @@ export default defineConfig({
         navigateFallback: null,
         cleanupOutdatedCaches: true,
         sourcemap: false,
+        // One file, no importScripts(): a string script URL is refused in a worker under Trusted
+        // Types (`require-trusted-types-for 'script'`), and the worker would precache nothing.
+        inlineWorkboxRuntime: true,
       },
     }),
   ],
   server: { port: 5173, host: '127.0.0.1' },
-  preview: { port: 4173, host: '127.0.0.1', strictPort: true },
+  preview: { port: 4173, host: '127.0.0.1', strictPort: true, headers: PREVIEW_HEADERS },
   build: {
     target: 'es2022',
     sourcemap,

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 
 /**
  * The hosting the README documents, for the tests: the policy every page is
@@ -24,6 +25,16 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * The strictest hosting the README offers: no `data:` images, and Trusted Types enforced for
+ * scripts, with the one policy the app creates (the service worker's address).
+ */
+export const STRICT_CSP = [
+  CSP.replace("img-src 'self' data: blob:", "img-src 'self' blob:"),
+  "require-trusted-types-for 'script'",
+  'trusted-types unload-lens-service-worker',
 ].join('; ');
 
 const TYPES: Record<string, string> = {
@@ -48,7 +59,7 @@ export interface DistServer {
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
-export async function serveDist(): Promise<DistServer> {
+export async function serveDist(csp: string = CSP): Promise<DistServer> {
   let count = 0;
   let version = 1;
   let closed = false;
@@ -58,7 +69,7 @@ export async function serveDist(): Promise<DistServer> {
     let file = normalize(join(dist, path));
     if (!file.startsWith(dist)) file = dist;
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const headers = { 'content-security-policy': CSP, 'cache-control': 'no-cache' };
+    const headers = { 'content-security-policy': csp, 'cache-control': 'no-cache' };
     if (!existsSync(file)) {
       res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('not found');
       return;
@@ -143,4 +154,33 @@ export async function serveFolder(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Records every CSP violation in the page, for `violations`. */
+export async function watchViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+}
+
+/** The CSP violations `watchViolations` recorded so far. */
+export const violations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+
+/** Waits until the page's service worker has installed (everything precached) and activated. */
+export async function workerActive(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.ready;
+    const sw = r.active;
+    if (!sw || sw.state === 'activated') return;
+    await new Promise<void>((resolve) =>
+      sw.addEventListener('statechange', () => {
+        if (sw.state === 'activated') resolve();
+      }),
+    );
+  });
 }

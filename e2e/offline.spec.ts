@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { serveDist, type DistServer } from './hosting';
+import { serveDist, violations, watchViolations, workerActive, type DistServer } from './hosting';
 
 /**
  * Offline: once loaded, the app, a lesson and the embed open with no
@@ -19,33 +18,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.close();
 });
-
-/** Reports every CSP violation in the page, for `violations`. */
-async function watchViolations(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
-}
-const violations = (page: Page) =>
-  page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-
-/** Waits until the page's service worker has installed (everything precached) and activated. */
-async function workerActive(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const r = await navigator.serviceWorker.ready;
-    const sw = r.active;
-    if (!sw || sw.state === 'activated') return;
-    await new Promise<void>((resolve) =>
-      sw.addEventListener('statechange', () => {
-        if (sw.state === 'activated') resolve();
-      }),
-    );
-  });
-}
 
 test('once loaded, the app, a lesson and the embed open with no network', async ({ page, context }) => {
   await watchViolations(page);

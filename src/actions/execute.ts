@@ -22,7 +22,9 @@ export function transition(
   try {
     return perform(state, id, args, source, extra);
   } catch (e) {
-    return { state, outcome: { ok: false, error: `${id}: ${e instanceof Error ? e.message : String(e)}` } };
+    // A throw is a bug, not a refusal: marked, so the visualizer shows it (src/app/HandlerErrors.tsx).
+    const error = `${id}: ${e instanceof Error ? e.message : String(e)}`;
+    return { state, outcome: { ok: false, error, fault: true } };
   }
 }
 

@@ -7,7 +7,12 @@ export type Availability = { enabled: true } | { enabled: false; reason: string;
 /** What the door answers: the kernel's status and events for a kernel action; an error in words when it cannot be done. */
 export type Outcome =
   | { readonly ok: true; readonly status?: string; readonly events: readonly KernelEvent[] }
-  | { readonly ok: false; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly error: string;
+      /** Set when the action threw (a bug, not a refusal): the door caught it and the page says so. */
+      readonly fault?: true;
+    };
 
 /** The door itself, as a command sees it: to run other commands through the same path (a scenario's steps). */
 export type Run = (

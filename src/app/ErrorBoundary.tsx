@@ -1,7 +1,28 @@
-import { Component, createContext, type ContextType, type ErrorInfo, type ReactNode } from 'react';
+import {
+  Component,
+  createContext,
+  useContext,
+  type ContextType,
+  type ErrorInfo,
+  type ReactNode,
+} from 'react';
 
 /** Who else hears that a part failed (a library host's `onError`), besides the console and the part itself. */
 export const FailureListener = createContext<((area: string, error: Error) => void) | null>(null);
+
+/**
+ * The fault switch (tests only: the app provides it with `?bench`): the areas
+ * named in this set fail as they draw, inside their own boundary, the way a
+ * bug there would. Read at each draw, so a part breaks when next drawn.
+ */
+export const FaultSwitch = createContext<ReadonlySet<string> | null>(null);
+
+/** Throws when the fault switch names this area; draws nothing otherwise. */
+function Probe({ area }: { area: string }) {
+  const faults = useContext(FaultSwitch);
+  if (faults?.has(area)) throw new Error(`a fault switched on in the ${area}`);
+  return null;
+}
 
 interface Props {
   /** Which part of the page this guards, for the message ("toolbar", "driver Beep"). */
@@ -11,6 +32,10 @@ interface Props {
   readonly compact?: boolean;
   /** When this changes (the step's data), a failed part tries again by itself. */
   readonly resetKey?: unknown;
+  /** A part in a row of controls (the toolbar's Share menu): a one-line message in its place. */
+  readonly inline?: boolean;
+  /** A dialog, sheet or popover: the message offers to close it as well as to reset it. */
+  readonly onClose?: () => void;
 }
 
 interface State {
@@ -49,13 +74,46 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     const { error } = this.state;
-    if (!error) return this.props.children;
-    const { area, compact } = this.props;
+    const { area, compact, inline, onClose } = this.props;
+    if (!error)
+      return (
+        <>
+          <Probe area={area} />
+          {this.props.children}
+        </>
+      );
+    const close = onClose ? (
+      <button
+        type="button"
+        className="btn mt-1 ml-1"
+        onClick={() => {
+          this.reset();
+          onClose();
+        }}
+        aria-label={`Close the ${area}`}
+      >
+        Close
+      </button>
+    ) : null;
     const button = (
       <button type="button" className="btn mt-1" onClick={this.reset} aria-label={`Reset the ${area}`}>
         Reset
       </button>
     );
+    if (inline) {
+      return (
+        <span
+          role="alert"
+          className="card-danger flex items-center gap-1 rounded px-1 text-xs"
+          data-failed=""
+        >
+          <span title={error.message}>The {area} failed.</span>
+          <button type="button" className="btn" onClick={this.reset} aria-label={`Reset the ${area}`}>
+            Reset
+          </button>
+        </span>
+      );
+    }
     if (compact) {
       return (
         <div role="alert" className="card card-danger" data-failed="">
@@ -74,6 +132,7 @@ export class ErrorBoundary extends Component<Props, State> {
           another step or scenario.
         </p>
         {button}
+        {close}
       </section>
     );
   }

@@ -12,7 +12,8 @@ import type { Theme } from '../store';
  */
 export function PairPage({ visualizers }: { visualizers: readonly Visualizer[] }) {
   return (
-    <div className="grid h-full grid-cols-1 gap-2 p-2 xl:grid-cols-2">
+    // The page's one main landmark; each visualizer is a region named for its OS, its parts' landmarks named after it.
+    <main className="grid h-full grid-cols-1 gap-2 p-2 xl:grid-cols-2" aria-label="Two visualizers">
       {visualizers.map((v, i) => (
         <section
           key={i}
@@ -29,7 +30,7 @@ export function PairPage({ visualizers }: { visualizers: readonly Visualizer[] }
           </ErrorBoundary>
         </section>
       ))}
-    </div>
+    </main>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { OSES, kernelOf } from '../kernel/core';
 import { ShareMenu } from '../share/ShareMenu';
+import { ErrorBoundary } from './ErrorBoundary';
 import { PasteDialog } from './lazyParts';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
@@ -46,7 +47,11 @@ export function Toolbar() {
       >
         WinDbg paste
       </button>
-      {pasting ? <PasteDialog onClose={() => setPasting(false)} /> : null}
+      {pasting ? (
+        <ErrorBoundary area="WinDbg paste dialog" onClose={() => setPasting(false)}>
+          <PasteDialog onClose={() => setPasting(false)} />
+        </ErrorBoundary>
+      ) : null}
       <div
         role="radiogroup"
         aria-label="Operating system"
@@ -99,7 +104,10 @@ export function Toolbar() {
         <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant
       </label>
-      <ShareMenu />
+      {/* Each menu and dialog fails alone: the toolbar's other controls stay. */}
+      <ErrorBoundary area="Share menu" inline>
+        <ShareMenu />
+      </ErrorBoundary>
       <button
         className="btn"
         onClick={() => execute('toggleHelp')}

@@ -5,7 +5,7 @@ import { EventLog } from '../panels/EventLog';
 import { Inspector } from '../panels/Inspector';
 import { Narration } from '../panels/Narration';
 import { SelectionActions } from '../panels/SelectionActions';
-import { useVisualizer } from '../store';
+import { useVisualizer, useVisualizerApi } from '../store';
 import { selectPaletteOpen, selectTheme } from '../store/selectors';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
@@ -32,12 +32,12 @@ import { useAutoplay } from '../lessons/useAutoplay';
  */
 const AppGraph = loadedLater(import('./AppGraph'), GraphPreview);
 
-/** The timeline and the sheets over the visualizer, each behind its own boundary. */
+/** The timeline and the sheets over the visualizer, each behind its own boundary (with the command that closes it). */
 const PARTS = [
-  ['timeline', Timeline],
-  ['keyboard shortcuts sheet', KeyHelp],
-  ['lesson gallery', Gallery],
-  ['lesson editor', LessonEditor],
+  ['timeline', Timeline, null],
+  ['keyboard shortcuts sheet', KeyHelp, 'toggleHelp'],
+  ['lesson gallery', Gallery, 'toggleGallery'],
+  ['lesson editor', LessonEditor, 'toggleEditor'],
 ] as const;
 
 /**
@@ -49,6 +49,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
   const theme = useVisualizer(selectTheme);
   const paletteOpen = useVisualizer(selectPaletteOpen);
   const root = useRef<HTMLDivElement>(null);
+  const { execute } = useVisualizerApi();
   const presenter = useVisualizer(selectPresenter);
   const look = usePresenterStyle();
   useKeyboard(keys === 'window' ? 'window' : root);
@@ -74,8 +75,8 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
       <ErrorBoundary area={presenter ? 'presenter bar' : 'toolbar'}>
         {presenter ? <PresenterBar /> : <Toolbar />}
       </ErrorBoundary>
-      {PARTS.map(([area, Part]) => (
-        <ErrorBoundary key={area} area={area}>
+      {PARTS.map(([area, Part, close]) => (
+        <ErrorBoundary key={area} area={area} onClose={close ? () => execute(close) : undefined}>
           <Part />
         </ErrorBoundary>
       ))}
@@ -88,10 +89,10 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
         <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
           {paletteOpen && !presenter ? (
             <aside
-              aria-label="All actions"
+              aria-label={label ? `${label}: all actions` : 'All actions'}
               className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
             >
-              <ErrorBoundary area="action palette">
+              <ErrorBoundary area="action palette" onClose={() => execute('togglePalette')}>
                 <ActionPalette />
               </ErrorBoundary>
             </aside>
@@ -118,7 +119,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
             </div>
           </div>
           <aside
-            aria-label="Explain"
+            aria-label={label ? `${label}: explain` : 'Explain'}
             className="order-2 flex flex-col gap-2 lg:order-3 lg:w-80 lg:shrink-0 lg:overflow-y-auto"
           >
             <ErrorBoundary area="debugger findings">

@@ -1,5 +1,3 @@
-/// <reference types="vite-plugin-pwa/client" />
-
 /**
  * The service worker (built by vite-plugin-pwa, vite.config.ts): once a
  * page was loaded, the app, the lessons and the embed open without a
@@ -44,7 +42,7 @@ async function reloadOnceActive(): Promise<void> {
 export function offerUpdates(options: { prompt: boolean } = { prompt: true }): Updates {
   let state: UpdateState = 'none';
   let accepted = false;
-  let update: (() => Promise<void>) | null = null;
+  let update: (() => void) | null = null;
   const listeners = new Set<() => void>();
   const set = (next: UpdateState) => {
     state = next;
@@ -63,10 +61,10 @@ export function offerUpdates(options: { prompt: boolean } = { prompt: true }): U
     dismiss: () => set('none'),
   };
   if (!import.meta.env.PROD) return updates;
-  void import('virtual:pwa-register')
-    .then(({ registerSW }) => {
-      update = registerSW({
-        immediate: true,
+  // Our own registration (src/app/registerWorker.ts): the worker's URL is a Trusted Types value.
+  void import('./registerWorker')
+    .then(({ registerWorker }) =>
+      registerWorker({
         onNeedRefresh: () => {
           if (options.prompt) set('ready');
         },
@@ -75,11 +73,12 @@ export function offerUpdates(options: { prompt: boolean } = { prompt: true }): U
           if (accepted) window.location.reload();
           else if (options.prompt) set('elsewhere');
         },
-        onRegisterError: () => {
-          // Service workers refused here: the page works online, as before.
-        },
-      });
+      }),
+    )
+    .then((skipWaiting) => {
+      update = skipWaiting;
     })
+    // Service workers refused here: the page works online, as before.
     .catch(() => {});
   return updates;
 }

@@ -110,6 +110,20 @@ export function saveTheme(theme: Theme): void {
   writeKey(THEME_KEY, theme);
 }
 
+/**
+ * Hears a theme chosen in another tab of the site (the `storage` event fires
+ * in every other tab at once), so all tabs show one theme without a reload.
+ * Returns the unsubscribe.
+ */
+export function onThemeElsewhere(listener: (theme: Theme) => void, win: Window = window): () => void {
+  const heard = (e: StorageEvent) => {
+    if (e.key !== THEME_KEY) return;
+    if (e.newValue === 'light' || e.newValue === 'dark') listener(e.newValue);
+  };
+  win.addEventListener('storage', heard);
+  return () => win.removeEventListener('storage', heard);
+}
+
 export function preferredTheme(): Theme {
   return savedTheme() ?? (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 }

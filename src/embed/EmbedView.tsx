@@ -25,6 +25,11 @@ export interface EmbedViewProps {
   readonly label?: string;
   /** Fill the height it is given (a frame) rather than only what the content needs. */
   readonly fill?: boolean;
+  /**
+   * The visualizer is the whole page (embed.html): its main landmark, with a visually hidden h1
+   * naming it. In a host's page (the component, the element) it is a region of that page.
+   */
+  readonly ownPage?: boolean;
 }
 
 /**
@@ -34,24 +39,36 @@ export interface EmbedViewProps {
  * much of the app comes along: `none` (the host drives it), `minimal`
  * (step and play), `full` (also act on objects, the checklist and the log).
  */
-export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fill = false }: EmbedViewProps) {
+export function EmbedView({
+  controls,
+  appHref = null,
+  label = 'Unload Lens',
+  fill = false,
+  ownPage = false,
+}: EmbedViewProps) {
+  const Root = ownPage ? 'main' : 'div';
   const theme = useVisualizer(selectTheme);
   const root = useRef<HTMLDivElement>(null);
   useKeyboard(root);
   useFocusKeeper(root);
   useAutoplay();
   return (
-    <div
+    <Root
       ref={root}
       className={`visualizer @container flex flex-col gap-2 p-2 ${fill ? 'min-h-screen' : ''} ${theme === 'dark' ? 'dark' : ''}`}
-      role="region"
+      role={ownPage ? undefined : 'region'}
       aria-label={label}
       data-theme={theme}
       data-embed-root=""
     >
+      {ownPage ? <h1 className="sr-only">{label}</h1> : null}
       <Announcer />
       <HandlerErrors root={root} whole={false} />
-      {controls === 'none' ? null : <EmbedControls full={controls === 'full'} appHref={appHref} />}
+      {controls === 'none' ? null : (
+        <ErrorBoundary area="controls">
+          <EmbedControls full={controls === 'full'} appHref={appHref} />
+        </ErrorBoundary>
+      )}
       <ErrorBoundary area="narration">
         <Narration />
       </ErrorBoundary>
@@ -71,6 +88,6 @@ export function EmbedView({ controls, appHref = null, label = 'Unload Lens', fil
           <EmbedPanels />
         </Suspense>
       ) : null}
-    </div>
+    </Root>
   );
 }

@@ -74,6 +74,7 @@ function Embed() {
       appHref={appHref}
       label={visualizer.getState().title || 'Unload Lens'}
       fill
+      ownPage
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioError } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
@@ -68,6 +68,16 @@ export function ShareMenu() {
     return () => document.removeEventListener('pointerdown', away);
   }, [open]);
 
+  // Anchored at the button's right edge, the panel could reach past the left of a phone's screen
+  // (the button wraps to the left at 320-390 px): moved right until it is whole on screen.
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    if (!open || !panel.current) return setShift(0);
+    const left = panel.current.getBoundingClientRect().left - shift;
+    setShift(left < 8 ? 8 - left : 0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- measured once per opening
+  }, [open]);
+
   const copy = async (text: string, what: string, field?: HTMLInputElement | HTMLTextAreaElement | null) => {
     try {
       await navigator.clipboard.writeText(text);
@@ -128,6 +138,7 @@ export function ShareMenu() {
           id={panelId}
           role="group"
           aria-label="Share, import and export"
+          style={shift ? { transform: `translateX(${shift}px)` } : undefined}
           className="panel absolute right-0 top-full z-40 mt-1 flex w-[min(22rem,calc(100vw-1rem))] flex-col gap-3 p-3 text-sm shadow-lg"
           onKeyDown={(e) => {
             if (e.key !== 'Escape') return;

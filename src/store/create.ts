@@ -27,6 +27,14 @@ export interface Visualizer {
   /** The same door for callers whose input is not typed (a host page's message, a key): checked the same way. */
   run(this: void, id: string, args?: unknown, source?: ActionSource): Outcome;
   getState(this: void): VisualizerState;
+  /** Hears every fault the door caught (an action that threw); returns the unsubscribe. */
+  onFault(this: void, listener: (fault: Fault) => void): () => void;
+}
+
+/** An action that threw inside the door: which one, and its message (the door answered `ok: false`). */
+export interface Fault {
+  readonly id: string;
+  readonly error: string;
 }
 
 export interface VisualizerOptions {
@@ -72,10 +80,16 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
  */
 export function createVisualizer(options: VisualizerOptions = {}): Visualizer & { readonly loaded: Outcome } {
   const store = createStore<VisualizerState>()(() => initialState(options));
+  const faultListeners = new Set<(fault: Fault) => void>();
   const run = (id: string, args?: unknown, source: ActionSource = 'button'): Outcome => {
     const { state, outcome } = transition(store.getState(), id, args, source, options.commands);
     if (state !== store.getState()) store.setState(state, true);
+    if (!outcome.ok && outcome.fault) faultListeners.forEach((l) => l({ id, error: outcome.error }));
     return outcome;
+  };
+  const onFault = (listener: (fault: Fault) => void) => {
+    faultListeners.add(listener);
+    return () => void faultListeners.delete(listener);
   };
   const execute = <K extends ActionId>(id: K, ...rest: ExecuteRest<K>): Outcome =>
     run(String(id), rest[0], rest[1]);
@@ -83,5 +97,5 @@ export function createVisualizer(options: VisualizerOptions = {}): Visualizer & 
     options.scenario === undefined
       ? { ok: true, events: [] }
       : run('loadScenario', { scenario: options.scenario }, 'scenario');
-  return { store, execute, run, getState: store.getState, loaded };
+  return { store, execute, run, getState: store.getState, onFault, loaded };
 }

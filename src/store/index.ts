@@ -3,6 +3,7 @@ export {
   initialState,
   type Visualizer,
   type VisualizerOptions,
+  type Fault,
   type ActionId,
 } from './create';
 export { StillProvider, VisualizerProvider, useVisualizer, useVisualizerApi } from './react';
