@@ -45,6 +45,7 @@ export function StillProvider({ state, children }: { state: VisualizerState; chi
     execute: refused,
     run: refused,
     getState: () => state,
+    onFault: () => () => {},
   };
   return <VisualizerContext.Provider value={still}>{children}</VisualizerContext.Provider>;
 }
