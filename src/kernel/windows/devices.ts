@@ -122,6 +122,21 @@ function parentRefusal(tx: WindowsTx, a: Act<'createDevice'>): DeviceObject | Re
       where,
     );
   }
+  // [MODEL: win.pnp.childOfStarted] A legacy driver has no AddDevice and is sent no PnP IRP, so no
+  // BusRelations query reaches it; and its Unload deletes its own devices (win.unload.deletesDevices),
+  // which would leave a child devnode started under a PDO that is gone. Its PDO enumerates no children.
+  if (tx.drv(pdo.driver).model === 'legacy') {
+    return tx.refuse(
+      'STATUS_OBJECT_NAME_NOT_FOUND',
+      'win.pnp.childOfStarted',
+      `parent ${a.parent ?? ''} is not a device of a PnP stack: its PDO ${pdo.name} belongs to ${pdo.driver}, a legacy driver, which enumerates no children`,
+      {
+        ...where,
+        model:
+          'The WDK has a bus driver report its children in BusRelations, a PnP IRP a legacy driver never gets; the simulator refuses a legacy driver’s PDO as a parent.',
+      },
+    );
+  }
   if (pdo.devnode !== 'Started') {
     return tx.refuse(
       'STATUS_INVALID_DEVICE_STATE',

@@ -109,3 +109,35 @@ describe('a child devnode', () => {
     expect(RULES['win.pnp.childVeto'].source).toMatch(/handling-an-irp-mn-query-remove-device-request/);
   });
 });
+
+describe('a legacy driver’s PDO as a parent (property counterexample, seed 2065032163)', () => {
+  const legacyBus: WindowsAction[] = [
+    { do: 'loadDriver', driver: 'D1', model: 'legacy', forgetsCleanup: true },
+    { do: 'createDevice', driver: 'D1', device: 'X1', role: 'pdo' },
+    { do: 'loadDriver', driver: 'D2', removeLock: false },
+  ];
+
+  it('is refused: a legacy driver enumerates no children, so no child is left under a PDO its Unload deletes', () => {
+    const run = win()
+      .setup(...legacyBus)
+      .do({ do: 'createDevice', driver: 'D2', device: 'X0', role: 'pdo', parent: 'X1' })
+      .expectStatus('STATUS_OBJECT_NAME_NOT_FOUND');
+    const refused = run.last.events.find((e) => e.type === 'refused');
+    expect(refused?.rule).toBe('win.pnp.childOfStarted');
+    expect(refused?.model).toBeDefined();
+    expect(run.world.devices.has('X0')).toBe(false);
+    run.do({ do: 'stopDriver', driver: 'D1' }).expectStatus('STATUS_SUCCESS');
+    expect(run.world.devices.has('X1')).toBe(false);
+    expect([...run.world.devices.values()].filter((d) => d.parent === 'X1')).toEqual([]);
+  });
+
+  it('a PnP bus’s PDO is still a parent', () => {
+    win()
+      .setup(
+        { do: 'loadDriver', driver: 'Bus' },
+        { do: 'createDevice', driver: 'Bus', device: 'P', role: 'pdo' },
+      )
+      .do({ do: 'createDevice', driver: 'Bus', device: 'C', role: 'pdo', parent: 'P' })
+      .expectStatus('STATUS_SUCCESS');
+  });
+});
