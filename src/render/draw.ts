@@ -1,5 +1,5 @@
 import { getBezierPath, Position } from '@xyflow/react';
-import { SLIDE, type Caption } from '../share/image';
+import { slideSvg, type Caption } from '../share/image';
 import type { HandleModel, NodeModel, Tone } from './markup';
 import type { Palette } from './palette';
 
@@ -365,24 +365,10 @@ export function drawSlide(
   }
   if (sized.size === 0) svg.grow(0, 0, 200, 100);
 
-  const { width, height } = SLIDE;
-  const pad = 56;
-  const top = 150;
-  const b = svg.bounds;
-  const bw = b.x1 - b.x0;
-  const bh = b.y1 - b.y0;
-  const scale = Math.min((width - 2 * pad) / bw, (height - top - pad) / bh, 2.5);
-  const tx = (width - bw * scale) / 2 - b.x0 * scale;
-  const ty = top + (height - top - pad - bh * scale) / 2 - b.y0 * scale;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<title>${esc(`${caption.title} — ${caption.detail}`)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${palette.graph}"/>`,
-    `<text x="${pad}" y="78" font-family="${esc(SANS)}" font-size="44" font-weight="700" fill="${palette.ink}">${esc(caption.title)}</text>`,
-    `<text x="${pad}" y="122" font-family="${esc(SANS)}" font-size="28" fill="${palette.ink}" opacity="0.8">${esc(caption.detail)}</text>`,
-    `<g transform="translate(${r2(tx)} ${r2(ty)}) scale(${r2(scale * 1000) / 1000})">`,
-    ...svg.parts,
-    '</g>',
-    '</svg>',
-  ].join('\n');
+  return slideSvg(
+    svg.bounds,
+    svg.parts,
+    { background: palette.graph, ink: palette.ink, family: SANS },
+    caption,
+  );
 }

@@ -207,28 +207,51 @@ export function graphToSvg(flow: HTMLElement, caption: Caption): string {
   for (const n of nodes) drawNode(d, n, toFlow);
   if (nodes.length === 0) d.grow({ x: 0, y: 0, w: 200, h: 100 });
 
+  const root = flow.closest('.visualizer') ?? flow;
+  const rcs = getComputedStyle(root);
+  return slideSvg(
+    d.bounds,
+    d.parts,
+    { background: backgroundOf(flow), ink: rcs.color, family: rcs.fontFamily },
+    caption,
+  );
+}
+
+/** The slide's look: its background, the caption's colour and type. */
+export interface SlideLook {
+  readonly background: string;
+  readonly ink: string;
+  readonly family: string;
+}
+
+/**
+ * A drawing (its parts, in flow units, and their bounds) framed as a slide:
+ * the caption on top, the drawing scaled to fill the rest, centred. Shared
+ * by the app's export and the Node renderer (src/render/draw.ts).
+ */
+export function slideSvg(
+  b: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number },
+  parts: readonly string[],
+  look: SlideLook,
+  caption: Caption,
+): string {
   const { width, height } = SLIDE;
   const pad = 56;
   const top = 150;
-  const b = d.bounds;
   const bw = b.x1 - b.x0;
   const bh = b.y1 - b.y0;
   const scale = Math.min((width - 2 * pad) / bw, (height - top - pad) / bh, 2.5);
   const tx = (width - bw * scale) / 2 - b.x0 * scale;
   const ty = top + (height - top - pad - bh * scale) / 2 - b.y0 * scale;
-
-  const root = flow.closest('.visualizer') ?? flow;
-  const rcs = getComputedStyle(root);
-  const ink = rcs.color;
-  const family = esc(rcs.fontFamily);
+  const family = esc(look.family);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<title>${esc(`${caption.title} — ${caption.detail}`)}</title>`,
-    `<rect width="${width}" height="${height}" fill="${backgroundOf(flow)}"/>`,
-    `<text x="${pad}" y="78" font-family="${family}" font-size="44" font-weight="700" fill="${ink}">${esc(caption.title)}</text>`,
-    `<text x="${pad}" y="122" font-family="${family}" font-size="28" fill="${ink}" opacity="0.8">${esc(caption.detail)}</text>`,
+    `<rect width="${width}" height="${height}" fill="${look.background}"/>`,
+    `<text x="${pad}" y="78" font-family="${family}" font-size="44" font-weight="700" fill="${look.ink}">${esc(caption.title)}</text>`,
+    `<text x="${pad}" y="122" font-family="${family}" font-size="28" fill="${look.ink}" opacity="0.8">${esc(caption.detail)}</text>`,
     `<g transform="translate(${r2(tx)} ${r2(ty)}) scale(${r2(scale * 1000) / 1000})">`,
-    ...d.parts,
+    ...parts,
     '</g>',
     '</svg>',
   ].join('\n');
