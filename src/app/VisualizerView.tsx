@@ -87,7 +87,7 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
         </Main>
       ) : (
         <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">
-          {paletteOpen && !presenter ? (
+          {paletteOpen ? (
             <aside
               aria-label={label ? `${label}: all actions` : 'All actions'}
               className="order-3 flex flex-col gap-2 lg:order-1 lg:w-60 lg:shrink-0 lg:overflow-y-auto"
@@ -128,19 +128,15 @@ export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; la
             <ErrorBoundary area="question">
               <QuestionPanel />
             </ErrorBoundary>
-            {presenter ? null : (
-              <ErrorBoundary area="selected object's actions">
-                <SelectionActions />
-              </ErrorBoundary>
-            )}
+            <ErrorBoundary area="selected object's actions">
+              <SelectionActions />
+            </ErrorBoundary>
             <ErrorBoundary area="unload checklist">
               <Checklist />
             </ErrorBoundary>
-            {presenter ? null : (
-              <ErrorBoundary area="inspector">
-                <Inspector />
-              </ErrorBoundary>
-            )}
+            <ErrorBoundary area="inspector">
+              <Inspector />
+            </ErrorBoundary>
           </aside>
         </Main>
       )}
