@@ -1,14 +1,8 @@
 import { Map as IMap } from 'immutable';
 import { DEFAULT_WINDOWS_OPTIONS, type WindowsAction, type WindowsOptions } from './actions';
 import type { StepResult } from '../types';
-import {
-  attachDevice,
-  createDevice,
-  deleteDeviceAction,
-  dereferenceObject,
-  detachDevice,
-  referenceObject,
-} from './devices';
+import { attachDevice, createDevice, deleteDeviceAction, detachDevice } from './devices';
+import { dereferenceObject, referenceObject } from './references';
 import { loadDriver, stopDriver, updateDriver } from './drivers';
 import { closeHandle, completeIrp, openHandle, sendIrp } from './io';
 import type { WindowsWorld } from './model';
