@@ -29,7 +29,9 @@ export type Run = (
  */
 export interface CommandDef<A = void> {
   readonly kind: 'command';
-  readonly id: string;
+  /** camelCase. Typed `Uncapitalize<string>` rather than `string` so that each registry's literal ids
+   *  survive `satisfies CommandDef` (a plain `string` widens them) and `ActionId` is a real union. */
+  readonly id: Uncapitalize<string>;
   readonly label: string;
   /** Keys, as `mod+z`, `shift+?`, `ArrowRight`. */
   readonly keys?: readonly string[];

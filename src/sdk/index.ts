@@ -8,7 +8,10 @@ import {
   type StateReport,
   type ThemeChoice,
 } from './messages';
+// Types only: erased from the SDK's few hundred bytes of code.
+import type { ActionArgs, ActionId, ScenarioInput } from '../lib/types';
 
+export type { ActionArgs, ActionId, ScenarioInput } from '../lib/types';
 export type {
   ChecklistLine,
   DispatchAction,
@@ -89,9 +92,12 @@ export interface Lens {
   play(): Promise<Result>;
   pause(): Promise<Result>;
   /** A built-in id (`"svr5-default"`, a lesson's id), a packed `"~1.…"`, JSON text or a scenario object; at `step`, or the latest. */
-  load(scenario: unknown, step?: number): Promise<Result>;
-  /** Any action of the scenario format or app command, as a click would: `dispatch("closeHandle", { handle: "h1" })`. */
-  dispatch(action: string, args?: Readonly<Record<string, unknown>>): Promise<Result>;
+  load(scenario: ScenarioInput, step?: number): Promise<Result>;
+  /**
+   * Any action of the scenario format or app command, as a click would: `dispatch("closeHandle", { handle: "h1" })`.
+   * Typed: an unknown id, or an action's missing or wrong arguments, fail to compile (plain JS is checked by the frame).
+   */
+  dispatch<K extends ActionId>(action: K, ...args: ActionArgs<K>): Promise<Result>;
   select(object: Selectable): Promise<Result>;
   /** Opens a built-in lesson by id (e.g. `"leaked-handle"`) at `step` (0 by default). */
   openLesson(id: string, step?: number): Promise<Result>;
@@ -224,7 +230,7 @@ export function connect(frame: HTMLIFrameElement, options: ConnectOptions = {}):
     pause: () => request({ type: 'pause' }),
     load: (scenario, step) =>
       request(step === undefined ? { type: 'load', scenario } : { type: 'load', scenario, step }),
-    dispatch: (action, args = {}) => request({ type: 'dispatch', action: { ...args, do: action } }),
+    dispatch: (action, ...args) => request({ type: 'dispatch', action: { ...(args[0] ?? {}), do: action } }),
     select: (object) => request({ type: 'dispatch', action: { do: 'select', ref: toRef(object) } }),
     openLesson: (id, step = 0) => request({ type: 'dispatch', action: { do: 'openLesson', id, step } }),
     setTheme: (theme) => request({ type: 'setTheme', theme }),

@@ -100,6 +100,7 @@ describe('the SDK', () => {
     const lens = connect(w.frame);
     w.bridge();
     await lens.ready;
+    // @ts-expect-error not an action: TypeScript refuses it; plain JS reaches the frame, which answers
     const bad = await lens.dispatch('nope').catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(LensError);
     expect(bad).toMatchObject({ kind: 'message', message: /no action "nope"/ });
@@ -107,6 +108,7 @@ describe('the SDK', () => {
     expect(refused).toMatchObject({ kind: 'refused' });
     expect((refused as LensError).status).toMatch(/^STATUS_/);
     expect((refused as LensError).state?.step).toBe(10);
+    // @ts-expect-error nothing to load: refused by TypeScript, and by the frame for plain JS
     const none = await lens.load(undefined).catch((e: unknown) => e);
     expect(none).toMatchObject({ kind: 'message', message: /"scenario" is missing/ });
   });
