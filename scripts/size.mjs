@@ -185,7 +185,8 @@ for (const t of targets) {
   console.log(`  later (${kb(sum(new Set(later)))}), by source:`);
   for (const [g, n] of breakdown(later).slice(0, top)) console.log(`    ${kb(n).padStart(9)}  ${g}`);
 }
-if (verdicts.length > 0) console.log(`\nTargets (issue 18; the app's: e2e/first-load.spec.ts):\n${verdicts.join('\n')}`);
+if (verdicts.length > 0)
+  console.log(`\nTargets (issue 18; the app's: e2e/first-load.spec.ts):\n${verdicts.join('\n')}`);
 if (existsSync(join(dir, 'assets'))) {
   const all = readdirSync(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
   console.log(`\n${all.length} chunks in assets/`);
