@@ -97,7 +97,7 @@ test('the package: ES modules only (no CommonJS require in any built file)', () 
 
 test('sizes: the element at most 200 KB gzip before it runs; the component at most 120 KB added to the first view of a React page', () => {
   // Measured and printed in beforeAll; what the issue's targets hold today (the whole, lazy parts
-  // included, is larger: the element 284 KB, the component 188 KB, against 200 and 120; see the report).
+  // included, is larger: the element 286 KB, the component 189 KB, against 200 and 120; see the report).
   expect(hosts.element.first).toBeLessThanOrEqual(200 * 1024);
   for (const r of hosts.react)
     expect(r.js.first - r.js.baseline, `React ${r.react}`).toBeLessThanOrEqual(120 * 1024);
