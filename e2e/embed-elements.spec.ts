@@ -115,7 +115,7 @@ async function fitsClearOfControls(graph: Locator) {
 test.describe('at 320 px', () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
-  test('the element and the frame show the whole graph across the width, no node under a control', async ({
+  test('the element, the frame and the component show the whole graph across the width, no node under a control', async ({
     page,
   }) => {
     await page.goto('/examples/elements.html');
@@ -153,6 +153,20 @@ test.describe('at 320 px', () => {
         ),
       )
       .toBe(true);
+
+    // The React component (the example page's, with every control), likewise.
+    await page.goto('/examples/index.html');
+    const component = page.locator('#react-lens');
+    await expect(component.locator('.react-flow__node[data-id="module:asyc"]')).toBeVisible();
+    await expect
+      .poll(async () =>
+        fitsClearOfControls(component).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    await fitsClearOfControls(component);
   });
 });
 

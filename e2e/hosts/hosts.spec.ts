@@ -97,7 +97,7 @@ test('the package: ES modules only (no CommonJS require in any built file)', () 
 
 test('sizes: the element at most 200 KB gzip before it runs; the component at most 120 KB added to the first view of a React page', () => {
   // Measured and printed in beforeAll; what the issue's targets hold today (the whole, lazy parts
-  // included, is larger: the element about 275 KB, the component about 180 KB; see the report).
+  // included, is larger: the element 286 KB, the component 189 KB, against 200 and 120; see the report).
   expect(hosts.element.first).toBeLessThanOrEqual(200 * 1024);
   for (const r of hosts.react)
     expect(r.js.first - r.js.baseline, `React ${r.react}`).toBeLessThanOrEqual(120 * 1024);
@@ -117,10 +117,8 @@ for (const line of ['19', '18']) {
   });
 
   test(`React ${line} host: builds with no chunk warning`, () => {
-    // NOT YET for React 18: this round's kernel mechanisms took the host's main chunk (React 18, the
-    // package and its kernel) to 518 kB, over Vite's 500 kB warning; React 19's is under it. Loading
-    // each OS's kernel when first wanted would win it back. This turns red once it passes.
-    test.fail(line === '18', 'the React 18 host chunk is over 500 kB (not yet)');
+    // React 18's main chunk (React 18, the package's first view, its kernel) was 528 kB while the
+    // package carried its styles twice (src/lib/styles.ts); 484 kB since.
     expect(host().buildLog).not.toMatch(/larger than \d+ kB|chunk size/i);
   });
 

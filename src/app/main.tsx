@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_OS, isOs } from '../kernel/core';
-import { generatedScenario } from '../scenarios/generate';
 import { defaultScenarioSource } from '../scenarios/load';
 import { VisualizerProvider } from '../store';
 import { syncAddress } from '../share/address';
@@ -77,9 +76,10 @@ if (root && params.get('view') === 'pair') {
   const opened = await openFromParams(params, {
     theme: asked === 'light' || asked === 'dark' ? asked : preferredTheme(),
     paletteOpen: window.innerWidth >= 1536 && !lessonAt,
+    // The generator is the benchmark's alone: loaded only when asked for.
     fallback:
       generate > 0
-        ? generatedScenario(Math.min(generate, 5000))
+        ? (await import('../scenarios/generate')).generatedScenario(Math.min(generate, 5000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
     // A link's scenario that asks questions opens as a lesson, so it asks them (issue 17).

@@ -1,7 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '../app/ErrorBoundary';
-import { offerUpdates } from '../app/offline';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';
@@ -10,7 +9,6 @@ import { scenarioFromParam } from '../share/source';
 import { useVisualizer, VisualizerProvider } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import { EmbedView } from './EmbedView';
-import { watchHeight } from './height';
 import { holdMessages, notAllowed, parentOrigin, readEmbedParams, allows } from './params';
 import { followTheme } from './theme';
 import '../app/index.css';
@@ -114,10 +112,11 @@ if (root) {
     addressNotices.push(text);
     draw([...addressNotices]);
   };
-  // The control API (its message schemas) loads beside the first view; a host waits for `ready`.
+  // The control API (its message schemas) and the height reporter load beside the first view; a host
+  // waits for `ready`.
   if (inFrame) {
-    void import('./bridge').then(
-      ({ connectHost }) => {
+    void Promise.all([import('./bridge'), import('./height')]).then(
+      ([{ connectHost }, { watchHeight }]) => {
         autoplay();
         const bridge = connectHost(visualizer, {
           host: window.parent,
@@ -138,4 +137,5 @@ if (root) {
   }
 }
 // Opens offline too once loaded; a new version is taken at the next load, never offered inside a host's page.
-offerUpdates({ prompt: false });
+// The service worker's registration is no part of the first view: it loads beside it.
+void import('../app/offline').then(({ offerUpdates }) => offerUpdates({ prompt: false }));

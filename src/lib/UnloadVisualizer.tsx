@@ -8,7 +8,6 @@ import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { followTheme } from '../embed/theme';
 import { DEFAULT_FILES } from '../scenarios/builtIn';
-import { readScenarioParam } from '../share/link';
 import { builtInSource, builtInSourceIn, isPacked, sourceOf, type ScenarioSource } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { ShadowHost } from './ShadowHost';
@@ -46,15 +45,20 @@ export interface UnloadVisualizerProps {
 }
 
 /**
- * Where a scenario comes from: the default scenarios and packed ones at once
- * (a component loads with no empty first paint); a lesson's file when it is
- * first named (the lessons stay out of a host's first load).
+ * Where a scenario comes from: the default scenarios at once (a component
+ * loads with no empty first paint); a lesson's file when it is first named,
+ * and a packed one's unpacker (link.ts, with its decompressor) when a packed
+ * scenario is first given — both stay out of a host's first load.
  */
 function sourceFor(scenario: unknown): ScenarioSource | Promise<ScenarioSource> {
   return sourceOf(scenario ?? defaultScenarioSource(DEFAULT_OS), (value) =>
-    isPacked(value) || Object.hasOwn(DEFAULT_FILES, value)
-      ? readScenarioParam(value, (id) => builtInSourceIn(DEFAULT_FILES, id))
-      : builtInSource(value),
+    isPacked(value)
+      ? import('../share/link').then(({ readScenarioParam }) =>
+          readScenarioParam(value, (id) => builtInSourceIn(DEFAULT_FILES, id)),
+        )
+      : Object.hasOwn(DEFAULT_FILES, value)
+        ? builtInSourceIn(DEFAULT_FILES, value)
+        : builtInSource(value),
   );
 }
 

@@ -1,8 +1,5 @@
 import css from '../app/index.css?inline';
 
-/** Tailwind registers some custom properties with @property, which a shadow tree ignores: register them on the page. */
-const PROPERTY_RULES = (css.match(/@property\s+--[\w-]+\s*\{[^}]*\}/g) ?? []).join('\n');
-
 /**
  * The boundary: every inherited property (font, line-height, colour, letter
  * spacing, text-align…) starts over at the shadow root's first element, so a
@@ -24,6 +21,13 @@ const RESET = `
 
 /** The app's colours hang on :root, which a shadow tree does not have: there they hang on the host. */
 const SHADOW_CSS = css.replace(/:root\b/g, ':host') + RESET;
+
+/**
+ * Tailwind registers some custom properties with @property, which a shadow tree ignores: register them on
+ * the page. Read from SHADOW_CSS, not from `css`: with `css` named twice, the minifier writes its 44 kB
+ * out twice (and gzip, whose window is 32 KB, cannot fold the second copy).
+ */
+const PROPERTY_RULES = (SHADOW_CSS.match(/@property\s+--[\w-]+\s*\{[^}]*\}/g) ?? []).join('\n');
 
 /**
  * Adopts the app's styles into a visualizer's shadow root, as a constructed
