@@ -27,6 +27,7 @@ export const LESSON_IDS = [
   'kmdf-cleanup',
   'kmdf-removal',
   'verifier-pool-leak',
+  'timer-after-unload',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',

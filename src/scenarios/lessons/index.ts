@@ -32,6 +32,7 @@ import cancelRestores from './cancel-restores.json';
 import kmdfCleanup from './kmdf-cleanup.json';
 import kmdfRemoval from './kmdf-removal.json';
 import verifierPoolLeak from './verifier-pool-leak.json';
+import timerAfterUnload from './timer-after-unload.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -68,6 +69,7 @@ export const LESSON_SCENARIOS = {
   'kmdf-cleanup': kmdfCleanup,
   'kmdf-removal': kmdfRemoval,
   'verifier-pool-leak': verifierPoolLeak,
+  'timer-after-unload': timerAfterUnload,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,
