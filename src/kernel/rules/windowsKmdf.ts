@@ -51,6 +51,12 @@ export const windowsKmdf = {
     'A KMDF driver does not call IoDetachDevice or IoDeleteDevice: when the device is removed the framework completes the queued requests, detaches and deletes the device object for it.',
     `${WDF}a-user-unplugs-a-device`,
   ],
+  'win.kmdf.queuesPurged': [
+    'DOC',
+    'When a KMDF driver’s device is removed, by request or by surprise, the framework purges the device’s queues: each request still waiting in them is cancelled (STATUS_CANCELLED) for the driver.',
+    `${KMDF}irphandlers/pnp/pnpstatemachine.cpp`,
+    'From the framework’s source (the PnP state machine stops its queues with FxIoStopProcessingForPowerPurgeManaged and PurgeNonManaged); WdfIoQueuePurge’s page says a purge cancels the requests not yet delivered.',
+  ],
   'win.kmdf.staticStopRemove': [
     'DOC',
     'While WdfDeviceSetStaticStopRemove(FALSE) calls outnumber the TRUE calls, the framework fails IRP_MN_QUERY_REMOVE_DEVICE and IRP_MN_QUERY_STOP_DEVICE (STATUS_INVALID_DEVICE_STATE); a surprise removal still happens.',

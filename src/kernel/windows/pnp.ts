@@ -7,7 +7,7 @@ import { stackOf } from './stack';
 import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
-import { frameworkDeletesDevice, removalRule } from './kmdf/framework';
+import { frameworkDeletesDevice, frameworkPurges, removalRule } from './kmdf/framework';
 import { isKmdf } from './kmdf/objects';
 import { frameworkQueryVeto } from './kmdf/stopRemove';
 
@@ -412,5 +412,5 @@ function failOutstanding(tx: WindowsTx, names: ReadonlySet<string>, failure: Fai
     .filter((irp) => irp.path.some((d) => names.has(d)))
     .map((irp) => irp.name)
     .toArray();
-  for (const irp of outstanding) completeIrpNow(tx, irp, failure);
+  for (const irp of outstanding) completeIrpNow(tx, irp, frameworkPurges(tx, irp) ?? failure);
 }

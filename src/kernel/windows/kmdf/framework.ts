@@ -1,4 +1,5 @@
 import type { WindowsRuleId } from '../../rules';
+import type { Failure } from '../io';
 import type { DeviceObject } from '../model';
 import type { WindowsTx } from '../tx';
 import { cleanupOrder, isKmdf, wdfDeviceTree, type WdfObject } from './objects';
@@ -68,4 +69,17 @@ export function frameworkUnloadEnds(tx: WindowsTx, driver: string): void {
 export function removalRule(tx: WindowsTx, device: string, rule: WindowsRuleId): WindowsRuleId {
   const d = tx.device(device);
   return d && isKmdf(tx.driver(d.driver)) ? 'win.kmdf.frameworkDeletes' : rule;
+}
+
+/**
+ * On a removal (orderly or surprise) the framework purges the device's queues
+ * (win.kmdf.queuesPurged): a request still waiting at a KMDF driver's device
+ * is cancelled by the framework, not failed by the driver. Undefined for a
+ * request pending at a WDM driver.
+ */
+export function frameworkPurges(tx: WindowsTx, irp: string): Failure | undefined {
+  const i = tx.irps.get(irp);
+  const at = i ? tx.device(i.path[i.path.length - 1] ?? '') : undefined;
+  if (!at || !isKmdf(tx.driver(at.driver))) return undefined;
+  return { status: 'STATUS_CANCELLED', rule: 'win.kmdf.queuesPurged' };
 }

@@ -147,6 +147,30 @@ describe('the framework on removal and unload', () => {
   });
 });
 
+describe('a KMDF driver whose device is removed with a read queued', () => {
+  // pnpstatemachine.cpp: on removal the framework purges the power-managed and the other queues;
+  // WdfIoQueuePurge: a purge cancels the requests not yet delivered.
+  const setup = (framework: 'wdm' | 'kmdf') =>
+    win().setup(
+      ...pnpStack({ widget: { framework } }),
+      { do: 'openHandle', device: 'WidgetFdo', handle: 'h1' },
+      { do: 'sendIrp', handle: 'h1', irp: 'read1' },
+    );
+
+  it('has the framework cancel it (a purge), where a WDM driver fails it itself', () => {
+    const k = setup('kmdf').do({ do: 'surpriseRemove', device: 'Pdo1' });
+    expect(k.last.events.find((e) => e.type === 'irpCompleted' && e.irp === 'read1')).toMatchObject({
+      status: 'STATUS_CANCELLED',
+      rule: 'win.kmdf.queuesPurged',
+    });
+    const w = setup('wdm').do({ do: 'surpriseRemove', device: 'Pdo1' });
+    expect(w.last.events.find((e) => e.type === 'irpCompleted' && e.irp === 'read1')).toMatchObject({
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.pnp.surpriseFailsIo',
+    });
+  });
+});
+
 describe('WdfDeviceSetStaticStopRemove', () => {
   // WdfDeviceSetStaticStopRemove: "If FALSE, the device cannot be stopped and removed"; the framework
   // fails the queries with STATUS_INVALID_DEVICE_STATE (pnpstatemachine.cpp); a surprise removal still happens.
