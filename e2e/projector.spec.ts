@@ -67,6 +67,10 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (measured 21:05: 8.5 and 8.4 px drawn, «device stack of CamPdo»).
     'child-devnodes',
     'cancel-restores',
+    // The KMDF lessons (measured 22:47): kmdf-removal draws 17.4 px («PnP · has Unload», its four-card
+    // stack); kmdf-cleanup's card, taller with «legacy · KMDF · has Unload», is cut by the graph's edge at step 4.
+    'kmdf-cleanup',
+    'kmdf-removal',
   ],
   1920: [
     'forgotten-notification',

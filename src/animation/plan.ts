@@ -198,6 +198,8 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   removeLockAcquired: pulse(['device'], 'info', 'remove lock +1'),
   removeLockReleased: pulse(['device'], 'ok', 'remove lock −1'),
   removeLockWait: pulse(['device'], 'pending', 'REMOVE waits on remove lock'),
+  wdfCallback: pulse(['device', 'driver'], 'info', (e) => e.state ?? 'WDF callback'),
+  bugCheck: pulse(['driver'], 'danger', (e) => `bug check ${e.status ?? ''}`.trim()),
 
   // SVR5.
   moduleRegistered: pulse(['module'], 'info', 'registered'),

@@ -1,5 +1,7 @@
 import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useMemo, useState } from 'react';
+import type { World } from '../kernel/core';
+import { appFor } from '../personalities';
 import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
@@ -69,8 +71,27 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       <p className="sr-only" role="status">
         {keys.said}
       </p>
+      <Halted world={world} />
       {children}
     </ReactFlow>
+  );
+}
+
+/** A stopped machine (a bug check): its screen over the graph, as the machine would show it. */
+function Halted({ world }: { world: World }) {
+  const halted = appFor(world).halted?.(world);
+  if (!halted) return null;
+  return (
+    <div
+      role="alert"
+      data-testid="halted"
+      className="pointer-events-none absolute inset-x-0 top-0 z-10 bg-[#0a3d91] py-3 pr-32 pl-4 font-mono text-sm text-white shadow-lg"
+    >
+      <p className="font-bold">{halted.title}</p>
+      {halted.lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
   );
 }
 

@@ -58,6 +58,11 @@ const SENTENCES: Record<EventType, Describe> = {
   removeLockAcquired: (e) => `IoAcquireRemoveLock on ${e.device} for ${holder(e)}`,
   removeLockReleased: (e) => `IoReleaseRemoveLock on ${e.device} for ${holder(e)}`,
   removeLockWait: (e) => `IoReleaseRemoveLockAndWait on ${e.device} waits${why(e)}`,
+  wdfCallback: (e) =>
+    e.state?.startsWith('Evt')
+      ? `the framework calls ${e.driver}'s ${e.state} for ${e.wdfObject}${why(e)}`
+      : `${e.driver} calls ${e.state} on ${e.wdfObject}${why(e)}`,
+  bugCheck: (e) => `bug check ${e.status} ${e.state}${why(e)}: the system stops`,
   refused: (e) => `refused with ${e.status}${why(e)}`,
   // SVR5
   moduleRegistered: (e) => `${e.module} is configured${e.state ? ` (${e.state})` : ''}${why(e)}`,

@@ -47,6 +47,8 @@ export const WINDOWS_EVENT_TYPES = [
   'removeLockAcquired',
   'removeLockReleased',
   'removeLockWait',
+  'wdfCallback',
+  'bugCheck',
 ] as const;
 
 export const SVR5_EVENT_TYPES = [
@@ -110,6 +112,9 @@ export interface KernelEvent {
   readonly channel?: string;
   /** The device attached to (attach) or detached from (detach). */
   readonly to?: string;
+  /** KMDF: the framework object a callback is for ("Toaster.queue"), and its parent in the object hierarchy. */
+  readonly wdfObject?: string;
+  readonly wdfParent?: string;
   /** A remove-lock acquisition outside an IRP (a timer, a DPC): the driver's tag for it. */
   readonly tag?: string;
   readonly major?: string;
@@ -178,6 +183,7 @@ export const DECISIVE_EVENT_TYPES: readonly EventType[] = [
   'queryRemoveVetoed',
   'moduleFreed',
   'rebootRequired',
+  'bugCheck',
 ];
 
 /** The event that decides how a step ends, if any: a refusal, Unload running or deferred, a veto… */

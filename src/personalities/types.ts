@@ -93,4 +93,10 @@ export interface AppPersonality<O extends Os> {
    * kernel's line is not "fact: consequence". Undefined: the default applies.
    */
   conditionFact?(world: WorldOf<O>, owner: string, condition: Condition): string | undefined;
+  /**
+   * The machine has stopped (a Windows bug check): what the graph shows over
+   * everything, as the screen of the stopped machine would. Undefined or
+   * null: it runs.
+   */
+  halted?(world: WorldOf<O>): { readonly title: string; readonly lines: readonly string[] } | null;
 }

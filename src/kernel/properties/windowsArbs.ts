@@ -46,6 +46,10 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     removeLock: fc.boolean(),
     forgetsCleanup: fc.boolean(),
     startFails: fc.constant('STATUS_DEVICE_NOT_READY'),
+    framework: fc.constantFrom('wdm' as const, 'kmdf' as const),
+    verifier: fc.boolean(),
+    leaksPool: rarely,
+    leavesTimer: rarely,
   },
   { requiredKeys: ['do', 'driver'] },
 );
@@ -138,6 +142,15 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('acquireRemoveLock' as const), device, tag }) },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('releaseRemoveLock' as const), device, tag }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('stopDriver' as const), driver }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('wdfSetStaticStopRemove' as const),
+      device,
+      stoppable: fc.boolean(),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('timerFires' as const), driver }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },
 );
 

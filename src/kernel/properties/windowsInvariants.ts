@@ -212,7 +212,7 @@ export function pendingHasBlocker(c: StepCtx): void {
  * `deferredStopStatus` option).
  */
 export function stopAnswers(c: StepCtx): void {
-  if (c.action.do !== 'stopDriver' || c.before.shutDown) return;
+  if (c.action.do !== 'stopDriver' || c.before.shutDown || c.before.bugCheck) return;
   const name = c.action.driver;
   const d = c.before.drivers.get(name);
   const status = c.result.status;

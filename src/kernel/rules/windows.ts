@@ -1,4 +1,5 @@
 import type { Row } from '.';
+import { windowsKmdf } from './windowsKmdf';
 import { windowsPnp } from './windowsPnp';
 
 /** Windows (WDM/PnP) rules: shared/domain/windows.md. */
@@ -310,6 +311,8 @@ export const windows = {
   ],
   // PnP removal and remove locks: windowsPnp.ts.
   ...windowsPnp,
+  // KMDF and Driver Verifier: windowsKmdf.ts.
+  ...windowsKmdf,
   'win.update.replace': [
     'DOC',
     'A driver update removes every device of the old driver, unloads it, loads the new image and re-adds the devices.',

@@ -67,6 +67,14 @@ export const windowsActions = {
     vetoesQueryStop: bool(),
     /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
     startFails: z.optional(failure),
+    /** Ours: written with KMDF (the framework answers PnP IRPs, cleans up and unloads for it). Default wdm. */
+    framework: z.optional(oneOf(['wdm', 'kmdf'])),
+    /** Ours: Driver Verifier checks it (`verifier /standard /driver x.sys` before the load). Default false. */
+    verifier: bool(),
+    /** Ours: its Unload returns with pool allocations not freed (a driver bug). Default false. */
+    leaksPool: bool(),
+    /** Ours: its Unload returns with a kernel timer and its DPC still queued (a driver bug). Default false. */
+    leavesTimer: bool(),
   },
   createDevice: {
     driver: name(),
@@ -113,6 +121,10 @@ export const windowsActions = {
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */
   releaseRemoveLock: { device: name(), tag: name() },
+  /** Ours (KMDF): WdfDeviceSetStaticStopRemove; `stoppable: false` makes the framework fail query-remove and query-stop. */
+  wdfSetStaticStopRemove: { device: name(), stoppable: bool() },
+  /** Ours: the timer an unloaded driver left queued comes due, and its DPC runs. */
+  timerFires: { driver: name() },
   stopDriver: { driver: name() },
   updateDriver: { driver: name() },
   shutdown: {},
@@ -143,7 +155,12 @@ export const WINDOWS_ACTION_DEFAULTS = {
     driverEntryLeaksDevice: false,
     removeLock: false,
     forgetsCleanup: false,
+    framework: 'wdm',
+    verifier: false,
+    leaksPool: false,
+    leavesTimer: false,
   },
+  wdfSetStaticStopRemove: { stoppable: false },
   createDevice: { exclusive: false, started: true },
   registerNotification: {
     vetoesQueryRemove: false,

@@ -50,10 +50,14 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
           { driver: a.driver, blockers },
         );
   }
+  const model = a.model ?? D.model;
+  const kmdf = (a.framework ?? D.framework) === 'kmdf';
+  const unloadRoutine = a.unloadRoutine ?? D.unloadRoutine;
   const driver: Driver = {
     name: a.driver,
-    model: a.model ?? D.model,
-    hasUnload: a.unloadRoutine ?? D.unloadRoutine,
+    model,
+    // A KMDF PnP driver always has the framework's DriverUnload (win.kmdf.unloadRoutine).
+    hasUnload: kmdf && model === 'pnp' ? true : unloadRoutine,
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
     forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
@@ -69,6 +73,10 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     stuck: false,
     rebootRequired: false,
     ...(a.controlDevice === undefined ? {} : { controlDevice: a.controlDevice }),
+    ...(kmdf ? { framework: 'kmdf' as const, evtDriverUnload: unloadRoutine } : {}),
+    ...(a.verifier ? { verified: true } : {}),
+    ...(a.leaksPool ? { leaksPool: true } : {}),
+    ...(a.leavesTimer ? { leavesTimer: true } : {}),
   };
   tx.putDriver(driver);
   const entry = a.driverEntry === undefined || a.driverEntry === 'success' ? 'STATUS_SUCCESS' : a.driverEntry;

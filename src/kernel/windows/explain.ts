@@ -37,7 +37,11 @@ export function explainWindows(world: WindowsWorld, name: string): UnloadExplana
       'hasUnloadRoutine',
       legacy ? 'win.stop.noUnloadRoutine' : 'win.unload.noRoutine',
       d.hasUnload,
-      d.hasUnload ? 'It has an Unload routine' : 'It has no Unload routine: it is never unloaded',
+      d.hasUnload
+        ? d.framework === 'kmdf' && !legacy
+          ? 'It has an Unload routine: KMDF gives every PnP driver the framework’s'
+          : 'It has an Unload routine'
+        : 'It has no Unload routine: it is never unloaded',
     ),
     cond(
       'noReferences',
@@ -161,6 +165,8 @@ function childWait(world: WindowsWorld, driver: string): string | null {
 function windowsSummary(world: WindowsWorld, name: string, conditions: readonly Condition[]): string {
   const d = world.drivers.get(name);
   if (!d) return '';
+  if (world.bugCheck)
+    return `The system stopped with bug check ${world.bugCheck.code} ${world.bugCheck.name} (${world.bugCheck.driver}): nothing runs until a reboot.`;
   if (world.shutDown) return 'The system has shut down: no Unload routine is called at shutdown.';
   const pins = [...d.devices, ...d.lingering];
   switch (d.state) {

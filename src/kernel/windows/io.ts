@@ -7,6 +7,7 @@ import { hasDoFlag, hasFlag, isNamed, type DeviceObject, type WindowsWorld } fro
 import { resumeRemoves } from './removeLock';
 import { settle } from './settle';
 import { pdoOf, stackOf } from './stack';
+import { isKmdf } from './kmdf/objects';
 import type { WindowsTx } from './tx';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
@@ -192,7 +193,8 @@ function cancelQueued(tx: WindowsTx, handle: string): void {
     const irp = tx.irps.get(name);
     const at = irp && tx.device(irp.path[irp.path.length - 1] ?? '');
     if (!irp || !at) continue;
-    if (tx.drv(at.driver).forgetsCleanup) {
+    const kmdf = isKmdf(tx.drv(at.driver));
+    if (tx.drv(at.driver).forgetsCleanup && !kmdf) {
       tx.emit('driverBug', 'win.close.cleanupCancels', {
         irp: name,
         handle,
@@ -202,7 +204,10 @@ function cancelQueued(tx: WindowsTx, handle: string): void {
       });
       continue;
     }
-    completeIrpNow(tx, name, { status: 'STATUS_CANCELLED', rule: 'win.close.cleanupCancels' });
+    completeIrpNow(tx, name, {
+      status: 'STATUS_CANCELLED',
+      rule: kmdf ? 'win.kmdf.cleanupFlushes' : 'win.close.cleanupCancels',
+    });
   }
 }
 

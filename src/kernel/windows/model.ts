@@ -92,6 +92,18 @@ export interface Driver {
   readonly entryStatus?: string;
   /** The control device DriverEntry creates (kept so an update can re-create it). */
   readonly controlDevice?: string;
+  /** Written with KMDF (kmdf/framework.ts): the framework answers IRPs and cleans up for it. Absent: WDM. */
+  readonly framework?: 'kmdf';
+  /** KMDF only: the driver registered an EvtDriverUnload callback in WdfDriverCreate. */
+  readonly evtDriverUnload?: boolean;
+  /** `verifier /driver x.sys` was set before this load: Driver Verifier checks it (verifier.ts). */
+  readonly verified?: boolean;
+  /** A driver bug: Unload returns with pool allocations not freed. */
+  readonly leaksPool?: boolean;
+  /** A driver bug: Unload returns with a kernel timer (and its DPC) still queued. */
+  readonly leavesTimer?: boolean;
+  /** The timer left queued by an unloaded image: it fires into freed memory (`timerFires`). */
+  readonly danglingTimer?: boolean;
 }
 
 export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
@@ -154,6 +166,10 @@ export interface DeviceObject {
   readonly beforeQuery: DevnodeState | null;
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
+  /** KMDF: WdfDeviceSetStaticStopRemove(FALSE) calls not yet matched by a TRUE (absent: 0). */
+  readonly wdfStopCount?: number;
+  /** KMDF: the framework has deleted its WDFDEVICE (the cleanup callbacks ran). */
+  readonly wdfDeleted?: boolean;
 }
 
 export interface FileObject {
@@ -210,6 +226,18 @@ export interface WindowsWorld {
   readonly registrations: IMap<string, Registration>;
   readonly references: IMap<string, ObReference>;
   readonly shutDown: boolean;
+  /** The system stopped with a bug check (verifier.ts): every later step is refused. */
+  readonly bugCheck?: BugCheck;
+}
+
+/** A bug check ("blue screen"): its code, name and first parameter as `!analyze` prints them. */
+export interface BugCheck {
+  readonly code: string;
+  readonly name: string;
+  /** Parameter 1 (for 0xC4, the subcode), when it says which violation. */
+  readonly parameter1?: string;
+  readonly driver: string;
+  readonly reason: string;
 }
 
 export function hasFlag(d: DeviceObject, flag: DoeFlag): boolean {

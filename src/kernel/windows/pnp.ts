@@ -7,6 +7,9 @@ import { stackOf } from './stack';
 import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
+import { frameworkDeletesDevice, frameworkPurges, removalRule } from './kmdf/framework';
+import { isKmdf } from './kmdf/objects';
+import { frameworkQueryVeto } from './kmdf/stopRemove';
 
 /**
  * PnP removal (shared/domain/windows.md §3, "PnP removal", "Surprise
@@ -66,14 +69,19 @@ function tellRemoved(tx: WindowsTx, names: ReadonlySet<string>, rule: WindowsRul
     tell(tx, r, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', rule);
     if (r.handle) closeHandleNow(tx, r.handle);
     if (!tx.registrations.has(r.name)) continue;
-    if (r.forgetsUnregister) {
+    if (r.forgetsUnregister && !isKmdf(tx.driver(r.driver))) {
       tx.emit('driverBug', 'win.pnp.unregisterOnRemove', {
         registration: r.name,
         driver: r.driver,
         reason: `its callback does not call IoUnregisterPlugPlayNotification for ${r.name}: the registration keeps ${r.driver} from unloading`,
       });
     } else {
-      unregisterNow(tx, r.name, 'win.pnp.unregisterOnRemove');
+      // A KMDF driver's remote I/O target is closed by the framework (win.kmdf.targetCloses).
+      unregisterNow(
+        tx,
+        r.name,
+        isKmdf(tx.driver(r.driver)) ? 'win.kmdf.targetCloses' : 'win.pnp.unregisterOnRemove',
+      );
     }
   }
 }
@@ -203,9 +211,11 @@ function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
       minor: 'IRP_MN_QUERY_REMOVE_DEVICE',
       major: 'IRP_MJ_PNP',
     });
-    if (tx.drv(d.driver).vetoesQueryRemove) {
-      const reason = `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
-      tx.emit('queryRemoveVetoed', 'win.pnp.queryTopDown', { device: d.name, driver: d.driver, reason });
+    const framework = frameworkQueryVeto(tx, d);
+    if (tx.drv(d.driver).vetoesQueryRemove || framework) {
+      const reason = framework ?? `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
+      const rule = framework ? 'win.kmdf.staticStopRemove' : 'win.pnp.queryTopDown';
+      tx.emit('queryRemoveVetoed', rule, { device: d.name, driver: d.driver, reason });
       cancelRemove(tx, pdo);
       return { ok: false, vetoedBy: d.driver, reason };
     }
@@ -327,8 +337,10 @@ export function unwind(tx: WindowsTx, from: string, rule: WindowsRuleId): void {
     if (d.role === 'pdo' && d.attachedTo === null) {
       removePdo(tx, name, rule);
     } else {
-      detach(tx, name, rule);
-      deleteDevice(tx, name, rule);
+      // A KMDF driver's framework deletes its WDFDEVICE, then detaches and deletes for it.
+      frameworkDeletesDevice(tx, name);
+      detach(tx, name, removalRule(tx, name, rule));
+      deleteDevice(tx, name, removalRule(tx, name, rule));
     }
   }
   resumeParent(tx, parent);
@@ -400,5 +412,5 @@ function failOutstanding(tx: WindowsTx, names: ReadonlySet<string>, failure: Fai
     .filter((irp) => irp.path.some((d) => names.has(d)))
     .map((irp) => irp.name)
     .toArray();
-  for (const irp of outstanding) completeIrpNow(tx, irp, failure);
+  for (const irp of outstanding) completeIrpNow(tx, irp, frameworkPurges(tx, irp) ?? failure);
 }

@@ -3,6 +3,7 @@ import type { DevnodeState, WindowsWorld } from './model';
 import { pnpIrpAt, sendDown } from './pnp';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
+import { frameworkQueryVeto } from './kmdf/stopRemove';
 
 /**
  * A resource rebalance (WDK "Stopping a Device", "IRP_MN_QUERY_STOP_DEVICE",
@@ -42,23 +43,25 @@ function setDevnode(
 export function queryStop(tx: WindowsTx, pdo: string): Result {
   if (tx.dev(pdo).devnode !== 'Started') return refuseState(tx, pdo, 'IRP_MN_QUERY_STOP_DEVICE', 'Started');
   for (const d of stackOf(tx, pdo)) {
-    const veto = tx.drv(d.driver).vetoesQueryStop;
+    const framework = frameworkQueryVeto(tx, d);
+    const veto = tx.drv(d.driver).vetoesQueryStop || framework !== null;
+    const status = framework ? 'STATUS_INVALID_DEVICE_STATE' : 'STATUS_UNSUCCESSFUL';
     pnpIrpAt(
       tx,
       d,
       'IRP_MN_QUERY_STOP_DEVICE',
-      'win.rebalance.queryTopDown',
-      veto ? { status: 'STATUS_UNSUCCESSFUL', reason: `${d.driver} cannot stop its device` } : undefined,
+      framework ? 'win.kmdf.staticStopRemove' : 'win.rebalance.queryTopDown',
+      veto ? { status, reason: framework ?? `${d.driver} cannot stop its device` } : undefined,
     );
     if (veto) {
-      tx.emit('queryRemoveVetoed', 'win.rebalance.queryTopDown', {
+      tx.emit('queryRemoveVetoed', framework ? 'win.kmdf.staticStopRemove' : 'win.rebalance.queryTopDown', {
         device: d.name,
         driver: d.driver,
         minor: 'IRP_MN_QUERY_STOP_DEVICE',
         reason: `${d.driver} failed IRP_MN_QUERY_STOP_DEVICE: no rebalance`,
       });
       cancelStopNow(tx, pdo);
-      return tx.done('STATUS_UNSUCCESSFUL');
+      return tx.done(status);
     }
   }
   setDevnode(tx, pdo, 'QueryStopped', 'win.rebalance.queryTopDown', 'its drivers now hold new requests');

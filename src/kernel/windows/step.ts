@@ -9,7 +9,9 @@ import type { WindowsWorld } from './model';
 import { registerNotification, registerShutdown, shutdown, unregisterNotification } from './notify';
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
+import { wdfSetStaticStopRemove } from './kmdf/stopRemove';
 import { WindowsTx } from './tx';
+import { timerFires } from './verifier';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -28,6 +30,13 @@ export function createWindowsWorld(options: Partial<WindowsOptions> = {}): Windo
 /** One Windows action: (world, action) → { world, status, events }. Pure. */
 export function windowsStep(world: WindowsWorld, action: WindowsAction): StepResult<WindowsWorld> {
   const tx = new WindowsTx(world);
+  if (world.bugCheck) {
+    return tx.refuse(
+      'STATUS_SYSTEM_SHUTDOWN',
+      'win.bugcheck.halted',
+      `the system stopped with bug check ${world.bugCheck.code} ${world.bugCheck.name}: nothing runs until a reboot`,
+    );
+  }
   if (world.shutDown) {
     return tx.refuse('STATUS_SYSTEM_SHUTDOWN', 'win.shutdown.halted', 'the system has shut down');
   }
@@ -70,6 +79,10 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return acquireRemoveLock(tx, action);
     case 'releaseRemoveLock':
       return releaseRemoveLock(tx, action);
+    case 'wdfSetStaticStopRemove':
+      return wdfSetStaticStopRemove(tx, action);
+    case 'timerFires':
+      return timerFires(tx, action);
     case 'stopDriver':
       return stopDriver(tx, action);
     case 'updateDriver':

@@ -3,7 +3,16 @@ import type { WindowsEventType } from '../events';
 import type { WindowsRuleId } from '../rules';
 import { Tx, unchanged } from '../tx';
 import type { StepResult } from '../types';
-import type { DeviceObject, Driver, FileObject, Irp, ObReference, Registration, WindowsWorld } from './model';
+import type {
+  BugCheck,
+  DeviceObject,
+  Driver,
+  FileObject,
+  Irp,
+  ObReference,
+  Registration,
+  WindowsWorld,
+} from './model';
 
 /** The read side of a world, shared by the step builder and by read-only queries. */
 export type WindowsView = Pick<
@@ -57,6 +66,12 @@ export class WindowsTx extends Tx<WindowsWorld, WindowsRuleId, WindowsEventType>
   }
   set shutDown(v: boolean) {
     this.put('shutDown', v);
+  }
+  get bugCheck() {
+    return this.w.bugCheck;
+  }
+  set bugCheck(v: BugCheck | undefined) {
+    this.put('bugCheck', v);
   }
 
   driver(name: string): Driver | undefined {

@@ -1,7 +1,9 @@
 import { describeRefs, type ObjectRef } from '../events';
 import type { WindowsRuleId } from '../rules';
 import { DOE, hasFlag, type Driver } from './model';
+import { frameworkDeletesDevice, frameworkUnloadBegins, frameworkUnloadEnds } from './kmdf/framework';
 import type { WindowsTx, WindowsView } from './tx';
+import { checkUnload } from './verifier';
 
 /**
  * The unload decision: seed rules 2–4 (shared/domain/windows.md §1), plus
@@ -79,11 +81,17 @@ export function maybeCallUnload(tx: WindowsTx, name: string): boolean {
   tx.emit('unloadCalled', driver.model === 'pnp' ? 'seed.2.pnpLastDevice' : 'seed.4.allConditions', {
     driver: name,
   });
+  // KMDF: the framework's DriverUnload calls EvtDriverUnload first (win.kmdf.driverUnload).
+  frameworkUnloadBegins(tx, name);
   if (driver.model === 'legacy') {
     // A legacy driver's Unload deletes its own device objects and symbolic links.
     for (const dev of driver.devices) deleteDevice(tx, dev, 'win.unload.deletesDevices');
   }
+  // KMDF: then the WDFDRIVER is deleted, after its children.
+  frameworkUnloadEnds(tx, name);
   tx.patchDriver(name, { state: 'unloaded' });
+  // Driver Verifier's checks when Unload returns; a bug check stops everything here.
+  if (checkUnload(tx, name)) return true;
   maybeFreeImage(tx, name, true);
   return true;
 }
@@ -118,6 +126,8 @@ export function deleteDevice(tx: WindowsTx, name: string, rule: WindowsRuleId): 
   // A cascade (a detach letting a deferred legacy Unload delete its own devices) may have taken it already.
   const current = tx.device(name);
   if (!current) return;
+  // KMDF: the framework deletes the WDFDEVICE (its callbacks) before IoDeleteDevice.
+  if (!hasFlag(current, 'DELETE_PENDING')) frameworkDeletesDevice(tx, name);
   if (current.attachedTo) detach(tx, name, 'win.delete.detachFirst');
   // Detaching may have let a deferred Unload run, and a legacy Unload deletes its own devices.
   const before = tx.device(name);

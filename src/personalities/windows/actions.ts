@@ -40,6 +40,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             vetoesQueryStop: d.vetoesQueryStop,
             removeLock: d.usesRemoveLock,
             forgetsCleanup: d.forgetsCleanup,
+            framework: d.framework ?? 'wdm',
+            ...(d.verified ? { verifier: true } : {}),
+            ...(d.leaksPool ? { leaksPool: true } : {}),
+            ...(d.leavesTimer ? { leavesTimer: true } : {}),
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
@@ -72,6 +76,22 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
         help: 'Only when DriverEntry fails and there is a control device',
+      },
+      framework: {
+        label: 'Written with',
+        help: 'kmdf: the framework answers PnP IRPs, cancels a closing file’s requests, detaches and deletes its devices, and gives a PnP driver its DriverUnload',
+      },
+      verifier: {
+        label: 'Checked by Driver Verifier',
+        help: 'As after verifier /standard /driver x.sys: unload mistakes become bug checks',
+      },
+      leaksPool: {
+        label: 'Unload leaves pool allocated (a bug)',
+        help: 'Unseen without Driver Verifier; with it, bug check 0xC4 (0x62) at unload',
+      },
+      leavesTimer: {
+        label: 'Unload leaves a timer queued (a bug)',
+        help: 'When it fires into the freed image: bug check 0xCE; Driver Verifier stops at the unload',
       },
     },
   },
@@ -274,6 +294,27 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
     fields: { device, tag },
+  },
+  {
+    id: 'wdfSetStaticStopRemove',
+    label: 'WdfDeviceSetStaticStopRemove',
+    help: 'A KMDF driver says whether its device can be stopped and removed; while not, the framework fails query-remove and query-stop.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: {
+      device,
+      stoppable: { label: 'Stoppable', help: 'Each FALSE must be matched by a TRUE' },
+    },
+  },
+  {
+    id: 'timerFires',
+    label: 'Timer fires',
+    help: 'The timer an unloaded driver left queued comes due: its DPC routine is no longer in memory.',
+    group: 'System',
+    subject: { kind: 'driver', field: 'driver' },
+    fields: {
+      driver: { label: 'Driver', ref: { of: 'driver', candidates: (w) => w.drivers.keySeq().toArray() } },
+    },
   },
   {
     id: 'shutdown',

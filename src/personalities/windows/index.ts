@@ -13,8 +13,22 @@ export const windowsApp: AppPersonality<'windows'> = {
   ownerState(world, name) {
     const d = world.drivers.get(name);
     if (!d) return { state: 'not loaded', tone: 'ghost' };
+    if (world.bugCheck?.driver === name) return { state: 'bug check', tone: 'danger' };
     if (d.stuck) return { state: 'stuck', tone: 'danger' };
     return { state: DRIVER_STATE[d.state].word, tone: DRIVER_STATE[d.state].tone };
+  },
+  halted(world) {
+    const b = world.bugCheck;
+    if (!b) return null;
+    return {
+      title: `Bug check ${b.code}: ${b.name}`,
+      lines: [
+        ...(b.parameter1 ? [`Parameter 1: ${b.parameter1}`] : []),
+        `Driver: ${b.driver}.sys`,
+        b.reason,
+        'The system has stopped: nothing runs until a reboot.',
+      ],
+    };
   },
   conditionFact(world, name, c) {
     const d = world.drivers.get(name);

@@ -163,6 +163,15 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
   );
   if (d.exclusive) rows.push(row('Exclusive', 'yes: one open at a time'));
   if (d.removeLock) rows.push(removeLockRow(d));
+  if ((d.wdfStopCount ?? 0) > 0) {
+    rows.push(
+      row(
+        'Stop and remove',
+        `not allowed (${d.wdfStopCount} WdfDeviceSetStaticStopRemove(FALSE) to match)`,
+        'The framework fails query-remove and query-stop until every FALSE is matched by a TRUE',
+      ),
+    );
+  }
   rows.push(row('Symbolic link', d.symbolicLink ?? NONE));
   rows.push(row('Shutdown notification', SHUTDOWN[d.shutdown]));
   const listing = stackListing(stack, d.name);
@@ -226,6 +235,28 @@ function driverRows(d: Driver): InspectorRow[] {
         'DispatchCleanup',
         'driver bug: leaves the file object’s queued IRPs pending',
         'IRP_MJ_CLEANUP: the driver must cancel and complete the queued IRPs of the file object being closed',
+      ),
+    );
+  }
+  if (d.framework === 'kmdf') {
+    rows.push(
+      row(
+        'Framework',
+        `KMDF${d.evtDriverUnload ? ', with EvtDriverUnload' : ', no EvtDriverUnload'}`,
+        'The framework answers PnP IRPs, cancels a closing file’s queued requests, closes remote I/O targets, detaches and deletes the driver’s devices',
+      ),
+    );
+  }
+  if (d.verified)
+    rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
+  if (d.leaksPool) rows.push(row('Pool at unload', 'driver bug: Unload leaves pool allocated'));
+  if (d.leavesTimer || d.danglingTimer) {
+    rows.push(
+      row(
+        'Timer at unload',
+        d.danglingTimer
+          ? 'still queued in the freed image: when it fires, bug check 0xCE'
+          : 'driver bug: Unload leaves a timer queued',
       ),
     );
   }

@@ -26,7 +26,7 @@ export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data:
     <Card
       kind="driver"
       title={driverTitle(d.name)}
-      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'} · ${unload}`}
+      subtitle={`${d.model === 'pnp' ? 'PnP' : 'legacy'}${d.framework === 'kmdf' ? ' · KMDF' : ''} · ${unload}`}
       tone={tone}
       ghost={ghost}
       highlighted={data.highlighted}
@@ -38,6 +38,8 @@ export const DriverNode = memo(function DriverNode({ data }: NodeProps & { data:
       {ghost && d.imageInMemory ? <Badge tone="danger">image still in memory</Badge> : null}
       {d.stuck ? <Badge tone="danger">stuck: no Unload</Badge> : null}
       {d.rebootRequired ? <Badge tone="danger">reboot required</Badge> : null}
+      {d.verified ? <Badge tone="info">Driver Verifier</Badge> : null}
+      {d.danglingTimer ? <Badge tone="danger">timer still queued</Badge> : null}
       {d.registrations.size > 0 ? (
         <Badge tone="pending">{d.registrations.size} PnP registration(s)</Badge>
       ) : null}

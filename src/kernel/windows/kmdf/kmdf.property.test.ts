@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { runProperty } from '../../properties/harness';
+import { windowsRunArb } from '../../properties/windowsArbs';
+import type { StepCtx } from '../../properties/windowsInvariants';
+import fc from 'fast-check';
+import type { WindowsAction, WindowsOptions } from '../actions';
+import { createWorld } from '../../world';
+import { bugCheckHalts, cleanupInHierarchyOrder, frameworkLeavesNoWdmBug } from './kmdfInvariants';
+
+/** KMDF and Driver Verifier properties over random Windows runs (issue 19). */
+
+const NUM_RUNS = 1000;
+
+/** The Windows runs, with about half of every load (the deep setups' too) changed by `change`. */
+const runsWith = (change: Partial<Extract<WindowsAction, { do: 'loadDriver' }>>) =>
+  fc.tuple(windowsRunArb(), fc.array(fc.boolean(), { minLength: 64, maxLength: 64 })).map(([run, flips]) => ({
+    ...run,
+    actions: run.actions.map((a, i): WindowsAction =>
+      a.do === 'loadDriver' && flips[i % 64] ? { ...a, ...change } : a,
+    ),
+  }));
+const kmdfRuns = runsWith({ framework: 'kmdf' });
+const verifiedRuns = runsWith({ verifier: true });
+
+function property(
+  each: (c: StepCtx) => void,
+  perRun: (steps: StepCtx[]) => void = () => {},
+  runs = kmdfRuns,
+): void {
+  runProperty(runs, (o: Partial<WindowsOptions>) => createWorld('windows', o), each, perRun, NUM_RUNS, false);
+}
+
+describe('KMDF and Driver Verifier properties (random action sequences)', { timeout: 120_000 }, () => {
+  it('runs a KMDF driver’s cleanup callbacks in hierarchy order: children before parents, each once', () => {
+    let seen = new Set<string>();
+    let runs = 0;
+    let nested = 0;
+    property(
+      (c) => {
+        if (c.index === 0) seen = new Set();
+        cleanupInHierarchyOrder(c, seen);
+      },
+      (steps) => {
+        const cleanups = steps
+          .flatMap((s) => s.result.events)
+          .filter((e) => e.state === 'EvtCleanupCallback');
+        if (cleanups.length > 0) runs++;
+        if (
+          cleanups.some(
+            (e) => e.wdfObject?.startsWith('WDFREQUEST') || e.wdfObject?.startsWith('WDFFILEOBJECT'),
+          )
+        )
+          nested++;
+      },
+    );
+    // Not vacuous: framework objects are deleted in a share of runs, some with requests or files under them.
+    console.log(`KMDF cleanup: ${runs} runs of ${NUM_RUNS}, ${nested} with requests or files under a device`);
+    expect(runs).toBeGreaterThan(NUM_RUNS * 0.05);
+    expect(nested).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('never reports a forgotten cleanup or unregistration for a KMDF driver', () => {
+    let flushed = 0;
+    property(frameworkLeavesNoWdmBug, (steps) => {
+      if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.kmdf.cleanupFlushes'))) flushed++;
+    });
+    expect(flushed).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+
+  it('stops everything after a bug check, and bug checks only where the rules say', () => {
+    let stopped = 0;
+    property(
+      bugCheckHalts,
+      (steps) => {
+        if (steps.some((s) => s.result.world.bugCheck)) stopped++;
+      },
+      verifiedRuns,
+    );
+    console.log(`bug checks: ${stopped} runs of ${NUM_RUNS}`);
+    expect(stopped).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+});

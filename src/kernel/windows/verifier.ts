@@ -1,0 +1,113 @@
+import type { WindowsAction } from './actions';
+import type { StepResult } from '../types';
+import type { BugCheck, WindowsWorld } from './model';
+import type { WindowsTx } from './tx';
+
+/**
+ * Driver Verifier and the bug checks of unload mistakes (rules in
+ * rules/windowsKmdf.ts). A driver loaded with `verifier` is checked when
+ * its Unload returns: pool it never freed stops the system with 0xC4/0x62,
+ * a timer still queued with 0xC7. Without Verifier the same mistakes pass
+ * unseen at unload: the pool is lost, and the timer fires later into the
+ * freed image, 0xCE (`timerFires`).
+ */
+
+type Result = StepResult<WindowsWorld>;
+
+/** Bug check codes as `!analyze` prints them. */
+export const BUG_CHECKS = {
+  DRIVER_VERIFIER_DETECTED_VIOLATION: '0x000000C4',
+  TIMER_OR_DPC_INVALID: '0x000000C7',
+  DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS: '0x000000CE',
+} as const;
+
+/** The system stops: the world keeps the bug check and refuses every later step (win.bugcheck.halted). */
+function stop(tx: WindowsTx, check: BugCheck, rule: Parameters<WindowsTx['emit']>[1]): void {
+  tx.bugCheck = check;
+  tx.emit('bugCheck', rule, {
+    driver: check.driver,
+    status: check.code,
+    state: check.name,
+    reason: check.reason,
+  });
+}
+
+/**
+ * Called when a driver's Unload has returned, before its image goes. True
+ * when Driver Verifier stopped the system (the image then stays: nothing
+ * runs after a bug check).
+ */
+export function checkUnload(tx: WindowsTx, name: string): boolean {
+  const d = tx.drv(name);
+  if (d.leaksPool) {
+    if (d.verified) {
+      stop(
+        tx,
+        {
+          code: BUG_CHECKS.DRIVER_VERIFIER_DETECTED_VIOLATION,
+          name: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
+          parameter1: '0x62',
+          driver: name,
+          reason: `${name} is unloading without freeing its pool allocations (parameter 1 = 0x62; !verifier 3 ${name}.sys lists them)`,
+        },
+        'win.verifier.poolLeak',
+      );
+      return true;
+    }
+    tx.emit('driverBug', 'win.verifier.poolLeakUnseen', {
+      driver: name,
+      reason:
+        'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
+    });
+  }
+  if (d.leavesTimer) {
+    if (d.verified) {
+      stop(
+        tx,
+        {
+          code: BUG_CHECKS.TIMER_OR_DPC_INVALID,
+          name: 'TIMER_OR_DPC_INVALID',
+          parameter1: '0x0',
+          driver: name,
+          reason: `Driver Verifier finds a kernel timer still queued in the memory of ${name}, which is being unloaded (parameter 1 = 0x0)`,
+        },
+        'win.verifier.timerAtUnload',
+      );
+      return true;
+    }
+    tx.patchDriver(name, { danglingTimer: true });
+    tx.emit('driverBug', 'win.timer.leftQueued', {
+      driver: name,
+      reason:
+        'its Unload returned with a timer and its DPC still queued: the image is freed, the timer is not',
+    });
+  }
+  return false;
+}
+
+/** `timerFires`: the timer an unloaded driver left queued comes due; its DPC routine is gone. */
+export function timerFires(tx: WindowsTx, a: Extract<WindowsAction, { do: 'timerFires' }>): Result {
+  const d = tx.driver(a.driver);
+  if (!d?.danglingTimer) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.timer.none',
+      d
+        ? `${a.driver} left no timer queued after an unload (load it with leavesTimer, then unload it)`
+        : `no driver is named ${a.driver}`,
+      { driver: a.driver },
+    );
+  }
+  tx.patchDriver(a.driver, { danglingTimer: false });
+  stop(
+    tx,
+    {
+      code: BUG_CHECKS.DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS,
+      name: 'DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS',
+      driver: a.driver,
+      reason: `the timer ${a.driver} left queued fires and its DPC routine runs in the freed image of ${a.driver}`,
+    },
+    'win.timer.firesIntoUnloaded',
+  );
+  return tx.done();
+}
