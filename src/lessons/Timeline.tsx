@@ -58,6 +58,7 @@ export function Timeline() {
         <button
           type="button"
           className="btn btn-primary"
+          data-next
           disabled={!canNext}
           onClick={() => execute('next')}
           title="Next (→ or Space); at a question it asks first"
@@ -100,6 +101,7 @@ export function Timeline() {
             className="btn"
             onClick={() => execute('restartLesson')}
             title="Step 0, every answer forgotten"
+            data-restart
           >
             ⟲ Restart
           </button>

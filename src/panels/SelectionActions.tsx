@@ -25,7 +25,20 @@ export function SelectionActions() {
     return (
       <section aria-label="Selected object" className="panel p-3 text-sm">
         <span className="font-mono">{selection.name}</span> no longer exists at this step.{' '}
-        <span className="muted">Step back (←) to see it, or select another object.</span>
+        <span className="muted">Step back (←) to see it, or select another object.</span>{' '}
+        {/* Its button went with the object: focus lands here, on a way on, not on the panel. */}
+        <button
+          type="button"
+          className="btn mt-1"
+          onClick={(e) =>
+            e.currentTarget
+              .closest('.visualizer')
+              ?.querySelector<HTMLElement>('.react-flow__node[tabindex="0"]')
+              ?.focus()
+          }
+        >
+          Back to the graph (G)
+        </button>
       </section>
     );
   }
