@@ -13,7 +13,7 @@ export const GRAPH_WORDS = {
 } as const;
 
 /** The first enabled action of the selected object (SelectionActions). */
-const FIRST_ACTION = 'section[aria-label="Selected object"] li > button:not([disabled])';
+const FIRST_ACTION = 'section[aria-label$="Selected object"] li > button:not([disabled])';
 
 function navNodes(nodes: readonly Node[]): NavNode[] {
   return nodes
