@@ -2,6 +2,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
+import type { VisualizerState } from '../store/state';
 import { selectAnimatedEvent } from '../animation/moment';
 import { selectFontScale } from '../lessons/selectors';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
@@ -17,6 +18,8 @@ type When = 'past' | 'current';
  * the narration and every event with the rule behind it. A click on a step
  * travels there; hovering an event outlines its objects in the graph.
  */
+const selectLogFilter = (s: VisualizerState) => s.typing.logFilter;
+
 export function EventLog() {
   const landmark = useLandmarkName('Event log');
   const entries = useVisualizer(selectEntries);
@@ -27,7 +30,9 @@ export function EventLog() {
   const fontScale = useVisualizer(selectFontScale);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
-  const [filter, setFilter] = useState('');
+  // In the store, so a reload of the tab keeps it (src/lessons/typing.ts).
+  const filter = useVisualizer(selectLogFilter);
+  const setFilter = (text: string) => void execute('setLogFilter', { text: text.slice(0, 200) });
   const query = useDeferredValue(filter);
   const [limit, setLimit] = useState(LOG_PAGE);
   const rows = useMemo(() => logRows(entries, query), [entries, query]);
@@ -74,6 +79,7 @@ export function EventLog() {
       </div>
       <input
         type="search"
+        maxLength={200}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         placeholder="Filter events…"

@@ -2,6 +2,7 @@ import type { Action, Ask, Expect, KernelEvent, ObjectRef, Os, World } from '../
 import type { Layout } from '../graph/layout';
 import type { DebuggerReading } from '../debugger/reading';
 import type { ClassroomUi, LessonSession } from '../lessons/state';
+import type { Typing } from '../lessons/typing';
 import type { AnimationMoment } from '../animation/moment';
 
 /** Who asked for an action: every caller goes through the same door. */
@@ -94,6 +95,8 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
+  /** What is being typed and not yet part of the work: the log's filter, incomplete questions (src/lessons/typing.ts). */
+  readonly typing: Typing;
   /** Presenter mode, text size, autoplay (one for the app, lessons and embeds), the gallery and the lesson editor (src/lessons). */
   readonly classroom: ClassroomUi;
 }
