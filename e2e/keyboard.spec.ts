@@ -63,12 +63,16 @@ test('the demo’s first task by keyboard alone: stop Beep, close the handle tha
   // The last handle closed: Unload runs, the image goes.
   await expect(page.getByTestId('announcer')).toContainText('Beep: Unload runs.');
   await expect(app.node('driver:Beep')).toHaveAttribute('aria-label', /^Beep, legacy driver, unloaded/);
-  // The handle's button went with the handle: focus stays in its panel, not on the page's body.
-  await expect(focused(page)).toHaveAttribute('aria-label', 'Selected object');
+  // The handle's button went with the handle: focus stays in its panel, on its way on (not on the page's
+  // body, nor on the panel itself, a container).
+  const back = app.selectedActions().getByRole('button', { name: 'Back to the graph (G)' });
+  await expect(back).toBeFocused();
+  await keys.press('Enter');
+  await expect(focused(page)).toHaveClass(/react-flow__node/);
 
   test.info().annotations.push({ type: 'key presses', description: String(keys.count) });
   console.log(`first task by keyboard: ${keys.count} key presses`);
-  expect(keys.count).toBeLessThanOrEqual(11);
+  expect(keys.count).toBeLessThanOrEqual(12);
 });
 
 test('after a mouse click on a button, ← and Space still step, and a click on the OS switch leaves keys alone', async ({
@@ -159,4 +163,85 @@ test('an off-screen object is reached by arrows: the view pans to it and it take
   expect(id).not.toBe('driver:Beep');
   await expect(app.selectedActions()).toContainText(id?.split(':')[1] ?? '?');
   await expect(node).toBeInViewport();
+});
+
+test('Home and End on a graph object move within the graph; Ctrl+Home and Home outside it go to the start', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(page.getByText('step 9 / 9')).toBeVisible();
+  await page.keyboard.press('g');
+  await expect(focused(page)).toHaveAttribute('data-id', 'driver:BusEnum');
+  await page.keyboard.press('End');
+  // The last object in reading order: focus stays in the graph, the timeline does not move.
+  await expect(focused(page)).toHaveClass(/react-flow__node/);
+  const last = await focused(page).getAttribute('data-id');
+  expect(last).not.toBe('driver:BusEnum');
+  await page.keyboard.press('Home');
+  await expect(focused(page)).toHaveAttribute('data-id', 'driver:BusEnum');
+  await expect(page.getByText('step 9 / 9')).toBeVisible();
+  // With Ctrl, Home is the timeline's again: the start, and focus is not dropped on a container.
+  await page.keyboard.press('Control+Home');
+  await expect(page.getByText('step 0 / 9')).toBeVisible();
+  await page.keyboard.press('Control+End');
+  await expect(page.getByText('step 9 / 9')).toBeVisible();
+  const tag = await page.evaluate(() => document.activeElement?.tagName);
+  expect(['MAIN', 'ASIDE', 'BODY']).not.toContain(tag);
+});
+
+test('a whole lesson by keyboard alone: focus goes to each question’s first choice, then on to Next', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  const keys = new Keys(page);
+  const notAContainer = async () => {
+    const tag = await page.evaluate(() => document.activeElement?.tagName);
+    expect(['MAIN', 'ASIDE', 'SECTION', 'BODY', 'NAV']).not.toContain(tag);
+  };
+
+  // L: the gallery, its search field has focus; a few letters find the lesson.
+  await keys.press('l');
+  const gallery = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(gallery.getByRole('searchbox')).toBeFocused();
+  await keys.press(...'leaked'.split(''));
+  const open = gallery.getByRole('button', { name: /^Open the lesson: What does sc stop do while a handle/ });
+  await expect(open).toHaveCount(1);
+  for (let tabs = 0; tabs < 8; tabs++) {
+    if (await open.evaluate((el) => el === document.activeElement)) break;
+    await keys.press('Tab');
+  }
+  await expect(open).toBeFocused();
+  await keys.press('Enter');
+  await expect(gallery).toHaveCount(0);
+  const next = page.getByTestId('timeline').locator('[data-next]');
+  const slider = page.getByRole('slider', { name: /^Step/ });
+  await expect(slider).toHaveValue('0');
+
+  let questions = 0;
+  for (let guard = 0; guard < 20 && (await next.isEnabled()); guard++) {
+    await keys.press('ArrowRight');
+    const question = page.getByTestId('question');
+    if (await question.isVisible()) {
+      questions += 1;
+      // Opening the question moved focus to its first choice: the answer is one Tab away.
+      const choices = question.getByRole('button');
+      await expect(choices.first()).toBeFocused();
+      await keys.press('Tab');
+      await expect(choices.nth(1)).toBeFocused();
+      await keys.press('Enter');
+      await expect(page.getByTestId('answer')).toContainText('✓ Right');
+      // Answering moved focus on to Next (or, at the end, into the answer), never a panel.
+      if (await next.isEnabled()) await expect(next).toBeFocused();
+      await notAContainer();
+    }
+  }
+  expect(questions).toBe(3);
+  await expect(page.getByTestId('conclusion')).toContainText('Unload runs the moment the last handle closes');
+  await expect(page.getByTestId('score')).toContainText('3');
+  await notAContainer();
+  test.info().annotations.push({ type: 'key presses', description: String(keys.count) });
+  console.log(`whole lesson by keyboard: ${keys.count} key presses`);
+  expect(keys.count).toBeLessThanOrEqual(30);
 });

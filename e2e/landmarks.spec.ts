@@ -42,9 +42,8 @@ test('the embed as a component in a host page is a region of that page, not its 
 
 /**
  * The pair view (`?view=pair`): one main for the page, no repeated banner, and each visualizer's
- * complementary landmarks (all actions, explain) named after it. (The panels' own regions —
- * timeline, current step, event log, selected object, checklist, inspector — still repeat their
- * names across the two: landmark-unique is not asserted yet.)
+ * complementary landmarks (all actions, explain) named after it. (The panels' own regions are
+ * named after their visualizer too: landmark-unique and the other best practices in pair.spec.ts.)
  */
 for (const width of [1280, 390, 320]) {
   test(`the pair view at ${width} px: one main, no repeated banner, its asides named apart`, async ({

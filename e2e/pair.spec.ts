@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { checkA11y, expect, test } from './fixtures';
 
 /**
@@ -43,3 +44,37 @@ test('two visualizers on one page are driven independently', async ({ page }) =>
   await expect(svr.locator('.react-flow__node[data-id="module:asyc"]')).toBeVisible();
   await checkA11y(page, 'two visualizers');
 });
+
+/**
+ * Every landmark of the pair view has a name of its own: each visualizer's parts (timeline, current
+ * step, event log, selected object, checklist, inspector) are named after it, so a screen reader's
+ * landmark list tells the two apart; axe's best-practice rules pass at a laptop's and phones' widths.
+ */
+for (const width of [1024, 390, 320]) {
+  test(`the pair view at ${width} px: unique landmark names, axe best practices clean`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/?view=pair');
+    await expect(page.getByTestId('visualizer-1').locator('.react-flow__node').first()).toBeVisible();
+    const names = await page
+      .locator('main, nav, aside, section[aria-label], section[aria-labelledby], [role="region"], header')
+      .evaluateAll((els) =>
+        els
+          // What a screen reader lists: drawn landmarks (a closed legend's sections are not).
+          .filter((e) => e.getAttribute('aria-label') !== null && e.checkVisibility())
+          .map((e) => `${e.tagName.toLowerCase()} ${e.getAttribute('aria-label')}`),
+      );
+    expect(names.length).toBeGreaterThan(10);
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    expect(repeated).toEqual([]);
+    await expect(
+      page
+        .getByTestId('visualizer-0')
+        .getByRole('navigation', { name: 'Visualizer 1: Windows (WDM): Timeline' }),
+    ).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).withTags(['best-practice']).analyze();
+    const found = results.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`,
+    );
+    expect(found).toEqual([]);
+  });
+}

@@ -125,3 +125,42 @@ test('the address follows the OS switch, both ways', async ({ page }) => {
   await page.getByRole('radio', { name: /Windows/ }).click();
   await expect(page).toHaveURL(/scenario=windows-default&step=4/);
 });
+
+test('a reload keeps what was open and half-typed: the editor with an incomplete question, the palette, the log filter', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(beep(page)).toBeVisible();
+  // The log filter and the palette of every action.
+  const filter = page.getByRole('searchbox', { name: 'Filter the event log' });
+  await filter.fill('Beep');
+  await expect(page.getByTestId('event-log').getByRole('status')).toContainText('steps match');
+  const matched = await page.getByTestId('event-log').getByRole('status').textContent();
+  await page.getByRole('button', { name: '☰ All actions' }).click();
+  await expect(page.getByRole('complementary', { name: 'All actions' })).toBeVisible();
+  // A question half-written in the editor: one choice, not saved yet.
+  await page.keyboard.press('e');
+  const editor = page.getByRole('dialog', { name: 'Record a lesson' });
+  const step1 = editor.locator('[data-editor-step="1"]');
+  await step1.getByText('Question (asked before this step is shown)').click();
+  await step1.getByLabel('Question').fill('Does the driver load?');
+  await step1.getByLabel('Choices, one per line').fill('Yes');
+  await expect(step1).toContainText('Not saved yet: give at least two choices');
+
+  await page.reload();
+  await expect(beep(page)).toBeVisible();
+  const again = page.getByRole('dialog', { name: 'Record a lesson' });
+  await expect(again).toBeVisible();
+  const back = again.locator('[data-editor-step="1"]');
+  await expect(back.getByLabel('Question')).toHaveValue('Does the driver load?');
+  await expect(back.getByLabel('Choices, one per line')).toHaveValue('Yes');
+  await expect(back).toContainText('Not saved yet: give at least two choices');
+  // Finished after the reload, it is saved as any question is.
+  await back.getByLabel('Choices, one per line').fill('Yes\nNo');
+  await expect(back).not.toContainText('Not saved yet');
+  await again.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('complementary', { name: 'All actions' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Filter the event log' })).toHaveValue('Beep');
+  await expect(page.getByTestId('event-log').getByRole('status')).toHaveText(matched ?? '');
+  await expect(offer(page)).toHaveCount(0);
+});

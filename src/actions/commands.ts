@@ -3,6 +3,7 @@ import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../graph/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
 import { LESSON_COMMANDS } from '../lessons/commands';
+import { TYPING_COMMANDS } from '../lessons/typing';
 import { PROJECTOR_COMMANDS } from '../lessons/projector';
 import type { Theme, VisualizerState } from '../store/state';
 import type { Availability, CommandDef, Outcome, Run } from './types';
@@ -81,7 +82,8 @@ export const COMMANDS = [
     kind: 'command',
     id: 'first',
     label: 'Go to start',
-    keys: ['Home'],
+    keys: ['Home', 'mod+Home'],
+    help: 'Step 0, before the first step (on a graph object, Home is its first object: Ctrl/⌘ + Home)',
     available: back,
     perform: (s) => moveTo(s, 0),
   } satisfies CommandDef,
@@ -89,7 +91,8 @@ export const COMMANDS = [
     kind: 'command',
     id: 'last',
     label: 'Go to latest',
-    keys: ['End'],
+    keys: ['End', 'mod+End'],
+    help: 'The latest step (on a graph object, End is its last object: Ctrl/⌘ + End)',
     available: forward,
     perform: (s) => moveTo(s, s.entries.length),
   } satisfies CommandDef,
@@ -303,6 +306,8 @@ export const COMMANDS = [
   ...LESSON_COMMANDS,
   // The projector: side panels folded away (src/lessons/projector.ts).
   ...PROJECTOR_COMMANDS,
+  // What is being typed: the log's filter, the editor's incomplete questions (src/lessons/typing.ts).
+  ...TYPING_COMMANDS,
 ] as const;
 
 /** The arguments each command of a list takes (`void`: none). */

@@ -69,11 +69,14 @@ function perform(
   const fields = { ...(args as Record<string, unknown> | undefined), do: id };
   const problems = parseStepFor(state.os, fields);
   if (problems.length > 0) return refuse(state, `${id}: ${problems.join('; ')}`);
-  const { say, notes, ask, expect: _expect, ...action } = fields as Action & StepExtras;
+  // A step's words (say, notes, ask) and its expectation ride with it into the history, so the
+  // recorder can write the step back as it came (src/lessons/recorder.ts).
+  const { say, notes, ask, expect, ...action } = fields as Action & StepExtras;
   const extras: StepExtras = {
     ...(say === undefined ? {} : { say }),
     ...(notes === undefined ? {} : { notes }),
     ...(ask === undefined ? {} : { ask }),
+    ...(expect === undefined ? {} : { expect }),
   };
   const { state: next, entry } = applyAction(state, action, source, extras);
   return { state: next, outcome: { ok: true, status: entry.status, events: entry.events } as Outcome };

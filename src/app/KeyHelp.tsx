@@ -64,7 +64,9 @@ function KeySheet({ onClose }: { onClose: () => void }) {
           <tr>
             <td className="py-0.5 pr-4 font-mono text-xs whitespace-nowrap">On a graph object</td>
             <td className="py-0.5">
-              Arrows: the neighbouring object along a line · Enter or Space: its actions
+              Arrows: the neighbouring object along a line · Home, End: the first, the last object · Enter or
+              Space: its actions. The timeline’s keys act outside the graph, or with Ctrl/⌘ (Ctrl/⌘ + Home:
+              the start); Page Up and Page Down always step
             </td>
           </tr>
         </tbody>

@@ -23,6 +23,7 @@ import { QuestionPanel } from '../lessons/QuestionPanel';
 import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
 import { useAutoplay } from '../lessons/useAutoplay';
+import { ViewName } from './landmarkName';
 
 /**
  * React Flow and the graph load beside the first view, which draws the
@@ -45,7 +46,16 @@ const PARTS = [
  * class on that element, and with `keys="element"` its shortcuts act only
  * while focus is inside it (several on a page each answer their own keys).
  */
-export function VisualizerView({ keys, label }: { keys: 'window' | 'element'; label?: string }) {
+export function VisualizerView(props: { keys: 'window' | 'element'; label?: string }) {
+  // One of several on a page: each part's landmark is named after this view (landmarkName.ts).
+  return (
+    <ViewName.Provider value={props.label}>
+      <View {...props} />
+    </ViewName.Provider>
+  );
+}
+
+function View({ keys, label }: { keys: 'window' | 'element'; label?: string }) {
   const theme = useVisualizer(selectTheme);
   const paletteOpen = useVisualizer(selectPaletteOpen);
   const root = useRef<HTMLDivElement>(null);

@@ -104,3 +104,47 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
     expect(readTab('{"format":2}')).toBeNull();
   });
 });
+
+describe('what was open and half-typed, across a reload of the same address', () => {
+  const half = { question: 'Does it load?', choices: 'Yes', answer: 0, explain: '', rule: '' };
+
+  it('comes back: the editor, its incomplete question, the palette, the log filter', async () => {
+    const t = tab('?scenario=windows-default&step=9');
+    const r = app({ scenario: defaultScenarioSource('windows') });
+    keepTab(r.visualizer, t.win);
+    const action = r.state.entries[0]?.action;
+    r.do('togglePalette')
+      .do('setLogFilter', { text: 'Beep' })
+      .do('toggleEditor')
+      .do('keepDraft', { step: 1, for: JSON.stringify(action), draft: half });
+    t.leave();
+
+    const again = load(t.win.location.search);
+    expect(await resumeTab(again, t.win)).toEqual({ resumed: false, problems: [] });
+    const s = again.getState();
+    expect(s.classroom.editorOpen).toBe(true);
+    expect(s.paletteOpen).toBe(true);
+    expect(s.typing.logFilter).toBe('Beep');
+    expect(s.typing.drafts['1']).toEqual({ for: JSON.stringify(action), draft: half });
+  });
+
+  it('stays behind on another address; a damaged draft is dropped, the rest comes back', async () => {
+    const t = tab('?scenario=windows-default&step=9');
+    const r = app({ scenario: defaultScenarioSource('windows') });
+    keepTab(r.visualizer, t.win);
+    r.do('setLogFilter', { text: 'IRP' });
+    t.leave();
+    const kept = JSON.parse(t.store.get('unload-lens.tab') ?? '{}') as { open: { drafts: object } };
+    kept.open.drafts = { 1: { for: '{}', draft: { question: 7 } }, 2: { for: '{}', draft: half } };
+    t.store.set('unload-lens.tab', JSON.stringify(kept));
+
+    const same = load(t.win.location.search);
+    await resumeTab(same, t.win);
+    expect(same.getState().typing).toEqual({ logFilter: 'IRP', drafts: { 2: { for: '{}', draft: half } } });
+
+    (t.win.location as { search: string }).search = '?lesson=leaked-handle&step=0';
+    const other = load(t.win.location.search);
+    await resumeTab(other, t.win);
+    expect(other.getState().typing).toEqual({ logFilter: '', drafts: {} });
+  });
+});

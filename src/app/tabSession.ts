@@ -1,4 +1,5 @@
 import type { Visualizer, VisualizerState } from '../store';
+import { readDraft, type KeptDraft } from '../lessons/typing';
 import { readKey, tabStorage, writeKey } from './storage';
 import { changedWork } from './work/keeper';
 import { prepareRestore, restoreWork } from './work/restore';
@@ -19,6 +20,11 @@ import { readWork, workCapturer, type SavedWork } from './work/saved';
  * - Another address in the same tab (a new lesson link pasted in): the
  *   link's view opens fresh, and only presenter mode and the text size
  *   carry over, so a projected tab stays projected.
+ * - What was open and half-typed (issue 25: nothing typed is lost): the
+ *   lesson editor with its incomplete questions, the action palette, the
+ *   event log's filter. They come back on a reload of the same address,
+ *   in or out of presenter mode (the address gives the same steps; a draft
+ *   returns only to the step it was written for).
  */
 const TAB_KEY = 'unload-lens.tab';
 const TAB_FORMAT = 1;
@@ -30,6 +36,41 @@ interface TabState {
   readonly work: SavedWork;
   readonly presenter: boolean;
   readonly fontScale: number;
+  /** What was open and being typed (absent in what an earlier build wrote). */
+  readonly open?: OpenWork;
+}
+
+interface OpenWork {
+  readonly editor: boolean;
+  readonly palette: boolean;
+  readonly logFilter: string;
+  readonly drafts: Readonly<Record<string, KeptDraft>>;
+}
+
+const openWorkOf = (s: VisualizerState): OpenWork => ({
+  editor: s.classroom.editorOpen,
+  palette: s.paletteOpen,
+  logFilter: s.typing.logFilter,
+  drafts: s.typing.drafts,
+});
+
+/** What was open, as read back: the parts that do not read are left out (the door checks each again). */
+function readOpen(v: unknown): OpenWork | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Partial<Record<keyof OpenWork, unknown>>;
+  const drafts: Record<string, KeptDraft> = {};
+  if (typeof o.drafts === 'object' && o.drafts !== null)
+    for (const [step, kept] of Object.entries(o.drafts as Record<string, unknown>)) {
+      const k = kept as Partial<Record<keyof KeptDraft, unknown>> | null;
+      const draft = readDraft(k?.draft);
+      if (draft && typeof k?.for === 'string') drafts[step] = { for: k.for, draft };
+    }
+  return {
+    editor: o.editor === true,
+    palette: o.palette === true,
+    logFilter: typeof o.logFilter === 'string' ? o.logFilter : '',
+    drafts,
+  };
 }
 
 /** The tab's kept state, or null for anything this build did not write. */
@@ -40,7 +81,15 @@ export function readTab(text: string | null): TabState | null {
     const work = readWork(v.work);
     if (v.format !== TAB_FORMAT || !work || typeof v.address !== 'string') return null;
     if (typeof v.presenter !== 'boolean' || typeof v.fontScale !== 'number') return null;
-    return { format: TAB_FORMAT, address: v.address, work, presenter: v.presenter, fontScale: v.fontScale };
+    const open = readOpen(v.open);
+    return {
+      format: TAB_FORMAT,
+      address: v.address,
+      work,
+      presenter: v.presenter,
+      fontScale: v.fontScale,
+      ...(open ? { open } : {}),
+    };
   } catch {
     return null;
   }
@@ -57,6 +106,7 @@ export function keepTab(v: Visualizer, win: Window = window): () => void {
       work: capture(s, Date.now()),
       presenter: s.classroom.presenter,
       fontScale: s.classroom.fontScale,
+      open: openWorkOf(s),
     };
     writeKey(TAB_KEY, JSON.stringify(state), win, tabStorage);
   };
@@ -99,12 +149,27 @@ export async function resumeTab(
     await prepareRestore();
     problems.push(...restoreWork(v, kept.work));
   }
+  if (kept.open && kept.address === win.location.search) problems.push(...reopen(v, kept.open));
   if (kept.presenter) {
     if (!v.getState().classroom.presenter) v.execute('togglePresenter');
     v.execute('setFontScale', { scale: kept.fontScale });
     fullscreenAtFirstGesture(v, win);
   }
   return { resumed: same, problems };
+}
+
+/** Opens again what was open, with what was being typed in it; what the door refuses, in words. */
+function reopen(v: Visualizer, open: OpenWork): string[] {
+  const s = v.getState();
+  const outcomes = [
+    open.editor && !s.classroom.editorOpen ? v.execute('toggleEditor') : null,
+    open.palette && !s.paletteOpen ? v.execute('togglePalette') : null,
+    open.logFilter ? v.execute('setLogFilter', { text: open.logFilter }) : null,
+    ...Object.entries(open.drafts).map(([step, kept]) =>
+      v.execute('keepDraft', { step: Number(step), for: kept.for, draft: kept.draft }),
+    ),
+  ];
+  return outcomes.flatMap((r) => (r && !r.ok ? [`what was being typed: ${r.error}`] : []));
 }
 
 /**
@@ -125,11 +190,14 @@ function fullscreenAtFirstGesture(v: Visualizer, win: Window): void {
   win.addEventListener('pointerdown', again, true);
 }
 
-/** What the tab keeps changed: the work, or presenter mode and the text size. */
+/** What the tab keeps changed: the work, presenter mode and the text size, or what is open and typed. */
 function changed(s: VisualizerState, prev: VisualizerState): boolean {
   return (
     changedWork(s, prev) ||
     s.classroom.presenter !== prev.classroom.presenter ||
-    s.classroom.fontScale !== prev.classroom.fontScale
+    s.classroom.fontScale !== prev.classroom.fontScale ||
+    s.classroom.editorOpen !== prev.classroom.editorOpen ||
+    s.paletteOpen !== prev.paletteOpen ||
+    s.typing !== prev.typing
   );
 }

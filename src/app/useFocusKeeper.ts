@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useVisualizerApi } from '../store';
+import { firstTabbable, place } from './focusMoves';
 
 /** The parts focus falls back to, nearest first, when what had it goes away. */
 const PARTS = '[role="dialog"], section, aside, header, nav, [role="region"], [role="group"], main';
@@ -15,8 +16,9 @@ function trailOf(el: HTMLElement, root: HTMLElement): HTMLElement[] {
  * An action that removes or disables its own button (Stop, Close handle…)
  * would drop focus to the page body, where a screen reader starts over and
  * keys scoped to this visualizer stop. When that happens, focus goes to the
- * nearest part of the visualizer still there (the panel the button was in),
- * or to the visualizer itself.
+ * first control of the nearest part of the visualizer still there (the panel
+ * the button was in, else the parts around it), or to the visualizer itself
+ * when it has none.
  */
 export function useFocusKeeper(root: RefObject<HTMLElement | null>): void {
   const v = useVisualizerApi();
@@ -33,9 +35,12 @@ export function useFocusKeeper(root: RefObject<HTMLElement | null>): void {
       if (!lost || (at && at !== document.body)) return;
       // Still there and usable: the user moved focus away on purpose (a click on empty space).
       if (lost.isConnected && !lost.matches(':disabled')) return;
-      const part = trail.find((x) => x !== lost && x.isConnected && x.matches(PARTS)) ?? home;
-      if (part.tabIndex < 0 && !part.hasAttribute('tabindex')) part.setAttribute('tabindex', '-1');
-      part.focus({ preventScroll: true });
+      // The first control of the nearest part still there (the panel the button was in), else of the
+      // parts around it: never the part itself, a container a keyboard cannot use.
+      const parts = trail.filter((x) => x !== lost && x.isConnected && x.matches(PARTS));
+      const part = [...parts, home].map(firstTabbable).find((x) => x !== null) ?? home;
+      // Placed, not chosen: Space and digits-then-Enter step on as they did before it moved.
+      place(part, { preventScroll: true });
       trail = trailOf(part, home);
     };
     const later = () => requestAnimationFrame(check);

@@ -4,7 +4,7 @@ import { COMMAND_DEFS } from '../actions/registry';
 import { useVisualizerApi } from '../store';
 
 /** Fields that take typing: every key but Escape is theirs. */
-function isTextField(el: HTMLElement): boolean {
+export function isTextField(el: HTMLElement): boolean {
   if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
   if (el.tagName !== 'INPUT') return false;
   const type = (el as HTMLInputElement).type;
@@ -12,7 +12,7 @@ function isTextField(el: HTMLElement): boolean {
 }
 
 const STEP_KEYS = ['ArrowLeft', 'ArrowRight', ' ', 'PageUp', 'PageDown'];
-const GRAPH_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Enter', ' '];
+const GRAPH_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', ' '];
 const RANGE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
 
 /** Buttons, links, checkboxes: Space and Enter press them when the keyboard brought focus there. */
@@ -21,22 +21,26 @@ function isPressable(el: HTMLElement): boolean {
 }
 
 /**
- * The keys an element keeps for itself: all of a text field's; a slider's
- * arrows; Space and Enter on a button a keyboard user moved to. A button
+ * The keys an element keeps for itself: a graph node's moves (unless a
+ * modifier is held); all of a text field's; a slider's arrows; Space and Enter on a button a keyboard user moved to. A button
  * focused by a mouse click (`byPointer`) keeps none: Space and → go on
  * stepping, wherever the focus was left. (Not `:focus-visible`: a key
  * pressed on a clicked button makes it match.)
  */
-export function keepsKey(el: HTMLElement | null, key: string, byPointer = false): boolean {
+export function keepsKey(el: HTMLElement | null, key: string, byPointer = false, modified = false): boolean {
   if (!el || !(el instanceof HTMLElement)) return false;
-  // A graph node moves with the arrows and acts with Enter and Space (src/graph/useGraphKeyboard.ts).
-  if (el.classList.contains('react-flow__node')) return GRAPH_KEYS.includes(key);
+  // A graph node moves with the arrows, Home and End, and acts with Enter and Space
+  // (src/graph/useGraphKeyboard.ts); with Ctrl/⌘ they are the timeline's again (Ctrl+Home: the start).
+  if (el.classList.contains('react-flow__node')) return !modified && GRAPH_KEYS.includes(key);
   // A radio group's arrows move its choice (the OS switch).
   if (el.getAttribute('role') === 'radio' && RANGE_KEYS.slice(0, 4).includes(key)) return true;
   // A list chosen from with the mouse leaves the stepping keys to stepping (the mouse chooses in it).
   if (el.tagName === 'SELECT' && byPointer && STEP_KEYS.includes(key)) return false;
   if (isTextField(el)) return key !== 'Escape';
   if (el instanceof HTMLInputElement && el.type === 'range') return RANGE_KEYS.includes(key);
+  // Focus the app placed (a question's first choice, Next after an answer: focusMoves.ts) leaves
+  // Space to stepping, as before the move; Enter presses.
+  if (key === ' ' && el.dataset.placed === 'true') return false;
   if ((key === ' ' || key === 'Enter') && isPressable(el)) return !byPointer;
   return false;
 }
@@ -95,7 +99,10 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
       const k = e as KeyboardEvent;
       const el = k.target instanceof HTMLElement ? k.target : null;
       // (Not `defaultPrevented`: React Flow prevents Space for its own panning key.)
-      if (keepsKey(el, k.key, focus.byPointer(el))) return;
+      // Digits typed, then Enter: to that step, even where the app placed focus (Next after an answer).
+      const typedStep =
+        k.key === 'Enter' && el?.dataset.placed === 'true' && v.getState().classroom.stepInput !== '';
+      if (!typedStep && keepsKey(el, k.key, focus.byPointer(el), k.ctrlKey || k.metaKey || k.altKey)) return;
       const home = scope === 'window' ? document.body : scope.current;
       if (dialogOpen(el, home) && k.key !== 'Escape') return;
       const plain = !k.ctrlKey && !k.metaKey && !k.altKey;
@@ -103,7 +110,12 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
       if (!id) return;
       k.preventDefault();
       // A mouse-focused button would take the key's release as a click: focus moves off it.
-      if (el && isPressable(el) && !isTextField(el) && (k.key === ' ' || k.key === 'Enter')) {
+      if (el?.dataset.placed === 'true') {
+        // Focus the app placed stays where it is: only a Space release's click is cancelled (Enter's
+        // click is its key press, prevented above).
+        const release = (u: KeyboardEvent) => u.key === ' ' && u.preventDefault();
+        el.addEventListener('keyup', release, { once: true });
+      } else if (el && isPressable(el) && !isTextField(el) && (k.key === ' ' || k.key === 'Enter')) {
         el.blur();
         (scope === 'window' ? document.querySelector<HTMLElement>('.visualizer') : home)?.focus({
           preventScroll: true,

@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { place } from './focusMoves';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -18,6 +19,8 @@ export function useModal(dialog: RefObject<HTMLElement | null>): void {
     const box = dialog.current;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const home = box?.closest<HTMLElement>('.visualizer') ?? null;
+    // Focus the app had placed (focusMoves.ts) comes back placed: Space steps on there as before.
+    const placed = opener?.dataset.placed === 'true';
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Tab' || !box) return;
       const items = focusablesIn(box);
@@ -37,7 +40,8 @@ export function useModal(dialog: RefObject<HTMLElement | null>): void {
     return () => {
       box?.removeEventListener('keydown', onKey);
       const back = opener && opener !== document.body && opener.isConnected ? opener : home;
-      back?.focus({ preventScroll: true });
+      if (placed && back === opener) place(back, { preventScroll: true });
+      else back?.focus({ preventScroll: true });
     };
   }, [dialog]);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario, type World } from '../kernel';
 import { defaultScenario } from '../scenarios/load';
 import { layoutFor } from './layout';
-import { navEdges, neighbour, tabStop, type NavNode } from './keyboardNav';
+import { navEdges, neighbour, readingEnd, tabStop, type NavNode } from './keyboardNav';
 import { toFlow } from './toFlow';
 
 //   a ── b        c
@@ -88,5 +88,24 @@ describe('the graph’s Tab stop', () => {
       ),
     ).toBe('high');
     expect(tabStop([], null)).toBeNull();
+  });
+});
+
+describe('Home and End on a graph node', () => {
+  it('go to the first and the last node in reading order', () => {
+    expect(readingEnd(NODES, 'first')).toBe('a');
+    expect(readingEnd(NODES, 'last')).toBe('e');
+    // One row (within a pixel): the rightmost is last.
+    expect(
+      readingEnd(
+        [
+          { id: 'left', x: 0, y: 200.5 },
+          { id: 'right', x: 90, y: 200 },
+          { id: 'top', x: 500, y: 0 },
+        ],
+        'last',
+      ),
+    ).toBe('right');
+    expect(readingEnd([], 'last')).toBeNull();
   });
 });

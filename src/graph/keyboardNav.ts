@@ -112,11 +112,19 @@ export function neighbour(
   return any ? { id: any.id } : null;
 }
 
+/** Reading order: top to bottom, then left to right (a row is the nodes within a pixel of one height). */
+const readsBefore = (a: NavNode, b: NavNode): boolean =>
+  a.y < b.y - 1 || (Math.abs(a.y - b.y) <= 1 && a.x < b.x);
+
+/** The first or last node in reading order (Home and End on a graph node), or null for an empty graph. */
+export function readingEnd(nodes: readonly NavNode[], end: 'first' | 'last'): string | null {
+  let out: NavNode | null = null;
+  for (const n of nodes) if (!out || (end === 'first' ? readsBefore(n, out) : readsBefore(out, n))) out = n;
+  return out?.id ?? null;
+}
+
 /** The node a Tab into the graph lands on: the selected one if it is drawn, else the first (reading order). */
 export function tabStop(nodes: readonly NavNode[], selected: string | null): string | null {
   if (selected && nodes.some((n) => n.id === selected)) return selected;
-  let first: NavNode | null = null;
-  for (const n of nodes)
-    if (!first || n.y < first.y - 1 || (Math.abs(n.y - first.y) <= 1 && n.x < first.x)) first = n;
-  return first?.id ?? null;
+  return readingEnd(nodes, 'first');
 }

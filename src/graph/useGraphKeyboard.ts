@@ -3,17 +3,17 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizerApi } from '../store';
 import { nodeId, refOf } from './ids';
-import { ARROW_DIRECTIONS, navEdges, neighbour, tabStop, type NavNode } from './keyboardNav';
+import { ARROW_DIRECTIONS, navEdges, neighbour, readingEnd, tabStop, type NavNode } from './keyboardNav';
 
 /** What React Flow tells a screen reader about a node and an edge: our keys, not its defaults (we neither drag nor delete). */
 export const GRAPH_WORDS = {
   'node.a11yDescription.default':
-    'Arrow keys: the neighbouring object along a line. Enter: its actions. Escape: clear the selection. G: back to the graph from anywhere.',
+    'Arrow keys: the neighbouring object along a line. Home, End: the first, the last object. Enter: its actions. Escape: clear the selection. G: back to the graph from anywhere.',
   'edge.a11yDescription.default': 'A relation between two objects.',
 } as const;
 
 /** The first enabled action of the selected object (SelectionActions). */
-const FIRST_ACTION = 'section[aria-label="Selected object"] li > button:not([disabled])';
+const FIRST_ACTION = 'section[aria-label$="Selected object"] li > button:not([disabled])';
 
 function navNodes(nodes: readonly Node[]): NavNode[] {
   return nodes
@@ -33,8 +33,8 @@ function soon(act: () => boolean, frames = 10): void {
 
 /**
  * The graph as one Tab stop (the selected node, else the first), and its
- * keys: arrows select the neighbour (keyboardNav.ts) and focus it, panning
- * to it when it is off screen (culled nodes are not in the page); Enter or
+ * keys: arrows select the neighbour (keyboardNav.ts), Home and End the first
+ * and the last object, and focus it, panning to it when it is off screen (culled nodes are not in the page); Enter or
  * Space selects the node and takes focus to its actions. Selection goes
  * through the door (`select`), like a click.
  */
@@ -70,11 +70,17 @@ export function useGraphKeyboard<N extends Node>(
     const mine = ++press.current;
     const current = () => press.current === mine;
     const dir = ARROW_DIRECTIONS[e.key];
-    if (dir) {
+    // Home and End: the first and the last object (reading order); the timeline's Home and End act
+    // outside the graph, or with Ctrl/⌘ (src/actions/commands.ts).
+    const end = e.key === 'Home' ? 'first' : e.key === 'End' ? 'last' : null;
+    if (dir || end) {
       e.preventDefault();
-      const move = neighbour(navNodes(flow.getNodes()), navEdges(edges), going.current ?? id, dir);
+      const nav = navNodes(flow.getNodes());
+      const move = dir
+        ? neighbour(nav, navEdges(edges), going.current ?? id, dir)
+        : { id: readingEnd(nav, end ?? 'first') ?? id };
       if (!move) return setSaid(`Nothing further ${dir}.`);
-      setSaid(move.via ? `Along: ${move.via}.` : '');
+      setSaid('via' in move && move.via ? `Along: ${move.via}.` : '');
       execute('select', { ref: refOf(move.id) });
       going.current = move.id;
       const target = flow.getNode(move.id);

@@ -7,6 +7,7 @@ import { selectEntries, selectOs, selectSummary, selectTitle } from '../store/se
 import type { HistoryEntry } from '../store/state';
 import { askOf, draftOf, fileNameOf, recordedScenario, type AskDraft } from './recorder';
 import { selectEditorOpen } from './selectors';
+import { draftKeyOf, keptDraft } from './typing';
 
 /**
  * Record your own lesson: act in the visualizer (from an empty system or the
@@ -168,7 +169,9 @@ function EditorDialog() {
 /** One step: what it did, its narration, and its question (written as a draft until it is complete). */
 function StepEditor({ entry, step, os }: { entry: HistoryEntry; step: number; os: string }) {
   const { execute } = useVisualizerApi();
-  const [draft, setDraft] = useState<AskDraft>(() => draftOf(entry.ask));
+  // An incomplete question is kept in the store (typing.ts), so a reload of the tab brings it back.
+  const kept = useVisualizer((s) => keptDraft(s.typing, step, entry.action));
+  const [draft, setDraft] = useState<AskDraft>(() => kept ?? draftOf(entry.ask));
   const made = askOf(draft);
   const id = useId();
   const rules = Object.values(RULES).filter((r) => r.os === os);
@@ -177,6 +180,8 @@ function StepEditor({ entry, step, os }: { entry: HistoryEntry; step: number; os
     setDraft(next);
     const r = askOf(next);
     if (r.ok) execute('annotateStep', { step, ask: r.ask });
+    if (!r.ok || kept)
+      execute('keepDraft', { step, for: draftKeyOf(entry.action), draft: r.ok ? null : next });
   };
   return (
     <li className="panel flex flex-col gap-1 p-2 text-sm" data-editor-step={step}>
@@ -197,7 +202,7 @@ function StepEditor({ entry, step, os }: { entry: HistoryEntry; step: number; os
           onChange={(e) => execute('annotateStep', { step, say: e.target.value || null })}
         />
       </label>
-      <details open={!!entry.ask}>
+      <details open={!!entry.ask || kept !== undefined}>
         <summary className="cursor-pointer">Question (asked before this step is shown)</summary>
         <div className="mt-1 grid gap-1 md:grid-cols-2">
           <label htmlFor={`${id}-q`} className="flex flex-col gap-0.5">

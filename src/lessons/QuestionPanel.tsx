@@ -1,3 +1,5 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { arrive, firstTabbable, leaving, mayMoveFocus, place } from '../app/focusMoves';
 import { RULES, type Ask, type RuleId } from '../kernel/core';
 import { RuleRef } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
@@ -42,10 +44,26 @@ function Conclusion({ text }: { text: string }) {
   );
 }
 
+/**
+ * Focus follows the question: when it opens, to its first choice (the class
+ * answers with one key); when it goes (answered or revealed), on to what
+ * comes next (Revealed) — never left on the page or a panel.
+ */
 function Question({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
   const { execute } = useVisualizerApi();
+  const part = useRef<HTMLElement>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (mayMoveFocus(part.current?.closest<HTMLElement>('.visualizer') ?? null)) place(first.current);
+  }, [step]);
+  // A layout effect's cleanup runs while the question is still in the page: focus is still in it.
+  useLayoutEffect(() => {
+    const el = part.current;
+    return () => leaving(el);
+  }, [step]);
   return (
     <section
+      ref={part}
       aria-labelledby="question-title"
       data-testid="question"
       className="panel question flex flex-col gap-2 px-3 py-2"
@@ -60,6 +78,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
         {ask.choices.map((c, i) => (
           <li key={i}>
             <button
+              ref={i === 0 ? first : undefined}
               type="button"
               className="btn choice flex w-full items-baseline gap-2 text-left text-sm"
               onClick={() => execute('answer', { choice: i })}
@@ -73,7 +92,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
         ))}
       </ol>
       <p className="muted text-xs">
-        Press a number to answer, or Next (→ / Space) to reveal without answering.
+        Press a number (or Enter on a choice) to answer, or Next (→ / Space) to reveal without answering.
       </p>
     </section>
   );
@@ -88,8 +107,20 @@ function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answe
       : answer.correct
         ? { text: '✓ Right', tone: 'ok' }
         : { text: `✗ Not quite: you chose “${ask.choices[answer.choice] ?? '?'}”`, tone: 'danger' };
+  const part = useRef<HTMLElement>(null);
+  // Answered with focus in the question: focus goes on to Next (or, at the last step, into the answer).
+  useEffect(() => {
+    const el = part.current;
+    const root = el?.closest('.visualizer');
+    arrive(el, [
+      root?.querySelector<HTMLElement>('[data-next]') ?? null,
+      el ? firstTabbable(el) : null,
+      root?.querySelector<HTMLElement>('[data-restart]') ?? null,
+    ]);
+  }, [step]);
   return (
     <section
+      ref={part}
       aria-label={`Answer to step ${step}`}
       data-testid="answer"
       className="panel flex flex-col gap-1 px-3 py-2 text-sm"

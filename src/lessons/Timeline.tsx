@@ -11,6 +11,7 @@ import {
   selectScoreText,
   selectStepInput,
 } from './selectors';
+import { useLandmarkName } from '../app/landmarkName';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
@@ -20,6 +21,7 @@ const SPEEDS = [0.5, 1, 2, 4] as const;
  * score, and (on a branch) the way back to the lesson's own steps.
  */
 export function Timeline() {
+  const landmark = useLandmarkName('Timeline');
   const { execute } = useVisualizerApi();
   const cursor = useVisualizer(selectCursor);
   const count = useVisualizer(selectCount);
@@ -40,7 +42,7 @@ export function Timeline() {
 
   return (
     <nav
-      aria-label="Timeline"
+      aria-label={landmark}
       className="timeline flex flex-col gap-1 border-b px-3 py-2"
       data-testid="timeline"
     >
@@ -58,6 +60,7 @@ export function Timeline() {
         <button
           type="button"
           className="btn btn-primary"
+          data-next
           disabled={!canNext}
           onClick={() => execute('next')}
           title="Next (→ or Space); at a question it asks first"
@@ -100,6 +103,7 @@ export function Timeline() {
             className="btn"
             onClick={() => execute('restartLesson')}
             title="Step 0, every answer forgotten"
+            data-restart
           >
             ⟲ Restart
           </button>

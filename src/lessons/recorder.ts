@@ -3,29 +3,36 @@ import type { HistoryEntry, VisualizerState } from '../store/state';
 
 /**
  * Record your own: the steps a teacher did become a scenario file, with the
- * narration and questions they wrote. Each step pins the status the kernel
- * gave (an `expect`), so the file fails its replay if a rule ever changes.
+ * narration and questions they wrote. Each step the teacher did pins the
+ * status the kernel gave (an `expect`), so the file fails its replay if a
+ * rule ever changes. A step that came from a file (a lesson opened, then
+ * annotated) goes back as it came: its `expect` as written (or none), and
+ * the file's `rule`, `topic` and options as written, so record → export →
+ * import gives the same lesson (recorder.test.ts, over every built-in one).
  */
 export function recordedScenario(
-  s: Pick<VisualizerState, 'title' | 'summary' | 'os' | 'initial' | 'entries'>,
+  s: Pick<VisualizerState, 'title' | 'summary' | 'os' | 'initial' | 'entries' | 'about'>,
 ) {
   return {
     format: FORMATS[0],
     title: s.title.trim() || 'My lesson',
     os: s.os,
     ...(s.summary.trim() ? { summary: s.summary.trim() } : {}),
-    options: s.initial.options,
+    ...(s.about?.rule === undefined ? {} : { rule: s.about.rule }),
+    ...(s.about?.topic === undefined ? {} : { topic: s.about.topic }),
+    options: s.about?.options ?? s.initial.options,
     steps: s.entries.map(stepOf),
   };
 }
 
 function stepOf(e: HistoryEntry) {
+  const expect = e.expect ?? (e.source === 'scenario' ? undefined : { status: e.status });
   return {
     ...e.action,
     ...(e.say ? { say: e.say } : {}),
     ...(e.notes ? { notes: e.notes } : {}),
     ...(e.ask ? { ask: e.ask } : {}),
-    expect: { status: e.status },
+    ...(expect ? { expect } : {}),
   };
 }
 

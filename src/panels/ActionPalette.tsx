@@ -3,6 +3,7 @@ import { kernelActionsFor, type KernelActionDef } from '../actions/registry';
 import { useVisualizer } from '../store';
 import { selectOs, selectWorld } from '../store/selectors';
 import { ActionForm } from './ActionForm';
+import { useLandmarkName } from '../app/landmarkName';
 
 function groups(defs: readonly KernelActionDef[]): [string, KernelActionDef[]][] {
   const out = new Map<string, KernelActionDef[]>();
@@ -12,13 +13,14 @@ function groups(defs: readonly KernelActionDef[]): [string, KernelActionDef[]][]
 
 /** Every action of the scenario format for this OS, grouped; each opens a form. */
 export function ActionPalette() {
+  const landmark = useLandmarkName('Actions');
   const os = useVisualizer(selectOs);
   const world = useVisualizer(selectWorld);
   const [open, setOpen] = useState<string | null>(null);
   const defs = kernelActionsFor(os);
   const current = defs.find((d) => d.id === open);
   return (
-    <section aria-label="Actions" className="panel flex flex-col gap-2 p-3">
+    <section aria-label={landmark} className="panel flex flex-col gap-2 p-3">
       <h2 className="text-sm font-semibold">Actions</h2>
       {groups(defs).map(([group, list]) => (
         <div key={group}>

@@ -2,11 +2,13 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useSta
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
+import type { VisualizerState } from '../store/state';
 import { selectAnimatedEvent } from '../animation/moment';
 import { selectFontScale } from '../lessons/selectors';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
+import { useLandmarkName } from '../app/landmarkName';
 
 /** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
 type When = 'past' | 'current';
@@ -16,7 +18,10 @@ type When = 'past' | 'current';
  * the narration and every event with the rule behind it. A click on a step
  * travels there; hovering an event outlines its objects in the graph.
  */
+const selectLogFilter = (s: VisualizerState) => s.typing.logFilter;
+
 export function EventLog() {
+  const landmark = useLandmarkName('Event log');
   const entries = useVisualizer(selectEntries);
   const cursor = useVisualizer(selectCursor);
   // While the current step animates, its events appear as they play (animation that tells the truth).
@@ -25,7 +30,9 @@ export function EventLog() {
   const fontScale = useVisualizer(selectFontScale);
   const { execute } = useVisualizerApi();
   const jumpTo = useCallback((step: number) => void execute('goTo', { step }), [execute]);
-  const [filter, setFilter] = useState('');
+  // In the store, so a reload of the tab keeps it (src/lessons/typing.ts).
+  const filter = useVisualizer(selectLogFilter);
+  const setFilter = (text: string) => void execute('setLogFilter', { text: text.slice(0, 200) });
   const query = useDeferredValue(filter);
   const [limit, setLimit] = useState(LOG_PAGE);
   const rows = useMemo(() => logRows(entries, query), [entries, query]);
@@ -60,7 +67,7 @@ export function EventLog() {
 
   return (
     <section
-      aria-label="Event log"
+      aria-label={landmark}
       data-testid="event-log"
       className="panel flex h-full min-h-0 flex-col gap-2 p-3 text-sm"
     >
@@ -72,6 +79,7 @@ export function EventLog() {
       </div>
       <input
         type="search"
+        maxLength={200}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         placeholder="Filter events…"

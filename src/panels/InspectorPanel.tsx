@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useLandmarkName } from '../app/landmarkName';
 
 /** The inspector's panel: its heading (with what is inspected) and its body. */
 export function InspectorPanel({
@@ -8,9 +9,10 @@ export function InspectorPanel({
   readonly caption?: ReactNode;
   readonly children: ReactNode;
 }) {
+  const landmark = useLandmarkName('Inspector');
   return (
     <section
-      aria-label="Inspector"
+      aria-label={landmark}
       data-testid="inspector"
       className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
     >

@@ -4,9 +4,11 @@ import { kernelActionsFor } from '../actions/registry';
 import { kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
+import { useLandmarkName } from '../app/landmarkName';
 
 /** The actions that apply to the selected object, one click each; a disabled one says why, in the kernel's words. */
 export function SelectionActions() {
+  const landmark = useLandmarkName('Selected object');
   const { run } = useVisualizerApi();
   const os = useVisualizer(selectOs);
   const world = useVisualizer(selectWorld);
@@ -23,21 +25,34 @@ export function SelectionActions() {
   }, [os, world, selection]);
   if (selection && !exists(world, selection)) {
     return (
-      <section aria-label="Selected object" className="panel p-3 text-sm">
+      <section aria-label={landmark} className="panel p-3 text-sm">
         <span className="font-mono">{selection.name}</span> no longer exists at this step.{' '}
-        <span className="muted">Step back (←) to see it, or select another object.</span>
+        <span className="muted">Step back (←) to see it, or select another object.</span>{' '}
+        {/* Its button went with the object: focus lands here, on a way on, not on the panel. */}
+        <button
+          type="button"
+          className="btn mt-1"
+          onClick={(e) =>
+            e.currentTarget
+              .closest('.visualizer')
+              ?.querySelector<HTMLElement>('.react-flow__node[tabindex="0"]')
+              ?.focus()
+          }
+        >
+          Back to the graph (G)
+        </button>
       </section>
     );
   }
   if (!selection) {
     return (
-      <section aria-label="Selected object" className="panel p-3 text-sm muted">
+      <section aria-label={landmark} className="panel p-3 text-sm muted">
         Select an object in the graph to act on it.
       </section>
     );
   }
   return (
-    <section aria-label="Selected object" className="panel flex flex-col gap-2 p-3">
+    <section aria-label={landmark} className="panel flex flex-col gap-2 p-3">
       <h2 className="text-sm font-semibold">
         {selection.kind} <span className="font-mono">{selection.name}</span>
       </h2>

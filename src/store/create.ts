@@ -7,6 +7,7 @@ import { DEFAULT_OS, type Os } from '../kernel/core';
 import { emptySession } from './session';
 import { CLASSROOM_DEFAULTS } from '../lessons/state';
 import type { ActionSource, Theme, VisualizerState } from './state';
+import { TYPING_DEFAULTS } from '../lessons/typing';
 
 /** Every action id with the arguments it takes: app commands and the kernel actions of every OS. */
 export type ActionArgsMap = CommandArgs & ArgsOf<typeof DEBUGGER_COMMANDS> & KernelArgs;
@@ -69,6 +70,7 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
     instant: o.instant ?? false,
     paletteOpen: o.paletteOpen ?? false,
     helpOpen: false,
+    typing: TYPING_DEFAULTS,
     classroom: CLASSROOM_DEFAULTS,
   };
 }

@@ -11,7 +11,16 @@ import { worldAt, type ActionSource, type HistoryEntry, type Session, type Visua
 /** An empty session of one OS, ready for a scenario's steps. */
 export function emptySession(os: Os, title = '', summary = '', options: object = {}): Session {
   const initial = createWorld(os, options);
-  return { title, summary, initial, entries: [], cursor: 0, layout: layoutFor([initial]), lesson: null };
+  return {
+    title,
+    summary,
+    initial,
+    entries: [],
+    cursor: 0,
+    layout: layoutFor([initial]),
+    lesson: null,
+    about: null,
+  };
 }
 
 /** The session a scenario starts from: its OS, title, options; no step applied yet. */
@@ -19,6 +28,11 @@ export function scenarioStart(s: VisualizerState, scenario: Scenario): Visualize
   return {
     ...s,
     ...emptySession(scenario.os, scenario.title, scenario.summary ?? '', scenario.options),
+    about: {
+      ...(scenario.rule === undefined ? {} : { rule: scenario.rule }),
+      ...(scenario.topic === undefined ? {} : { topic: scenario.topic }),
+      options: scenario.options,
+    },
     os: scenario.os,
     imported: null,
     playing: null,
@@ -59,6 +73,7 @@ export function applyAction(
     ...(extras.say === undefined ? {} : { say: extras.say }),
     ...(extras.notes === undefined ? {} : { notes: extras.notes }),
     ...(extras.ask === undefined ? {} : { ask: extras.ask }),
+    ...(extras.expect === undefined ? {} : { expect: extras.expect }),
   };
   const entries = [...s.entries.slice(0, s.cursor), entry];
   return {
@@ -115,6 +130,7 @@ export function switchOs(s: VisualizerState, os: Os, fresh: () => VisualizerStat
     cursor: s.cursor,
     layout: s.layout,
     lesson: s.lesson,
+    about: s.about,
   };
   const stash = { ...s.stash, [s.os]: keep };
   const saved = s.stash[os];

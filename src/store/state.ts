@@ -1,7 +1,8 @@
-import type { Action, Ask, KernelEvent, ObjectRef, Os, World } from '../kernel/core';
+import type { Action, Ask, Expect, KernelEvent, ObjectRef, Os, World } from '../kernel/core';
 import type { Layout } from '../graph/layout';
 import type { DebuggerReading } from '../debugger/reading';
 import type { ClassroomUi, LessonSession } from '../lessons/state';
+import type { Typing } from '../lessons/typing';
 import type { AnimationMoment } from '../animation/moment';
 
 /** Who asked for an action: every caller goes through the same door. */
@@ -24,6 +25,8 @@ export interface HistoryEntry {
   readonly notes?: string;
   /** A predict-then-reveal question, when a scenario step carried it. */
   readonly ask?: Ask;
+  /** What the scenario step expected (its `expect`, as written), when it carried one. */
+  readonly expect?: Expect;
   /** The world as each event was emitted (the kernel's moments): drawn while the step animates. */
   readonly moments?: readonly World[];
 }
@@ -42,6 +45,20 @@ export interface Session {
   readonly layout: Layout;
   /** The lesson being played in this session, if any (src/lessons). */
   readonly lesson: LessonSession | null;
+  /** What the scenario the session was loaded from said besides its steps; null for a session begun empty. */
+  readonly about: ScenarioAbout | null;
+}
+
+/**
+ * A scenario's own words about itself, kept as written so the recorder
+ * exports them back (src/lessons/recorder.ts: record → export → import is
+ * the same lesson): its rule and topic (extensions) and its options as
+ * given (the world holds them with every default filled in).
+ */
+export interface ScenarioAbout {
+  readonly rule?: string;
+  readonly topic?: string;
+  readonly options: object;
 }
 
 /**
@@ -78,6 +95,8 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
+  /** What is being typed and not yet part of the work: the log's filter, incomplete questions (src/lessons/typing.ts). */
+  readonly typing: Typing;
   /** Presenter mode, text size, autoplay (one for the app, lessons and embeds), the gallery and the lesson editor (src/lessons). */
   readonly classroom: ClassroomUi;
 }

@@ -107,6 +107,13 @@ describe('a visualizer', () => {
       setLessonInfo: { title: 'T', summary: 'S' },
       annotateStep: { step: 1, say: 'Said.' },
       animationAt: { at: null },
+      // What is being typed (src/lessons/typing.ts).
+      setLogFilter: { text: 'Beep' },
+      keepDraft: {
+        step: 1,
+        for: '{}',
+        draft: { question: 'Q?', choices: 'Yes', answer: 0, explain: '', rule: '' },
+      },
     };
     /** Commands that need a state to act on: what to do first. */
     const prepare: Record<string, (r: ReturnType<typeof app>) => void> = {
