@@ -95,11 +95,16 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
         <textarea
           ref={box}
           aria-label="Debugger output"
-          className="btn min-h-64 flex-1 font-mono text-xs"
+          className="btn min-h-64 flex-1 font-mono text-xs [contain:strict]"
           spellCheck={false}
-          readOnly={busy !== null}
           value={text}
           onChange={(e) => {
+            // A changed paste is another paste: the reading of the old one stops.
+            if (current.current) {
+              current.current.cancel();
+              current.current = null;
+              setBusy(null);
+            }
             setText(e.target.value);
             setError(null);
           }}
