@@ -202,6 +202,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The debugger reader's worker (src/debugger/reader.worker.ts) is an ES module worker, as in dev.
+  worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1', strictPort: true, headers: PREVIEW_HEADERS },
   build: {

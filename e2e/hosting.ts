@@ -34,7 +34,7 @@ export const CSP = [
 export const STRICT_CSP = [
   CSP.replace("img-src 'self' data: blob:", "img-src 'self' blob:"),
   "require-trusted-types-for 'script'",
-  'trusted-types unload-lens-service-worker',
+  'trusted-types unload-lens-service-worker unload-lens-debugger-worker',
 ].join('; ');
 
 const TYPES: Record<string, string> = {

@@ -13,6 +13,7 @@
  */
 import type { Page } from '@playwright/test';
 import { heapMb, launch, serve } from '../bench/browser';
+import { random } from './soakMoves';
 
 const ACTIONS = Number(process.env.LONG_ACTIONS ?? 3000);
 const SEED = Number(process.env.LONG_SEED ?? 1);
@@ -34,18 +35,6 @@ const KEYS = [
   'Enter',
 ];
 const WORDS = ['Beep', 'Fdo0', 'h1', 'tty1', '42', '', 'x'.repeat(300), '{"format":1}', '<b>', 'ñ'];
-
-/** A small deterministic generator (mulberry32), so a run can be repeated with its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sample {
   readonly action: number;

@@ -1,28 +1,67 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useModal } from '../app/useModal';
 import { useVisualizerApi } from '../store';
+import { MAX_PASTE } from './commands';
+import { readInBackground, type Progress, type Reading } from './readInBackground';
+
+/** A reading under way: how far it is, since when, and how to stop it. */
+interface Busy {
+  readonly progress: Progress;
+  readonly started: number;
+  readonly reading: Reading;
+}
 
 /**
  * "Paste debugger output": a driver engineer pastes what WinDbg printed
  * (`!drvobj`, `!devobj`, `!devstack`, `!devnode`, `!irp`, `!object`, with or
  * without prompts) and the app draws what holds the driver. The paste goes
  * through the door (`importDebugger`); a paste that cannot be read keeps the
- * current work and says why.
+ * current work and says why. The reading itself runs in a worker
+ * (readInBackground.ts): the page keeps answering while a long session is
+ * read, shows how far it is, and can stop it.
  */
 export function PasteDialog({ onClose }: { onClose: () => void }) {
   const { run } = useVisualizerApi();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
+  const current = useRef<Reading | null>(null);
+  // Closing the dialog (or the page part) stops a reading under way.
+  useEffect(() => () => current.current?.cancel(), []);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   // First: it notes the opener before the text box takes focus.
   useModal(dialog);
   useEffect(() => box.current?.focus(), []);
-  const read = (paste: string) => {
-    const r = run('importDebugger', { text: paste }, 'button');
+  const show = (r: { ok: true } | { ok: false; error: string }) => {
     if (r.ok) onClose();
     else setError(r.error);
+  };
+  const read = async (paste: string) => {
+    // Over the limit: the door refuses it at once, with the limit and what to paste instead.
+    if (paste.length > MAX_PASTE) return show(run('importDebugger', { text: paste }, 'button'));
+    setError(null);
+    const started = performance.now();
+    const reading = readInBackground(paste, (progress) =>
+      setBusy((b) => ({ progress, started: b?.started ?? started, reading })),
+    );
+    current.current = reading;
+    const outcome = await reading.done;
+    if (current.current !== reading) return;
+    current.current = null;
+    setBusy(null);
+    if (!outcome.ok) {
+      if (outcome.error !== 'cancelled') setError(`${outcome.error}. Your paste is still here: try again.`);
+      return;
+    }
+    show(run('importDebugger', { text: paste, read: outcome.result }, 'button'));
+  };
+  const stop = () => {
+    current.current?.cancel();
+    current.current = null;
+    setBusy(null);
+    box.current?.focus();
   };
   const example = async () => {
     // Loaded on demand: the sample session is not part of the first load.
@@ -38,6 +77,7 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
         aria-modal="true"
         aria-labelledby={titleId}
         className="panel flex max-h-full w-full max-w-3xl flex-col gap-2 p-4"
+        aria-busy={busy ? true : undefined}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
         }}
@@ -55,15 +95,22 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
         <textarea
           ref={box}
           aria-label="Debugger output"
-          className="btn min-h-64 flex-1 font-mono text-xs"
+          className="btn min-h-64 flex-1 font-mono text-xs [contain:strict]"
           spellCheck={false}
           value={text}
           onChange={(e) => {
+            // A changed paste is another paste: the reading of the old one stops.
+            if (current.current) {
+              current.current.cancel();
+              current.current = null;
+              setBusy(null);
+            }
             setText(e.target.value);
             setError(null);
           }}
           placeholder={'0: kd> !drvobj mydriver 7\nDriver object (ffffb802`5e70a3b0) is for:\n …'}
         />
+        {busy ? <ReadingProgress busy={busy} /> : null}
         {error ? (
           <p role="alert" className="text-sm" style={{ color: 'var(--danger)' }}>
             {error}
@@ -73,19 +120,60 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
           <button
             type="button"
             className="btn btn-primary"
-            disabled={text.trim() === ''}
-            onClick={() => read(text)}
+            disabled={text.trim() === '' || busy !== null}
+            onClick={() => void read(text)}
           >
             Read and draw
           </button>
-          <button type="button" className="btn" onClick={() => void example()}>
-            Try an example session
-          </button>
+          {busy ? (
+            <button type="button" className="btn" onClick={stop}>
+              Stop reading
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => void example()}>
+              Try an example session
+            </button>
+          )}
           <button type="button" className="btn ml-auto" onClick={onClose}>
             Cancel
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * How far the reading is: what is being read and where, and the seconds so far (they keep
+ * counting while the worker reads: the page is not blocked). A screen reader hears the phase
+ * once, not every tick.
+ */
+function ReadingProgress({ busy }: { busy: Busy }) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 100);
+    return () => clearInterval(t);
+  }, []);
+  const p = busy.progress;
+  const what =
+    p.phase === 'starting'
+      ? 'Starting the reader…'
+      : `Reading ${p.lines.toLocaleString('en')} ${p.lines === 1 ? 'line' : 'lines'} ${p.where === 'worker' ? 'in the background' : 'on this page'}…`;
+  return (
+    <div className="flex flex-col gap-1 text-sm" data-testid="paste-progress">
+      <div className="flex items-center gap-2">
+        <progress aria-label="Reading the paste" className="h-2 flex-1" />
+        <span aria-hidden="true" className="muted font-mono text-xs tabular-nums">
+          {((now - busy.started) / 1000).toFixed(1)} s
+        </span>
+      </div>
+      <p role="status">{what}</p>
+      {p.phase === 'reading' && p.why ? (
+        <p className="muted text-xs" data-testid="paste-on-page">
+          {p.why[0]!.toUpperCase() + p.why.slice(1)}: the page reads it itself and may not answer until it is
+          done.
+        </p>
+      ) : null}
     </div>
   );
 }

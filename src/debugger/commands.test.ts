@@ -39,3 +39,36 @@ describe('a visualizer without the debugger reader (an embed)', () => {
       .expectError('no action "importDebugger"');
   });
 });
+
+describe('a paste read in the worker', () => {
+  it('is drawn from what the worker read, without reading it again', async () => {
+    const { ReadResult } = await import('./readResult');
+    const { readPaste } = await import('./reading');
+    const { reading, scenario } = readPaste(SESSION);
+    const read = new ReadResult(SESSION, reading, scenario);
+    const r = app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS })
+      .do('importDebugger', { text: SESSION, read })
+      .expectOk();
+    // The very reading the worker made is the one kept.
+    expect(r.state.imported).toBe(reading);
+  });
+
+  it('refuses a reading it did not make (a structured clone from another window) or of another text', async () => {
+    const { ReadResult } = await import('./readResult');
+    const { readPaste } = await import('./reading');
+    const { reading, scenario } = readPaste(SESSION);
+    const r = app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS });
+    const before = r.state.entries;
+    r.send('importDebugger', { text: SESSION, read: structuredClone({ text: SESSION, reading, scenario }) });
+    r.expectError('only a reading this page made');
+    r.send('importDebugger', { text: 'other', read: new ReadResult(SESSION, reading, scenario) });
+    r.expectError('of the same text');
+    expect(r.state.entries).toBe(before);
+  });
+
+  it('refuses a paste over the limit at once, saying how long it is and what to paste', () => {
+    app({ scenario: defaultScenarioSource('windows'), commands: DEBUGGER_COMMANDS })
+      .send('importDebugger', { text: 'x'.repeat(5_000_001) })
+      .expectError('5,000,001 characters long, over the 5,000,000');
+  });
+});

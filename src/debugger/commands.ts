@@ -1,5 +1,28 @@
 import type { CommandDef, Outcome } from '../actions/types';
 import { loadedReader } from './reader';
+import { ReadResult } from './readResult';
+
+/** `importDebugger`'s argument: the paste, and, when it was read already (in the worker), what was read. */
+interface ImportArgs {
+  readonly text: string;
+  readonly read?: ReadResult;
+}
+
+function parseImport(a: unknown): { ok: true; value: ImportArgs } | { ok: false; error: string } {
+  if (typeof a !== 'object' || a === null || typeof (a as { text?: unknown }).text !== 'string')
+    return { ok: false, error: 'expected { text: the debugger output }' };
+  const { text, read } = a as { text: string; read?: unknown };
+  if (text.length > MAX_PASTE)
+    return {
+      ok: false,
+      error: `the paste is ${text.length.toLocaleString('en')} characters long, over the ${MAX_PASTE.toLocaleString('en')} this reader takes: paste the commands of the drivers you want to see (docs/limits.md)`,
+    };
+  if (read === undefined) return { ok: true, value: { text } };
+  // Only this page's own reading (see ReadResult), and only of this text.
+  if (!(read instanceof ReadResult) || read.text !== text)
+    return { ok: false, error: 'read: only a reading this page made of the same text is taken' };
+  return { ok: true, value: { text, read } };
+}
 
 /** The largest paste read: a long debugger session is a few hundred KB; this leaves room and bounds the work. */
 export const MAX_PASTE = 5_000_000;
@@ -15,21 +38,17 @@ export const DEBUGGER_COMMANDS = [
     id: 'importDebugger',
     label: 'Read debugger output',
     help: 'Reads !drvobj, !devobj, !devstack, !devnode, !irp and !object output and draws what holds the driver',
-    parse: (a) =>
-      typeof a === 'object' && a !== null && typeof (a as { text?: unknown }).text === 'string'
-        ? (a as { text: string }).text.length <= MAX_PASTE
-          ? { ok: true, value: { text: (a as { text: string }).text } }
-          : { ok: false, error: `the paste is over ${MAX_PASTE.toLocaleString('en')} characters` }
-        : { ok: false, error: 'expected { text: the debugger output }' },
+    parse: parseImport,
     available: () => ({ enabled: true }),
     perform(s, a, run) {
-      const reader = loadedReader();
-      if (!reader)
+      // Read in the worker already (PasteDialog), or here: the same function either way (reading.ts).
+      const read = a.read ?? loadedReader()?.readPaste(a.text);
+      if (!read)
         return {
           state: s,
           outcome: { ok: false, error: 'the debugger reader has not loaded yet (await loadReader() first)' },
         };
-      const { reading, scenario } = reader.readPaste(a.text);
+      const { reading, scenario } = read;
       if (
         reading.explanation.drivers.length === 0 &&
         reading.explanation.others.length === 0 &&
@@ -44,7 +63,7 @@ export const DEBUGGER_COMMANDS = [
       if (!r.outcome.ok) return { state: { ...s, imported: reading }, outcome: r.outcome };
       return { ...r.state, imported: reading };
     },
-  } satisfies CommandDef<{ text: string }>,
+  } satisfies CommandDef<ImportArgs>,
   {
     kind: 'command',
     id: 'closeImport',

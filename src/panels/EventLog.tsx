@@ -1,17 +1,30 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import type { VisualizerState } from '../store/state';
 import { selectAnimatedEvent } from '../animation/moment';
 import { selectFontScale } from '../lessons/selectors';
-import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
+import { actionArgs, actionLabel, logRows, sentenceOf, type LogRow } from './format';
+import { estimatedHeight, logWindow } from './logWindow';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
 import { useLandmarkName } from '../app/landmarkName';
 
 /** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
 type When = 'past' | 'current';
+
+/** Rows drawn beyond each edge of the view: Tab and the wheel find the next ones already there. */
+const OVERSCAN = 8;
 
 /**
  * Every step of the session, oldest first: the action, the kernel's status,
@@ -34,19 +47,78 @@ export function EventLog() {
   const filter = useVisualizer(selectLogFilter);
   const setFilter = (text: string) => void execute('setLogFilter', { text: text.slice(0, 200) });
   const query = useDeferredValue(filter);
-  const [limit, setLimit] = useState(LOG_PAGE);
   const rows = useMemo(() => logRows(entries, query), [entries, query]);
+  // Nothing shows the future: a step's row appears once it has happened. The start (step 0) heads
+  // the unfiltered log.
+  const past = useMemo(() => rows.filter((r) => r.index < cursor), [rows, cursor]);
+  const withStart = query.trim() === '';
+  const count = past.length + (withStart ? 1 : 0);
 
-  // Never hide the current step: a jump far back widens the window to include it.
-  const cursorAt = rows.findIndex((r) => r.index === cursor - 1);
-  const needed = cursorAt < 0 ? 0 : rows.length - cursorAt;
-  const { rows: shown, hidden } = visibleRows(rows, Math.max(limit, needed));
+  // The log is virtualised (logWindow.ts): only the rows in view, a few around them and the current
+  // step are in the page; each drawn row's height is measured and kept by its entry, for the gaps.
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const [view, setView] = useState({ top: 0, height: 600 });
+  // Each drawn row is watched for its height (its events wrap, a larger text, a narrower panel).
+  const sizes = useRef<ResizeObserver | null>(null);
+  const observe = useCallback((li: HTMLLIElement | null) => {
+    if (!li) return;
+    sizes.current ??= new ResizeObserver((seen) =>
+      setMeasured((m) => {
+        let next: Map<string, number> | null = null;
+        for (const e of seen) {
+          const key = (e.target as HTMLElement).dataset.key;
+          const h = e.borderBoxSize[0]?.blockSize ?? e.target.getBoundingClientRect().height;
+          if (key === undefined || Math.abs((m.get(key) ?? -1) - h) <= 0.5) continue;
+          next ??= new Map(m);
+          next.set(key, h);
+        }
+        return next ?? m;
+      }),
+    );
+    const watcher = sizes.current;
+    watcher.observe(li);
+    return () => watcher.unobserve(li);
+  }, []);
+  useEffect(() => () => sizes.current?.disconnect(), []);
+  const keyOf = (k: number) =>
+    withStart ? (k === 0 ? 'start' : String(past[k - 1]!.entry.id)) : String(past[k]!.entry.id);
+  const heights = Array.from({ length: count }, (_, k) => {
+    const key = keyOf(k);
+    const row = key === 'start' ? null : past[withStart ? k - 1 : k]!;
+    return measured.get(key) ?? (row ? estimatedHeight(row.events.length, !!row.entry.say) : 28);
+  });
+  const currentAt = withStart ? cursor : past.findIndex((r) => r.index + 1 === cursor);
+  const drawn = logWindow(heights, view.top, view.height, OVERSCAN, [currentAt]);
+  useEffect(() => {
+    const b = box.current;
+    if (!b) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setView((v) =>
+        v.top === b.scrollTop && v.height === b.clientHeight
+          ? v
+          : { top: b.scrollTop, height: b.clientHeight },
+      );
+    };
+    const later = () => (frame ||= requestAnimationFrame(read));
+    read();
+    b.addEventListener('scroll', later, { passive: true });
+    const resized = new ResizeObserver(later);
+    resized.observe(b);
+    return () => {
+      b.removeEventListener('scroll', later);
+      resized.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, []);
 
   // Follow the playhead: when the cursor moves, a step is added or an event plays, the current step's
   // events stay in view: the whole step when it fits, else its newest events (the one playing now at
   // the bottom), so "Unload runs" never waits below the fold for a mouse. In the frame after the
   // change's: reading positions in its own frame would lay the page out before it is painted.
-  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(follow)));
     function follow() {
@@ -92,48 +164,80 @@ export function EventLog() {
         </p>
       ) : null}
       <div ref={box} className="relative min-h-0 flex-1 overflow-y-auto pr-1" data-testid="event-log-scroll">
-        {hidden > 0 ? (
-          <button
-            type="button"
-            className="btn mb-1 w-full text-xs"
-            onClick={() => setLimit(limit + LOG_PAGE)}
-          >
-            Show {Math.min(hidden, LOG_PAGE)} earlier steps ({hidden} hidden)
-          </button>
-        ) : null}
-        <ol className="flex flex-col gap-1">
-          {hidden === 0 && query.trim() === '' ? (
-            <li data-step={0}>
-              <StepButton
-                when={cursor === 0 ? 'current' : 'past'}
-                onClick={() => jumpTo(0)}
-                label="start"
-                number={0}
-                title="The world before the first step"
-              />
-            </li>
-          ) : null}
-          {shown
-            // Nothing shows the future: a step's events appear once it has happened.
-            .filter((r) => r.index < cursor)
-            .map((r) => (
-              <EntryItem
-                key={r.entry.id}
-                row={r}
-                when={r.index + 1 === cursor ? 'current' : 'past'}
-                jumpTo={jumpTo}
-                playedUpTo={r.index + 1 === cursor ? animated : null}
-              />
-            ))}
-          {entries.length > cursor ? (
-            <li className="muted px-1.5 text-xs italic" data-testid="log-ahead">
-              {entries.length - cursor} more {entries.length - cursor === 1 ? 'step' : 'steps'} ahead, shown
-              as you get there.
-            </li>
-          ) : null}
+        <ol ref={list} className="flex flex-col" aria-label="Steps">
+          {drawn.rows.map(({ index: k, gapBefore }) => {
+            const key = keyOf(k);
+            const place = { key, id: key, gapBefore, position: k + 1, count, observe };
+            if (key === 'start')
+              return (
+                <Row {...place}>
+                  <StepButton
+                    when={cursor === 0 ? 'current' : 'past'}
+                    onClick={() => jumpTo(0)}
+                    label="start"
+                    number={0}
+                    title="The world before the first step"
+                  />
+                </Row>
+              );
+            const r = past[withStart ? k - 1 : k]!;
+            return (
+              <Row {...place} step={r.index + 1}>
+                <EntryItem
+                  row={r}
+                  when={r.index + 1 === cursor ? 'current' : 'past'}
+                  jumpTo={jumpTo}
+                  playedUpTo={r.index + 1 === cursor ? animated : null}
+                />
+              </Row>
+            );
+          })}
         </ol>
+        {drawn.gapAfter > 0 ? <div aria-hidden="true" style={{ height: drawn.gapAfter }} /> : null}
+        {entries.length > cursor ? (
+          <p className="muted px-1.5 text-xs italic" data-testid="log-ahead">
+            {entries.length - cursor} more {entries.length - cursor === 1 ? 'step' : 'steps'} ahead, shown as
+            you get there.
+          </p>
+        ) : null}
       </div>
     </section>
+  );
+}
+
+/**
+ * One row of the log: a list item with its place in the whole list (a screen reader hears "step 40,
+ * 40 of 209" although most rows are not in the page), after the gap of the rows left out above it.
+ */
+function Row({
+  observe,
+  id,
+  gapBefore,
+  position,
+  count,
+  step = 0,
+  children,
+}: {
+  observe: (li: HTMLLIElement | null) => (() => void) | undefined;
+  id: string;
+  gapBefore: number;
+  position: number;
+  count: number;
+  step?: number;
+  children: ReactNode;
+}) {
+  return (
+    <li
+      ref={observe}
+      data-key={id}
+      data-step={step}
+      className="log-step pb-1"
+      aria-setsize={count}
+      aria-posinset={position}
+      style={gapBefore > 0 ? { marginTop: gapBefore } : undefined}
+    >
+      {children}
+    </li>
   );
 }
 
@@ -159,7 +263,7 @@ function StepButton({
       onClick={onClick}
       aria-current={current ? 'step' : undefined}
       title={title}
-      className="grid w-full grid-cols-[1.75rem_minmax(0,1fr)] items-baseline gap-x-2 rounded border-l-4 px-1.5 py-0.5 text-left text-xs hover:bg-(--ghost-bg)"
+      className="grid min-h-6 w-full grid-cols-[1.75rem_minmax(0,1fr)] items-center gap-x-2 rounded border-l-4 px-1.5 py-0.5 text-left text-xs hover:bg-(--ghost-bg)"
       style={{
         borderColor: current ? 'var(--info)' : 'transparent',
         background: current ? 'var(--info-bg)' : undefined,
@@ -208,7 +312,7 @@ const EntryItem = memo(
       playedUpTo === null ? row.events : row.events.filter((e) => entry.events.indexOf(e) <= playedUpTo);
     const now = playedUpTo === null ? undefined : entry.events[playedUpTo];
     return (
-      <li data-step={index + 1} className="log-step">
+      <>
         <StepButton
           when={when}
           number={index + 1}
@@ -225,7 +329,7 @@ const EntryItem = memo(
             ))}
           </ul>
         ) : null}
-      </li>
+      </>
     );
   },
   (a, b) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, step, type Action, type World } from '../kernel';
 import type { HistoryEntry } from '../store';
 import { isSuccess } from '../kernel';
-import { actionLabel, logRows, refLabel, visibleRows } from './format';
+import { actionLabel, logRows, refLabel } from './format';
 import { ownerSummaries } from './checklistModel';
 
 function history(world: World, actions: Action[]): HistoryEntry[] {
@@ -64,14 +64,6 @@ describe('filtering the event log', () => {
     const refused = entries.findIndex((e) => e.status === 'STATUS_NO_SUCH_DEVICE');
     expect(refused).toBe(3);
     expect(logRows(entries, 'no_such_device').map((r) => r.index)).toContain(3);
-  });
-
-  it('draws only the last rows of a long log and says how many are hidden', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => i);
-    const { rows, hidden } = visibleRows(many, 300);
-    expect(hidden).toBe(700);
-    expect(rows[0]).toBe(700);
-    expect(visibleRows(many, 5000).hidden).toBe(0);
   });
 });
 

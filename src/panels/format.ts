@@ -88,12 +88,3 @@ export function logRows(entries: readonly HistoryEntry[], filter: string): LogRo
   });
   return out;
 }
-
-/** How many rows a log draws at first; "show earlier" adds this many more. */
-export const LOG_PAGE = 300;
-
-/** The rows to draw: the last `limit`, and how many earlier ones are hidden. */
-export function visibleRows<T>(rows: readonly T[], limit: number): { rows: readonly T[]; hidden: number } {
-  const hidden = Math.max(0, rows.length - limit);
-  return { rows: hidden === 0 ? rows : rows.slice(hidden), hidden };
-}
