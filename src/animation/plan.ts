@@ -208,6 +208,8 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   cfgRemove: pulse(['device', 'module'], 'pending', 'CFG_REMOVE'),
   cfgSuspend: pulse(['device', 'module'], 'pending', 'CFG_SUSPEND'),
   cfgResume: pulse(['device', 'module'], 'ok', 'CFG_RESUME'),
+  cfgModify: pulse(['device', 'module'], 'info', 'CFG_MODIFY'),
+  cfgVerify: pulse(['device', 'module'], 'info', (e) => `CFG_VERIFY: ${e.status ?? '0'}`),
   moduleFreed: pulse(['module'], 'ok', 'module freed'),
   contextViolation: pulse(['module'], 'danger', 'context violation'),
   interruptsAttached: pulse(['module'], 'info', 'mod_drvattach'),

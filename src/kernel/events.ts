@@ -77,6 +77,8 @@ export const SVR5_EVENT_TYPES = [
   'halt',
   'systemShutdown',
   'cfgResume',
+  'cfgModify',
+  'cfgVerify',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];

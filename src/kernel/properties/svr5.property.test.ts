@@ -13,6 +13,7 @@ import {
   type StepCtx,
 } from './svr5Invariants';
 import { detachOrdered } from './svr5DetachInvariants';
+import { configSubfunctions } from './svr5ConfigInvariants';
 import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
@@ -127,6 +128,18 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
     // Not vacuous: drv_detach suspends in a share of runs. (A refusal after drv_detach is rarer in random
     // runs; situations-detach.test.ts plays it on purpose.)
     expect(ordered).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('sends CFG_MODIFY only to a suspended instance, which stays suspended; CFG_VERIFY changes nothing', () => {
+    let modified = 0;
+    let verified = 0;
+    property(configSubfunctions, (steps) => {
+      if (eventsOf(steps).some((e) => e.type === 'cfgModify')) modified++;
+      if (eventsOf(steps).some((e) => e.type === 'cfgVerify')) verified++;
+    });
+    // Not vacuous: both reach an instance in a share of the runs.
+    expect(modified).toBeGreaterThan(NUM_RUNS * 0.01);
+    expect(verified).toBeGreaterThan(NUM_RUNS * 0.02);
   });
 
   it('sends no open(D2) to a suspended instance', () => {

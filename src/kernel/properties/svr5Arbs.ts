@@ -51,6 +51,7 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       copyoutInUnload: rarely,
       failsAfterDetach: fc.boolean(),
       addFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
+      verifyFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
       drainSeconds: fc.oneof(
         { weight: 3, arbitrary: fc.constant(0) },
         { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) },
@@ -75,6 +76,8 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hotAdd' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('modifyInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('verifyInstance' as const), device: instance }) },
 );
 
 /** Actions that belong together (names shared); shutdown, which ends a run, is rare. */
@@ -131,7 +134,10 @@ const svr5ChunkArb: fc.Arbitrary<Svr5Action[]> = fc.oneof(
         { do: 'close', channel: 'c3' },
         { do: 'suspendInstance', device: dev },
         { do: 'open', device: dev, channel: ch },
+        // config(CFG_MODIFY) while the slot is suspended, sometimes.
+        ...(remove ? [] : [{ do: 'modifyInstance' as const, device: dev }]),
         remove ? { do: 'hotRemove', device: dev } : { do: 'resumeInstance', device: dev },
+        { do: 'verifyInstance', device: dev },
       ]),
   },
   { weight: 1, arbitrary: fc.constant<Svr5Action[]>([{ do: 'shutdown' }]) },

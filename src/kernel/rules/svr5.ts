@@ -215,6 +215,28 @@ export const svr5 = {
     'Suspending or resuming needs a loaded DDI 8 D_HOT driver and an instance in the other state; the simulator refuses otherwise (EOPNOTSUPP, EINVAL).',
     'shared/domain/svr5.md §4',
   ],
+  'svr5.config.modify': [
+    'DOC',
+    'config(CFG_MODIFY) gives an instance new hardware parameters: from then on the driver reads the new resource manager key and never the old one. It replaces one card with another, or corrects a parameter.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.config.modifySuspended': [
+    'MODEL',
+    'The simulator sends CFG_MODIFY only to a suspended instance (between CFG_SUSPEND and CFG_RESUME) and refuses it with EBUSY while the instance runs; the instance stays suspended until CFG_RESUME.',
+    `${HDK}config(D2)`,
+    'config(D2), as far as the project could read it, says what CFG_MODIFY does, not when the kernel sends it; the issue reads it as allowed only while the instance is suspended (the hardware is quiet while its parameters change). The simulator follows that reading; EBUSY is its choice of errno.',
+  ],
+  'svr5.config.verify': [
+    'DOC',
+    'config(CFG_VERIFY), which replaces _verify(D2) in DDI 8, asks the driver whether the hardware a resource manager key describes is one it can manage: 0, or an errno. It configures nothing: the instance is as it was.',
+    `${HDK}config(D2), _verify(D2), _verify(D2mdi)`,
+  ],
+  'svr5.config.invalid': [
+    'MODEL',
+    'CFG_MODIFY and CFG_VERIFY go to the config(D2) entry point of a loaded DDI 8 driver: the simulator refuses them for an older driver (EOPNOTSUPP), a driver not loaded or an instance removed (EINVAL, ENODEV).',
+    `${HDK}config(D2), _verify(D2)`,
+    '_verify(D2) is run by the dcu before it maps a board to a driver, so a real system may bring the driver in for the call; the pages do not say how a loadable driver is loaded for CFG_VERIFY. The simulator asks only a loaded driver.',
+  ],
   'svr5.shutdown': [
     'DOC',
     'At shutdown DDI 8 instances get CFG_SUSPEND (older drivers their halt routine); _unload is not called.',

@@ -54,6 +54,8 @@ export const svr5Actions = {
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
     unloadSleeps: z.optional(seconds(0, 3600)),
+    /** Ours: the instances whose config(CFG_VERIFY) finds no hardware it can drive (ENODEV). Default none. */
+    verifyFails: z.optional(list(name(), 'device names', LIMITS.instances)),
   },
   loadModule: { module: name() },
   open: { device: name(), channel: name() },
@@ -67,6 +69,10 @@ export const svr5Actions = {
   suspendInstance: { device: name() },
   /** Ours: config(CFG_RESUME) for a suspended instance. */
   resumeInstance: { device: name() },
+  /** Ours: config(CFG_MODIFY) for a suspended instance: new hardware parameters (a new resource manager key). */
+  modifyInstance: { device: name() },
+  /** Ours: config(CFG_VERIFY) for an instance: does the hardware its key describes match the driver? */
+  verifyInstance: { device: name() },
   shutdown: {},
 } satisfies Record<string, z.core.$ZodShape>;
 

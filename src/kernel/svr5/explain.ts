@@ -55,7 +55,19 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
         : 'It is not in the middle of an unload',
     ),
   ];
-  return { driver: name, os: 'svr5', unloaded: !m.loaded, summary: svr5Summary(world, name), conditions };
+  const summary = svr5Summary(world, name) + (m.loaded && !world.shutDown ? suspendedNote(world, m) : '');
+  return { driver: name, os: 'svr5', unloaded: !m.loaded, summary, conditions };
+}
+
+/** Suspended instances (config CFG_SUSPEND) do not hold the module, but they take no I/O: say so. */
+function suspendedNote(world: Svr5World, m: Module): string {
+  const held = m.configured.filter((d) => world.devices.get(d)?.suspended);
+  if (held.length === 0) return '';
+  const changed = held.filter((d) => (world.devices.get(d)?.modified ?? 0) > 0);
+  const which = held.join(', ');
+  const verb = held.length === 1 ? 'is' : 'are';
+  const modified = changed.length > 0 ? ` (${changed.join(', ')} with new parameters from CFG_MODIFY)` : '';
+  return ` ${which} ${verb} suspended${modified}: no I/O until CFG_RESUME.`;
 }
 
 function svr5Summary(world: Svr5World, name: string): string {

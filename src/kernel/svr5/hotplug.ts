@@ -43,12 +43,8 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
       },
     );
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, device);
+  if (transition) return transition;
   return { d, m };
 }
 
@@ -106,12 +102,8 @@ export function hotAdd(tx: Svr5Tx, a: Act<'hotAdd'>): Result {
       module: m.name,
     });
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device: a.device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, a.device);
+  if (transition) return transition;
   if (m.addFails.includes(a.device)) {
     return tx.refuse('ENODEV', 'svr5.load.addFails', `CFG_ADD fails for ${a.device} again`, {
       device: a.device,

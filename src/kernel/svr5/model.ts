@@ -28,6 +28,8 @@ export interface Module {
   readonly failsAfterDetach: boolean;
   /** Instances whose config(CFG_ADD) fails (ENODEV) when drv_attach reaches them. */
   readonly addFails: readonly string[];
+  /** Instances whose config(CFG_VERIFY) answers ENODEV: the hardware is not one the driver can manage. */
+  readonly verifyFails: readonly string[];
   /**
    * Seconds its I/O takes to drain after it goes inactive (its last close):
    * a `_unload` called before then answers EBUSY (the driver's own answer),
@@ -79,6 +81,10 @@ export interface DeviceInstance {
   readonly suspended: boolean;
   /** Open channels on this instance. */
   readonly channels: OrderedSet<string>;
+  /** How many times config(CFG_MODIFY) gave it new hardware parameters (a new resource manager key). */
+  readonly modified?: number;
+  /** What its last config(CFG_VERIFY) answered ("0" or an errno), if it was ever asked. */
+  readonly lastVerify?: string;
 }
 
 export interface Channel {

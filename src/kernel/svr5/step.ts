@@ -6,6 +6,7 @@ import { advanceTime, runClock, waitForUnload } from './daemon';
 import { close, open } from './io';
 import { becomeCandidate, busy, load, runUnload } from './lifecycle';
 import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
+import { modifyInstance, verifyInstance } from './config';
 import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
 import { RULES } from '../rules';
 import { Svr5Tx } from './tx';
@@ -53,6 +54,10 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return suspendInstance(tx, action);
     case 'resumeInstance':
       return resumeInstance(tx, action);
+    case 'modifyInstance':
+      return modifyInstance(tx, action);
+    case 'verifyInstance':
+      return verifyInstance(tx, action);
     case 'shutdown':
       return shutdown(tx);
   }
@@ -107,6 +112,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
     failsAfterDetach: a.failsAfterDetach ?? D.failsAfterDetach,
     addFails: (a.addFails ?? []).filter((x) => devices.includes(x)),
+    verifyFails: (a.verifyFails ?? []).filter((x) => devices.includes(x)),
     drainSeconds: a.drainSeconds ?? D.drainSeconds,
     unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
     unloading: null,
@@ -221,12 +227,8 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
       blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),
     });
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device: a.device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, a.device);
+  if (transition) return transition;
   // The instance is suspended before its slot powers off, then removed.
   if (m.loaded && isDdi8(m.ddi) && !d.suspended) {
     tx.emit('cfgSuspend', 'svr5.hot.suspend', {

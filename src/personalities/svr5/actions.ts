@@ -40,6 +40,10 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
         help: '_unload answers EBUSY until then',
       },
       unloadSleeps: { label: '_unload sleeps for (s)', help: 'an unload in progress: opens wait for it' },
+      verifyFails: {
+        label: 'CFG_VERIFY answers ENODEV for',
+        help: 'comma-separated instance names: hardware the driver cannot manage',
+      },
     },
   },
   {
@@ -102,6 +106,22 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     id: 'resumeInstance',
     label: 'Resume instance',
     help: 'config(CFG_RESUME): the suspended instance takes I/O again.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'modifyInstance',
+    label: 'Change parameters (CFG_MODIFY)',
+    help: 'config(CFG_MODIFY) for a suspended instance: it reads a new resource manager key; CFG_RESUME brings it back.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'verifyInstance',
+    label: 'Verify hardware (CFG_VERIFY)',
+    help: 'config(CFG_VERIFY): the driver answers 0 or an errno for the hardware the instance’s key describes; nothing changes.',
     group: 'I/O',
     subject: { kind: 'device', field: 'device' },
     fields: { device },

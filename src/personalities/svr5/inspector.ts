@@ -120,6 +120,18 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
                 : 'configured',
           ),
           row('Open channels', links('channel', d.channels)),
+          row(
+            'Hardware parameters',
+            d.modified
+              ? `changed by CFG_MODIFY (${d.modified} time${d.modified === 1 ? '' : 's'}): a new resource manager key`
+              : 'as configured (its first resource manager key)',
+            'config(D2) CFG_MODIFY: the driver reads the new key and never the old one',
+          ),
+          row(
+            'Last CFG_VERIFY',
+            d.lastVerify === undefined ? '(never asked)' : d.lastVerify,
+            'config(D2) CFG_VERIFY: 0, or the errno the driver gives for hardware it cannot manage',
+          ),
         ],
       };
     }

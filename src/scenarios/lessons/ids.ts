@@ -35,6 +35,7 @@ export const LESSON_IDS = [
   'svr5-copyout',
   'svr5-hot-removal',
   'svr5-detach-order',
+  'svr5-modify-verify',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];
