@@ -208,6 +208,7 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   cfgRemove: pulse(['device', 'module'], 'pending', 'CFG_REMOVE'),
   cfgSuspend: pulse(['device', 'module'], 'pending', 'CFG_SUSPEND'),
   cfgResume: pulse(['device', 'module'], 'ok', 'CFG_RESUME'),
+  unloadAllDone: null,
   cfgModify: pulse(['device', 'module'], 'info', 'CFG_MODIFY'),
   cfgVerify: pulse(['device', 'module'], 'info', (e) => `CFG_VERIFY: ${e.status ?? '0'}`),
   moduleFreed: pulse(['module'], 'ok', 'module freed'),

@@ -68,6 +68,7 @@ const SENTENCES: Record<EventType, Describe> = {
   cfgRemove: (e) => `${e.module}: config(CFG_REMOVE) for ${e.device}`,
   cfgSuspend: (e) => `${e.module}: config(CFG_SUSPEND) for ${e.device}${why(e)}`,
   cfgResume: (e) => `${e.module}: config(CFG_RESUME) for ${e.device}`,
+  unloadAllDone: (e) => `modadmin -u 0 answers ${e.status ?? '0'}${why(e)}`,
   cfgModify: (e) => `${e.module}: config(CFG_MODIFY) for ${e.device}${why(e)}`,
   cfgVerify: (e) => `${e.module}: config(CFG_VERIFY) for ${e.device} answers ${e.status ?? '0'}${why(e)}`,
   interruptsAttached: (e) => `${e.module}: interrupts attached (${e.reason})`,

@@ -79,6 +79,7 @@ export const SVR5_EVENT_TYPES = [
   'cfgResume',
   'cfgModify',
   'cfgVerify',
+  'unloadAllDone',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];

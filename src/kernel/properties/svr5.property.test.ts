@@ -14,6 +14,7 @@ import {
 } from './svr5Invariants';
 import { detachOrdered } from './svr5DetachInvariants';
 import { configSubfunctions } from './svr5ConfigInvariants';
+import { unloadAllLeavesOnlyHeld } from './svr5UnloadAllInvariants';
 import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
@@ -140,6 +141,21 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
     // Not vacuous: both reach an instance in a share of the runs.
     expect(modified).toBeGreaterThan(NUM_RUNS * 0.01);
     expect(verified).toBeGreaterThan(NUM_RUNS * 0.02);
+  });
+
+  it('leaves after modadmin -u 0 only the loadable modules something holds, and every static module as it was', () => {
+    let calls = 0;
+    let freed = 0;
+    property(unloadAllLeavesOnlyHeld, (steps) => {
+      for (const s of steps) {
+        if (s.action.do !== 'unloadAll') continue;
+        calls++;
+        if (s.result.events.some((e) => e.type === 'moduleFreed')) freed++;
+      }
+    });
+    // Not vacuous: the call comes up, and sometimes frees something.
+    expect(calls).toBeGreaterThan(NUM_RUNS * 0.1);
+    expect(freed).toBeGreaterThan(NUM_RUNS * 0.01);
   });
 
   it('sends no open(D2) to a suspended instance', () => {

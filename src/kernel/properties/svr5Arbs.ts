@@ -46,6 +46,7 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       unloadReturns: returns(2),
       dependsOn: fc.subarray([...MODULES], { maxLength: 2 }),
       hba: rarely,
+      static: rarely,
       hot: fc.boolean(),
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,
@@ -77,6 +78,7 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('modifyInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.constant({ do: 'unloadAll' as const }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('verifyInstance' as const), device: instance }) },
 );
 

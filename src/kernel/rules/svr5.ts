@@ -3,6 +3,7 @@ import type { Row } from '.';
 /** SVR5 (UnixWare/OpenServer DDI) rules: shared/domain/svr5.md. */
 const HDK = 'SCO/Novell SVR5 HDK manual page ';
 const DLKM = 'http://uw713doc.sco.com/en/SM_perform/_Automatic_Unloading.html';
+const DLKM_STATIC = 'http://uw713doc.sco.com/en/SM_perform/_Static_Modules.html';
 const HOTPLUG = 'http://uw714doc.xinuos.com/en/man/html.D3mdi/mdi_hw_resumed.D3mdi.html';
 
 export const svr5 = {
@@ -214,6 +215,33 @@ export const svr5 = {
     'MODEL',
     'Suspending or resuming needs a loaded DDI 8 D_HOT driver and an instance in the other state; the simulator refuses otherwise (EOPNOTSUPP, EINVAL).',
     'shared/domain/svr5.md §4',
+  ],
+  'svr5.static.linked': [
+    'DOC',
+    'A static module is nonloadable: it is linked into the kernel and always present (the boot disk driver, the terminal driver), never loaded or unloaded as a DLKM.',
+    `${DLKM_STATIC}`,
+  ],
+  'svr5.static.notLoadable': [
+    'DOC',
+    'A demand unload of a static module fails with EINVAL: it is not a loadable module (moduload(2): EINVAL when modid is not a valid loadable module identifier). _unload is not called.',
+    `${HDK}moduload(2); ${DLKM_STATIC}`,
+    'moduload(2) gives EINVAL for a module id that is not a loadable module’s; the simulator answers the same for modadmin -U with a static module’s name (the project found no modadmin(1M) text for that case).',
+  ],
+  'svr5.static.noLoad': [
+    'MODEL',
+    'A demand load of a static module is refused with EINVAL: it is linked into the kernel already, and there is no loadable module to load.',
+    `${HDK}modload(2); ${DLKM_STATIC}`,
+  ],
+  'svr5.unload.all': [
+    'DOC',
+    'moduload(2) with modid 0 (modadmin -u 0) tries to unload every loadable module; each that cannot be unloaded (in use, with dependents, profiling, in transition) is flagged as a candidate for auto-unload.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.allStatus': [
+    'MODEL',
+    'modadmin -u 0 unloads the modules nothing holds first, repeatedly (so a dependent that goes frees what it depended on), then refuses each module still held once; it answers 0 when every loadable module went, else the first errno met. Static modules are not loadable and are left alone.',
+    `${HDK}moduload(2)`,
+    'moduload(2) says modid 0 unloads all loadable modules and that a busy one becomes an auto-unload candidate; it does not give the order, nor what the call returns when some stay. The modadmin(1M) page itself was not found by the project.',
   ],
   'svr5.config.modify': [
     'DOC',

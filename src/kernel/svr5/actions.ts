@@ -54,6 +54,8 @@ export const svr5Actions = {
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
     unloadSleeps: z.optional(seconds(0, 3600)),
+    /** Ours: a static (non-loadable) module, linked into the kernel: present from boot, never loaded or unloaded. Default false. */
+    static: bool(),
     /** Ours: the instances whose config(CFG_VERIFY) finds no hardware it can drive (ENODEV). Default none. */
     verifyFails: z.optional(list(name(), 'device names', LIMITS.instances)),
   },
@@ -61,6 +63,8 @@ export const svr5Actions = {
   open: { device: name(), channel: name() },
   close: { channel: name() },
   unloadModule: { module: name() },
+  /** Ours: moduload(0), modadmin -u 0: demand-unload every loadable module that can go. */
+  unloadAll: {},
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
   /** Ours: a card goes back into the slot of a removed instance of a D_HOT driver (CFG_ADD if loaded). */
@@ -106,5 +110,6 @@ export const SVR5_ACTION_DEFAULTS = {
     failsAfterDetach: false,
     drainSeconds: 0,
     unloadSleeps: 0,
+    static: false,
   },
 } as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

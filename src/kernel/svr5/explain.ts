@@ -21,7 +21,7 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       summary: `No module named ${name} is registered.`,
       conditions: [],
     };
-  const b = busy(world, { ...m, hasUnload: true, hba: false });
+  const b = busy(world, { ...m, hasUnload: true, hba: false, isStatic: false });
   const open = b?.rule === 'svr5.seed.notWhileOpen' ? b.blockers : [];
   const dependents = m.dependents.toArray().map((n): ObjectRef => ({ kind: 'module', name: n }));
   const conditions: Condition[] = [
@@ -30,6 +30,12 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       isDdi8(m.ddi) ? 'svr5.seed.requiredDdi8' : 'svr5.seed.optionalBefore8',
       m.hasUnload,
       m.hasUnload ? 'It has an _unload routine' : 'No _unload routine (DDI before 8): it is never unloaded',
+    ),
+    flag(
+      'loadable',
+      'svr5.static.notLoadable',
+      !m.isStatic,
+      m.isStatic ? 'A static module, linked into the kernel: never unloaded' : 'A loadable module (DLKM)',
     ),
     flag('notHba', 'svr5.never.hba', !m.hba, m.hba ? 'An HBA driver: never unloaded' : 'Not an HBA driver'),
     cond('noOpenDevices', 'svr5.seed.notWhileOpen', open, 'None of its devices is open', 'Devices open'),

@@ -64,7 +64,7 @@ export function load(tx: Svr5Tx, name: string, by: 'demand' | 'auto' | 'dependen
   return '0';
 }
 
-function attachInstances(tx: Svr5Tx, m: Module): void {
+export function attachInstances(tx: Svr5Tx, m: Module): void {
   if (!isDdi8(m.ddi)) {
     tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
     return;
@@ -97,8 +97,14 @@ export interface Busy {
 /** Why the module cannot be unloaded now (EBUSY before `_unload` is called), if it cannot. */
 export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy | null {
   const never = neverUnloadable(m);
-  if (never)
-    return { rule: m.hba ? 'svr5.never.hba' : 'svr5.seed.optionalBefore8', reason: never, blockers: [] };
+  if (never) {
+    const rule = m.isStatic
+      ? 'svr5.static.notLoadable'
+      : m.hba
+        ? 'svr5.never.hba'
+        : 'svr5.seed.optionalBefore8';
+    return { rule, reason: never, blockers: [] };
+  }
   if (m.unloading) {
     return {
       rule: 'svr5.busy.inTransition',

@@ -19,6 +19,8 @@ export interface Module {
   readonly unloadReturns: string;
   readonly dependsOn: readonly string[];
   readonly hba: boolean;
+  /** A static module: linked into the kernel (not a DLKM), present from boot, never unloaded. */
+  readonly isStatic: boolean;
   /** D_HOT: instances can be hot-removed while the module stays loaded. */
   readonly hot: boolean;
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
@@ -46,7 +48,7 @@ export interface Module {
   readonly configured: readonly string[];
   readonly loaded: boolean;
   /** How the current load came about. */
-  readonly loadedBy: 'demand' | 'auto' | 'dependency' | null;
+  readonly loadedBy: 'demand' | 'auto' | 'dependency' | 'static' | null;
   /** A demand unload failed: the daemon may now unload it. */
   readonly autoCandidate: boolean;
   /** When the module last became inactive (no open device); null while active or not loaded. */
@@ -110,8 +112,9 @@ export function unloadDelayOf(m: Module, options: Svr5Options): number {
   return !isDdi8(m.ddi) && m.unloadDelay !== null ? m.unloadDelay : options.defUnloadDelay;
 }
 
-/** Never unloadable: pre-DDI 8 without `_unload`, and HBA drivers. */
+/** Never unloadable: static modules, pre-DDI 8 without `_unload`, and HBA drivers. */
 export function neverUnloadable(m: Module): string | null {
+  if (m.isStatic) return 'it is a static module, linked into the kernel: it is never unloaded';
   if (!m.hasUnload) return 'it has no _unload routine (optional before DDI 8): it is never unloaded';
   if (m.hba) return 'it is an HBA driver: HBA drivers are never unloaded';
   return null;

@@ -2,13 +2,13 @@ import { Map as IMap, OrderedSet } from 'immutable';
 import { DEFAULT_SVR5_OPTIONS, SVR5_ACTION_DEFAULTS, type Svr5Action, type Svr5Options } from './actions';
 
 import type { StepResult } from '../types';
-import { advanceTime, runClock, waitForUnload } from './daemon';
+import { advanceTime, waitForUnload } from './daemon';
 import { close, open } from './io';
-import { becomeCandidate, busy, load, runUnload } from './lifecycle';
+import { attachInstances, load } from './lifecycle';
+import { demandUnload, refuseStatic, unloadAll } from './demand';
 import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
 import { modifyInstance, verifyInstance } from './config';
-import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
-import { RULES } from '../rules';
+import { isDdi8, type Module, type Svr5World } from './model';
 import { Svr5Tx } from './tx';
 
 const D = SVR5_ACTION_DEFAULTS.registerModule;
@@ -44,6 +44,8 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return close(tx, action);
     case 'unloadModule':
       return unloadModule(tx, action);
+    case 'unloadAll':
+      return unloadAll(tx);
     case 'advanceTime':
       return advanceTime(tx, action);
     case 'hotRemove':
@@ -89,6 +91,15 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
       },
     );
   }
+  const loadable = a.static ? dependsOn.find((d) => !tx.mod(d).isStatic) : undefined;
+  if (loadable !== undefined) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.register.invalid',
+      `${a.module} is static: it cannot depend on ${loadable}, a loadable module`,
+      { module: a.module },
+    );
+  }
   const devices = a.devices ?? [`${a.module}0`];
   // One pass with a set: linear in the instances (indexOf per instance was quadratic).
   const seen = new Set<string>();
@@ -107,6 +118,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     unloadReturns: errno(a.unloadReturns),
     dependsOn,
     hba: a.hba ?? D.hba,
+    isStatic: a.static ?? D.static,
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
@@ -139,6 +151,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     });
   }
   tx.emit('moduleRegistered', 'svr5.register', { module: m.name, state: `ddi ${m.ddi}` });
+  if (m.isStatic) linkStatic(tx, m);
   if (a.unloadDelay !== undefined && isDdi8(a.ddi)) {
     tx.emit('moduleRegistered', 'svr5.auto.delay', {
       module: m.name,
@@ -148,12 +161,28 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
   return tx.done();
 }
 
+/**
+ * A static module is linked into the kernel (DLKM guide, "Static modules"):
+ * present from boot, its instances configured then (CFG_ADD for DDI 8), never
+ * unloaded. It depends on nothing loadable (registerModule refuses that).
+ */
+function linkStatic(tx: Svr5Tx, m: Module): void {
+  attachInstances(tx, m);
+  tx.patchModule(m.name, { loaded: true, loadedBy: 'static', idleSince: tx.clock, generation: 1 });
+  for (const dep of m.dependsOn) {
+    tx.patchModule(dep, { dependents: tx.mod(dep).dependents.add(m.name), idleSince: null });
+  }
+  tx.emit('moduleLoaded', 'svr5.static.linked', { module: m.name, time: tx.clock });
+}
+
 /** modadmin -l: demand load. A demand-loaded module is never auto-unloaded. */
 function loadModule(tx: Svr5Tx, a: Act<'loadModule'>): Result {
   if (!tx.modules.has(a.module))
     return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `no module is named ${a.module}`, {
       module: a.module,
     });
+  const linked = refuseStatic(tx, a.module, 'modadmin -l');
+  if (linked) return linked;
   waitForUnload(tx, a.module, 'modadmin -l');
   const m = tx.mod(a.module);
   if (m.loaded) {
@@ -179,31 +208,7 @@ function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
   if (!m?.loaded) {
     return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `${a.module} is not loaded`, { module: a.module });
   }
-  const b = busy(tx, m);
-  if (b) {
-    tx.emit('refused', b.rule, {
-      module: a.module,
-      blockers: b.blockers,
-      ...(neverUnloadable(m) ? { model: RULES['svr5.never.status'].text } : {}),
-      status: 'EBUSY',
-      reason: `${a.module} is busy: ${b.reason}; _unload is not called`,
-    });
-    becomeCandidate(tx, a.module);
-    return tx.done('EBUSY');
-  }
-  let s = runUnload(tx, a.module, 'demand');
-  if (s === null) {
-    // modadmin -U sleeps with its _unload; the clock runs meanwhile (the daemon may wake).
-    runClock(tx, tx.mod(a.module).unloading?.until ?? tx.clock);
-    s = tx.mod(a.module).lastUnloadResult ?? '0';
-    tx.emit('clockAdvanced', 'svr5.seed.blockable', {
-      module: a.module,
-      time: tx.clock,
-      reason: `modadmin -U slept until _unload of ${a.module} returned ${s}`,
-    });
-  }
-  if (s !== '0') becomeCandidate(tx, a.module);
-  return tx.done(s);
+  return refuseStatic(tx, a.module, 'modadmin -U') ?? tx.done(demandUnload(tx, a.module, 'modadmin -U'));
 }
 
 /** Hot removal of one instance of a D_HOT driver: CFG_REMOVE for it; the module stays loaded. */

@@ -27,6 +27,10 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       loadReturns: { label: '_load returns' },
       unloadReturns: { label: '_unload returns' },
       hba: { label: 'HBA driver' },
+      static: {
+        label: 'Static (linked into the kernel)',
+        help: 'not a DLKM: present from boot, never unloaded',
+      },
       hot: { label: 'D_HOT (hot removal)' },
       unloadDelay: { label: 'Own unload delay (s, pre-DDI 8)' },
       copyoutInUnload: { label: '_unload calls copyout (a bug)' },
@@ -61,6 +65,13 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     group: 'Modules',
     subject: { kind: 'module', field: 'module' },
     fields: { module },
+  },
+  {
+    id: 'unloadAll',
+    label: 'Unload all (modadmin -u 0)',
+    help: 'moduload(0): every loadable module nothing holds is unloaded; each still held gets EBUSY and becomes an auto-unload candidate.',
+    group: 'Modules',
+    fields: {},
   },
   {
     id: 'open',

@@ -16,6 +16,7 @@ const LOADED_BY = {
   demand: 'demand (modadmin -l)',
   auto: 'autoload (first open)',
   dependency: 'dependency of another module',
+  static: 'static: linked into the kernel at boot',
 } as const;
 
 /** "8mp — DDI 8, D_MP (multiprocessor-safe)". */
@@ -71,6 +72,11 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
     row('Instances', instances.length > 0 ? instances : NONE),
     row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
+    row(
+      'Loadable',
+      m.isStatic ? 'no: a static module, linked into the kernel' : 'yes (DLKM)',
+      'A static module is never loaded or unloaded: modadmin -U answers EINVAL',
+    ),
     row('D_HOT', yesNo(m.hot, 'yes: instances can be hot-removed')),
   ];
   if (m.unloading)

@@ -36,6 +36,7 @@ export const LESSON_IDS = [
   'svr5-hot-removal',
   'svr5-detach-order',
   'svr5-modify-verify',
+  'svr5-unload-all',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];
