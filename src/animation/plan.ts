@@ -209,6 +209,8 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   cfgSuspend: pulse(['device', 'module'], 'pending', 'CFG_SUSPEND'),
   cfgResume: pulse(['device', 'module'], 'ok', 'CFG_RESUME'),
   unloadAllDone: null,
+  modulePushed: pulse(['module', 'channel'], 'info', 'I_PUSH'),
+  modulePopped: pulse(['module', 'channel'], 'pending', 'I_POP'),
   cfgModify: pulse(['device', 'module'], 'info', 'CFG_MODIFY'),
   cfgVerify: pulse(['device', 'module'], 'info', (e) => `CFG_VERIFY: ${e.status ?? '0'}`),
   moduleFreed: pulse(['module'], 'ok', 'module freed'),

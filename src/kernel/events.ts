@@ -80,6 +80,8 @@ export const SVR5_EVENT_TYPES = [
   'cfgModify',
   'cfgVerify',
   'unloadAllDone',
+  'modulePushed',
+  'modulePopped',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];

@@ -15,6 +15,7 @@ import {
 import { detachOrdered } from './svr5DetachInvariants';
 import { configSubfunctions } from './svr5ConfigInvariants';
 import { unloadAllLeavesOnlyHeld } from './svr5UnloadAllInvariants';
+import { pushedNeverUnloaded } from './svr5StreamsInvariants';
 import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
@@ -156,6 +157,18 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
     // Not vacuous: the call comes up, and sometimes frees something.
     expect(calls).toBeGreaterThan(NUM_RUNS * 0.1);
     expect(freed).toBeGreaterThan(NUM_RUNS * 0.01);
+  });
+
+  it('never calls _unload of a STREAMS module while it is pushed; streams and modules agree on what is pushed', () => {
+    let autoUnloadedAfterPop = 0;
+    property(pushedNeverUnloaded, (steps) => {
+      const events = eventsOf(steps);
+      const popped = events.findIndex((e) => e.type === 'modulePopped' && e.module === 'S0');
+      if (popped >= 0 && events.slice(popped).some((e) => e.type === 'moduleFreed' && e.module === 'S0'))
+        autoUnloadedAfterPop++;
+    });
+    // Not vacuous: a popped module is later freed in a share of the runs.
+    expect(autoUnloadedAfterPop).toBeGreaterThan(NUM_RUNS * 0.01);
   });
 
   it('sends no open(D2) to a suspended instance', () => {

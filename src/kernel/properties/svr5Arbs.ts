@@ -79,6 +79,8 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('modifyInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.constant({ do: 'unloadAll' as const }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('push' as const), channel, module: moduleName }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('pop' as const), channel }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('verifyInstance' as const), device: instance }) },
 );
 
@@ -140,6 +142,19 @@ const svr5ChunkArb: fc.Arbitrary<Svr5Action[]> = fc.oneof(
         ...(remove ? [] : [{ do: 'modifyInstance' as const, device: dev }]),
         remove ? { do: 'hotRemove', device: dev } : { do: 'resumeInstance', device: dev },
         { do: 'verifyInstance', device: dev },
+      ]),
+  },
+  {
+    weight: 8,
+    // A STREAMS module pushed on an open stream, popped (or the stream closed), then time passes.
+    arbitrary: fc
+      .tuple(instance, channel, fc.boolean(), seconds)
+      .map(([dev, ch, popIt, s]): Svr5Action[] => [
+        { do: 'registerModule', module: 'S0', ddi: '8', streams: true, devices: [] },
+        { do: 'open', device: dev, channel: ch },
+        { do: 'push', channel: ch, module: 'S0' },
+        popIt ? { do: 'pop', channel: ch } : { do: 'close', channel: ch },
+        { do: 'advanceTime', seconds: s },
       ]),
   },
   { weight: 1, arbitrary: fc.constant<Svr5Action[]>([{ do: 'shutdown' }]) },

@@ -252,7 +252,7 @@ export function consistent(c: StepCtx): void {
         );
       }
       check(
-        (m.idleSince === null) === (opens > 0 || m.dependents.size > 0),
+        (m.idleSince === null) === (opens > 0 || m.dependents.size > 0 || m.pushedOn.size > 0),
         () =>
           `${where}: ${m.name} idleSince=${m.idleSince} with ${opens} opens, ${m.dependents.size} dependents`,
       );
@@ -293,6 +293,7 @@ export function demandUnloadAnswers(c: StepCtx): void {
     !m.hasUnload ||
     m.hba ||
     m.unloading !== null ||
+    m.pushedOn.size > 0 ||
     c.before.options.profiling ||
     dependents ||
     openChannels(c.before, name).length > 0;

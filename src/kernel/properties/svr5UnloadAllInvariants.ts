@@ -18,6 +18,7 @@ export function unloadAllLeavesOnlyHeld(c: StepCtx): void {
     const held =
       m.openChannels.size > 0 ||
       m.dependents.size > 0 ||
+      m.pushedOn.size > 0 ||
       w.options.profiling ||
       !m.hasUnload ||
       m.hba ||

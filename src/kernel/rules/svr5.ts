@@ -243,6 +243,32 @@ export const svr5 = {
     `${HDK}moduload(2)`,
     'moduload(2) says modid 0 unloads all loadable modules and that a busy one becomes an auto-unload candidate; it does not give the order, nor what the call returns when some stay. The modadmin(1M) page itself was not found by the project.',
   ],
+  'svr5.streams.push': [
+    'DOC',
+    'I_PUSH puts a STREAMS module on a stream; the first push of a loadable STREAMS module that is not loaded loads it automatically, and while it is pushed it is in use.',
+    DLKM,
+  ],
+  'svr5.streams.pushed': [
+    'DOC',
+    'A STREAMS module pushed on a stream is in use (an outstanding reference): a demand unload gets EBUSY and _unload is not called.',
+    `${HDK}moduload(2); ${DLKM}`,
+  ],
+  'svr5.streams.pop': [
+    'DOC',
+    'I_POP takes the topmost module off a stream; a loadable STREAMS module becomes a candidate for auto-unloading on its last I_POP.',
+    DLKM,
+  ],
+  'svr5.streams.closePops': [
+    'MODEL',
+    'Closing a stream dismantles it: the simulator pops every module still pushed on it, top first, each as an I_POP would.',
+    DLKM,
+    'That a close pops the pushed modules is how STREAMS stream heads work; the DLKM pages say only that the last I_POP makes the module a candidate.',
+  ],
+  'svr5.streams.invalid': [
+    'MODEL',
+    'I_PUSH and I_POP need an open stream (EBADF), a STREAMS module (EINVAL) and, for I_POP, a module on the stream (EINVAL); the simulator refuses a second push of the same module on one stream (EEXIST).',
+    'shared/domain/svr5.md §2',
+  ],
   'svr5.config.modify': [
     'DOC',
     'config(CFG_MODIFY) gives an instance new hardware parameters: from then on the driver reads the new resource manager key and never the old one. It replaces one card with another, or corrects a parameter.',

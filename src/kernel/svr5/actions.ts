@@ -56,12 +56,18 @@ export const svr5Actions = {
     unloadSleeps: z.optional(seconds(0, 3600)),
     /** Ours: a static (non-loadable) module, linked into the kernel: present from boot, never loaded or unloaded. Default false. */
     static: bool(),
+    /** Ours: a STREAMS module (pushed onto streams with I_PUSH; no device instances of its own). Default false. */
+    streams: bool(),
     /** Ours: the instances whose config(CFG_VERIFY) finds no hardware it can drive (ENODEV). Default none. */
     verifyFails: z.optional(list(name(), 'device names', LIMITS.instances)),
   },
   loadModule: { module: name() },
   open: { device: name(), channel: name() },
   close: { channel: name() },
+  /** Ours: ioctl(I_PUSH): push a STREAMS module onto the stream open as `channel` (autoloads it). */
+  push: { channel: name(), module: name() },
+  /** Ours: ioctl(I_POP): pop the topmost STREAMS module off the stream open as `channel`. */
+  pop: { channel: name() },
   unloadModule: { module: name() },
   /** Ours: moduload(0), modadmin -u 0: demand-unload every loadable module that can go. */
   unloadAll: {},
@@ -111,5 +117,6 @@ export const SVR5_ACTION_DEFAULTS = {
     drainSeconds: 0,
     unloadSleeps: 0,
     static: false,
+    streams: false,
   },
 } as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

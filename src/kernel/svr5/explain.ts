@@ -23,6 +23,7 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
     };
   const b = busy(world, { ...m, hasUnload: true, hba: false, isStatic: false });
   const open = b?.rule === 'svr5.seed.notWhileOpen' ? b.blockers : [];
+  const pushed = m.pushedOn.toArray().map((n): ObjectRef => ({ kind: 'channel', name: n }));
   const dependents = m.dependents.toArray().map((n): ObjectRef => ({ kind: 'module', name: n }));
   const conditions: Condition[] = [
     flag(
@@ -39,6 +40,9 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
     ),
     flag('notHba', 'svr5.never.hba', !m.hba, m.hba ? 'An HBA driver: never unloaded' : 'Not an HBA driver'),
     cond('noOpenDevices', 'svr5.seed.notWhileOpen', open, 'None of its devices is open', 'Devices open'),
+    ...(m.streams
+      ? [cond('notPushed', 'svr5.streams.pushed', pushed, 'Not pushed on any stream', 'Pushed on streams')]
+      : []),
     cond(
       'noDependents',
       'svr5.busy.dependents',

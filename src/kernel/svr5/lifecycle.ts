@@ -120,6 +120,14 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
       blockers: open,
     };
   }
+  if (m.pushedOn.size > 0) {
+    const on = m.pushedOn.toArray().map((name): ObjectRef => ({ kind: 'channel', name }));
+    return {
+      rule: 'svr5.streams.pushed',
+      reason: `it is pushed on streams: ${on.map((o) => o.name).join(', ')}`,
+      blockers: on,
+    };
+  }
   if (m.dependents.size > 0) {
     const deps = m.dependents.toArray();
     return {
@@ -215,7 +223,8 @@ export function finishUnload(tx: Svr5Tx, name: string): string {
   });
   for (const dep of m.dependsOn) {
     const d = tx.patchModule(dep, { dependents: tx.mod(dep).dependents.delete(name) });
-    if (d.dependents.size === 0 && d.openChannels.size === 0) tx.patchModule(dep, { idleSince: tx.clock });
+    if (d.dependents.size === 0 && d.openChannels.size === 0 && d.pushedOn.size === 0)
+      tx.patchModule(dep, { idleSince: tx.clock });
   }
   return '0';
 }

@@ -21,6 +21,10 @@ export interface Module {
   readonly hba: boolean;
   /** A static module: linked into the kernel (not a DLKM), present from boot, never unloaded. */
   readonly isStatic: boolean;
+  /** A STREAMS module: pushed onto streams (I_PUSH), not opened; no device instances. */
+  readonly streams: boolean;
+  /** Streams (channels) it is pushed on: each holds it, as an open device does. */
+  readonly pushedOn: OrderedSet<string>;
   /** D_HOT: instances can be hot-removed while the module stays loaded. */
   readonly hot: boolean;
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
@@ -92,6 +96,8 @@ export interface DeviceInstance {
 export interface Channel {
   readonly name: string;
   readonly device: string;
+  /** STREAMS modules pushed on this stream, bottom first (I_POP takes the last). */
+  readonly pushed?: readonly string[];
 }
 
 export interface Svr5World {
@@ -127,7 +133,7 @@ export function unloadAnswer(m: Module, clock: number): { status: string; draine
   return { status: m.unloadReturns, drainedAt };
 }
 
-/** The hold count the inspector shows: open channels plus loaded dependents. */
+/** The hold count the inspector shows: open channels, loaded dependents and streams it is pushed on. */
 export function holdCount(m: Module): number {
-  return m.openChannels.size + m.dependents.size;
+  return m.openChannels.size + m.dependents.size + m.pushedOn.size;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SVR5_OPTIONS, SVR5_ACTION_DEFAULTS, type Svr5Action, type Svr5O
 import type { StepResult } from '../types';
 import { advanceTime, waitForUnload } from './daemon';
 import { close, open } from './io';
+import { pop, push } from './streams';
 import { attachInstances, load } from './lifecycle';
 import { demandUnload, refuseStatic, unloadAll } from './demand';
 import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
@@ -42,6 +43,10 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return open(tx, action);
     case 'close':
       return close(tx, action);
+    case 'push':
+      return push(tx, action);
+    case 'pop':
+      return pop(tx, action);
     case 'unloadModule':
       return unloadModule(tx, action);
     case 'unloadAll':
@@ -100,7 +105,17 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
       { module: a.module },
     );
   }
-  const devices = a.devices ?? [`${a.module}0`];
+  if (a.streams && (a.devices?.length ?? 0) > 0) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.register.invalid',
+      `${a.module} is a STREAMS module: it has no devices`,
+      {
+        module: a.module,
+      },
+    );
+  }
+  const devices = a.devices ?? (a.streams ? [] : [`${a.module}0`]);
   // One pass with a set: linear in the instances (indexOf per instance was quadratic).
   const seen = new Set<string>();
   const taken = devices.find((d) => tx.devices.has(d) || seen.size === seen.add(d).size);
@@ -119,6 +134,8 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     dependsOn,
     hba: a.hba ?? D.hba,
     isStatic: a.static ?? D.static,
+    streams: a.streams ?? D.streams,
+    pushedOn: OrderedSet(),
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,

@@ -1,5 +1,5 @@
 import type { FieldUi, KernelActionUi } from '../types';
-import { channels, instances, modules } from './candidates';
+import { channels, instances, modules, streamsModules } from './candidates';
 
 /**
  * The SVR5 actions of the scenario format as the UI offers them: labels,
@@ -27,6 +27,7 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       loadReturns: { label: '_load returns' },
       unloadReturns: { label: '_unload returns' },
       hba: { label: 'HBA driver' },
+      streams: { label: 'STREAMS module', help: 'pushed on streams with I_PUSH; no device instances' },
       static: {
         label: 'Static (linked into the kernel)',
         help: 'not a DLKM: present from boot, never unloaded',
@@ -88,6 +89,25 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     group: 'I/O',
     subject: { kind: 'channel', field: 'channel' },
     fields: { channel: { label: 'Channel', ref: { of: 'channel', candidates: channels } } },
+  },
+  {
+    id: 'push',
+    label: 'Push STREAMS module (I_PUSH)',
+    help: 'ioctl(I_PUSH) on an open stream: the module is autoloaded on its first push and held while pushed.',
+    group: 'I/O',
+    subject: { kind: 'channel', field: 'channel' },
+    fields: {
+      channel: { label: 'Stream', ref: { of: 'channel', candidates: channels } },
+      module: { label: 'STREAMS module', ref: { of: 'module', candidates: streamsModules } },
+    },
+  },
+  {
+    id: 'pop',
+    label: 'Pop STREAMS module (I_POP)',
+    help: 'ioctl(I_POP): the topmost module comes off the stream; on its last pop it may be auto-unloaded.',
+    group: 'I/O',
+    subject: { kind: 'channel', field: 'channel' },
+    fields: { channel: { label: 'Stream', ref: { of: 'channel', candidates: channels } } },
   },
   {
     id: 'hotRemove',

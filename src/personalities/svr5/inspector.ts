@@ -68,6 +68,15 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
       'Auto-unload candidate',
       yesNo(w.autoCandidates.has(m.name), 'yes', m.loadedBy === 'demand' ? 'no (demand-loaded)' : 'no'),
     ),
+    ...(m.streams
+      ? [
+          row(
+            'Pushed on',
+            m.pushedOn.size > 0 ? links('channel', m.pushedOn) : NONE,
+            'STREAMS: each stream it is pushed on (I_PUSH) holds it until I_POP',
+          ),
+        ]
+      : []),
     row('Depends on', links('module', m.dependsOn)),
     row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
     row('Instances', instances.length > 0 ? instances : NONE),
@@ -153,6 +162,11 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
           row('Channel', name),
           row('Device', link('device', c.device)),
           row('Module', mod ? link('module', mod) : NONE),
+          row(
+            'Pushed modules',
+            links('module', c.pushed ?? []),
+            'STREAMS modules on this stream, bottom first',
+          ),
         ],
       };
     }

@@ -3,7 +3,7 @@
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
- * its child devnodes, a cancelled removal; drv_detach's order; config's CFG_MODIFY and CFG_VERIFY; static modules and modadmin -u 0). Plain data,
+ * its child devnodes, a cancelled removal; drv_detach's order; config's CFG_MODIFY and CFG_VERIFY; static modules and modadmin -u 0; STREAMS modules pushed and popped). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
  * import).
  */
@@ -41,6 +41,7 @@ import svr5HotRemoval from './svr5-hot-removal.json';
 import svr5DetachOrder from './svr5-detach-order.json';
 import svr5ModifyVerify from './svr5-modify-verify.json';
 import svr5UnloadAll from './svr5-unload-all.json';
+import svr5StreamsPush from './svr5-streams-push.json';
 
 export const LESSON_SCENARIOS = {
   'clean-stop': cleanStop,
@@ -76,6 +77,7 @@ export const LESSON_SCENARIOS = {
   'svr5-detach-order': svr5DetachOrder,
   'svr5-modify-verify': svr5ModifyVerify,
   'svr5-unload-all': svr5UnloadAll,
+  'svr5-streams-push': svr5StreamsPush,
 } as const satisfies { readonly [K in LessonId]: unknown };
 
 export { LESSON_IDS, isLessonId, type LessonId } from './ids';
