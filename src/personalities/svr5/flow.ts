@@ -50,7 +50,9 @@ export function svr5Flow(w: Svr5World, b: FlowSink): void {
     );
     for (const mod of c.pushed ?? []) {
       const to = { kind: 'module', name: mod } as const;
-      b.edge('reference', { kind: 'channel', name: c.name }, to, `${mod} is pushed on ${c.name}`);
+      b.edge('reference', { kind: 'channel', name: c.name }, to, `${mod} is pushed on ${c.name}`, {
+        t: 'bt',
+      });
     }
   }
 }
