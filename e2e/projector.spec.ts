@@ -67,6 +67,10 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (measured 21:05: 8.5 and 8.4 px drawn, «device stack of CamPdo»).
     'child-devnodes',
     'cancel-restores',
+    // The SVR5 third round (measured 22:58: 15.5, 8.4 and 15.5 px drawn, «module»; unload-all draws five modules).
+    'svr5-modify-verify',
+    'svr5-unload-all',
+    'svr5-streams-push',
   ],
   1920: [
     'forgotten-notification',
@@ -79,6 +83,8 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (16.2 and 16.0 px drawn).
     'child-devnodes',
     'cancel-restores',
+    // svr5-unload-all's five modules (measured 22:58: 16.1 px drawn, «module»).
+    'svr5-unload-all',
   ],
 };
 
