@@ -209,6 +209,7 @@ const SPECS: Record<EventType, PulseSpec | TokenSpec | null> = {
   cfgSuspend: pulse(['device', 'module'], 'pending', 'CFG_SUSPEND'),
   cfgResume: pulse(['device', 'module'], 'ok', 'CFG_RESUME'),
   unloadAllDone: null,
+  mdiNotified: pulse(['device', 'module'], 'info', (e) => e.state ?? 'MDI'),
   modulePushed: pulse(['module', 'channel'], 'info', 'I_PUSH'),
   modulePopped: pulse(['module', 'channel'], 'pending', 'I_POP'),
   cfgModify: pulse(['device', 'module'], 'info', 'CFG_MODIFY'),

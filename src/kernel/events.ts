@@ -82,6 +82,7 @@ export const SVR5_EVENT_TYPES = [
   'unloadAllDone',
   'modulePushed',
   'modulePopped',
+  'mdiNotified',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];

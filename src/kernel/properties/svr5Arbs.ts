@@ -47,6 +47,7 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       dependsOn: fc.subarray([...MODULES], { maxLength: 2 }),
       hba: rarely,
       static: rarely,
+      mdi: fc.boolean(),
       hot: fc.boolean(),
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,

@@ -269,6 +269,17 @@ export const svr5 = {
     'I_PUSH and I_POP need an open stream (EBADF), a STREAMS module (EINVAL) and, for I_POP, a module on the stream (EINVAL); the simulator refuses a second push of the same module on one stream (EEXIST).',
     'shared/domain/svr5.md §2',
   ],
+  'svr5.mdi.suspended': [
+    'DOC',
+    'A hotplug-aware MDI network driver calls mdi_hw_suspended in its CFG_SUSPEND to tell the dlpi module that the hardware is suspended; while suspended it drops frames (a STREAMS driver cannot queue them).',
+    `${HDK}mdi_hw_suspended(D3mdi), config(D2mdi)`,
+    'The page says the function is not supported in MDI on SCO OpenServer: this is UnixWare behaviour.',
+  ],
+  'svr5.mdi.resumed': [
+    'DOC',
+    'A hotplug-aware MDI network driver calls mdi_hw_resumed in its CFG_RESUME to tell the dlpi module that the hardware is back.',
+    `${HDK}mdi_hw_resumed(D3mdi), config(D2mdi)`,
+  ],
   'svr5.config.modify': [
     'DOC',
     'config(CFG_MODIFY) gives an instance new hardware parameters: from then on the driver reads the new resource manager key and never the old one. It replaces one card with another, or corrects a parameter.',

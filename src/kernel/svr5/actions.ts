@@ -58,6 +58,8 @@ export const svr5Actions = {
     static: bool(),
     /** Ours: a STREAMS module (pushed onto streams with I_PUSH; no device instances of its own). Default false. */
     streams: bool(),
+    /** Ours: a hotplug-aware MDI network driver: its CFG_SUSPEND / CFG_RESUME call mdi_hw_suspended / mdi_hw_resumed. Default false. */
+    mdi: bool(),
     /** Ours: the instances whose config(CFG_VERIFY) finds no hardware it can drive (ENODEV). Default none. */
     verifyFails: z.optional(list(name(), 'device names', LIMITS.instances)),
   },
@@ -118,5 +120,6 @@ export const SVR5_ACTION_DEFAULTS = {
     unloadSleeps: 0,
     static: false,
     streams: false,
+    mdi: false,
   },
 } as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

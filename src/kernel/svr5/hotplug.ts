@@ -48,6 +48,20 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
   return { d, m };
 }
 
+/**
+ * Inside CFG_SUSPEND / CFG_RESUME, a hotplug-aware MDI driver tells the
+ * dlpi module above it that its hardware is suspended (frames are dropped
+ * meanwhile) or resumed: mdi_hw_suspended(D3mdi), mdi_hw_resumed(D3mdi).
+ */
+export function mdiNotice(tx: Svr5Tx, m: Module, device: string, suspended: boolean): void {
+  if (!m.mdi) return;
+  tx.emit('mdiNotified', suspended ? 'svr5.mdi.suspended' : 'svr5.mdi.resumed', {
+    module: m.name,
+    device,
+    state: suspended ? 'mdi_hw_suspended' : 'mdi_hw_resumed',
+  });
+}
+
 /** config(CFG_SUSPEND) (`suspended`) or config(CFG_RESUME) for one instance. */
 function setSuspended(tx: Svr5Tx, device: string, suspended: boolean): Result {
   const x = hotInstance(tx, device);
@@ -66,6 +80,7 @@ function setSuspended(tx: Svr5Tx, device: string, suspended: boolean): Result {
     device,
     time: tx.clock,
   });
+  mdiNotice(tx, x.m, device, suspended);
   return tx.done();
 }
 

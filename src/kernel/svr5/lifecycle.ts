@@ -1,5 +1,6 @@
 import type { ObjectRef } from '../events';
 import { waitForUnload } from './daemon';
+import { mdiNotice } from './hotplug';
 import type { Svr5RuleId } from '../rules';
 import { isDdi8, neverUnloadable, unloadAnswer, type Module } from './model';
 import type { Svr5Tx } from './tx';
@@ -242,6 +243,7 @@ function drvDetach(tx: Svr5Tx, m: Module): void {
         device: dev,
         reason: 'drv_detach',
       });
+      mdiNotice(tx, m, dev, true);
     }
     tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: m.name, device: dev });
   }

@@ -23,6 +23,8 @@ export interface Module {
   readonly isStatic: boolean;
   /** A STREAMS module: pushed onto streams (I_PUSH), not opened; no device instances. */
   readonly streams: boolean;
+  /** A hotplug-aware MDI (network) driver: it tells the dlpi module when its hardware is suspended or resumed. */
+  readonly mdi: boolean;
   /** Streams (channels) it is pushed on: each holds it, as an open device does. */
   readonly pushedOn: OrderedSet<string>;
   /** D_HOT: instances can be hot-removed while the module stays loaded. */

@@ -104,3 +104,40 @@ describe('when CFG_VERIFY asks about an instance’s hardware', () => {
     expect(run.eventsOf('refused')[0]?.model).toBeTruthy();
   });
 });
+
+describe('when a hotplug-aware MDI network driver is suspended and resumed', () => {
+  // mdi_hw_suspended(D3mdi): "used in the CFG_SUSPEND subfunction to the config(D2mdi) entry point for
+  // hotplug-aware MDI drivers"; mdi_hw_resumed(D3mdi): the same in CFG_RESUME.
+  const net = () =>
+    svr5().setup(
+      { do: 'registerModule', module: 'e3D', ddi: '8', devices: ['e3D0'], hot: true, mdi: true },
+      { do: 'loadModule', module: 'e3D' },
+    );
+
+  it('tells the dlpi module inside CFG_SUSPEND, and again inside CFG_RESUME', () => {
+    const run = net().do({ do: 'suspendInstance', device: 'e3D0' });
+    expect(run.last.events.map((e) => [e.type, e.state])).toEqual([
+      ['cfgSuspend', undefined],
+      ['mdiNotified', 'mdi_hw_suspended'],
+    ]);
+    run.do({ do: 'resumeInstance', device: 'e3D0' });
+    expect(run.last.events.map((e) => [e.type, e.rule])).toEqual([
+      ['cfgResume', 'svr5.hot.suspend'],
+      ['mdiNotified', 'svr5.mdi.resumed'],
+    ]);
+  });
+
+  it('also in the CFG_SUSPEND drv_detach sends at unload, just before CFG_REMOVE', () => {
+    const run = net().do({ do: 'unloadModule', module: 'e3D' }).expectStatus('0');
+    const t = run.types();
+    expect(t.slice(t.indexOf('cfgSuspend'), t.indexOf('cfgRemove') + 1)).toEqual([
+      'cfgSuspend',
+      'mdiNotified',
+      'cfgRemove',
+    ]);
+  });
+
+  it('sends no MDI notice for a driver that is not MDI', () => {
+    loadedHot().do({ do: 'suspendInstance', device: 'tty0' }).expectNoEvents('mdiNotified');
+  });
+});

@@ -7,7 +7,7 @@ import { close, open } from './io';
 import { pop, push } from './streams';
 import { attachInstances, load } from './lifecycle';
 import { demandUnload, refuseStatic, unloadAll } from './demand';
-import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
+import { hotAdd, mdiNotice, resumeInstance, suspendInstance } from './hotplug';
 import { modifyInstance, verifyInstance } from './config';
 import { isDdi8, type Module, type Svr5World } from './model';
 import { Svr5Tx } from './tx';
@@ -135,6 +135,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     hba: a.hba ?? D.hba,
     isStatic: a.static ?? D.static,
     streams: a.streams ?? D.streams,
+    mdi: a.mdi ?? D.mdi,
     pushedOn: OrderedSet(),
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
@@ -258,6 +259,7 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
       device: a.device,
       reason: 'its slot is about to power off',
     });
+    mdiNotice(tx, m, a.device, true);
   }
   tx.patchDevice(a.device, { removed: true, suspended: false });
   tx.patchModule(m.name, { configured: m.configured.filter((d) => d !== a.device) });
@@ -275,8 +277,9 @@ function shutdown(tx: Svr5Tx): Result {
       continue;
     }
     for (const dev of m.configured) {
-      if (!tx.devices.get(dev)?.suspended)
-        tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+      if (tx.devices.get(dev)?.suspended) continue;
+      tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+      mdiNotice(tx, m, dev, true);
     }
   }
   tx.shutDown = true;

@@ -27,6 +27,10 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       loadReturns: { label: '_load returns' },
       unloadReturns: { label: '_unload returns' },
       hba: { label: 'HBA driver' },
+      mdi: {
+        label: 'MDI network driver',
+        help: 'CFG_SUSPEND/CFG_RESUME call mdi_hw_suspended/mdi_hw_resumed',
+      },
       streams: { label: 'STREAMS module', help: 'pushed on streams with I_PUSH; no device instances' },
       static: {
         label: 'Static (linked into the kernel)',

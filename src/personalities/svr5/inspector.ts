@@ -81,6 +81,15 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
     row('Instances', instances.length > 0 ? instances : NONE),
     row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
+    ...(m.mdi
+      ? [
+          row(
+            'MDI driver',
+            'yes: tells the dlpi module on CFG_SUSPEND / CFG_RESUME',
+            'mdi_hw_suspended(D3mdi), mdi_hw_resumed(D3mdi)',
+          ),
+        ]
+      : []),
     row(
       'Loadable',
       m.isStatic ? 'no: a static module, linked into the kernel' : 'yes (DLKM)',
