@@ -184,7 +184,7 @@ export const svr5 = {
     'MODEL',
     'The simulator refuses to hot-remove an instance that is open (EBUSY); the HDK pages describe no such check.',
     `${HDK}config(D2)`,
-    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal; what a driver does with I/O on a card that has gone is not modelled.',
+    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal. What it found: mdi_hw_resumed(D3mdi)’s example has an instance suspended while open and closed while suspended (so CFG_SUSPEND does not wait for the last close); Solaris’s hot-plug guide (another system) says taking an open instance offline may fail. Neither says what SVR5 does at CFG_REMOVE, so the refusal stays a choice; what a driver does with I/O on a card that has gone is not modelled.',
   ],
   'svr5.hot.add': [
     'DOC',
