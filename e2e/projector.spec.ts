@@ -71,6 +71,10 @@ const NOT_YET: Record<number, readonly string[]> = {
     // stack); kmdf-cleanup's card, taller with «legacy · KMDF · has Unload», is cut by the graph's edge at step 4.
     'kmdf-cleanup',
     'kmdf-removal',
+    // The SVR5 third round (measured 22:58: 15.5, 8.4 and 15.5 px drawn, «module»; unload-all draws five modules).
+    'svr5-modify-verify',
+    'svr5-unload-all',
+    'svr5-streams-push',
   ],
   1920: [
     'forgotten-notification',
@@ -83,6 +87,8 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (16.2 and 16.0 px drawn).
     'child-devnodes',
     'cancel-restores',
+    // svr5-unload-all's five modules (measured 22:58: 16.1 px drawn, «module»).
+    'svr5-unload-all',
   ],
 };
 

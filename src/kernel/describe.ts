@@ -73,6 +73,13 @@ const SENTENCES: Record<EventType, Describe> = {
   cfgRemove: (e) => `${e.module}: config(CFG_REMOVE) for ${e.device}`,
   cfgSuspend: (e) => `${e.module}: config(CFG_SUSPEND) for ${e.device}${why(e)}`,
   cfgResume: (e) => `${e.module}: config(CFG_RESUME) for ${e.device}`,
+  mdiNotified: (e) =>
+    `${e.module}: ${e.state}(D3mdi) for ${e.device}: the dlpi module above hears that the hardware is ${e.state === 'mdi_hw_resumed' ? 'back' : 'suspended (frames are dropped)'}`,
+  modulePushed: (e) => `${e.module} is pushed on the stream ${e.channel} (I_PUSH)`,
+  modulePopped: (e) => `${e.module} is popped off the stream ${e.channel} (I_POP)${why(e)}`,
+  unloadAllDone: (e) => `modadmin -u 0 answers ${e.status ?? '0'}${why(e)}`,
+  cfgModify: (e) => `${e.module}: config(CFG_MODIFY) for ${e.device}${why(e)}`,
+  cfgVerify: (e) => `${e.module}: config(CFG_VERIFY) for ${e.device} answers ${e.status ?? '0'}${why(e)}`,
   interruptsAttached: (e) => `${e.module}: interrupts attached (${e.reason})`,
   interruptsDetached: (e) => `${e.module}: interrupts detached (${e.reason})`,
   unloadFailed: (e) => `${e.module}: _unload returned ${e.status}${why(e)}`,

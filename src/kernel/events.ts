@@ -79,6 +79,12 @@ export const SVR5_EVENT_TYPES = [
   'halt',
   'systemShutdown',
   'cfgResume',
+  'cfgModify',
+  'cfgVerify',
+  'unloadAllDone',
+  'modulePushed',
+  'modulePopped',
+  'mdiNotified',
 ] as const;
 
 export type WindowsEventType = (typeof WINDOWS_EVENT_TYPES)[number];

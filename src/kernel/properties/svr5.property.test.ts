@@ -13,6 +13,9 @@ import {
   type StepCtx,
 } from './svr5Invariants';
 import { detachOrdered } from './svr5DetachInvariants';
+import { configSubfunctions } from './svr5ConfigInvariants';
+import { unloadAllLeavesOnlyHeld } from './svr5UnloadAllInvariants';
+import { pushedNeverUnloaded } from './svr5StreamsInvariants';
 import { daemonOnTime, demandLoadedNotAutoUnloaded } from './svr5DaemonInvariants';
 import type { Svr5Action, Svr5Options } from '../scenario/actions';
 import { createWorld } from '../world';
@@ -127,6 +130,45 @@ describe('SVR5 engine properties (random action sequences)', { timeout: 60_000 }
     // Not vacuous: drv_detach suspends in a share of runs. (A refusal after drv_detach is rarer in random
     // runs; situations-detach.test.ts plays it on purpose.)
     expect(ordered).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('sends CFG_MODIFY only to a suspended instance, which stays suspended; CFG_VERIFY changes nothing', () => {
+    let modified = 0;
+    let verified = 0;
+    property(configSubfunctions, (steps) => {
+      if (eventsOf(steps).some((e) => e.type === 'cfgModify')) modified++;
+      if (eventsOf(steps).some((e) => e.type === 'cfgVerify')) verified++;
+    });
+    // Not vacuous: both reach an instance in a share of the runs.
+    expect(modified).toBeGreaterThan(NUM_RUNS * 0.01);
+    expect(verified).toBeGreaterThan(NUM_RUNS * 0.02);
+  });
+
+  it('leaves after modadmin -u 0 only the loadable modules something holds, and every static module as it was', () => {
+    let calls = 0;
+    let freed = 0;
+    property(unloadAllLeavesOnlyHeld, (steps) => {
+      for (const s of steps) {
+        if (s.action.do !== 'unloadAll') continue;
+        calls++;
+        if (s.result.events.some((e) => e.type === 'moduleFreed')) freed++;
+      }
+    });
+    // Not vacuous: the call comes up, and sometimes frees something.
+    expect(calls).toBeGreaterThan(NUM_RUNS * 0.1);
+    expect(freed).toBeGreaterThan(NUM_RUNS * 0.01);
+  });
+
+  it('never calls _unload of a STREAMS module while it is pushed; streams and modules agree on what is pushed', () => {
+    let autoUnloadedAfterPop = 0;
+    property(pushedNeverUnloaded, (steps) => {
+      const events = eventsOf(steps);
+      const popped = events.findIndex((e) => e.type === 'modulePopped' && e.module === 'S0');
+      if (popped >= 0 && events.slice(popped).some((e) => e.type === 'moduleFreed' && e.module === 'S0'))
+        autoUnloadedAfterPop++;
+    });
+    // Not vacuous: a popped module is later freed in a share of the runs.
+    expect(autoUnloadedAfterPop).toBeGreaterThan(NUM_RUNS * 0.01);
   });
 
   it('sends no open(D2) to a suspended instance', () => {

@@ -46,11 +46,14 @@ export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.c
       unloadReturns: returns(2),
       dependsOn: fc.subarray([...MODULES], { maxLength: 2 }),
       hba: rarely,
+      static: rarely,
+      mdi: fc.boolean(),
       hot: fc.boolean(),
       unloadDelay: fc.oneof(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 3600 })),
       copyoutInUnload: rarely,
       failsAfterDetach: fc.boolean(),
       addFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
+      verifyFails: fc.subarray([`${module}d0`, `${module}d1`], { maxLength: 1 }),
       drainSeconds: fc.oneof(
         { weight: 3, arbitrary: fc.constant(0) },
         { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }) },
@@ -75,6 +78,11 @@ const svr5ActionArb: fc.Arbitrary<Svr5Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hotAdd' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('suspendInstance' as const), device: instance }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('resumeInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('modifyInstance' as const), device: instance }) },
+  { weight: 2, arbitrary: fc.constant({ do: 'unloadAll' as const }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('push' as const), channel, module: moduleName }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('pop' as const), channel }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('verifyInstance' as const), device: instance }) },
 );
 
 /** Actions that belong together (names shared); shutdown, which ends a run, is rare. */
@@ -131,7 +139,23 @@ const svr5ChunkArb: fc.Arbitrary<Svr5Action[]> = fc.oneof(
         { do: 'close', channel: 'c3' },
         { do: 'suspendInstance', device: dev },
         { do: 'open', device: dev, channel: ch },
+        // config(CFG_MODIFY) while the slot is suspended, sometimes.
+        ...(remove ? [] : [{ do: 'modifyInstance' as const, device: dev }]),
         remove ? { do: 'hotRemove', device: dev } : { do: 'resumeInstance', device: dev },
+        { do: 'verifyInstance', device: dev },
+      ]),
+  },
+  {
+    weight: 8,
+    // A STREAMS module pushed on an open stream, popped (or the stream closed), then time passes.
+    arbitrary: fc
+      .tuple(instance, channel, fc.boolean(), seconds)
+      .map(([dev, ch, popIt, s]): Svr5Action[] => [
+        { do: 'registerModule', module: 'S0', ddi: '8', streams: true, devices: [] },
+        { do: 'open', device: dev, channel: ch },
+        { do: 'push', channel: ch, module: 'S0' },
+        popIt ? { do: 'pop', channel: ch } : { do: 'close', channel: ch },
+        { do: 'advanceTime', seconds: s },
       ]),
   },
   { weight: 1, arbitrary: fc.constant<Svr5Action[]>([{ do: 'shutdown' }]) },

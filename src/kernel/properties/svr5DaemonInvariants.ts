@@ -27,6 +27,8 @@ export function demandLoadedNotAutoUnloaded(): { each: (c: StepCtx) => void; res
           check(!protectedModules.has(m), () => `${at(c)}: demand-loaded ${m} unloaded by the daemon`);
         }
         if (e.type === 'moduleFreed') protectedModules.delete(m);
+        // modadmin -u 0 (moduload(0)) that could not unload it made it a candidate, as a failed -U does.
+        if (e.type === 'autoUnloadCandidate' && c.action.do === 'unloadAll') protectedModules.delete(m);
       }
       if (failedDemandUnload && c.action.do === 'unloadModule') protectedModules.delete(c.action.module);
     },

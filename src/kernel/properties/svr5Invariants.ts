@@ -128,6 +128,7 @@ export function neverUnloadableNeverUnloaded(c: StepCtx): void {
     if (e.type === 'unloadCalled') {
       check(m?.hasUnload === true, () => `${at(c)}: _unload of ${e.module}, which has no _unload routine`);
       check(m?.hba === false, () => `${at(c)}: _unload of HBA driver ${e.module}`);
+      check(m?.isStatic === false, () => `${at(c)}: _unload of static module ${e.module}`);
     }
     if (e.type === 'loadCalled' && e.by === 'auto') {
       check(m?.hba === false, () => `${at(c)}: HBA driver ${e.module} autoloaded`);
@@ -155,7 +156,15 @@ export function structural(c: StepCtx): void {
     }
   }
   const refused = c.result.events.filter((e) => e.type === 'refused');
-  if (refused.length > 0) {
+  if (c.action.do === 'unloadAll' && !c.before.shutDown) {
+    // moduload(0) refuses each module it cannot unload and unloads the others in the same step.
+    for (const e of refused) {
+      check(
+        e.status === 'EBUSY' && c.result.world.modules.get(e.module ?? '')?.loaded === true,
+        () => `${at(c)}: modadmin -u 0 refused ${e.module} with ${e.status} yet it is not loaded`,
+      );
+    }
+  } else if (refused.length > 0) {
     check(
       refused.length === 1 && refused[0]!.status === s,
       () => `${at(c)}: refused with ${refused.map((e) => e.status).join(', ')} but status ${s}`,
@@ -174,7 +183,7 @@ export function structural(c: StepCtx): void {
     // Only a call that slept with a _unload lets the clock run, and it says so.
     check(
       clock > c.before.clock &&
-        ['open', 'loadModule', 'unloadModule'].includes(c.action.do) &&
+        ['open', 'loadModule', 'unloadModule', 'unloadAll'].includes(c.action.do) &&
         c.result.events.some((e) => e.type === 'clockAdvanced' && e.time === clock),
       () => `${at(c)}: the clock moved from ${c.before.clock} to ${clock} on ${c.action.do}`,
     );
@@ -243,7 +252,7 @@ export function consistent(c: StepCtx): void {
         );
       }
       check(
-        (m.idleSince === null) === (opens > 0 || m.dependents.size > 0),
+        (m.idleSince === null) === (opens > 0 || m.dependents.size > 0 || m.pushedOn.size > 0),
         () =>
           `${where}: ${m.name} idleSince=${m.idleSince} with ${opens} opens, ${m.dependents.size} dependents`,
       );
@@ -271,10 +280,11 @@ export function demandUnloadAnswers(c: StepCtx): void {
   const called = c.result.events.filter(
     (e) => e.type === 'unloadCalled' && e.module === name && e.by === 'demand',
   );
-  if (!m?.loaded) {
+  if (!m?.loaded || m.isStatic) {
+    // moduload(2): EINVAL for a module that is not loaded, or not a loadable module at all (static).
     check(
       status === 'EINVAL' && called.length === 0,
-      () => `${at(c)}: ${name} not loaded, answered ${status}`,
+      () => `${at(c)}: ${name} not loaded or static, answered ${status}`,
     );
     return;
   }
@@ -283,6 +293,7 @@ export function demandUnloadAnswers(c: StepCtx): void {
     !m.hasUnload ||
     m.hba ||
     m.unloading !== null ||
+    m.pushedOn.size > 0 ||
     c.before.options.profiling ||
     dependents ||
     openChannels(c.before, name).length > 0;

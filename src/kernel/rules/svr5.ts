@@ -3,6 +3,7 @@ import type { Row } from '.';
 /** SVR5 (UnixWare/OpenServer DDI) rules: shared/domain/svr5.md. */
 const HDK = 'SCO/Novell SVR5 HDK manual page ';
 const DLKM = 'http://uw713doc.sco.com/en/SM_perform/_Automatic_Unloading.html';
+const DLKM_STATIC = 'http://uw713doc.sco.com/en/SM_perform/_Static_Modules.html';
 const HOTPLUG = 'http://uw714doc.xinuos.com/en/man/html.D3mdi/mdi_hw_resumed.D3mdi.html';
 
 export const svr5 = {
@@ -183,7 +184,7 @@ export const svr5 = {
     'MODEL',
     'The simulator refuses to hot-remove an instance that is open (EBUSY); the HDK pages describe no such check.',
     `${HDK}config(D2)`,
-    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal; what a driver does with I/O on a card that has gone is not modelled.',
+    'The project’s research found no check of open channels before CFG_REMOVE in a hot removal. What it found: mdi_hw_resumed(D3mdi)’s example has an instance suspended while open and closed while suspended (so CFG_SUSPEND does not wait for the last close); Solaris’s hot-plug guide (another system) says taking an open instance offline may fail. Neither says what SVR5 does at CFG_REMOVE, so the refusal stays a choice; what a driver does with I/O on a card that has gone is not modelled.',
   ],
   'svr5.hot.add': [
     'DOC',
@@ -214,6 +215,92 @@ export const svr5 = {
     'MODEL',
     'Suspending or resuming needs a loaded DDI 8 D_HOT driver and an instance in the other state; the simulator refuses otherwise (EOPNOTSUPP, EINVAL).',
     'shared/domain/svr5.md §4',
+  ],
+  'svr5.static.linked': [
+    'DOC',
+    'A static module is nonloadable: it is linked into the kernel and always present (the boot disk driver, the terminal driver), never loaded or unloaded as a DLKM.',
+    `${DLKM_STATIC}`,
+  ],
+  'svr5.static.notLoadable': [
+    'DOC',
+    'A demand unload of a static module fails with EINVAL: it is not a loadable module (moduload(2): EINVAL when modid is not a valid loadable module identifier). _unload is not called.',
+    `${HDK}moduload(2); ${DLKM_STATIC}`,
+    'moduload(2) gives EINVAL for a module id that is not a loadable module’s; the simulator answers the same for modadmin -U with a static module’s name (the project found no modadmin(1M) text for that case).',
+  ],
+  'svr5.static.noLoad': [
+    'MODEL',
+    'A demand load of a static module is refused with EINVAL: it is linked into the kernel already, and there is no loadable module to load.',
+    `${HDK}modload(2); ${DLKM_STATIC}`,
+  ],
+  'svr5.unload.all': [
+    'DOC',
+    'moduload(2) with modid 0 (modadmin -u 0) tries to unload every loadable module; each that cannot be unloaded (in use, with dependents, profiling, in transition) is flagged as a candidate for auto-unload.',
+    `${HDK}moduload(2)`,
+  ],
+  'svr5.unload.allStatus': [
+    'MODEL',
+    'modadmin -u 0 unloads the modules nothing holds first, repeatedly (so a dependent that goes frees what it depended on), then refuses each module still held once; it answers 0 when every loadable module went, else the first errno met. Static modules are not loadable and are left alone.',
+    `${HDK}moduload(2)`,
+    'moduload(2) says modid 0 unloads all loadable modules and that a busy one becomes an auto-unload candidate; it does not give the order, nor what the call returns when some stay. The modadmin(1M) page itself was not found by the project.',
+  ],
+  'svr5.streams.push': [
+    'DOC',
+    'I_PUSH puts a STREAMS module on a stream; the first push of a loadable STREAMS module that is not loaded loads it automatically, and while it is pushed it is in use.',
+    DLKM,
+  ],
+  'svr5.streams.pushed': [
+    'DOC',
+    'A STREAMS module pushed on a stream is in use (an outstanding reference): a demand unload gets EBUSY and _unload is not called.',
+    `${HDK}moduload(2); ${DLKM}`,
+  ],
+  'svr5.streams.pop': [
+    'DOC',
+    'I_POP takes the topmost module off a stream; a loadable STREAMS module becomes a candidate for auto-unloading on its last I_POP.',
+    DLKM,
+  ],
+  'svr5.streams.closePops': [
+    'MODEL',
+    'Closing a stream dismantles it: the simulator pops every module still pushed on it, top first, each as an I_POP would.',
+    DLKM,
+    'That a close pops the pushed modules is how STREAMS stream heads work; the DLKM pages say only that the last I_POP makes the module a candidate.',
+  ],
+  'svr5.streams.invalid': [
+    'MODEL',
+    'I_PUSH and I_POP need an open stream (EBADF), a STREAMS module (EINVAL) and, for I_POP, a module on the stream (EINVAL); the simulator refuses a second push of the same module on one stream (EEXIST).',
+    'shared/domain/svr5.md §2',
+  ],
+  'svr5.mdi.suspended': [
+    'DOC',
+    'A hotplug-aware MDI network driver calls mdi_hw_suspended in its CFG_SUSPEND to tell the dlpi module that the hardware is suspended; while suspended it drops frames (a STREAMS driver cannot queue them).',
+    `${HDK}mdi_hw_suspended(D3mdi), config(D2mdi)`,
+    'The page says the function is not supported in MDI on SCO OpenServer: this is UnixWare behaviour.',
+  ],
+  'svr5.mdi.resumed': [
+    'DOC',
+    'A hotplug-aware MDI network driver calls mdi_hw_resumed in its CFG_RESUME to tell the dlpi module that the hardware is back.',
+    `${HDK}mdi_hw_resumed(D3mdi), config(D2mdi)`,
+  ],
+  'svr5.config.modify': [
+    'DOC',
+    'config(CFG_MODIFY) gives an instance new hardware parameters: from then on the driver reads the new resource manager key and never the old one. It replaces one card with another, or corrects a parameter.',
+    `${HDK}config(D2)`,
+  ],
+  'svr5.config.modifySuspended': [
+    'MODEL',
+    'The simulator sends CFG_MODIFY only to a suspended instance (between CFG_SUSPEND and CFG_RESUME) and refuses it with EBUSY while the instance runs; the instance stays suspended until CFG_RESUME.',
+    `${HDK}config(D2)`,
+    'config(D2), as far as the project could read it, says what CFG_MODIFY does, not when the kernel sends it; the issue reads it as allowed only while the instance is suspended (the hardware is quiet while its parameters change). The simulator follows that reading; EBUSY is its choice of errno.',
+  ],
+  'svr5.config.verify': [
+    'DOC',
+    'config(CFG_VERIFY), which replaces _verify(D2) in DDI 8, asks the driver whether the hardware a resource manager key describes is one it can manage: 0, or an errno. It configures nothing: the instance is as it was.',
+    `${HDK}config(D2), _verify(D2), _verify(D2mdi)`,
+  ],
+  'svr5.config.invalid': [
+    'MODEL',
+    'CFG_MODIFY and CFG_VERIFY go to the config(D2) entry point of a loaded DDI 8 driver: the simulator refuses them for an older driver (EOPNOTSUPP), a driver not loaded or an instance removed (EINVAL, ENODEV).',
+    `${HDK}config(D2), _verify(D2)`,
+    '_verify(D2) is run by the dcu before it maps a board to a driver, so a real system may bring the driver in for the call; the pages do not say how a loadable driver is loaded for CFG_VERIFY. The simulator asks only a loaded driver.',
   ],
   'svr5.shutdown': [
     'DOC',

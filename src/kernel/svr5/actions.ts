@@ -54,11 +54,25 @@ export const svr5Actions = {
     drainSeconds: z.optional(seconds(0, 86_400)),
     /** Ours: seconds `_unload` sleeps before it answers (an unload in progress). Default 0. */
     unloadSleeps: z.optional(seconds(0, 3600)),
+    /** Ours: a static (non-loadable) module, linked into the kernel: present from boot, never loaded or unloaded. Default false. */
+    static: bool(),
+    /** Ours: a STREAMS module (pushed onto streams with I_PUSH; no device instances of its own). Default false. */
+    streams: bool(),
+    /** Ours: a hotplug-aware MDI network driver: its CFG_SUSPEND / CFG_RESUME call mdi_hw_suspended / mdi_hw_resumed. Default false. */
+    mdi: bool(),
+    /** Ours: the instances whose config(CFG_VERIFY) finds no hardware it can drive (ENODEV). Default none. */
+    verifyFails: z.optional(list(name(), 'device names', LIMITS.instances)),
   },
   loadModule: { module: name() },
   open: { device: name(), channel: name() },
   close: { channel: name() },
+  /** Ours: ioctl(I_PUSH): push a STREAMS module onto the stream open as `channel` (autoloads it). */
+  push: { channel: name(), module: name() },
+  /** Ours: ioctl(I_POP): pop the topmost STREAMS module off the stream open as `channel`. */
+  pop: { channel: name() },
   unloadModule: { module: name() },
+  /** Ours: moduload(0), modadmin -u 0: demand-unload every loadable module that can go. */
+  unloadAll: {},
   advanceTime: { seconds: seconds(0, 86_400) },
   hotRemove: { device: name() },
   /** Ours: a card goes back into the slot of a removed instance of a D_HOT driver (CFG_ADD if loaded). */
@@ -67,6 +81,10 @@ export const svr5Actions = {
   suspendInstance: { device: name() },
   /** Ours: config(CFG_RESUME) for a suspended instance. */
   resumeInstance: { device: name() },
+  /** Ours: config(CFG_MODIFY) for a suspended instance: new hardware parameters (a new resource manager key). */
+  modifyInstance: { device: name() },
+  /** Ours: config(CFG_VERIFY) for an instance: does the hardware its key describes match the driver? */
+  verifyInstance: { device: name() },
   shutdown: {},
 } satisfies Record<string, z.core.$ZodShape>;
 
@@ -100,5 +118,8 @@ export const SVR5_ACTION_DEFAULTS = {
     failsAfterDetach: false,
     drainSeconds: 0,
     unloadSleeps: 0,
+    static: false,
+    streams: false,
+    mdi: false,
   },
 } as const satisfies { [K in Svr5ActionName]?: Partial<Extract<Svr5Action, { do: K }>> };

@@ -21,8 +21,9 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       summary: `No module named ${name} is registered.`,
       conditions: [],
     };
-  const b = busy(world, { ...m, hasUnload: true, hba: false });
+  const b = busy(world, { ...m, hasUnload: true, hba: false, isStatic: false });
   const open = b?.rule === 'svr5.seed.notWhileOpen' ? b.blockers : [];
+  const pushed = m.pushedOn.toArray().map((n): ObjectRef => ({ kind: 'channel', name: n }));
   const dependents = m.dependents.toArray().map((n): ObjectRef => ({ kind: 'module', name: n }));
   const conditions: Condition[] = [
     flag(
@@ -31,8 +32,17 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
       m.hasUnload,
       m.hasUnload ? 'It has an _unload routine' : 'No _unload routine (DDI before 8): it is never unloaded',
     ),
+    flag(
+      'loadable',
+      'svr5.static.notLoadable',
+      !m.isStatic,
+      m.isStatic ? 'A static module, linked into the kernel: never unloaded' : 'A loadable module (DLKM)',
+    ),
     flag('notHba', 'svr5.never.hba', !m.hba, m.hba ? 'An HBA driver: never unloaded' : 'Not an HBA driver'),
     cond('noOpenDevices', 'svr5.seed.notWhileOpen', open, 'None of its devices is open', 'Devices open'),
+    ...(m.streams
+      ? [cond('notPushed', 'svr5.streams.pushed', pushed, 'Not pushed on any stream', 'Pushed on streams')]
+      : []),
     cond(
       'noDependents',
       'svr5.busy.dependents',
@@ -55,7 +65,19 @@ export function explainSvr5(world: Svr5World, name: string): UnloadExplanation {
         : 'It is not in the middle of an unload',
     ),
   ];
-  return { driver: name, os: 'svr5', unloaded: !m.loaded, summary: svr5Summary(world, name), conditions };
+  const summary = svr5Summary(world, name) + (m.loaded && !world.shutDown ? suspendedNote(world, m) : '');
+  return { driver: name, os: 'svr5', unloaded: !m.loaded, summary, conditions };
+}
+
+/** Suspended instances (config CFG_SUSPEND) do not hold the module, but they take no I/O: say so. */
+function suspendedNote(world: Svr5World, m: Module): string {
+  const held = m.configured.filter((d) => world.devices.get(d)?.suspended);
+  if (held.length === 0) return '';
+  const changed = held.filter((d) => (world.devices.get(d)?.modified ?? 0) > 0);
+  const which = held.join(', ');
+  const verb = held.length === 1 ? 'is' : 'are';
+  const modified = changed.length > 0 ? ` (${changed.join(', ')} with new parameters from CFG_MODIFY)` : '';
+  return ` ${which} ${verb} suspended${modified}: no I/O until CFG_RESUME.`;
 }
 
 function svr5Summary(world: Svr5World, name: string): string {

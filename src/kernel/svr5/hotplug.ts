@@ -43,13 +43,23 @@ function hotInstance(tx: Svr5Tx, device: string): { d: DeviceInstance; m: Module
       },
     );
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, device);
+  if (transition) return transition;
   return { d, m };
+}
+
+/**
+ * Inside CFG_SUSPEND / CFG_RESUME, a hotplug-aware MDI driver tells the
+ * dlpi module above it that its hardware is suspended (frames are dropped
+ * meanwhile) or resumed: mdi_hw_suspended(D3mdi), mdi_hw_resumed(D3mdi).
+ */
+export function mdiNotice(tx: Svr5Tx, m: Module, device: string, suspended: boolean): void {
+  if (!m.mdi) return;
+  tx.emit('mdiNotified', suspended ? 'svr5.mdi.suspended' : 'svr5.mdi.resumed', {
+    module: m.name,
+    device,
+    state: suspended ? 'mdi_hw_suspended' : 'mdi_hw_resumed',
+  });
 }
 
 /** config(CFG_SUSPEND) (`suspended`) or config(CFG_RESUME) for one instance. */
@@ -70,6 +80,7 @@ function setSuspended(tx: Svr5Tx, device: string, suspended: boolean): Result {
     device,
     time: tx.clock,
   });
+  mdiNotice(tx, x.m, device, suspended);
   return tx.done();
 }
 
@@ -106,12 +117,8 @@ export function hotAdd(tx: Svr5Tx, a: Act<'hotAdd'>): Result {
       module: m.name,
     });
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device: a.device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, a.device);
+  if (transition) return transition;
   if (m.addFails.includes(a.device)) {
     return tx.refuse('ENODEV', 'svr5.load.addFails', `CFG_ADD fails for ${a.device} again`, {
       device: a.device,

@@ -2,6 +2,7 @@ import type { Svr5Action } from './actions';
 import type { StepResult } from '../types';
 import { waitForUnload } from './daemon';
 import { load } from './lifecycle';
+import { popAll } from './streams';
 import type { Svr5World } from './model';
 import type { Svr5Tx } from './tx';
 
@@ -78,6 +79,8 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
     });
   const dev = tx.devices.get(ch.device);
   if (!dev) throw new Error(`kernel invariant: device ${ch.device} is missing`);
+  // Closing the stream dismantles it: each module still pushed on it is popped first.
+  popAll(tx, a.channel);
   const left = dev.channels.delete(a.channel);
   tx.patchDevice(ch.device, { channels: left });
   tx.channels = tx.channels.delete(a.channel);
@@ -95,7 +98,7 @@ export function close(tx: Svr5Tx, a: Act<'close'>): Result {
   // The idle clock starts when nothing holds the module any more.
   tx.patchModule(
     dev.module,
-    openChannels.size === 0 && m.dependents.size === 0
+    openChannels.size === 0 && m.dependents.size === 0 && m.pushedOn.size === 0
       ? { openChannels, idleSince: tx.clock }
       : { openChannels },
   );

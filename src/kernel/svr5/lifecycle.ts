@@ -1,5 +1,6 @@
 import type { ObjectRef } from '../events';
 import { waitForUnload } from './daemon';
+import { mdiNotice } from './hotplug';
 import type { Svr5RuleId } from '../rules';
 import { isDdi8, neverUnloadable, unloadAnswer, type Module } from './model';
 import type { Svr5Tx } from './tx';
@@ -64,7 +65,7 @@ export function load(tx: Svr5Tx, name: string, by: 'demand' | 'auto' | 'dependen
   return '0';
 }
 
-function attachInstances(tx: Svr5Tx, m: Module): void {
+export function attachInstances(tx: Svr5Tx, m: Module): void {
   if (!isDdi8(m.ddi)) {
     tx.emit('interruptsAttached', 'svr5.load.entry', { module: m.name, reason: 'mod_drvattach' });
     return;
@@ -97,8 +98,14 @@ export interface Busy {
 /** Why the module cannot be unloaded now (EBUSY before `_unload` is called), if it cannot. */
 export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy | null {
   const never = neverUnloadable(m);
-  if (never)
-    return { rule: m.hba ? 'svr5.never.hba' : 'svr5.seed.optionalBefore8', reason: never, blockers: [] };
+  if (never) {
+    const rule = m.isStatic
+      ? 'svr5.static.notLoadable'
+      : m.hba
+        ? 'svr5.never.hba'
+        : 'svr5.seed.optionalBefore8';
+    return { rule, reason: never, blockers: [] };
+  }
   if (m.unloading) {
     return {
       rule: 'svr5.busy.inTransition',
@@ -112,6 +119,14 @@ export function busy(tx: Pick<Svr5Tx, 'devices' | 'options'>, m: Module): Busy |
       rule: 'svr5.seed.notWhileOpen',
       reason: `devices are open: ${open.map((o) => o.name).join(', ')}`,
       blockers: open,
+    };
+  }
+  if (m.pushedOn.size > 0) {
+    const on = m.pushedOn.toArray().map((name): ObjectRef => ({ kind: 'channel', name }));
+    return {
+      rule: 'svr5.streams.pushed',
+      reason: `it is pushed on streams: ${on.map((o) => o.name).join(', ')}`,
+      blockers: on,
     };
   }
   if (m.dependents.size > 0) {
@@ -209,7 +224,8 @@ export function finishUnload(tx: Svr5Tx, name: string): string {
   });
   for (const dep of m.dependsOn) {
     const d = tx.patchModule(dep, { dependents: tx.mod(dep).dependents.delete(name) });
-    if (d.dependents.size === 0 && d.openChannels.size === 0) tx.patchModule(dep, { idleSince: tx.clock });
+    if (d.dependents.size === 0 && d.openChannels.size === 0 && d.pushedOn.size === 0)
+      tx.patchModule(dep, { idleSince: tx.clock });
   }
   return '0';
 }
@@ -227,6 +243,7 @@ function drvDetach(tx: Svr5Tx, m: Module): void {
         device: dev,
         reason: 'drv_detach',
       });
+      mdiNotice(tx, m, dev, true);
     }
     tx.emit('cfgRemove', 'svr5.seed.cfgRemove', { module: m.name, device: dev });
   }

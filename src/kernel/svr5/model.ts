@@ -19,6 +19,14 @@ export interface Module {
   readonly unloadReturns: string;
   readonly dependsOn: readonly string[];
   readonly hba: boolean;
+  /** A static module: linked into the kernel (not a DLKM), present from boot, never unloaded. */
+  readonly isStatic: boolean;
+  /** A STREAMS module: pushed onto streams (I_PUSH), not opened; no device instances. */
+  readonly streams: boolean;
+  /** A hotplug-aware MDI (network) driver: it tells the dlpi module when its hardware is suspended or resumed. */
+  readonly mdi: boolean;
+  /** Streams (channels) it is pushed on: each holds it, as an open device does. */
+  readonly pushedOn: OrderedSet<string>;
   /** D_HOT: instances can be hot-removed while the module stays loaded. */
   readonly hot: boolean;
   /** PREFIX_UNLOAD_DELAY (pre-DDI 8 only); null: the global DEF_UNLOAD_DELAY. */
@@ -28,6 +36,8 @@ export interface Module {
   readonly failsAfterDetach: boolean;
   /** Instances whose config(CFG_ADD) fails (ENODEV) when drv_attach reaches them. */
   readonly addFails: readonly string[];
+  /** Instances whose config(CFG_VERIFY) answers ENODEV: the hardware is not one the driver can manage. */
+  readonly verifyFails: readonly string[];
   /**
    * Seconds its I/O takes to drain after it goes inactive (its last close):
    * a `_unload` called before then answers EBUSY (the driver's own answer),
@@ -44,7 +54,7 @@ export interface Module {
   readonly configured: readonly string[];
   readonly loaded: boolean;
   /** How the current load came about. */
-  readonly loadedBy: 'demand' | 'auto' | 'dependency' | null;
+  readonly loadedBy: 'demand' | 'auto' | 'dependency' | 'static' | null;
   /** A demand unload failed: the daemon may now unload it. */
   readonly autoCandidate: boolean;
   /** When the module last became inactive (no open device); null while active or not loaded. */
@@ -79,11 +89,17 @@ export interface DeviceInstance {
   readonly suspended: boolean;
   /** Open channels on this instance. */
   readonly channels: OrderedSet<string>;
+  /** How many times config(CFG_MODIFY) gave it new hardware parameters (a new resource manager key). */
+  readonly modified?: number;
+  /** What its last config(CFG_VERIFY) answered ("0" or an errno), if it was ever asked. */
+  readonly lastVerify?: string;
 }
 
 export interface Channel {
   readonly name: string;
   readonly device: string;
+  /** STREAMS modules pushed on this stream, bottom first (I_POP takes the last). */
+  readonly pushed?: readonly string[];
 }
 
 export interface Svr5World {
@@ -104,8 +120,9 @@ export function unloadDelayOf(m: Module, options: Svr5Options): number {
   return !isDdi8(m.ddi) && m.unloadDelay !== null ? m.unloadDelay : options.defUnloadDelay;
 }
 
-/** Never unloadable: pre-DDI 8 without `_unload`, and HBA drivers. */
+/** Never unloadable: static modules, pre-DDI 8 without `_unload`, and HBA drivers. */
 export function neverUnloadable(m: Module): string | null {
+  if (m.isStatic) return 'it is a static module, linked into the kernel: it is never unloaded';
   if (!m.hasUnload) return 'it has no _unload routine (optional before DDI 8): it is never unloaded';
   if (m.hba) return 'it is an HBA driver: HBA drivers are never unloaded';
   return null;
@@ -118,7 +135,7 @@ export function unloadAnswer(m: Module, clock: number): { status: string; draine
   return { status: m.unloadReturns, drainedAt };
 }
 
-/** The hold count the inspector shows: open channels plus loaded dependents. */
+/** The hold count the inspector shows: open channels, loaded dependents and streams it is pushed on. */
 export function holdCount(m: Module): number {
-  return m.openChannels.size + m.dependents.size;
+  return m.openChannels.size + m.dependents.size + m.pushedOn.size;
 }

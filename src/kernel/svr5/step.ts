@@ -2,12 +2,14 @@ import { Map as IMap, OrderedSet } from 'immutable';
 import { DEFAULT_SVR5_OPTIONS, SVR5_ACTION_DEFAULTS, type Svr5Action, type Svr5Options } from './actions';
 
 import type { StepResult } from '../types';
-import { advanceTime, runClock, waitForUnload } from './daemon';
+import { advanceTime, waitForUnload } from './daemon';
 import { close, open } from './io';
-import { becomeCandidate, busy, load, runUnload } from './lifecycle';
-import { hotAdd, resumeInstance, suspendInstance } from './hotplug';
-import { isDdi8, neverUnloadable, type Module, type Svr5World } from './model';
-import { RULES } from '../rules';
+import { pop, push } from './streams';
+import { attachInstances, load } from './lifecycle';
+import { demandUnload, refuseStatic, unloadAll } from './demand';
+import { hotAdd, mdiNotice, resumeInstance, suspendInstance } from './hotplug';
+import { modifyInstance, verifyInstance } from './config';
+import { isDdi8, type Module, type Svr5World } from './model';
 import { Svr5Tx } from './tx';
 
 const D = SVR5_ACTION_DEFAULTS.registerModule;
@@ -41,8 +43,14 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return open(tx, action);
     case 'close':
       return close(tx, action);
+    case 'push':
+      return push(tx, action);
+    case 'pop':
+      return pop(tx, action);
     case 'unloadModule':
       return unloadModule(tx, action);
+    case 'unloadAll':
+      return unloadAll(tx);
     case 'advanceTime':
       return advanceTime(tx, action);
     case 'hotRemove':
@@ -53,6 +61,10 @@ export function svr5Step(world: Svr5World, action: Svr5Action): Result {
       return suspendInstance(tx, action);
     case 'resumeInstance':
       return resumeInstance(tx, action);
+    case 'modifyInstance':
+      return modifyInstance(tx, action);
+    case 'verifyInstance':
+      return verifyInstance(tx, action);
     case 'shutdown':
       return shutdown(tx);
   }
@@ -84,7 +96,26 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
       },
     );
   }
-  const devices = a.devices ?? [`${a.module}0`];
+  const loadable = a.static ? dependsOn.find((d) => !tx.mod(d).isStatic) : undefined;
+  if (loadable !== undefined) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.register.invalid',
+      `${a.module} is static: it cannot depend on ${loadable}, a loadable module`,
+      { module: a.module },
+    );
+  }
+  if (a.streams && (a.devices?.length ?? 0) > 0) {
+    return tx.refuse(
+      'EINVAL',
+      'svr5.register.invalid',
+      `${a.module} is a STREAMS module: it has no devices`,
+      {
+        module: a.module,
+      },
+    );
+  }
+  const devices = a.devices ?? (a.streams ? [] : [`${a.module}0`]);
   // One pass with a set: linear in the instances (indexOf per instance was quadratic).
   const seen = new Set<string>();
   const taken = devices.find((d) => tx.devices.has(d) || seen.size === seen.add(d).size);
@@ -102,11 +133,16 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     unloadReturns: errno(a.unloadReturns),
     dependsOn,
     hba: a.hba ?? D.hba,
+    isStatic: a.static ?? D.static,
+    streams: a.streams ?? D.streams,
+    mdi: a.mdi ?? D.mdi,
+    pushedOn: OrderedSet(),
     hot: a.hot ?? D.hot,
     unloadDelay: a.unloadDelay ?? null,
     copyoutInUnload: a.copyoutInUnload ?? D.copyoutInUnload,
     failsAfterDetach: a.failsAfterDetach ?? D.failsAfterDetach,
     addFails: (a.addFails ?? []).filter((x) => devices.includes(x)),
+    verifyFails: (a.verifyFails ?? []).filter((x) => devices.includes(x)),
     drainSeconds: a.drainSeconds ?? D.drainSeconds,
     unloadSleeps: a.unloadSleeps ?? D.unloadSleeps,
     unloading: null,
@@ -133,6 +169,7 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
     });
   }
   tx.emit('moduleRegistered', 'svr5.register', { module: m.name, state: `ddi ${m.ddi}` });
+  if (m.isStatic) linkStatic(tx, m);
   if (a.unloadDelay !== undefined && isDdi8(a.ddi)) {
     tx.emit('moduleRegistered', 'svr5.auto.delay', {
       module: m.name,
@@ -142,12 +179,28 @@ function registerModule(tx: Svr5Tx, a: Act<'registerModule'>): Result {
   return tx.done();
 }
 
+/**
+ * A static module is linked into the kernel (DLKM guide, "Static modules"):
+ * present from boot, its instances configured then (CFG_ADD for DDI 8), never
+ * unloaded. It depends on nothing loadable (registerModule refuses that).
+ */
+function linkStatic(tx: Svr5Tx, m: Module): void {
+  attachInstances(tx, m);
+  tx.patchModule(m.name, { loaded: true, loadedBy: 'static', idleSince: tx.clock, generation: 1 });
+  for (const dep of m.dependsOn) {
+    tx.patchModule(dep, { dependents: tx.mod(dep).dependents.add(m.name), idleSince: null });
+  }
+  tx.emit('moduleLoaded', 'svr5.static.linked', { module: m.name, time: tx.clock });
+}
+
 /** modadmin -l: demand load. A demand-loaded module is never auto-unloaded. */
 function loadModule(tx: Svr5Tx, a: Act<'loadModule'>): Result {
   if (!tx.modules.has(a.module))
     return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `no module is named ${a.module}`, {
       module: a.module,
     });
+  const linked = refuseStatic(tx, a.module, 'modadmin -l');
+  if (linked) return linked;
   waitForUnload(tx, a.module, 'modadmin -l');
   const m = tx.mod(a.module);
   if (m.loaded) {
@@ -173,31 +226,7 @@ function unloadModule(tx: Svr5Tx, a: Act<'unloadModule'>): Result {
   if (!m?.loaded) {
     return tx.refuse('EINVAL', 'svr5.unload.notLoaded', `${a.module} is not loaded`, { module: a.module });
   }
-  const b = busy(tx, m);
-  if (b) {
-    tx.emit('refused', b.rule, {
-      module: a.module,
-      blockers: b.blockers,
-      ...(neverUnloadable(m) ? { model: RULES['svr5.never.status'].text } : {}),
-      status: 'EBUSY',
-      reason: `${a.module} is busy: ${b.reason}; _unload is not called`,
-    });
-    becomeCandidate(tx, a.module);
-    return tx.done('EBUSY');
-  }
-  let s = runUnload(tx, a.module, 'demand');
-  if (s === null) {
-    // modadmin -U sleeps with its _unload; the clock runs meanwhile (the daemon may wake).
-    runClock(tx, tx.mod(a.module).unloading?.until ?? tx.clock);
-    s = tx.mod(a.module).lastUnloadResult ?? '0';
-    tx.emit('clockAdvanced', 'svr5.seed.blockable', {
-      module: a.module,
-      time: tx.clock,
-      reason: `modadmin -U slept until _unload of ${a.module} returned ${s}`,
-    });
-  }
-  if (s !== '0') becomeCandidate(tx, a.module);
-  return tx.done(s);
+  return refuseStatic(tx, a.module, 'modadmin -U') ?? tx.done(demandUnload(tx, a.module, 'modadmin -U'));
 }
 
 /** Hot removal of one instance of a D_HOT driver: CFG_REMOVE for it; the module stays loaded. */
@@ -221,12 +250,8 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
       blockers: d.channels.toArray().map((name) => ({ kind: 'channel' as const, name })),
     });
   }
-  if (m.unloading) {
-    return tx.refuse('EBUSY', 'svr5.busy.inTransition', `${m.name}'s _unload is running`, {
-      device: a.device,
-      module: m.name,
-    });
-  }
+  const transition = tx.refuseInTransition(m.name, a.device);
+  if (transition) return transition;
   // The instance is suspended before its slot powers off, then removed.
   if (m.loaded && isDdi8(m.ddi) && !d.suspended) {
     tx.emit('cfgSuspend', 'svr5.hot.suspend', {
@@ -234,6 +259,7 @@ function hotRemove(tx: Svr5Tx, a: Act<'hotRemove'>): Result {
       device: a.device,
       reason: 'its slot is about to power off',
     });
+    mdiNotice(tx, m, a.device, true);
   }
   tx.patchDevice(a.device, { removed: true, suspended: false });
   tx.patchModule(m.name, { configured: m.configured.filter((d) => d !== a.device) });
@@ -251,8 +277,9 @@ function shutdown(tx: Svr5Tx): Result {
       continue;
     }
     for (const dev of m.configured) {
-      if (!tx.devices.get(dev)?.suspended)
-        tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+      if (tx.devices.get(dev)?.suspended) continue;
+      tx.emit('cfgSuspend', 'svr5.shutdown', { module: m.name, device: dev });
+      mdiNotice(tx, m, dev, true);
     }
   }
   tx.shutDown = true;

@@ -68,6 +68,15 @@ export class Svr5Tx extends Tx<Svr5World, Svr5RuleId, Svr5EventType> {
     return next;
   }
 
+  /** EBUSY while `module`'s `_unload` runs (a module in transition is busy: moduload(2)), else null. */
+  refuseInTransition(module: string, device: string): StepResult<Svr5World> | null {
+    if (!this.mod(module).unloading) return null;
+    return this.refuse('EBUSY', 'svr5.busy.inTransition', `${module}'s _unload is running`, {
+      device,
+      module,
+    });
+  }
+
   override done(status = '0'): StepResult<Svr5World> {
     return super.done(status);
   }

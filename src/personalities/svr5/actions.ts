@@ -1,5 +1,5 @@
 import type { FieldUi, KernelActionUi } from '../types';
-import { channels, instances, modules } from './candidates';
+import { channels, instances, modules, streamsModules } from './candidates';
 
 /**
  * The SVR5 actions of the scenario format as the UI offers them: labels,
@@ -27,6 +27,15 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
       loadReturns: { label: '_load returns' },
       unloadReturns: { label: '_unload returns' },
       hba: { label: 'HBA driver' },
+      mdi: {
+        label: 'MDI network driver',
+        help: 'CFG_SUSPEND/CFG_RESUME call mdi_hw_suspended/mdi_hw_resumed',
+      },
+      streams: { label: 'STREAMS module', help: 'pushed on streams with I_PUSH; no device instances' },
+      static: {
+        label: 'Static (linked into the kernel)',
+        help: 'not a DLKM: present from boot, never unloaded',
+      },
       hot: { label: 'D_HOT (hot removal)' },
       unloadDelay: { label: 'Own unload delay (s, pre-DDI 8)' },
       copyoutInUnload: { label: '_unload calls copyout (a bug)' },
@@ -40,6 +49,10 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
         help: '_unload answers EBUSY until then',
       },
       unloadSleeps: { label: '_unload sleeps for (s)', help: 'an unload in progress: opens wait for it' },
+      verifyFails: {
+        label: 'CFG_VERIFY answers ENODEV for',
+        help: 'comma-separated instance names: hardware the driver cannot manage',
+      },
     },
   },
   {
@@ -59,6 +72,13 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     fields: { module },
   },
   {
+    id: 'unloadAll',
+    label: 'Unload all (modadmin -u 0)',
+    help: 'moduload(0): every loadable module nothing holds is unloaded; each still held gets EBUSY and becomes an auto-unload candidate.',
+    group: 'Modules',
+    fields: {},
+  },
+  {
     id: 'open',
     label: 'Open device',
     help: 'open(2): autoloads the module on first use, then calls open(D2).',
@@ -73,6 +93,25 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     group: 'I/O',
     subject: { kind: 'channel', field: 'channel' },
     fields: { channel: { label: 'Channel', ref: { of: 'channel', candidates: channels } } },
+  },
+  {
+    id: 'push',
+    label: 'Push STREAMS module (I_PUSH)',
+    help: 'ioctl(I_PUSH) on an open stream: the module is autoloaded on its first push and held while pushed.',
+    group: 'I/O',
+    subject: { kind: 'channel', field: 'channel' },
+    fields: {
+      channel: { label: 'Stream', ref: { of: 'channel', candidates: channels } },
+      module: { label: 'STREAMS module', ref: { of: 'module', candidates: streamsModules } },
+    },
+  },
+  {
+    id: 'pop',
+    label: 'Pop STREAMS module (I_POP)',
+    help: 'ioctl(I_POP): the topmost module comes off the stream; on its last pop it may be auto-unloaded.',
+    group: 'I/O',
+    subject: { kind: 'channel', field: 'channel' },
+    fields: { channel: { label: 'Stream', ref: { of: 'channel', candidates: channels } } },
   },
   {
     id: 'hotRemove',
@@ -102,6 +141,22 @@ export const SVR5_ACTIONS: readonly KernelActionUi<'svr5'>[] = [
     id: 'resumeInstance',
     label: 'Resume instance',
     help: 'config(CFG_RESUME): the suspended instance takes I/O again.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'modifyInstance',
+    label: 'Change parameters (CFG_MODIFY)',
+    help: 'config(CFG_MODIFY) for a suspended instance: it reads a new resource manager key; CFG_RESUME brings it back.',
+    group: 'I/O',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device },
+  },
+  {
+    id: 'verifyInstance',
+    label: 'Verify hardware (CFG_VERIFY)',
+    help: 'config(CFG_VERIFY): the driver answers 0 or an errno for the hardware the instance’s key describes; nothing changes.',
     group: 'I/O',
     subject: { kind: 'device', field: 'device' },
     fields: { device },

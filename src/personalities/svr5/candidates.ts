@@ -6,6 +6,15 @@ export function modules(w: Svr5World): string[] {
   return [...w.modules.keys()];
 }
 
+/** STREAMS modules, the ones I_PUSH can put on a stream. */
+export function streamsModules(w: Svr5World): string[] {
+  return w.modules
+    .valueSeq()
+    .filter((m) => m.streams)
+    .map((m) => m.name)
+    .toArray();
+}
+
 export function instances(w: Svr5World): string[] {
   return [...w.devices.keys()];
 }

@@ -48,5 +48,11 @@ export function svr5Flow(w: Svr5World, b: FlowSink): void {
       { channel: c },
       label,
     );
+    for (const mod of c.pushed ?? []) {
+      const to = { kind: 'module', name: mod } as const;
+      b.edge('reference', { kind: 'channel', name: c.name }, to, `${mod} is pushed on ${c.name}`, {
+        t: 'bt',
+      });
+    }
   }
 }

@@ -16,6 +16,7 @@ const LOADED_BY = {
   demand: 'demand (modadmin -l)',
   auto: 'autoload (first open)',
   dependency: 'dependency of another module',
+  static: 'static: linked into the kernel at boot',
 } as const;
 
 /** "8mp — DDI 8, D_MP (multiprocessor-safe)". */
@@ -67,10 +68,33 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
       'Auto-unload candidate',
       yesNo(w.autoCandidates.has(m.name), 'yes', m.loadedBy === 'demand' ? 'no (demand-loaded)' : 'no'),
     ),
+    ...(m.streams
+      ? [
+          row(
+            'Pushed on',
+            m.pushedOn.size > 0 ? links('channel', m.pushedOn) : NONE,
+            'STREAMS: each stream it is pushed on (I_PUSH) holds it until I_POP',
+          ),
+        ]
+      : []),
     row('Depends on', links('module', m.dependsOn)),
     row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
     row('Instances', instances.length > 0 ? instances : NONE),
     row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
+    ...(m.mdi
+      ? [
+          row(
+            'MDI driver',
+            'yes: tells the dlpi module on CFG_SUSPEND / CFG_RESUME',
+            'mdi_hw_suspended(D3mdi), mdi_hw_resumed(D3mdi)',
+          ),
+        ]
+      : []),
+    row(
+      'Loadable',
+      m.isStatic ? 'no: a static module, linked into the kernel' : 'yes (DLKM)',
+      'A static module is never loaded or unloaded: modadmin -U answers EINVAL',
+    ),
     row('D_HOT', yesNo(m.hot, 'yes: instances can be hot-removed')),
   ];
   if (m.unloading)
@@ -120,6 +144,18 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
                 : 'configured',
           ),
           row('Open channels', links('channel', d.channels)),
+          row(
+            'Hardware parameters',
+            d.modified
+              ? `changed by CFG_MODIFY (${d.modified} time${d.modified === 1 ? '' : 's'}): a new resource manager key`
+              : 'as configured (its first resource manager key)',
+            'config(D2) CFG_MODIFY: the driver reads the new key and never the old one',
+          ),
+          row(
+            'Last CFG_VERIFY',
+            d.lastVerify === undefined ? '(never asked)' : d.lastVerify,
+            'config(D2) CFG_VERIFY: 0, or the errno the driver gives for hardware it cannot manage',
+          ),
         ],
       };
     }
@@ -135,6 +171,11 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
           row('Channel', name),
           row('Device', link('device', c.device)),
           row('Module', mod ? link('module', mod) : NONE),
+          row(
+            'Pushed modules',
+            links('module', c.pushed ?? []),
+            'STREAMS modules on this stream, bottom first',
+          ),
         ],
       };
     }

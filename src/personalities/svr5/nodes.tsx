@@ -6,24 +6,26 @@ import type { ChannelData, InstanceData, ModuleData } from './flow';
 
 /** A module depends on others (out at the right, in at the left) and drives instances (out at the bottom). */
 const MODULE_HANDLES: readonly HandleId[] = ['l', 'r', 'b'];
+/** A STREAMS module also takes, at its bottom, the streams it is pushed on. */
+const STREAMS_HANDLES: readonly HandleId[] = ['l', 'r', 'b', 'bt'];
 /** An instance: its module comes in at the top, its open channels below it. */
 const INSTANCE_HANDLES: readonly HandleId[] = ['t', 'bt'];
 
 export const ModuleNode = memo(function ModuleNode({ data }: NodeProps & { data: ModuleData }) {
   const m = data.module;
-  // The hold count: open channels plus loaded dependents.
+  // The hold count: open channels, loaded dependents and the streams it is pushed on.
   const hold = holdCount(m);
   const idle = m.loaded && m.idleSince !== null ? data.clock - m.idleSince : null;
   return (
     <Card
       kind="module"
       title={m.name}
-      subtitle={`DDI ${m.ddi}${isDdi8(m.ddi) ? '' : ' (pre-8)'} · ${m.hasUnload ? 'has _unload' : 'no _unload'}`}
+      subtitle={`${m.streams ? 'STREAMS · ' : ''}${m.isStatic ? 'static · ' : ''}DDI ${m.ddi}${isDdi8(m.ddi) ? '' : ' (pre-8)'} · ${m.hasUnload ? 'has _unload' : 'no _unload'}`}
       tone={m.loaded ? (hold > 0 ? 'pending' : 'ok') : 'ghost'}
       ghost={!m.loaded}
       highlighted={data.highlighted}
       label={`module ${m.name}, ${m.loaded ? `loaded by ${m.loadedBy}` : 'not loaded'}, hold count ${hold}`}
-      handles={MODULE_HANDLES}
+      handles={m.streams ? STREAMS_HANDLES : MODULE_HANDLES}
     >
       <Badge tone={m.loaded ? 'ok' : 'ghost'}>{m.loaded ? `loaded (${m.loadedBy})` : 'not loaded'}</Badge>
       {m.loaded ? <Badge tone={hold > 0 ? 'pending' : 'neutral'}>hold {hold}</Badge> : null}

@@ -39,6 +39,9 @@ export const LESSON_IDS = [
   'svr5-copyout',
   'svr5-hot-removal',
   'svr5-detach-order',
+  'svr5-modify-verify',
+  'svr5-unload-all',
+  'svr5-streams-push',
 ] as const;
 
 export type LessonId = (typeof LESSON_IDS)[number];

@@ -4,7 +4,8 @@
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
  * its child devnodes, a cancelled removal, KMDF's cleanup and removal, Driver
- * Verifier; drv_detach's order). Plain data,
+ * Verifier; drv_detach's order; config's CFG_MODIFY and CFG_VERIFY; static
+ * modules and modadmin -u 0; STREAMS modules pushed and popped). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
  * import).
  */
@@ -44,6 +45,9 @@ import svr5OneOfTwoOpen from './svr5-one-of-two-open.json';
 import svr5Copyout from './svr5-copyout.json';
 import svr5HotRemoval from './svr5-hot-removal.json';
 import svr5DetachOrder from './svr5-detach-order.json';
+import svr5ModifyVerify from './svr5-modify-verify.json';
+import svr5UnloadAll from './svr5-unload-all.json';
+import svr5StreamsPush from './svr5-streams-push.json';
 
 export const LESSON_SCENARIOS = {
   'clean-stop': cleanStop,
@@ -81,6 +85,9 @@ export const LESSON_SCENARIOS = {
   'svr5-copyout': svr5Copyout,
   'svr5-hot-removal': svr5HotRemoval,
   'svr5-detach-order': svr5DetachOrder,
+  'svr5-modify-verify': svr5ModifyVerify,
+  'svr5-unload-all': svr5UnloadAll,
+  'svr5-streams-push': svr5StreamsPush,
 } as const satisfies { readonly [K in LessonId]: unknown };
 
 export { LESSON_IDS, isLessonId, type LessonId } from './ids';
