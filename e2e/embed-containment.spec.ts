@@ -237,3 +237,30 @@ test('the React component: a fault in its checklist stays in its box, the elemen
   await expect(component.getByTestId('checklist')).toBeVisible();
   await expect(component.getByTestId('checklist')).toContainText('Unload checklist');
 });
+
+test.describe('when the panels cannot load', () => {
+  // What the browser itself logs about the file that did not come.
+  test.use({
+    allowedPageErrors: /Failed to fetch dynamically imported module|Failed to load resource|net::ERR_FAILED/,
+  });
+
+  test('the embed: panels whose file does not arrive fail in their own box; the host hears it; the rest works', async ({
+    page,
+    baseURL,
+  }) => {
+    // The panels' file does not arrive (a proxy, a stale cache), without ?bench: a real fault.
+    await page.route(/\/assets\/EmbedPanels[^/]*\.js$/, (route) => route.abort());
+    const host = new EmbedHost(page, baseURL!);
+    await host.open('/embed.html?scenario=windows-default&controls=full', '100%', { height: 900 });
+    await host.expectMessage('ready');
+    const frame = host.frame();
+    const failed = frame.getByRole('alert').filter({ hasText: 'The panels could not be drawn' });
+    await expect(failed).toBeVisible();
+    const told = await host.expectMessage('error', { cause: 'fault' });
+    expect(told.message).toMatch(/^The panels could not be drawn: /);
+    await expect(frame.locator('.react-flow__node[data-id="driver:Beep"]')).toBeVisible();
+    await frame.getByRole('button', { name: 'Step back' }).click();
+    await expect(frame.getByText('step 8 / 9')).toBeVisible();
+    await expect(frame.getByRole('region', { name: 'Current step' })).toContainText('loadDriver');
+  });
+});
