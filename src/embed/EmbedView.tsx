@@ -62,8 +62,12 @@ export function EmbedView({
       data-embed-root=""
     >
       {ownPage ? <h1 className="sr-only">{label}</h1> : null}
-      <Announcer />
-      <HandlerErrors root={root} whole={false} />
+      <ErrorBoundary area="announcer">
+        <Announcer />
+      </ErrorBoundary>
+      <ErrorBoundary area="fault messages">
+        <HandlerErrors root={root} whole={false} />
+      </ErrorBoundary>
       {controls === 'none' ? null : (
         <ErrorBoundary area="controls">
           <EmbedControls full={controls === 'full'} appHref={appHref} />
@@ -84,9 +88,11 @@ export function EmbedView({
         </div>
       </div>
       {controls === 'full' ? (
-        <Suspense fallback={null}>
-          <EmbedPanels />
-        </Suspense>
+        <ErrorBoundary area="panels">
+          <Suspense fallback={null}>
+            <EmbedPanels />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </Root>
   );

@@ -250,6 +250,34 @@ describe('the frame’s link to its host', () => {
     expect(notAllowed('https://evil.test', DOCS)).toMatch(/add origins=https:\/\/evil.test/);
   });
 
+  it('tells the host of a fault (an action that threw in the door, a part not drawn), with no id; nothing changes', () => {
+    const v = windows();
+    const w = windowsPair();
+    const link = connectHost(v, { host: w.host, self: w.self, origins: DOCS, setTheme: () => undefined });
+    w.sent.length = 0;
+    const args = {
+      get os(): string {
+        throw new Error('a fault in the door');
+      },
+    };
+    expect(v.run('switchOs', args)).toMatchObject({ ok: false, fault: true });
+    link.fault('The graph could not be drawn: boom');
+    expect(w.sent.map((s) => s.data)).toEqual([
+      {
+        source: 'unload-lens',
+        type: 'error',
+        cause: 'fault',
+        message: 'the action "switchOs" threw: a fault in the door',
+      },
+      { source: 'unload-lens', type: 'error', cause: 'fault', message: 'The graph could not be drawn: boom' },
+    ]);
+    expect(v.getState().cursor).toBe(9);
+    // Disconnected, it tells nothing more.
+    link.dispose();
+    v.run('switchOs', args);
+    expect(w.sent).toHaveLength(2);
+  });
+
   it('answers at once, with an error, what comes past the early limit', () => {
     const w = windowsPair();
     const replies: unknown[] = [];

@@ -3,6 +3,7 @@ import { scenarioFromParam, sourceOf, type ScenarioSource } from '../share/sourc
 import type { Outcome } from '../actions/types';
 import { loadLessons } from '../lessons/catalogue';
 import type { Visualizer } from '../store';
+import { actionFaultText } from './faultText';
 import type { Origins } from './params';
 import {
   MAX_ID,
@@ -209,7 +210,7 @@ export async function respond(
 export function connectHost(
   v: Visualizer,
   link: HostLink,
-): { postHeight(height: number): void; dispose(): void } {
+): { postHeight(height: number): void; fault(message: string): void; dispose(): void } {
   const { host, self, origins } = link;
   const allowed = (origin: string) => origins.any || origins.list.includes(origin);
   // To the host, whichever allowed origin it has: the browser delivers only to the one that matches.
@@ -267,6 +268,10 @@ export function connectHost(
   broadcast({ type: 'ready', version: PROTOCOL_VERSION, notices, ...stateReport(v.getState()) });
   for (const message of notices) broadcast({ type: 'error', cause: 'address', message });
   for (const e of link.early ?? []) enqueue(e);
+  // An action that threw inside the door (a bug, whoever ran it): the host hears it as it happens.
+  const stopFaults = v.onFault((f) =>
+    broadcast({ type: 'error', cause: 'fault', message: bounded(actionFaultText(f)) }),
+  );
 
   let lastHeight = -1;
   return {
@@ -276,9 +281,14 @@ export function connectHost(
       lastHeight = h;
       broadcast({ type: 'height', height: h });
     },
+    /** A part of the frame that could not be drawn (its own box says so in the frame). */
+    fault(message) {
+      broadcast({ type: 'error', cause: 'fault', message: bounded(message) });
+    },
     dispose() {
       self.removeEventListener('message', enqueue);
       unsubscribe();
+      stopFaults();
     },
   };
 }

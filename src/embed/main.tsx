@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener, FaultSwitch } from '../app/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';
@@ -49,8 +49,23 @@ const autoplay = () => {
 };
 if (!inFrame) autoplay();
 
+// The fault-injection tests (e2e/embed-containment.spec.ts) name a part here and it fails as it draws;
+// off (null, nothing on window) unless the address says `?bench`.
+const faults = params.has('bench') ? new Set<string>() : null;
+if (faults) Object.assign(window, { unloadLens: visualizer, unloadLensFaults: faults });
+
+// A part that could not be drawn says so in its own box, and the host hears it (`error`, `cause:
+// "fault"`): told at once once the control API listens, kept until then.
+const failures: string[] = [];
+let tellHost: ((message: string) => void) | null = null;
+const partFailed = (area: string, error: Error) => {
+  const text = `The ${area} could not be drawn: ${error.message}`;
+  if (tellHost) tellHost(text);
+  else failures.push(text);
+};
+
 const appPage = new URL('./', window.location.href).href;
-function Embed() {
+function Embed({ notices }: { notices: readonly string[] }) {
   // The link to the full app follows the view.
   const cursor = useVisualizer(selectCursor);
   const entries = useVisualizer(selectEntries);
@@ -67,13 +82,18 @@ function Embed() {
     };
   }, [cursor, entries]);
   return (
-    <EmbedView
-      controls={options.controls}
-      appHref={appHref}
-      label={visualizer.getState().title || 'Unload Lens'}
-      fill
-      ownPage
-    />
+    <>
+      <ErrorBoundary area="notices">
+        <Notices key={notices.length} notices={notices} />
+      </ErrorBoundary>
+      <EmbedView
+        controls={options.controls}
+        appHref={appHref}
+        label={visualizer.getState().title || 'Unload Lens'}
+        fill
+        ownPage
+      />
+    </>
   );
 }
 
@@ -96,12 +116,15 @@ if (root) {
   const draw = (shown: readonly string[]) =>
     reactRoot.render(
       <StrictMode>
-        <ErrorBoundary area="embedded visualizer">
-          <VisualizerProvider visualizer={visualizer}>
-            <Notices key={shown.length} notices={shown} />
-            <Embed />
-          </VisualizerProvider>
-        </ErrorBoundary>
+        <FailureListener.Provider value={partFailed}>
+          <FaultSwitch.Provider value={faults}>
+            <ErrorBoundary area="embedded visualizer">
+              <VisualizerProvider visualizer={visualizer}>
+                <Embed notices={shown} />
+              </VisualizerProvider>
+            </ErrorBoundary>
+          </FaultSwitch.Provider>
+        </FailureListener.Provider>
       </StrictMode>,
     );
   draw(addressNotices);
@@ -128,6 +151,8 @@ if (root) {
           forbidden,
         });
         watchHeight(root, (h) => bridge.postHeight(h));
+        tellHost = (m) => bridge.fault(m);
+        for (const m of failures.splice(0)) bridge.fault(m);
       },
       (e: unknown) => {
         console.error('Unload Lens: the control API could not load:', e);

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorBoundary, FailureListener } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener, FaultSwitch } from '../app/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
 import type { Controls } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
+import { actionFaultText } from '../embed/faultText';
 import { followTheme } from '../embed/theme';
 import { DEFAULT_FILES } from '../scenarios/builtIn';
 import { builtInSource, builtInSourceIn, isPacked, sourceOf, type ScenarioSource } from '../share/source';
@@ -111,6 +112,18 @@ function goTo(v: Visualizer, step: number): string | null {
 }
 
 /**
+ * The fault switch of the page (the fault-injection tests, e2e/embed-containment.spec.ts): only
+ * when the page's address says `?bench`, one set on `window.unloadLensFaults` for every
+ * visualizer on the page (a part named in it fails as it draws); null, and nothing on window, otherwise.
+ */
+function pageFaultSwitch(): ReadonlySet<string> | null {
+  if (typeof window === 'undefined' || !new URLSearchParams(window.location.search).has('bench')) return null;
+  const w = window as unknown as { unloadLensFaults?: Set<string> };
+  w.unloadLensFaults ??= new Set<string>();
+  return w.unloadLensFaults;
+}
+
+/**
  * One visualizer's content, without a shadow root of its own: the custom
  * element renders it in the shadow root it is the host of; the component
  * (below) in one it makes.
@@ -187,17 +200,22 @@ export function VisualizerContent({
     if (autoplay) v.run('play', undefined, 'embed');
   }, [v, autoplay]);
 
+  // An action that threw inside the door (a bug): shown in the visualizer with a report, and told to the page.
+  useEffect(() => v.onFault((f) => callbacks.current.onError?.(actionFaultText(f))), [v]);
   const [failed] = useState(
     () => (area: string, error: Error) =>
       callbacks.current.onError?.(`The ${area} could not be drawn: ${error.message}`),
   );
+  const [faults] = useState(pageFaultSwitch);
   return (
     <FailureListener.Provider value={failed}>
-      <ErrorBoundary area="visualizer">
-        <VisualizerProvider visualizer={v}>
-          <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
-        </VisualizerProvider>
-      </ErrorBoundary>
+      <FaultSwitch.Provider value={faults}>
+        <ErrorBoundary area="visualizer">
+          <VisualizerProvider visualizer={v}>
+            <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
+          </VisualizerProvider>
+        </ErrorBoundary>
+      </FaultSwitch.Provider>
     </FailureListener.Provider>
   );
 }

@@ -87,8 +87,8 @@ export interface ErrorReply {
   readonly id?: MessageId;
   /** The type of the message answered, when it had one. */
   readonly to?: HostMessageType;
-  /** `message`: a message that does not check or cannot be done; `refused`: the kernel refused the action (a step was added); `address`: a parameter of the frame's address. */
-  readonly cause: 'message' | 'refused' | 'address';
+  /** `message`: a message that does not check or cannot be done; `refused`: the kernel refused the action (a step was added); `address`: a parameter of the frame's address; `fault`: a part of the frame failed (no `id`: a bug, said as it happens; the rest keeps working). */
+  readonly cause: 'message' | 'refused' | 'address' | 'fault';
   /** For `refused`: the kernel's status (e.g. `STATUS_INVALID_DEVICE_REQUEST`, `EBUSY`). */
   readonly status?: string;
   /** For `refused`: the kernel's reason in words. */
