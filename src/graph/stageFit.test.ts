@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitStage } from './stageFit';
+import { fitStage, questionBelow } from './stageFit';
 
 const opts = { padding: 0, maxZoom: 3 };
 
@@ -40,5 +40,21 @@ describe('presenter mode’s fit', () => {
       { ...opts, corner },
     );
     expect(small.zoom).toBe(1);
+  });
+});
+
+describe('where an open question stands', () => {
+  const stage = { width: 1000, height: 630 };
+  const room = { column: 307, band: 216 };
+  it('below a wide graph, which it would shrink beside', () => {
+    expect(questionBelow(stage, 3.2, room)).toBe(true);
+  });
+  it('beside a tall or square graph, and on a near tie', () => {
+    expect(questionBelow(stage, 1, room)).toBe(false);
+    expect(questionBelow(stage, 1.55, room)).toBe(false);
+  });
+  it('beside when there is nothing to measure yet', () => {
+    expect(questionBelow({ width: 0, height: 0 }, 3, room)).toBe(false);
+    expect(questionBelow(stage, 0, room)).toBe(false);
   });
 });

@@ -58,3 +58,22 @@ export function fitStage(
   const left = place(stage.width - corner.width, stage.height, 0, 0);
   return below.zoom >= left.zoom ? below : left;
 }
+
+/**
+ * Where an open question stands on a folded stage (the panels away, only
+ * the question beside the graph): beside the graph, in a column of
+ * `column` px, or in a band of `band` px below it — whichever draws a
+ * graph of this width-to-height `ratio` larger (by more than 2 %, so a
+ * near tie keeps the column). Decided from the stage and the lesson, never
+ * from the graph's box that the choice changes.
+ */
+export function questionBelow(
+  stage: { readonly width: number; readonly height: number },
+  ratio: number,
+  room: { readonly column: number; readonly band: number },
+): boolean {
+  if (!(ratio > 0 && stage.width > 0 && stage.height > 0)) return false;
+  const beside = Math.min((stage.width - room.column) / ratio, stage.height);
+  const below = Math.min(stage.width / ratio, stage.height - room.band);
+  return below > beside * 1.02;
+}

@@ -75,13 +75,6 @@ export function PresenterZoom() {
         const { clientWidth: w, clientHeight: h } = dom;
         if (!(width > 0 && height > 0 && w > 0 && h > 0)) return;
         const stage = dom.closest<HTMLElement>('.presenter-stage');
-        if (stage) {
-          // An open question beside a wide graph goes below it, where that draws the graph larger.
-          const below = questionBelow(stage, width / height);
-          // The graph's box changes with it: the fit runs again then (box).
-          if (below !== stage.hasAttribute('data-question-below'))
-            stage.toggleAttribute('data-question-below', below);
-        }
         // Every object stays in view, none under the legend's button (top right): the fit decides.
         // When it is smaller than the floor needs, the stage says so (the hint to press H, which gives
         // the graph the panels' width).
@@ -107,23 +100,4 @@ export function PresenterZoom() {
     return () => frames.forEach(cancelAnimationFrame);
   }, [presenter, placed, getNodes, getNodesBounds, setViewport, box, scale, dom, measured, drawnSize]);
   return presenter ? <span ref={probe} className="node-text-probe" aria-hidden="true" /> : null;
-}
-
-/**
- * Where an open question stands on a folded stage (the panels away, only the
- * question beside the graph): beside the graph, or in a band below it —
- * whichever leaves the graph, of this width-to-height ratio, drawn larger.
- * The band's height is estimated from the floor (its setup, the question and its
- * choices side by side), the column's from the stage's CSS, so the choice
- * depends on the stage and the lesson, never on the graph's box it changes.
- */
-function questionBelow(stage: HTMLElement, ratio: number): boolean {
-  if (!stage.hasAttribute('data-folded') || !stage.querySelector('[data-testid="question"]')) return false;
-  const { width, height } = stage.getBoundingClientRect();
-  const floor = parseFloat(getComputedStyle(stage).getPropertyValue('--floor')) || 18;
-  const column = Math.min(0.3 * innerWidth, 30 * 16); // .presenter-stage[data-folded] .presenter-side
-  const band = 12 * floor;
-  const beside = Math.min((width - column) / ratio, height);
-  const below = Math.min(width / ratio, height - band);
-  return below > beside * 1.02;
 }
