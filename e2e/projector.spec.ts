@@ -36,59 +36,41 @@ async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Lessons that do not meet the floor yet at that size (measured 2026-12-05, smallest drawn text in
- * the report): their graph, at the floor's zoom, is larger than the stage beside an open question
- * (1024×768), or than the whole stage (orderly-removal, update-blocked, hybrid-driver). Marked as
- * expected failures so the rest guards what works; each flips red once it passes (remove it then).
+ * Lessons that do not meet the floor yet at that size, with the smallest drawn text measured
+ * (2026-12-05, 23:05, after the presenter fit stopped keeping lanes for satellites that never come,
+ * the tighter rows and the two-line bar). At 1024×768 all of them miss it while a question stands
+ * beside (or below) the graph, whose box is then too small for their width at the floor's zoom.
+ * Marked as expected failures so the rest guards what works; each flips red once it passes (remove
+ * it then). A new lesson that does not meet the floor yet is one line here.
  */
 const NOT_YET: Record<number, readonly string[]> = {
   1024: [
-    'filter-attached',
-    'attach-while-pending',
-    'forgotten-notification',
-    'orderly-removal',
-    'query-remove-veto',
-    'surprise-removal',
-    'driverentry-fails',
-    'shutdown',
-    'leaked-reference',
-    'update-blocked',
-    'pnp-no-unload',
-    'hybrid-driver',
-    'svr5-busy-while-open',
-    'svr5-dependencies',
-    'svr5-one-of-two-open',
-    'svr5-hot-removal',
-    // Lessons the kernel's merge brought (measured 20:45: 12.8, 11.9, 10.9 and 10.9 px drawn).
-    'start-fails',
-    'rebalance',
-    'svr5-load-fails',
-    'svr5-detach-order',
-    // The parent/child devnode lessons (measured 21:05: 8.5 and 8.4 px drawn, «device stack of CamPdo»).
-    'child-devnodes',
-    'cancel-restores',
-    // The KMDF lessons (measured 22:47): kmdf-removal draws 17.4 px («PnP · has Unload», its four-card
-    // stack); kmdf-cleanup's card, taller with «legacy · KMDF · has Unload», is cut by the graph's edge at step 4.
+    'forgotten-notification', // 16.1 px
+    'orderly-removal', // 13.5
+    'query-remove-veto', // 13.7
+    'surprise-removal', // 13.7
+    'leaked-reference', // 13.7
+    'update-blocked', // 13.5
+    'pnp-no-unload', // 16.1
+    'hybrid-driver', // 13.7
+    'start-fails', // 16.1
+    'rebalance', // 12.8
+    'svr5-load-fails', // 16.3
+    'svr5-detach-order', // 17.2
+    'child-devnodes', // 11.5, «device stack of CamPdo»
+    'cancel-restores', // 10.2
+    // The KMDF and SVR5 third-round lessons (measured before the stage fit: kmdf-removal 17.4 px,
+    // kmdf-cleanup's card cut at step 4; svr5-modify-verify and svr5-streams-push 15.5; unload-all's five modules 8.4).
     'kmdf-cleanup',
     'kmdf-removal',
-    // The SVR5 third round (measured 22:58: 15.5, 8.4 and 15.5 px drawn, «module»; unload-all draws five modules).
     'svr5-modify-verify',
     'svr5-unload-all',
     'svr5-streams-push',
   ],
   1920: [
-    'forgotten-notification',
-    'orderly-removal',
-    'update-blocked',
-    'hybrid-driver',
-    // From the kernel's merge (measured 20:46: 20.9 px drawn, «module»).
-    'svr5-load-fails',
-    'svr5-detach-order',
-    // The parent/child devnode lessons (16.2 and 16.0 px drawn).
-    'child-devnodes',
-    'cancel-restores',
-    // svr5-unload-all's five modules (measured 22:58: 16.1 px drawn, «module»).
-    'svr5-unload-all',
+    'child-devnodes', // 22.9 px, «device stack of CamPdo», with a question open
+    'cancel-restores', // 22.6
+    'svr5-unload-all', // 16.1 before the stage fit, five modules
   ],
 };
 
@@ -205,4 +187,34 @@ test.describe('the laser pointer', () => {
     await expect(chosen).toHaveCount(1);
     await expect(chosen).toHaveCSS('box-shadow', /rgb\(255, 26, 26\)/);
   });
+});
+
+test.describe('the presenter bar', () => {
+  for (const screen of SCREENS)
+    test(`at ${screen.width}×${screen.height} the longest title takes at most two lines, whole for a reader and on hover`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.goto('/?lesson=child-devnodes&step=0');
+      await expect(page.getByTestId('timeline')).toBeVisible();
+      await page.keyboard.press('p');
+      const title = page.locator('.presenter-bar h1');
+      await expect(title).toBeVisible();
+      const full = 'What happens to the devices plugged into a hub when the hub is removed?';
+      await expect(title).toHaveText(full);
+      await expect(title).toHaveAttribute('title', full);
+      const { lines, size } = await title.evaluate((h) => {
+        const style = getComputedStyle(h);
+        return {
+          lines: Math.round(h.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+          size: parseFloat(style.fontSize),
+        };
+      });
+      expect(lines).toBeLessThanOrEqual(2);
+      expect(size).toBeGreaterThanOrEqual(screen.floor);
+      // The bar's controls stay on one row beside it, at the floor.
+      const bar = await page.locator('.presenter-bar').boundingBox();
+      expect(bar?.height ?? Infinity).toBeLessThan(3 * screen.floor * 1.15 + 16);
+      await expect(page.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
+    });
 });

@@ -19,14 +19,14 @@ import { appOf } from '../personalities';
  */
 
 export const SIZES = {
-  card: { width: 184, height: 80 },
+  card: { width: 192, height: 80 },
   /** Room kept right of a card with a lane, for its satellites (handles, IRPs, references). */
   lane: 100,
   satellite: { width: 92, height: 24, gap: 5 },
 } as const;
 
 /** Gaps between columns and first-row cards; where the columns start; one card to the next in a column. */
-const PLACE = { gap: 20, band: 160, pitch: 124 } as const;
+const PLACE = { gap: 20, band: 160, pitch: 106 } as const;
 
 export interface Point {
   readonly x: number;

@@ -108,7 +108,8 @@ class Builder implements FlowSink {
     if (!this.app.hasLane(anchor))
       return {
         x: a.x + (i % 2) * (width + gap),
-        y: a.y + SIZES.card.height + 8 + Math.floor(i / 2) * (height + gap),
+        // Clear of the card's last badge line when its text wraps (presenter mode), above the stacks' band.
+        y: a.y + SIZES.card.height + 30 + Math.floor(i / 2) * (height + gap),
       };
     return { x: a.x + SIZES.card.width + 8, y: a.y + i * (height + gap) };
   }

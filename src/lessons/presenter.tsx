@@ -41,9 +41,13 @@ export function PresenterBar() {
   const scale = useVisualizer(selectFontScale);
   const lesson = useVisualizer(selectLesson);
   return (
-    <header className="presenter-bar flex flex-wrap items-center gap-3 border-b px-4 py-2">
-      <h1 className="min-w-0 flex-1 text-base font-bold">{title || 'Unload Lens'}</h1>
-      <div role="group" aria-label="Text size" className="flex items-center gap-1">
+    <header className="presenter-bar flex items-center gap-2 border-b px-3 py-1">
+      {/* At most two lines, whatever the screen: the rest of a long title is cut with an ellipsis and
+          stays whole for a screen reader, and on hover (title). */}
+      <h1 className="presenter-title min-w-0 flex-1 font-bold" title={title || undefined}>
+        {title || 'Unload Lens'}
+      </h1>
+      <div role="group" aria-label="Text size" className="flex shrink-0 items-center gap-1">
         <button
           type="button"
           className="btn"
@@ -100,12 +104,19 @@ export function PresenterBar() {
         type="button"
         className="btn"
         onClick={() => execute('toggleHelp')}
+        aria-label="Keys: keyboard shortcuts"
         title="Keyboard shortcuts (?)"
       >
-        Keys ?
+        Keys
       </button>
-      <button type="button" className="btn" onClick={() => execute('togglePresenter')} title="P">
-        Exit presenter mode
+      <button
+        type="button"
+        className="btn"
+        onClick={() => execute('togglePresenter')}
+        aria-label="Exit presenter mode"
+        title="Exit presenter mode (P)"
+      >
+        Exit
       </button>
     </header>
   );

@@ -1,4 +1,5 @@
 import { getBezierPath, Position } from '@xyflow/react';
+import { SIZES } from '../graph/layout';
 import { slideSvg, type Caption } from '../share/image';
 import type { HandleModel, NodeModel, Tone } from './markup';
 import type { Palette } from './palette';
@@ -146,7 +147,8 @@ interface Sized {
   draw(svg: Svg, x: number, y: number): void;
 }
 
-const CARD = { width: 184, minHeight: 80, padX: 8, padY: 6, line: 15 } as const;
+/** The layout's card (SIZES.card, as `.card` in src/app/index.css). */
+const CARD = { width: SIZES.card.width, minHeight: SIZES.card.height, padX: 8, padY: 6, line: 15 } as const;
 const KIND: Font = { size: 10, weight: 600, upper: true, spacing: 0.04 };
 const TITLE: Font = { size: 12, weight: 700, mono: true };
 const SUB: Font = { size: 12 };

@@ -16,7 +16,7 @@ export function Badge({
 }) {
   return (
     <span className={`badge badge-${tone}`} title={title}>
-      {children}
+      {typeof children === 'string' ? breakAfter(children, '_') : children}
     </span>
   );
 }
@@ -89,13 +89,22 @@ export function Card({
 
 /** A name with a soft break after each backslash: `\Driver\` then the driver's name, never cut. */
 function breakable(name: string): ReactNode {
-  const parts = name.split('\\');
+  return breakAfter(name, '\\');
+}
+
+/**
+ * Text with a soft break after each `mark`: a name that does not fit its
+ * card wraps at a part (`DOE_DELETE_` then `PENDING`), not inside a word.
+ */
+function breakAfter(text: string, mark: string): ReactNode {
+  const parts = text.split(mark);
+  if (parts.length === 1) return text;
   return parts.map((p, i) => (
     <Fragment key={i}>
       {p}
       {i < parts.length - 1 ? (
         <>
-          {'\\'}
+          {mark}
           <wbr />
         </>
       ) : null}

@@ -1,0 +1,55 @@
+import type { World } from '../kernel/core';
+import { SIZES, type Point } from './layout';
+import { toFlow } from './toFlow';
+import { boundsOf } from './view';
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Past this many worlds × placed cards the walk costs more than it saves: the placed cards decide. */
+const WALK_AT_MOST = 20_000;
+
+/** The size a node of this type takes in the flow, before the browser draws it. */
+function sizeOf(node: { type?: string; data: unknown }): { width: number; height: number } {
+  if (node.type === 'frame') {
+    const d = node.data as { width: number; height: number };
+    return { width: d.width, height: d.height };
+  }
+  const sat = SIZES.satellite;
+  return node.type === 'driver' ||
+    node.type === 'device' ||
+    node.type === 'module' ||
+    node.type === 'instance'
+    ? SIZES.card
+    : { width: sat.width, height: sat.height };
+}
+
+/**
+ * The box around everything a history draws, at any of its steps: every
+ * card, every frame with its caption, and every satellite where it sits — a
+ * card's lane counts only where a satellite appears in it. A lesson fitted
+ * to this box shows every object of every step without the room a lane
+ * would keep for satellites that never come (presenter mode fits to it).
+ * A long history of a large world falls back to the placed cards with
+ * their lanes (boundsOf).
+ */
+export function extentOf(worlds: readonly World[], positions: ReadonlyMap<string, Point>): Box {
+  if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST) return boundsOf(positions.values());
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const world of worlds) {
+    for (const node of toFlow({ world, positions, selected: null, highlight: [] }).nodes) {
+      const { width, height } = sizeOf(node);
+      left = Math.min(left, node.position.x);
+      top = Math.min(top, node.position.y);
+      right = Math.max(right, node.position.x + width);
+      bottom = Math.max(bottom, node.position.y + height);
+    }
+  }
+  return left === Infinity
+    ? boundsOf(positions.values())
+    : { x: left, y: top, width: right - left, height: bottom - top };
+}
