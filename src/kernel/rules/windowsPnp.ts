@@ -202,8 +202,9 @@ export const windowsPnp = {
   ],
   'win.removeLock.wait': [
     'DOC',
-    'In IRP_MN_REMOVE_DEVICE a driver passes the IRP down, then IoReleaseRemoveLockAndWait waits until every acquisition is released; only then does it detach and delete its device.',
-    `${MS}kernel/using-remove-locks`,
+    'In IRP_MN_REMOVE_DEVICE each driver waits in IoReleaseRemoveLockAndWait until every acquisition of its remove lock is released, then passes the IRP down; the bus driver handles the PDO last, and each driver detaches and deletes its device after.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+    'Sources disagree on where the wait goes: “Using Remove Locks” and the IoReleaseRemoveLockAndWait page say after the driver passes the IRP down; “Removing a Device in a Function Driver” (the device is made inactive, step 4, before IoCallDriver, step 8) and the WDK’s toaster-style samples wait before. The simulator waits before passing the IRP down, so the bus driver removes the PDO only after every driver above has finished waiting.',
   ],
   'win.removeLock.deletePending': [
     'DOC',
