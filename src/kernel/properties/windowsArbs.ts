@@ -77,7 +77,13 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record(
-      { do: fc.constant('sendIrp' as const), handle, irp, major: fc.constantFrom(...IRP_MAJORS) },
+      {
+        do: fc.constant('sendIrp' as const),
+        handle,
+        irp,
+        major: fc.constantFrom(...IRP_MAJORS),
+        pendsIn: device,
+      },
       { requiredKeys: ['do', 'handle', 'irp'] },
     ),
   },

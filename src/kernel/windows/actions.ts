@@ -85,7 +85,13 @@ export const windowsActions = {
   deleteDevice: { device: name() },
   openHandle: { device: name(), handle: name() },
   closeHandle: { handle: name() },
-  sendIrp: { handle: name(), irp: name(), major: z.optional(oneOf(IRP_MAJORS)) },
+  sendIrp: {
+    handle: name(),
+    irp: name(),
+    major: z.optional(oneOf(IRP_MAJORS)),
+    /** Ours: the device whose driver keeps the IRP pending. Default: the function driver; a lower one (the PDO, a lower filter): the drivers above passed it down with IoCallDriver. */
+    pendsIn: z.optional(name()),
+  },
   completeIrp: { irp: name() },
   referenceObject: { device: name(), reference: name() },
   dereferenceObject: { reference: name() },

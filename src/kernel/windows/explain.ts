@@ -121,7 +121,12 @@ function lockWait(world: WindowsWorld, driver: string): { blockers: ObjectRef[];
     const at = removeWaiting(stackOf(world, dev));
     if (!at) continue;
     const { irps, tags } = removeLockHolders(at);
-    const names = [...irps.map((i) => `IRP ${i}`), ...tags.map((t) => `tag ${t}`)];
+    // An IRP its driver passed down is pending in a lower driver: that driver completes it (win.io.passDown).
+    const where = (i: string) => {
+      const last = world.irps.get(i)?.path.at(-1);
+      return last && last !== at.name ? ` (pending in ${last}, below it)` : '';
+    };
+    const names = [...irps.map((i) => `IRP ${i}${where(i)}`), ...tags.map((t) => `tag ${t}`)];
     return {
       blockers: [
         { kind: 'device', name: at.name },

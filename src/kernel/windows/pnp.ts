@@ -1,5 +1,6 @@
 import type { WindowsRuleId } from '../rules';
-import { canOpen, closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { canOpen } from './openChecks';
 import { unregisterNow } from './notify';
 import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
 import { removeWaiting } from './removeLock';

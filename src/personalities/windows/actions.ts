@@ -164,6 +164,11 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       handle,
       irp: { label: 'New IRP', new: { of: 'irp', prefix: 'irp' } },
       major: { label: 'Major function' },
+      pendsIn: {
+        label: 'Pending in (a lower driver)',
+        help: 'Leave empty for the function driver; name a lower device (the PDO, a lower filter) and the drivers above pass it down with IoCallDriver, holding their remove locks until it completes',
+        ref: { of: 'device', candidates: namedDevices },
+      },
     },
   },
   {
