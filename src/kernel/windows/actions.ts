@@ -63,6 +63,8 @@ export const windowsActions = {
     removeLock: bool(),
     /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
     forgetsCleanup: bool(),
+    /** Ours: in IRP_MN_REMOVE_DEVICE it does not cancel the IRP_MN_WAIT_WAKE it requested (a driver bug). Default false. */
+    forgetsWaitWake: bool(),
     /** Ours: it fails IRP_MN_QUERY_STOP_DEVICE (no resource rebalance). Default false. */
     vetoesQueryStop: bool(),
     /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
@@ -115,6 +117,8 @@ export const windowsActions = {
   requestRemove: { device: name(), present: bool(), eject: bool() },
   surpriseRemove: { device: name() },
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
+  /** Ours: the function driver (power policy owner) sends IRP_MN_WAIT_WAKE with PoRequestPowerIrp; the bus driver keeps it pending. */
+  requestWaitWake: { device: name(), irp: name() },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */
@@ -149,6 +153,7 @@ export const WINDOWS_ACTION_DEFAULTS = {
     driverEntryLeaksDevice: false,
     removeLock: false,
     forgetsCleanup: false,
+    forgetsWaitWake: false,
   },
   createDevice: { exclusive: false, started: true },
   registerNotification: {

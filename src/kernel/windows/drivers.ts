@@ -57,6 +57,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
     forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
+    forgetsWaitWake: a.forgetsWaitWake ?? D.forgetsWaitWake,
     startFails: a.startFails ?? null,
     vetoesQueryStop: a.vetoesQueryStop ?? D.vetoesQueryStop,
     state: 'loaded',

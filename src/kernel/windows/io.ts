@@ -3,7 +3,7 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { WindowsRuleId } from '../rules';
 import type { StepResult } from '../types';
 import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
-import { irpPath, pendPoint } from './irpPath';
+import { irpNameTaken, irpPath, newIrpRefusal, pendPoint } from './irpPath';
 import { isHolding, openRefusal } from './openChecks';
 import { resumeRemoves } from './removeLock';
 import { settle } from './settle';
@@ -127,16 +127,8 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
       irp: a.irp,
     });
   }
-  if (tx.irps.has(a.irp)) {
-    return tx.refuse(
-      'STATUS_INVALID_PARAMETER',
-      'win.object.invalid',
-      `IRP ${a.irp} is already outstanding`,
-      {
-        irp: a.irp,
-      },
-    );
-  }
+  const taken = irpNameTaken(tx, a.irp);
+  if (taken) return taken;
   const stack = stackOf(tx, h.device);
   // A query-stopped or stopped device holds new requests in its queue (WDK "Stopping a Device").
   const held = isHolding(pdoOf(tx, h.device));
@@ -149,52 +141,10 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     });
   }
   const path = route.path;
-  for (const d of path) {
-    if (hasFlag(d, 'UNLOAD_PENDING')) {
-      return tx.refuse(
-        'STATUS_DELETE_PENDING',
-        'seed.3.noNewIrps',
-        `${d.driver} is Unload Pending: the system sends it no new IRPs`,
-        {
-          irp: a.irp,
-          handle: a.handle,
-          device: d.name,
-          driver: d.driver,
-          model:
-            'The seed says no new IRPs are sent; the status is undocumented, the simulator answers STATUS_DELETE_PENDING.',
-        },
-      );
-    }
-    // After a query-remove drivers fail only new creates; other IRPs are processed as usual.
-    if (hasFlag(d, 'DELETE_PENDING')) {
-      return tx.refuse(
-        'STATUS_DELETE_PENDING',
-        'win.io.deletedDevice',
-        `${d.name} was deleted (IoDeleteDevice): its driver fails new I/O`,
-        { irp: a.irp, handle: a.handle, device: d.name, driver: d.driver },
-      );
-    }
-  }
-  if (pdoOf(tx, h.device)?.surpriseRemoved) {
-    return tx.refuse(
-      'STATUS_NO_SUCH_DEVICE',
-      'win.io.removedFailsIo',
-      `${h.device} was surprise-removed: new I/O fails`,
-      {
-        irp: a.irp,
-        handle: a.handle,
-        device: h.device,
-      },
-    );
-  }
-  const locked = path.find((d) => d.removeLock?.removed);
-  if (locked) {
-    return tx.refuse(
-      'STATUS_DELETE_PENDING',
-      'win.removeLock.deletePending',
-      `${locked.name} is being removed: IoAcquireRemoveLock fails, so its driver fails the request`,
-      { irp: a.irp, handle: a.handle, device: locked.name, driver: locked.driver },
-    );
+  const refusal = newIrpRefusal(path, pdoOf(tx, h.device), h.device);
+  if (refusal) {
+    const { status, rule, reason, ...fields } = refusal;
+    return tx.refuse(status, rule, reason, { irp: a.irp, handle: a.handle, ...fields });
   }
   for (const [i, d] of path.entries()) {
     tx.emit('irpDispatched', i > pendPoint(stack) ? 'win.io.passDown' : 'win.io.pendsAtFunction', {
@@ -295,7 +245,7 @@ export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): 
   }
   tx.irps = tx.irps.delete(name);
   resumeRemoves(tx, irp.path);
-  const h = tx.handles.get(irp.handle);
+  const h = irp.handle === null ? undefined : tx.handles.get(irp.handle);
   if (h) {
     const left = h.irps.delete(name);
     tx.handles = tx.handles.set(h.name, { ...h, irps: left });

@@ -1,5 +1,7 @@
 import type { WindowsRuleId } from '../rules';
-import type { DeviceObject } from './model';
+import type { StepResult } from '../types';
+import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
+import type { WindowsTx } from './tx';
 
 /**
  * Where an I/O request stays pending, and so which drivers it passed on its
@@ -42,4 +44,77 @@ export function irpPath(stack: readonly DeviceObject[], pendsIn: string | undefi
     path: stack.slice(0, at + 1),
     rule: at > fn ? 'win.io.passDown' : 'win.io.pendsAtFunction',
   };
+}
+
+/** Why a new IRP down `path` fails, if it does: what the step refuses with. */
+export interface IrpRefusal {
+  readonly status: string;
+  readonly rule: WindowsRuleId;
+  readonly reason: string;
+  readonly device: string;
+  readonly driver?: string;
+  readonly model?: string;
+}
+
+/**
+ * The checks every new IRP meets on its way down `path` (an I/O request, a
+ * wait-wake) sent to `target`: no new IRPs to an Unload Pending driver (seed rule 3), a deleted
+ * device's driver fails them, a surprise-removed stack fails new I/O, and a
+ * driver past IoReleaseRemoveLockAndWait cannot acquire its lock for them.
+ */
+export function newIrpRefusal(
+  path: readonly DeviceObject[],
+  pdo: DeviceObject | undefined,
+  target: string,
+): IrpRefusal | null {
+  for (const d of path) {
+    if (hasFlag(d, 'UNLOAD_PENDING')) {
+      return {
+        status: 'STATUS_DELETE_PENDING',
+        rule: 'seed.3.noNewIrps',
+        reason: `${d.driver} is Unload Pending: the system sends it no new IRPs`,
+        device: d.name,
+        driver: d.driver,
+        model:
+          'The seed says no new IRPs are sent; the status is undocumented, the simulator answers STATUS_DELETE_PENDING.',
+      };
+    }
+    // After a query-remove drivers fail only new creates; other IRPs are processed as usual.
+    if (hasFlag(d, 'DELETE_PENDING')) {
+      return {
+        status: 'STATUS_DELETE_PENDING',
+        rule: 'win.io.deletedDevice',
+        reason: `${d.name} was deleted (IoDeleteDevice): its driver fails new I/O`,
+        device: d.name,
+        driver: d.driver,
+      };
+    }
+  }
+  if (pdo?.surpriseRemoved) {
+    return {
+      status: 'STATUS_NO_SUCH_DEVICE',
+      rule: 'win.io.removedFailsIo',
+      reason: `${target} was surprise-removed: new I/O fails`,
+      device: target,
+    };
+  }
+  const locked = path.find((d) => d.removeLock?.removed);
+  if (locked) {
+    return {
+      status: 'STATUS_DELETE_PENDING',
+      rule: 'win.removeLock.deletePending',
+      reason: `${locked.name} is being removed: IoAcquireRemoveLock fails, so its driver fails the request`,
+      device: locked.name,
+      driver: locked.driver,
+    };
+  }
+  return null;
+}
+
+/** An IRP's name is taken while it is outstanding: the refusal to return, if it is. */
+export function irpNameTaken(tx: WindowsTx, irp: string): StepResult<WindowsWorld> | null {
+  if (!tx.irps.has(irp)) return null;
+  return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', `IRP ${irp} is already outstanding`, {
+    irp,
+  });
 }

@@ -4,6 +4,7 @@ import { DOE, hasFlag, type DeviceObject } from './model';
 import { pnpIrpAt, resumeParent } from './pnp';
 import { releaseAndWait } from './removeLock';
 import { stackOf } from './stack';
+import { cancelWaitWakeOnRemove } from './waitWake';
 import type { WindowsTx } from './tx';
 import { deleteDevice, detach } from './unload';
 
@@ -66,6 +67,8 @@ function descend(
     if (!d) continue;
     if (!(arrived && i === start)) {
       pnpIrpAt(tx, d, 'IRP_MN_REMOVE_DEVICE', rule);
+      // Step 3: cancel the IRP_MN_WAIT_WAKE it sent; step 4: complete what is queued in it.
+      cancelWaitWakeOnRemove(tx, name);
       completeQueued(tx, name);
       if (!reachable(tx, name)) continue;
     }

@@ -10,6 +10,7 @@ import { registerNotification, registerShutdown, shutdown, unregisterNotificatio
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { WindowsTx } from './tx';
+import { requestWaitWake } from './waitWake';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -66,6 +67,8 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return surpriseRemoveAction(tx, action);
     case 'pnpIrp':
       return pnpIrpAction(tx, action);
+    case 'requestWaitWake':
+      return requestWaitWake(tx, action);
     case 'acquireRemoveLock':
       return acquireRemoveLock(tx, action);
     case 'releaseRemoveLock':

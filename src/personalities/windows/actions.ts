@@ -40,6 +40,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             vetoesQueryStop: d.vetoesQueryStop,
             removeLock: d.usesRemoveLock,
             forgetsCleanup: d.forgetsCleanup,
+            forgetsWaitWake: d.forgetsWaitWake,
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
@@ -68,6 +69,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       forgetsCleanup: {
         label: 'IRP_MJ_CLEANUP leaves queued IRPs pending (a bug)',
         help: 'A rule-following driver cancels and completes the closing file object’s queued IRPs',
+      },
+      forgetsWaitWake: {
+        label: 'REMOVE leaves its IRP_MN_WAIT_WAKE pending (a bug)',
+        help: 'A rule-following driver cancels the wait-wake IRP it sent before it waits on its remove lock',
       },
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
@@ -263,6 +268,14 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
     fields: { device, minor: { label: 'Minor function', start: 'IRP_MN_REMOVE_DEVICE' } },
+  },
+  {
+    id: 'requestWaitWake',
+    label: 'Arm wake-up (IRP_MN_WAIT_WAKE)',
+    help: 'PoRequestPowerIrp by the function driver: the bus driver keeps the IRP pending until the device signals wake (Complete IRP) or its sender cancels it.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, irp: { label: 'New IRP', new: { of: 'irp', prefix: 'wake' } } },
   },
   {
     id: 'acquireRemoveLock',

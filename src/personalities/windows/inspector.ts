@@ -321,7 +321,14 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
         rows: [
           row('Irp', name),
           row('Major', irp.major),
-          row('File object', link('handle', irp.handle)),
+          irp.handle === null
+            ? row(
+                'Sent by',
+                irp.requester ? driverLink(irp.requester) : NONE,
+                'PoRequestPowerIrp: no file object',
+              )
+            : row('File object', link('handle', irp.handle)),
+          ...(irp.minor ? [row('Minor', irp.minor)] : []),
           row('Pending at', at ? [link('device', at), ' ', driverOf(w, at)] : NONE),
           ...passedDownRow(path),
           ...(irp.held
