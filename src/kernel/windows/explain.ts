@@ -132,7 +132,11 @@ function lockWait(world: WindowsWorld, driver: string): { blockers: ObjectRef[];
         { kind: 'device', name: at.name },
         ...irps.map((i): ObjectRef => ({ kind: 'irp', name: i })),
       ],
-      text: `IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait on ${at.name} until ${names.join(', ')} release it`,
+      // The moment the last acquisition goes, before the REMOVE moves on.
+      text:
+        names.length === 0
+          ? `the last acquisition of ${at.name}'s remove lock is released: IRP_MN_REMOVE_DEVICE goes on down the stack`
+          : `IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait on ${at.name} until ${names.join(', ')} release it`,
     };
   }
   return null;
