@@ -67,6 +67,8 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (measured 21:05: 8.5 and 8.4 px drawn, «device stack of CamPdo»).
     'child-devnodes',
     'cancel-restores',
+    // The wait-wake lesson (measured 22:58: 13.3 px drawn, «device stack of NicPdo»).
+    'wait-wake-remove',
   ],
   1920: [
     'forgotten-notification',
@@ -79,6 +81,9 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The parent/child devnode lessons (16.2 and 16.0 px drawn).
     'child-devnodes',
     'cancel-restores',
+    // The wait-wake lesson: its text meets the floor (24.0 px) but, once step 6 is answered, the
+    // FDO card (two badges: DOE_REMOVE_PENDING, REMOVE waits) grows into the PDO card below it.
+    'wait-wake-remove',
   ],
 };
 
