@@ -161,9 +161,9 @@ test.describe('the gallery', () => {
     await page.goto('/?view=lessons');
     const gallery = page.getByRole('dialog', { name: 'Lessons' });
     await expect(gallery).toBeVisible();
-    await expect(gallery.getByRole('status')).toHaveText('32 of 32 lessons');
+    await expect(gallery.getByRole('status')).toHaveText('33 of 33 lessons');
     await gallery.getByLabel('Operating system').selectOption('svr5');
-    await expect(gallery.getByRole('status')).toHaveText('11 of 32 lessons');
+    await expect(gallery.getByRole('status')).toHaveText('11 of 33 lessons');
     await gallery.getByLabel('Search').fill('depends');
     await expect(gallery.locator('[data-lesson]')).toHaveCount(1);
     await gallery.getByLabel('Operating system').selectOption('all');

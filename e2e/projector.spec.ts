@@ -69,6 +69,8 @@ const NOT_YET: Record<number, readonly string[]> = {
     'cancel-restores',
     // The wait-wake lesson (measured 22:58: 13.3 px drawn, «device stack of NicPdo»).
     'wait-wake-remove',
+    // The remove-lock order lesson, three stacked cards (measured 23:05: 10.5 px drawn, «device stack of MousePdo»).
+    'remove-lock-order',
   ],
   1920: [
     'forgotten-notification',
@@ -84,6 +86,8 @@ const NOT_YET: Record<number, readonly string[]> = {
     // The wait-wake lesson: its text meets the floor (24.0 px) but, once step 6 is answered, the
     // FDO card (two badges: DOE_REMOVE_PENDING, REMOVE waits) grows into the PDO card below it.
     'wait-wake-remove',
+    // The remove-lock order lesson (measured 23:05: 20.6 px drawn, «device stack of MousePdo»).
+    'remove-lock-order',
   ],
 };
 

@@ -24,6 +24,7 @@ export const LESSON_IDS = [
   'rebalance',
   'child-devnodes',
   'cancel-restores',
+  'remove-lock-order',
   'wait-wake-remove',
   'svr5-busy-while-open',
   'svr5-unload-errno',

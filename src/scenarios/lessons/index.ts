@@ -3,8 +3,8 @@
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
- * its child devnodes, a cancelled removal, a wait-wake IRP pending at a
- * removal; drv_detach's order). Plain data,
+ * its child devnodes, a cancelled removal, the order of a REMOVE held by a
+ * remove lock, a wait-wake IRP pending at a removal; drv_detach's order). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
  * import).
  */
@@ -29,6 +29,7 @@ import startFails from './start-fails.json';
 import rebalance from './rebalance.json';
 import childDevnodes from './child-devnodes.json';
 import cancelRestores from './cancel-restores.json';
+import removeLockOrder from './remove-lock-order.json';
 import waitWakeRemove from './wait-wake-remove.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
@@ -63,6 +64,7 @@ export const LESSON_SCENARIOS = {
   rebalance: rebalance,
   'child-devnodes': childDevnodes,
   'cancel-restores': cancelRestores,
+  'remove-lock-order': removeLockOrder,
   'wait-wake-remove': waitWakeRemove,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
