@@ -144,6 +144,18 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('acquireRemoveLock' as const), device, tag }) },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('requestWaitWake' as const), device, irp }) },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        do: fc.constant('deviceUsage' as const),
+        device,
+        usage: fc.constantFrom('paging' as const, 'dump' as const, 'hibernation' as const),
+        inPath: fc.boolean(),
+      },
+      { requiredKeys: ['do', 'device', 'usage'] },
+    ),
+  },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('releaseRemoveLock' as const), device, tag }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('stopDriver' as const), driver }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },

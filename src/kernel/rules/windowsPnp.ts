@@ -212,6 +212,17 @@ export const windowsPnp = {
     `${MS}kernel/removing-a-device-in-a-function-driver`,
     'Also Canceling a Wait/Wake IRP (kernel/canceling-a-wait-wake-irp): only the sender may cancel it. The IoReleaseRemoveLockAndWait page says that routine waits for the bus driver to cancel such IRPs, which fits a wait placed after REMOVE is passed down; with the function-driver page’s order (win.removeLock.wait) a forgetful sender waits until the device wakes. The page also lists query-remove, stop and surprise removal as times to cancel; the simulator cancels at REMOVE (and a surprise removal fails the IRP with the rest of the outstanding I/O).',
   ],
+  'win.pnp.deviceUsage': [
+    'DOC',
+    'IRP_MN_DEVICE_USAGE_NOTIFICATION tells a device’s drivers, top of the stack first, that the system creates or deletes a paging, crash-dump or hibernation file on it.',
+    `${MS}kernel/irp-mn-device-usage-notification`,
+  ],
+  'win.pnp.deviceUsageVeto': [
+    'DOC',
+    'While a device holds a paging, crash-dump or hibernation file, its drivers fail IRP_MN_QUERY_REMOVE_DEVICE and IRP_MN_QUERY_STOP_DEVICE: it cannot be removed in order, nor stopped for a rebalance.',
+    `${MS}kernel/irp-mn-device-usage-notification`,
+    'Also the storage class driver’s RemoveDevice page (storage/storage-class-driver-s-removedevice-routine), which says a dump device only might fail the query; the simulator follows the device-usage page (every special file fails it). A surprise removal still goes through.',
+  ],
   'win.removeLock.acquire': [
     'DOC',
     'A driver with a remove lock calls IoAcquireRemoveLock when it starts each I/O (or hands out a reference to its code: a timer, a DPC) and IoReleaseRemoveLock when it finishes.',

@@ -119,6 +119,8 @@ export const windowsActions = {
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
   /** Ours: the function driver (power policy owner) sends IRP_MN_WAIT_WAKE with PoRequestPowerIrp; the bus driver keeps it pending. */
   requestWaitWake: { device: name(), irp: name() },
+  /** Ours: IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (inPath, default) or deletes a paging, dump or hibernation file on the device. */
+  deviceUsage: { device: name(), usage: oneOf(['paging', 'dump', 'hibernation']), inPath: bool() },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */
@@ -165,4 +167,5 @@ export const WINDOWS_ACTION_DEFAULTS = {
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
   requestRemove: { present: false, eject: false },
+  deviceUsage: { inPath: true },
 } as const satisfies { [K in WindowsActionName]?: Partial<Extract<WindowsAction, { do: K }>> };

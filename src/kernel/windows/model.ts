@@ -154,6 +154,8 @@ export interface DeviceObject {
   readonly parent: string | null;
   /** PDOs only, while QueryRemoved: the devnode state before the query, which a cancel puts back. */
   readonly beforeQuery: DevnodeState | null;
+  /** PDOs only: the special files (IRP_MN_DEVICE_USAGE_NOTIFICATION, InPath) on the device, one entry per file. */
+  readonly specialFiles?: readonly ('paging' | 'dump' | 'hibernation')[];
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
 }

@@ -1,5 +1,6 @@
 import type { WindowsRuleId } from '../rules';
 import { closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { usageVeto } from './deviceUsage';
 import { canOpen } from './openChecks';
 import { unregisterNow } from './notify';
 import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
@@ -204,9 +205,12 @@ function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
       minor: 'IRP_MN_QUERY_REMOVE_DEVICE',
       major: 'IRP_MJ_PNP',
     });
-    if (tx.drv(d.driver).vetoesQueryRemove) {
-      const reason = `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
-      tx.emit('queryRemoveVetoed', 'win.pnp.queryTopDown', { device: d.name, driver: d.driver, reason });
+    // A special file on the device (IRP_MN_DEVICE_USAGE_NOTIFICATION) makes each driver fail the query.
+    const usage = usageVeto(tx, d, 'IRP_MN_QUERY_REMOVE_DEVICE');
+    if (tx.drv(d.driver).vetoesQueryRemove || usage) {
+      const reason = usage ?? `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
+      const rule = usage ? 'win.pnp.deviceUsageVeto' : 'win.pnp.queryTopDown';
+      tx.emit('queryRemoveVetoed', rule, { device: d.name, driver: d.driver, reason });
       cancelRemove(tx, pdo);
       return { ok: false, vetoedBy: d.driver, reason };
     }

@@ -1,5 +1,6 @@
 import type { StepResult } from '../types';
 import type { DevnodeState, WindowsWorld } from './model';
+import { usageVeto } from './deviceUsage';
 import { pnpIrpAt, sendDown } from './pnp';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -42,20 +43,25 @@ function setDevnode(
 export function queryStop(tx: WindowsTx, pdo: string): Result {
   if (tx.dev(pdo).devnode !== 'Started') return refuseState(tx, pdo, 'IRP_MN_QUERY_STOP_DEVICE', 'Started');
   for (const d of stackOf(tx, pdo)) {
-    const veto = tx.drv(d.driver).vetoesQueryStop;
+    // A special file on the device (IRP_MN_DEVICE_USAGE_NOTIFICATION) makes each driver fail the query.
+    const usage = usageVeto(tx, d, 'IRP_MN_QUERY_STOP_DEVICE');
+    const veto = tx.drv(d.driver).vetoesQueryStop || usage !== null;
+    const rule = usage ? 'win.pnp.deviceUsageVeto' : 'win.rebalance.queryTopDown';
     pnpIrpAt(
       tx,
       d,
       'IRP_MN_QUERY_STOP_DEVICE',
-      'win.rebalance.queryTopDown',
-      veto ? { status: 'STATUS_UNSUCCESSFUL', reason: `${d.driver} cannot stop its device` } : undefined,
+      rule,
+      veto
+        ? { status: 'STATUS_UNSUCCESSFUL', reason: usage ?? `${d.driver} cannot stop its device` }
+        : undefined,
     );
     if (veto) {
-      tx.emit('queryRemoveVetoed', 'win.rebalance.queryTopDown', {
+      tx.emit('queryRemoveVetoed', rule, {
         device: d.name,
         driver: d.driver,
         minor: 'IRP_MN_QUERY_STOP_DEVICE',
-        reason: `${d.driver} failed IRP_MN_QUERY_STOP_DEVICE: no rebalance`,
+        reason: usage ?? `${d.driver} failed IRP_MN_QUERY_STOP_DEVICE: no rebalance`,
       });
       cancelStopNow(tx, pdo);
       return tx.done('STATUS_UNSUCCESSFUL');

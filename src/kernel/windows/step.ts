@@ -11,6 +11,7 @@ import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions'
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { WindowsTx } from './tx';
 import { requestWaitWake } from './waitWake';
+import { deviceUsage } from './deviceUsage';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -67,6 +68,8 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return surpriseRemoveAction(tx, action);
     case 'pnpIrp':
       return pnpIrpAction(tx, action);
+    case 'deviceUsage':
+      return deviceUsage(tx, action);
     case 'requestWaitWake':
       return requestWaitWake(tx, action);
     case 'acquireRemoveLock':

@@ -270,6 +270,18 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     fields: { device, minor: { label: 'Minor function', start: 'IRP_MN_REMOVE_DEVICE' } },
   },
   {
+    id: 'deviceUsage',
+    label: 'Paging, dump or hibernation file',
+    help: 'IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (or deletes) a special file on the device; while one is there its drivers fail a query-remove or query-stop.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: {
+      device,
+      usage: { label: 'Special file' },
+      inPath: { label: 'Created (unticked: deleted)' },
+    },
+  },
+  {
     id: 'requestWaitWake',
     label: 'Arm wake-up (IRP_MN_WAIT_WAKE)',
     help: 'PoRequestPowerIrp by the function driver: the bus driver keeps the IRP pending until the device signals wake (Complete IRP) or its sender cancels it.',

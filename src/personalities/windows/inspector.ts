@@ -118,6 +118,15 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
   ];
   if (d.devnode) {
     rows.push(row('Devnode state', devnodeText(d.devnode), '!devnode: the PnP manager’s state for this PDO'));
+    if (d.specialFiles?.length) {
+      rows.push(
+        row(
+          'Special files',
+          d.specialFiles.join(', '),
+          'IRP_MN_DEVICE_USAGE_NOTIFICATION: while any is on the device, its drivers fail query-remove and query-stop',
+        ),
+      );
+    }
     rows.push(row('Hardware', d.present ? 'present' : 'physically gone'));
     rows.push(
       row(
