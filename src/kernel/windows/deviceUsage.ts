@@ -1,6 +1,7 @@
 import type { StepResult } from '../types';
 import type { WindowsAction } from './actions';
-import { isNamed, type DeviceObject, type WindowsWorld } from './model';
+import { notNamed } from './openChecks';
+import { type DeviceObject, type WindowsWorld } from './model';
 import { pnpIrpAt } from './pnp';
 import { pdoOf, stackOf } from './stack';
 import type { WindowsTx, WindowsView } from './tx';
@@ -40,17 +41,8 @@ export function usageVeto(w: WindowsView, d: DeviceObject, minor: string): strin
 
 export function deviceUsage(tx: WindowsTx, a: Act): Result {
   const inPath = a.inPath ?? true;
-  const target = tx.device(a.device);
-  if (!target || !isNamed(target)) {
-    return tx.refuse(
-      'STATUS_OBJECT_NAME_NOT_FOUND',
-      'win.object.notFound',
-      `no device is named ${a.device}`,
-      {
-        device: a.device,
-      },
-    );
-  }
+  const unnamed = notNamed(tx, a.device);
+  if (unnamed) return unnamed;
   const pdo = pdoOf(tx, a.device);
   if (!pdo || pdo.devnode !== 'Started') {
     return tx.refuse(

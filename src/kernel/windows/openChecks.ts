@@ -1,7 +1,8 @@
 import type { WindowsRuleId } from '../rules';
 import type { EventFields } from '../tx';
-import { hasDoFlag, hasFlag, isNamed, type DeviceObject } from './model';
+import { hasDoFlag, hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
 import { pdoOf, stackOf } from './stack';
+import type { StepResult } from '../types';
 import type { WindowsTx } from './tx';
 
 /**
@@ -112,4 +113,12 @@ export function isHolding(pdo: DeviceObject | undefined): boolean {
 /** Whether `device` can be opened as `handle` now (a registrant reopening after a cancel asks). */
 export function canOpen(tx: WindowsTx, device: string, handle: string): boolean {
   return openRefusal(tx, device, handle) === null;
+}
+
+/** The refusal of an action naming a device that cannot be found by its name, if it cannot. */
+export function notNamed(tx: WindowsTx, device: string): StepResult<WindowsWorld> | null {
+  if (visible(tx, device)) return null;
+  return tx.refuse('STATUS_OBJECT_NAME_NOT_FOUND', 'win.object.notFound', `no device is named ${device}`, {
+    device,
+  });
 }

@@ -1,8 +1,9 @@
 import type { StepResult } from '../types';
 import type { WindowsAction } from './actions';
+import { notNamed } from './openChecks';
 import { completeIrpNow } from './io';
 import { irpNameTaken, newIrpRefusal, pendPoint } from './irpPath';
-import { isNamed, type WindowsWorld } from './model';
+import { type WindowsWorld } from './model';
 import { pdoOf, stackOf } from './stack';
 import type { WindowsTx } from './tx';
 
@@ -25,17 +26,8 @@ type Act = Extract<WindowsAction, { do: 'requestWaitWake' }>;
 const MINOR = 'IRP_MN_WAIT_WAKE';
 
 export function requestWaitWake(tx: WindowsTx, a: Act): Result {
-  const target = tx.device(a.device);
-  if (!target || !isNamed(target)) {
-    return tx.refuse(
-      'STATUS_OBJECT_NAME_NOT_FOUND',
-      'win.object.notFound',
-      `no device is named ${a.device}`,
-      {
-        device: a.device,
-      },
-    );
-  }
+  const unnamed = notNamed(tx, a.device);
+  if (unnamed) return unnamed;
   const taken = irpNameTaken(tx, a.irp);
   if (taken) return taken;
   const stack = stackOf(tx, a.device);
