@@ -66,11 +66,18 @@ const NOT_YET: Record<number, readonly string[]> = {
     'svr5-modify-verify',
     'svr5-unload-all',
     'svr5-streams-push',
+    // The wait-wake and remove-lock order lessons (measured before the stage fit: 13.3 and 10.5 px drawn).
+    'wait-wake-remove',
+    'remove-lock-order',
   ],
   1920: [
     'child-devnodes', // 22.9 px, «device stack of CamPdo», with a question open
     'cancel-restores', // 22.6
     'svr5-unload-all', // 16.1 before the stage fit, five modules
+    // wait-wake-remove: the FDO card (two badges) grew into the PDO card below it once step 6 was answered;
+    // remove-lock-order drew 20.6 px (both measured before the stage fit).
+    'wait-wake-remove',
+    'remove-lock-order',
   ],
 };
 

@@ -12,7 +12,11 @@ import {
   type StepCtx,
 } from './windowsInvariants';
 import { consistent } from './windowsConsistency';
-import { initializingRefused, removeLocksRespected } from './windowsLockInvariants';
+import {
+  initializingRefused,
+  removeLocksRespected,
+  removeWaitsBeforePassingDown,
+} from './windowsLockInvariants';
 import {
   cleanupCancelsQueued,
   rebalanceKeepsIrps,
@@ -149,6 +153,20 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
     // Not vacuous: REMOVE waits on a remove lock, and goes on after the release, in a share of runs.
     expect(waits).toBeGreaterThan(NUM_RUNS * 0.02);
     expect(resumed).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('holds IRP_MN_REMOVE_DEVICE at a driver waiting on its remove lock: no driver below, nor the PDO, has it yet', () => {
+    let heldAbove = 0;
+    property(removeWaitsBeforePassingDown, (steps) => {
+      const waitsAbovePdo = steps.some((s) =>
+        s.result.events.some(
+          (e) => e.type === 'removeLockWait' && s.result.world.devices.get(e.device ?? '')?.attachedTo,
+        ),
+      );
+      if (waitsAbovePdo) heldAbove++;
+    });
+    // Not vacuous: a driver above a PDO waits on its lock in a share of runs.
+    expect(heldAbove).toBeGreaterThan(NUM_RUNS * 0.01);
   });
 
   it('leaves no IRP of a closed handle queued, except at a driver that forgets IRP_MJ_CLEANUP (marked as a bug)', () => {

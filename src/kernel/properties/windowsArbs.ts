@@ -45,6 +45,7 @@ export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     driverEntryLeaksDevice: fc.boolean(),
     removeLock: fc.boolean(),
     forgetsCleanup: fc.boolean(),
+    forgetsWaitWake: rarely,
     startFails: fc.constant('STATUS_DEVICE_NOT_READY'),
     framework: fc.constantFrom('wdm' as const, 'kmdf' as const),
     verifier: fc.boolean(),
@@ -81,7 +82,13 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.record(
-      { do: fc.constant('sendIrp' as const), handle, irp, major: fc.constantFrom(...IRP_MAJORS) },
+      {
+        do: fc.constant('sendIrp' as const),
+        handle,
+        irp,
+        major: fc.constantFrom(...IRP_MAJORS),
+        pendsIn: device,
+      },
       { requiredKeys: ['do', 'handle', 'irp'] },
     ),
   },
@@ -140,6 +147,19 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('acquireRemoveLock' as const), device, tag }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('requestWaitWake' as const), device, irp }) },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        do: fc.constant('deviceUsage' as const),
+        device,
+        usage: fc.constantFrom('paging' as const, 'dump' as const, 'hibernation' as const),
+        inPath: fc.boolean(),
+      },
+      { requiredKeys: ['do', 'device', 'usage'] },
+    ),
+  },
   { weight: 3, arbitrary: fc.record({ do: fc.constant('releaseRemoveLock' as const), device, tag }) },
   { weight: 4, arbitrary: fc.record({ do: fc.constant('stopDriver' as const), driver }) },
   {

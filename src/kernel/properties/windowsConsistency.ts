@@ -113,7 +113,9 @@ export function consistent(c: StepCtx): void {
       );
     }
     check(
-      w.handles.get(irp.handle)?.irps.has(irp.name) === true,
+      irp.handle === null
+        ? irp.minor === 'IRP_MN_WAIT_WAKE'
+        : w.handles.get(irp.handle)?.irps.has(irp.name) === true,
       () => `${where}: IRP ${irp.name}'s handle ${irp.handle} does not list it`,
     );
   }

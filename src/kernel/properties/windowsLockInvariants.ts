@@ -1,4 +1,4 @@
-import { hasDoFlag, removeLockHolders, type DeviceObject } from '../windows/model';
+import { DOE, hasDoFlag, removeLockHolders, type DeviceObject } from '../windows/model';
 import { check } from './harness';
 import { at, type StepCtx } from './windowsInvariants';
 
@@ -60,5 +60,39 @@ export function initializingRefused(c: StepCtx): void {
       !hasDoFlag(d, 'DEVICE_INITIALIZING'),
       () => `${at(c)}: ${e.type} on ${d.name}, which was DO_DEVICE_INITIALIZING`,
     );
+  }
+}
+
+/** Devices below a driver waiting in IoReleaseRemoveLockAndWait that have the REMOVE, or a removed PDO below one. */
+function passedWhileWaiting(w: StepCtx['before']): string[] {
+  const out: string[] = [];
+  for (const d of w.devices.valueSeq()) {
+    if (!d.removeLock?.waiting) continue;
+    const here: string[] = [];
+    let below = d.attachedTo ? w.devices.get(d.attachedTo) : undefined;
+    while (below) {
+      if (below.removeLock?.removed) here.push(`${below.name} got IRP_MN_REMOVE_DEVICE`);
+      if (below.role === 'pdo' && (below.devnode === 'Removed' || (below.flags & DOE.DELETE_PENDING) !== 0)) {
+        here.push(`the bus driver removed ${below.name}`);
+      }
+      below = below.attachedTo ? w.devices.get(below.attachedTo) : undefined;
+    }
+    out.push(...here.map((x) => `${x} while ${d.name} above it still waits on its remove lock`));
+  }
+  return out;
+}
+
+/**
+ * The REMOVE order (WDK "Removing a Device in a Function Driver", steps 4 and
+ * 8; issue 19): a driver waiting in IoReleaseRemoveLockAndWait holds the IRP,
+ * so no step passes it to a device below a waiting one, nor has the bus
+ * driver remove that stack's PDO. (A driver's own deleteDevice or
+ * detachDevice is no PnP removal; what an earlier such step did stays.)
+ */
+export function removeWaitsBeforePassingDown(c: StepCtx): void {
+  if (c.action.do === 'deleteDevice' || c.action.do === 'detachDevice') return;
+  const before = new Set(passedWhileWaiting(c.before));
+  for (const v of passedWhileWaiting(c.result.world)) {
+    check(before.has(v), () => `${at(c)}: ${v}`);
   }
 }

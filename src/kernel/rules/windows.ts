@@ -219,6 +219,11 @@ export const windows = {
     'An I/O request travels down the stack and stays pending at the function driver (the lowest non-PDO device).',
     'shared/domain/windows.md §2',
   ],
+  'win.io.passDown': [
+    'DOC',
+    'A driver passes an IRP to the next-lower driver with IoCallDriver; one that keeps a remove lock acquires it first and releases it in its IoCompletion routine, so an IRP pending in a lower driver holds the remove lock of every driver above it.',
+    `${MS}ddi/wdm/nf-wdm-ioreleaseremovelock`,
+  ],
   'win.io.complete': [
     'DOC',
     'IoCompleteRequest returns the IRP up through every device it passed on its way down.',

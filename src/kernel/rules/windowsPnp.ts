@@ -195,6 +195,34 @@ export const windowsPnp = {
     'After a surprise removal, IRP_MN_REMOVE_DEVICE comes only once the last handle closes.',
     `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
   ],
+  'win.power.waitWake': [
+    'DOC',
+    'The power policy owner (the function driver) sends IRP_MN_WAIT_WAKE with PoRequestPowerIrp; it goes down to the bus driver, which keeps it pending until the device signals wake or the sender cancels it. One at a time per PDO: another gets STATUS_DEVICE_BUSY.',
+    `${MS}kernel/irp-mn-wait-wake`,
+    'The page says each driver sets an IoCompletion routine as the IRP goes down; the simulator has it hold the remove lock of its sender and of the drivers below, while a filter above the sender passes it on and releases its lock at once (IoReleaseRemoveLock: a driver that sets no IoCompletion routine releases after passing the IRP down).',
+  ],
+  'win.power.waitWakeState': [
+    'MODEL',
+    'The simulator lets a driver arm wake-up (IRP_MN_WAIT_WAKE) only on a started device, answering STATUS_INVALID_DEVICE_STATE otherwise; the WDK says any time the device is in its working state (D0), and the simulator has no power states.',
+    `${MS}kernel/irp-mn-wait-wake`,
+  ],
+  'win.power.cancelOnRemove': [
+    'DOC',
+    'In IRP_MN_REMOVE_DEVICE a driver that enabled its device for wake-up cancels its IRP_MN_WAIT_WAKE (IoCancelIrp) before it waits on its remove lock; the bus driver’s cancel routine completes it with STATUS_CANCELLED. A driver that forgets waits on its own IRP until the device signals wake.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+    'Also Canceling a Wait/Wake IRP (kernel/canceling-a-wait-wake-irp): only the sender may cancel it. The IoReleaseRemoveLockAndWait page says that routine waits for the bus driver to cancel such IRPs, which fits a wait placed after REMOVE is passed down; with the function-driver page’s order (win.removeLock.wait) a forgetful sender waits until the device wakes. The page also lists query-remove, stop and surprise removal as times to cancel; the simulator cancels at REMOVE (and a surprise removal fails the IRP with the rest of the outstanding I/O).',
+  ],
+  'win.pnp.deviceUsage': [
+    'DOC',
+    'IRP_MN_DEVICE_USAGE_NOTIFICATION tells a device’s drivers, top of the stack first, that the system creates or deletes a paging, crash-dump or hibernation file on it.',
+    `${MS}kernel/irp-mn-device-usage-notification`,
+  ],
+  'win.pnp.deviceUsageVeto': [
+    'DOC',
+    'While a device holds a paging, crash-dump or hibernation file, its drivers fail IRP_MN_QUERY_REMOVE_DEVICE and IRP_MN_QUERY_STOP_DEVICE: it cannot be removed in order, nor stopped for a rebalance.',
+    `${MS}kernel/irp-mn-device-usage-notification`,
+    'Also the storage class driver’s RemoveDevice page (storage/storage-class-driver-s-removedevice-routine), which says a dump device only might fail the query; the simulator follows the device-usage page (every special file fails it). A surprise removal still goes through.',
+  ],
   'win.removeLock.acquire': [
     'DOC',
     'A driver with a remove lock calls IoAcquireRemoveLock when it starts each I/O (or hands out a reference to its code: a timer, a DPC) and IoReleaseRemoveLock when it finishes.',
@@ -202,8 +230,9 @@ export const windowsPnp = {
   ],
   'win.removeLock.wait': [
     'DOC',
-    'In IRP_MN_REMOVE_DEVICE a driver passes the IRP down, then IoReleaseRemoveLockAndWait waits until every acquisition is released; only then does it detach and delete its device.',
-    `${MS}kernel/using-remove-locks`,
+    'In IRP_MN_REMOVE_DEVICE each driver waits in IoReleaseRemoveLockAndWait until every acquisition of its remove lock is released, then passes the IRP down; the bus driver handles the PDO last, and each driver detaches and deletes its device after.',
+    `${MS}kernel/removing-a-device-in-a-function-driver`,
+    'Sources disagree on where the wait goes: “Using Remove Locks” and the IoReleaseRemoveLockAndWait page say after the driver passes the IRP down; “Removing a Device in a Function Driver” (the device is made inactive, step 4, before IoCallDriver, step 8) and the WDK’s toaster-style samples wait before. The simulator waits before passing the IRP down, so the bus driver removes the PDO only after every driver above has finished waiting.',
   ],
   'win.removeLock.deletePending': [
     'DOC',

@@ -63,6 +63,8 @@ export const windowsActions = {
     removeLock: bool(),
     /** Ours: its DispatchCleanup forgets to cancel the file object's queued IRPs (a driver bug). Default false. */
     forgetsCleanup: bool(),
+    /** Ours: in IRP_MN_REMOVE_DEVICE it does not cancel the IRP_MN_WAIT_WAKE it requested (a driver bug). Default false. */
+    forgetsWaitWake: bool(),
     /** Ours: it fails IRP_MN_QUERY_STOP_DEVICE (no resource rebalance). Default false. */
     vetoesQueryStop: bool(),
     /** Ours: it fails IRP_MN_START_DEVICE with this NTSTATUS. Default: it starts. */
@@ -93,7 +95,13 @@ export const windowsActions = {
   deleteDevice: { device: name() },
   openHandle: { device: name(), handle: name() },
   closeHandle: { handle: name() },
-  sendIrp: { handle: name(), irp: name(), major: z.optional(oneOf(IRP_MAJORS)) },
+  sendIrp: {
+    handle: name(),
+    irp: name(),
+    major: z.optional(oneOf(IRP_MAJORS)),
+    /** Ours: the device whose driver keeps the IRP pending. Default: the function driver; a lower one (the PDO, a lower filter): the drivers above passed it down with IoCallDriver. */
+    pendsIn: z.optional(name()),
+  },
   completeIrp: { irp: name() },
   referenceObject: { device: name(), reference: name() },
   dereferenceObject: { reference: name() },
@@ -117,6 +125,10 @@ export const windowsActions = {
   requestRemove: { device: name(), present: bool(), eject: bool() },
   surpriseRemove: { device: name() },
   pnpIrp: { device: name(), minor: oneOf(PNP_MINORS) },
+  /** Ours: the function driver (power policy owner) sends IRP_MN_WAIT_WAKE with PoRequestPowerIrp; the bus driver keeps it pending. */
+  requestWaitWake: { device: name(), irp: name() },
+  /** Ours: IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (inPath, default) or deletes a paging, dump or hibernation file on the device. */
+  deviceUsage: { device: name(), usage: oneOf(['paging', 'dump', 'hibernation']), inPath: bool() },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */
@@ -159,6 +171,7 @@ export const WINDOWS_ACTION_DEFAULTS = {
     verifier: false,
     leaksPool: false,
     leavesTimer: false,
+    forgetsWaitWake: false,
   },
   wdfSetStaticStopRemove: { stoppable: false },
   createDevice: { exclusive: false, started: true },
@@ -171,4 +184,5 @@ export const WINDOWS_ACTION_DEFAULTS = {
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },
   requestRemove: { present: false, eject: false },
+  deviceUsage: { inPath: true },
 } as const satisfies { [K in WindowsActionName]?: Partial<Extract<WindowsAction, { do: K }>> };

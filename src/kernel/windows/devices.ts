@@ -1,7 +1,7 @@
 import { List, OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
-import { visible } from './io';
+import { visible } from './openChecks';
 import {
   DO,
   hasDoFlag,

@@ -4,7 +4,7 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { StepResult } from '../types';
 import { newDevice, stackLayout } from './devices';
 import { DO, hasFlag, type DeviceObject, type Driver, type WindowsWorld } from './model';
-import { isHolding } from './io';
+import { isHolding } from './openChecks';
 import { cancelRemove, queryRemove, removeStack, removing } from './pnp';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -61,6 +61,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     vetoesQueryRemove: a.vetoesQueryRemove ?? D.vetoesQueryRemove,
     usesRemoveLock: a.removeLock ?? D.removeLock,
     forgetsCleanup: a.forgetsCleanup ?? D.forgetsCleanup,
+    forgetsWaitWake: a.forgetsWaitWake ?? D.forgetsWaitWake,
     startFails: a.startFails ?? null,
     vetoesQueryStop: a.vetoesQueryStop ?? D.vetoesQueryStop,
     state: 'loaded',

@@ -125,13 +125,22 @@ function lockWait(world: WindowsWorld, driver: string): { blockers: ObjectRef[];
     const at = removeWaiting(stackOf(world, dev));
     if (!at) continue;
     const { irps, tags } = removeLockHolders(at);
-    const names = [...irps.map((i) => `IRP ${i}`), ...tags.map((t) => `tag ${t}`)];
+    // An IRP its driver passed down is pending in a lower driver: that driver completes it (win.io.passDown).
+    const where = (i: string) => {
+      const last = world.irps.get(i)?.path.at(-1);
+      return last && last !== at.name ? ` (pending in ${last}, below it)` : '';
+    };
+    const names = [...irps.map((i) => `IRP ${i}${where(i)}`), ...tags.map((t) => `tag ${t}`)];
     return {
       blockers: [
         { kind: 'device', name: at.name },
         ...irps.map((i): ObjectRef => ({ kind: 'irp', name: i })),
       ],
-      text: `IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait on ${at.name} until ${names.join(', ')} release it`,
+      // The moment the last acquisition goes, before the REMOVE moves on.
+      text:
+        names.length === 0
+          ? `the last acquisition of ${at.name}'s remove lock is released: IRP_MN_REMOVE_DEVICE goes on down the stack`
+          : `IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait on ${at.name} until ${names.join(', ')} release it`,
     };
   }
   return null;

@@ -1,9 +1,10 @@
 import { OrderedSet } from 'immutable';
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { WindowsRuleId } from '../rules';
-import type { EventFields } from '../tx';
 import type { StepResult } from '../types';
-import { hasDoFlag, hasFlag, isNamed, type DeviceObject, type WindowsWorld } from './model';
+import { hasFlag, type DeviceObject, type WindowsWorld } from './model';
+import { irpNameTaken, irpPath, newIrpRefusal, pendPoint } from './irpPath';
+import { isHolding, openRefusal } from './openChecks';
 import { resumeRemoves } from './removeLock';
 import { settle } from './settle';
 import { pdoOf, stackOf } from './stack';
@@ -12,111 +13,6 @@ import type { WindowsTx } from './tx';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
-
-const PENDING_FLAGS = ['UNLOAD_PENDING', 'DELETE_PENDING', 'REMOVE_PENDING'] as const;
-
-function pendingFlag(d: DeviceObject): (typeof PENDING_FLAGS)[number] | undefined {
-  return PENDING_FLAGS.find((f) => hasFlag(d, f));
-}
-
-/** A device's name is gone once IoDeleteDevice marked it (win.delete.pending). */
-export function visible(tx: WindowsTx, name: string): DeviceObject | undefined {
-  const d = tx.device(name);
-  return d && isNamed(d) ? d : undefined;
-}
-
-/** Why an open of `device` as `handle` is refused, if it is: the refusal to return. */
-interface Refusal {
-  readonly status: string;
-  readonly rule: WindowsRuleId;
-  readonly reason: string;
-  readonly fields: Omit<EventFields, 'status' | 'reason'>;
-}
-
-function openRefusal(tx: WindowsTx, device: string, handle: string): Refusal | null {
-  if (tx.handles.has(handle)) {
-    return {
-      status: 'STATUS_OBJECT_NAME_COLLISION',
-      rule: 'win.object.invalid',
-      reason: `handle ${handle} is already open`,
-      fields: { handle },
-    };
-  }
-  const target = visible(tx, device);
-  if (!target) {
-    return {
-      status: 'STATUS_OBJECT_NAME_NOT_FOUND',
-      rule: 'win.object.notFound',
-      reason: `no device is named ${device}`,
-      fields: { device },
-    };
-  }
-  // The I/O manager checks the device opened by name (ReactOS: IopCheckDeviceAndDriver)…
-  const own = pendingFlag(target);
-  if (own) {
-    return {
-      status: 'STATUS_NO_SUCH_DEVICE',
-      rule: own === 'UNLOAD_PENDING' ? 'seed.3.noNewReferences' : 'win.open.pendingFlags',
-      reason: `${device} is DOE_${own}: no new opens`,
-      fields: { device, driver: target.driver, handle },
-    };
-  }
-  if (hasDoFlag(target, 'DEVICE_INITIALIZING')) {
-    return {
-      status: 'STATUS_NO_SUCH_DEVICE',
-      rule: 'win.open.initializing',
-      reason: `${device} is DO_DEVICE_INITIALIZING: it cannot be opened`,
-      fields: { device, driver: target.driver, handle },
-    };
-  }
-  // …and the simulator the rest of its stack [MODEL].
-  for (const d of stackOf(tx, device)) {
-    const flag = pendingFlag(d);
-    if (flag) {
-      return {
-        status: 'STATUS_NO_SUCH_DEVICE',
-        rule: 'win.open.stackPending',
-        reason: `${d.name}, in the stack of ${device}, is DOE_${flag}: no new opens`,
-        fields: { device: d.name, driver: d.driver, handle },
-      };
-    }
-  }
-  if (pdoOf(tx, device)?.devnode === 'DriversAdded') {
-    return {
-      status: 'STATUS_NO_SUCH_DEVICE',
-      rule: 'win.start.opensAfterStart',
-      reason: `${device} is not started yet: its drivers fail opens until IRP_MN_START_DEVICE succeeds`,
-      fields: { device, handle },
-    };
-  }
-  if (pdoOf(tx, device)?.surpriseRemoved) {
-    return {
-      status: 'STATUS_NO_SUCH_DEVICE',
-      rule: 'win.io.removedFailsIo',
-      reason: `${device} was surprise-removed`,
-      fields: { device, handle },
-    };
-  }
-  if (target.exclusive && target.fileObjects.size > 0) {
-    return {
-      status: 'STATUS_ACCESS_DENIED',
-      rule: 'win.open.exclusive',
-      reason: `${device} is exclusive and already open`,
-      fields: { device, handle },
-    };
-  }
-  return null;
-}
-
-/** A stack whose PDO is query-stopped or stopped holds new I/O. */
-export function isHolding(pdo: DeviceObject | undefined): boolean {
-  return pdo?.devnode === 'QueryStopped' || pdo?.devnode === 'Stopped';
-}
-
-/** Whether `device` can be opened as `handle` now (a registrant reopening after a cancel asks). */
-export function canOpen(tx: WindowsTx, device: string, handle: string): boolean {
-  return openRefusal(tx, device, handle) === null;
-}
 
 /** CreateFile → IRP_MJ_CREATE to the top of the stack; the opened device's ReferenceCount goes up. */
 export function openHandle(tx: WindowsTx, a: Act<'openHandle'>): Result {
@@ -227,12 +123,6 @@ function closeFileObject(tx: WindowsTx, handle: string): void {
   );
 }
 
-/** Where an I/O request stays pending: the function driver, i.e. the lowest non-PDO device [MODEL]. */
-function pendPoint(stack: readonly DeviceObject[]): number {
-  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]?.role !== 'pdo') return i;
-  return stack.length - 1;
-}
-
 export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
   const major = a.major ?? WINDOWS_ACTION_DEFAULTS.sendIrp.major;
   const h = tx.handles.get(a.handle);
@@ -242,67 +132,27 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
       irp: a.irp,
     });
   }
-  if (tx.irps.has(a.irp)) {
-    return tx.refuse(
-      'STATUS_INVALID_PARAMETER',
-      'win.object.invalid',
-      `IRP ${a.irp} is already outstanding`,
-      {
-        irp: a.irp,
-      },
-    );
-  }
+  const taken = irpNameTaken(tx, a.irp);
+  if (taken) return taken;
   const stack = stackOf(tx, h.device);
-  const path = stack.slice(0, pendPoint(stack) + 1);
-  for (const d of path) {
-    if (hasFlag(d, 'UNLOAD_PENDING')) {
-      return tx.refuse(
-        'STATUS_DELETE_PENDING',
-        'seed.3.noNewIrps',
-        `${d.driver} is Unload Pending: the system sends it no new IRPs`,
-        {
-          irp: a.irp,
-          handle: a.handle,
-          device: d.name,
-          driver: d.driver,
-          model:
-            'The seed says no new IRPs are sent; the status is undocumented, the simulator answers STATUS_DELETE_PENDING.',
-        },
-      );
-    }
-    // After a query-remove drivers fail only new creates; other IRPs are processed as usual.
-    if (hasFlag(d, 'DELETE_PENDING')) {
-      return tx.refuse(
-        'STATUS_DELETE_PENDING',
-        'win.io.deletedDevice',
-        `${d.name} was deleted (IoDeleteDevice): its driver fails new I/O`,
-        { irp: a.irp, handle: a.handle, device: d.name, driver: d.driver },
-      );
-    }
+  // A query-stopped or stopped device holds new requests in its queue (WDK "Stopping a Device").
+  const held = isHolding(pdoOf(tx, h.device));
+  const route = irpPath(stack, a.pendsIn, held);
+  if (!route.ok) {
+    return tx.refuse('STATUS_INVALID_PARAMETER', 'win.object.invalid', route.reason, {
+      irp: a.irp,
+      handle: a.handle,
+      device: a.pendsIn,
+    });
   }
-  if (pdoOf(tx, h.device)?.surpriseRemoved) {
-    return tx.refuse(
-      'STATUS_NO_SUCH_DEVICE',
-      'win.io.removedFailsIo',
-      `${h.device} was surprise-removed: new I/O fails`,
-      {
-        irp: a.irp,
-        handle: a.handle,
-        device: h.device,
-      },
-    );
+  const path = route.path;
+  const refusal = newIrpRefusal(path, pdoOf(tx, h.device), h.device);
+  if (refusal) {
+    const { status, rule, reason, ...fields } = refusal;
+    return tx.refuse(status, rule, reason, { irp: a.irp, handle: a.handle, ...fields });
   }
-  const locked = path.find((d) => d.removeLock?.removed);
-  if (locked) {
-    return tx.refuse(
-      'STATUS_DELETE_PENDING',
-      'win.removeLock.deletePending',
-      `${locked.name} is being removed: IoAcquireRemoveLock fails, so its driver fails the request`,
-      { irp: a.irp, handle: a.handle, device: locked.name, driver: locked.driver },
-    );
-  }
-  for (const d of path) {
-    tx.emit('irpDispatched', 'win.io.pendsAtFunction', {
+  for (const [i, d] of path.entries()) {
+    tx.emit('irpDispatched', i > pendPoint(stack) ? 'win.io.passDown' : 'win.io.pendsAtFunction', {
       irp: a.irp,
       device: d.name,
       driver: d.driver,
@@ -319,8 +169,6 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     }
   }
   const last = path[path.length - 1];
-  // A query-stopped or stopped device holds new requests in its queue (WDK "Stopping a Device").
-  const held = isHolding(pdoOf(tx, h.device));
   tx.irps = tx.irps.set(a.irp, {
     name: a.irp,
     handle: a.handle,
@@ -329,7 +177,7 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     ...(held ? { held: true } : {}),
   });
   tx.handles = tx.handles.set(a.handle, { ...h, irps: h.irps.add(a.irp) });
-  tx.emit('irpPending', held ? 'win.rebalance.holdsIo' : 'win.io.pendsAtFunction', {
+  tx.emit('irpPending', held ? 'win.rebalance.holdsIo' : route.rule, {
     irp: a.irp,
     device: last?.name,
     driver: last?.driver,
@@ -402,7 +250,7 @@ export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): 
   }
   tx.irps = tx.irps.delete(name);
   resumeRemoves(tx, irp.path);
-  const h = tx.handles.get(irp.handle);
+  const h = irp.handle === null ? undefined : tx.handles.get(irp.handle);
   if (h) {
     const left = h.irps.delete(name);
     tx.handles = tx.handles.set(h.name, { ...h, irps: left });

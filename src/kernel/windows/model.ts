@@ -72,6 +72,8 @@ export interface Driver {
   readonly startFails: string | null;
   /** A driver bug: its DispatchCleanup leaves the file object's queued IRPs pending (IRP_MJ_CLEANUP says to cancel them). */
   readonly forgetsCleanup: boolean;
+  /** A driver bug: in IRP_MN_REMOVE_DEVICE it does not cancel the IRP_MN_WAIT_WAKE it requested. */
+  readonly forgetsWaitWake: boolean;
   readonly state: DriverState;
   /** DRVO_UNLOAD_INVOKED: Unload has been called for this load. */
   readonly unloadInvoked: boolean;
@@ -164,6 +166,8 @@ export interface DeviceObject {
   readonly parent: string | null;
   /** PDOs only, while QueryRemoved: the devnode state before the query, which a cancel puts back. */
   readonly beforeQuery: DevnodeState | null;
+  /** PDOs only: the special files (IRP_MN_DEVICE_USAGE_NOTIFICATION, InPath) on the device, one entry per file. */
+  readonly specialFiles?: readonly ('paging' | 'dump' | 'hibernation')[];
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
   /** KMDF: WdfDeviceSetStaticStopRemove(FALSE) calls not yet matched by a TRUE (absent: 0). */
@@ -183,8 +187,13 @@ export interface FileObject {
 
 export interface Irp {
   readonly name: string;
-  readonly handle: string;
+  /** The file object it was sent on; null for an IRP a driver sent itself (IRP_MN_WAIT_WAKE by PoRequestPowerIrp). */
+  readonly handle: string | null;
   readonly major: string;
+  /** A power IRP's minor function (IRP_MN_WAIT_WAKE). */
+  readonly minor?: string;
+  /** IRP_MN_WAIT_WAKE: the driver that requested it (the power policy owner), the only one that may cancel it. */
+  readonly requester?: string;
   /** Devices it passed, top of stack first; it is pending at the last. */
   readonly path: readonly string[];
   /** Held in the function driver's queue while its device is query-stopped or stopped (not started on the hardware). */

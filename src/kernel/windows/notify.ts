@@ -1,7 +1,7 @@
 import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { WindowsRuleId } from '../rules';
 import type { StepResult } from '../types';
-import { visible } from './io';
+import { visible } from './openChecks';
 import { hasFlag, type WindowsWorld } from './model';
 import type { WindowsTx } from './tx';
 import { maybeCallUnload } from './unload';

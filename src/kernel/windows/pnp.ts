@@ -1,13 +1,15 @@
 import type { WindowsRuleId } from '../rules';
-import { canOpen, closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { usageVeto } from './deviceUsage';
+import { canOpen } from './openChecks';
 import { unregisterNow } from './notify';
 import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
-import { releaseAndWait, removeWaiting } from './removeLock';
+import { removeWaiting } from './removeLock';
+import { sendRemove } from './removeIrp';
 import { stackOf } from './stack';
 import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
-import { deleteDevice, detach } from './unload';
-import { frameworkDeletesDevice, frameworkPurges, removalRule } from './kmdf/framework';
+import { frameworkPurges } from './kmdf/framework';
 import { isKmdf } from './kmdf/objects';
 import { frameworkQueryVeto } from './kmdf/stopRemove';
 
@@ -212,9 +214,15 @@ function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
       major: 'IRP_MJ_PNP',
     });
     const framework = frameworkQueryVeto(tx, d);
-    if (tx.drv(d.driver).vetoesQueryRemove || framework) {
-      const reason = framework ?? `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
-      const rule = framework ? 'win.kmdf.staticStopRemove' : 'win.pnp.queryTopDown';
+    // A special file on the device (IRP_MN_DEVICE_USAGE_NOTIFICATION) makes each driver fail the query.
+    const usage = usageVeto(tx, d, 'IRP_MN_QUERY_REMOVE_DEVICE');
+    if (tx.drv(d.driver).vetoesQueryRemove || framework || usage) {
+      const reason = framework ?? usage ?? `${d.driver} failed IRP_MN_QUERY_REMOVE_DEVICE`;
+      const rule = framework
+        ? 'win.kmdf.staticStopRemove'
+        : usage
+          ? 'win.pnp.deviceUsageVeto'
+          : 'win.pnp.queryTopDown';
       tx.emit('queryRemoveVetoed', rule, { device: d.name, driver: d.driver, reason });
       cancelRemove(tx, pdo);
       return { ok: false, vetoedBy: d.driver, reason };
@@ -252,10 +260,9 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
 
 /**
  * IRP_MN_REMOVE_DEVICE. Registrants are told GUID_TARGET_DEVICE_REMOVE_COMPLETE
- * first (unless a surprise removal told them already); the IRP goes top first,
- * bus driver last; then, from the bottom up, each driver waits for its remove
- * lock, detaches and deletes its device, and the bus driver deletes the PDO
- * only if the hardware is gone.
+ * first (unless a surprise removal told them already); then the IRP goes down
+ * the stack, each driver waiting on its remove lock before it passes it on,
+ * the bus driver last (removeIrp.ts).
  */
 export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: WindowsRuleId): void {
   if (!alive(tx, pdo) || removing(tx, pdo)) return;
@@ -266,16 +273,8 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
     // A registrant's close may have completed the removal already.
     if (!alive(tx, pdo) || removing(tx, pdo)) return;
   }
-  sendDown(tx, stackOf(tx, pdo), 'IRP_MN_REMOVE_DEVICE', rule);
   tx.patchDevice(pdo, { present: present && !p.surpriseRemoved });
-  failOutstanding(tx, namesOf(tx, pdo), {
-    status: 'STATUS_NO_SUCH_DEVICE',
-    rule: 'win.pnp.removeCompletesQueued',
-    model:
-      'The WDK says the driver completes the requests queued in it; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
-  });
-  if (!alive(tx, pdo) || removing(tx, pdo)) return;
-  unwind(tx, pdo, rule);
+  sendRemove(tx, pdo, rule);
 }
 
 /**
@@ -305,7 +304,7 @@ function removeChildren(tx: WindowsTx, pdo: string, present: boolean): boolean {
 }
 
 /** A child devnode is gone: a parent whose REMOVE waited for its children goes on once none is left. */
-function resumeParent(tx: WindowsTx, parent: string | null): void {
+export function resumeParent(tx: WindowsTx, parent: string | null): void {
   const p = parent === null ? undefined : tx.device(parent);
   if (!p?.removeAfterChildren || !alive(tx, p.name) || childrenOf(tx, p.name).length > 0) return;
   const { present } = p.removeAfterChildren;
@@ -318,52 +317,6 @@ export function orderlyRemove(tx: WindowsTx, pdo: string, present: boolean): Que
   const q = queryRemove(tx, pdo);
   if (q.ok) removeStack(tx, pdo, present, 'win.pnp.removeTopDown');
   return q;
-}
-
-/**
- * The REMOVE IRP on its way back up, from `from` (the PDO, or a device whose
- * remove lock was just released) to the top. Stops where a driver waits in
- * IoReleaseRemoveLockAndWait; the last release there calls this again.
- */
-export function unwind(tx: WindowsTx, from: string, rule: WindowsRuleId): void {
-  // Names first: each step may cascade (a detach can let a deferred Unload delete that driver's devices).
-  const stack = stackOf(tx, from).reverse();
-  const chain = stack.map((d) => d.name);
-  const parent = stack[0]?.parent ?? null;
-  for (const name of chain.slice(chain.indexOf(from))) {
-    const d = tx.device(name);
-    if (!d || d.unlinked || hasFlag(d, 'DELETE_PENDING')) continue;
-    if (!releaseAndWait(tx, name)) return;
-    if (d.role === 'pdo' && d.attachedTo === null) {
-      removePdo(tx, name, rule);
-    } else {
-      // A KMDF driver's framework deletes its WDFDEVICE, then detaches and deletes for it.
-      frameworkDeletesDevice(tx, name);
-      detach(tx, name, removalRule(tx, name, rule));
-      deleteDevice(tx, name, removalRule(tx, name, rule));
-    }
-  }
-  resumeParent(tx, parent);
-}
-
-/** The bus driver's part: the PDO stays while the hardware is present, and is deleted once it is gone. */
-function removePdo(tx: WindowsTx, pdo: string, rule: WindowsRuleId): void {
-  const p = tx.dev(pdo);
-  removePdoNow(tx, p, rule);
-}
-
-function removePdoNow(tx: WindowsTx, p: DeviceObject, rule: WindowsRuleId): void {
-  const pdo = p.name;
-  if (p.present) {
-    tx.patchDevice(pdo, { flags: p.flags & ~DOE.REMOVE_PENDING, devnode: 'Removed' });
-    tx.emit('devnodeState', 'win.pnp.pdoStays', {
-      device: pdo,
-      state: 'Removed',
-      reason: 'the hardware is still present: the PDO stays',
-    });
-  } else {
-    deleteDevice(tx, pdo, rule);
-  }
 }
 
 /**

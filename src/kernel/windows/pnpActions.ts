@@ -5,7 +5,7 @@ import { cancelRemove, orderlyRemove, queryRemove, removeStack, removing, surpri
 import { eject, ejectRefusal } from './eject';
 import { cancelStop, queryStop, stopStack } from './rebalance';
 import { startStack } from './start';
-import { isHolding } from './io';
+import { isHolding } from './openChecks';
 import { pdoOf } from './stack';
 import type { WindowsTx } from './tx';
 import { isRefusal } from '../tx';

@@ -1,5 +1,6 @@
 import type { StepResult } from '../types';
 import type { DevnodeState, WindowsWorld } from './model';
+import { usageVeto } from './deviceUsage';
 import { pnpIrpAt, sendDown } from './pnp';
 import { stackOf } from './stack';
 import type { WindowsTx } from './tx';
@@ -44,21 +45,28 @@ export function queryStop(tx: WindowsTx, pdo: string): Result {
   if (tx.dev(pdo).devnode !== 'Started') return refuseState(tx, pdo, 'IRP_MN_QUERY_STOP_DEVICE', 'Started');
   for (const d of stackOf(tx, pdo)) {
     const framework = frameworkQueryVeto(tx, d);
-    const veto = tx.drv(d.driver).vetoesQueryStop || framework !== null;
+    // A special file on the device (IRP_MN_DEVICE_USAGE_NOTIFICATION) makes each driver fail the query.
+    const usage = usageVeto(tx, d, 'IRP_MN_QUERY_STOP_DEVICE');
+    const veto = tx.drv(d.driver).vetoesQueryStop || framework !== null || usage !== null;
     const status = framework ? 'STATUS_INVALID_DEVICE_STATE' : 'STATUS_UNSUCCESSFUL';
+    const rule = framework
+      ? 'win.kmdf.staticStopRemove'
+      : usage
+        ? 'win.pnp.deviceUsageVeto'
+        : 'win.rebalance.queryTopDown';
     pnpIrpAt(
       tx,
       d,
       'IRP_MN_QUERY_STOP_DEVICE',
-      framework ? 'win.kmdf.staticStopRemove' : 'win.rebalance.queryTopDown',
-      veto ? { status, reason: framework ?? `${d.driver} cannot stop its device` } : undefined,
+      rule,
+      veto ? { status, reason: framework ?? usage ?? `${d.driver} cannot stop its device` } : undefined,
     );
     if (veto) {
-      tx.emit('queryRemoveVetoed', framework ? 'win.kmdf.staticStopRemove' : 'win.rebalance.queryTopDown', {
+      tx.emit('queryRemoveVetoed', rule, {
         device: d.name,
         driver: d.driver,
         minor: 'IRP_MN_QUERY_STOP_DEVICE',
-        reason: `${d.driver} failed IRP_MN_QUERY_STOP_DEVICE: no rebalance`,
+        reason: framework ?? usage ?? `${d.driver} failed IRP_MN_QUERY_STOP_DEVICE: no rebalance`,
       });
       cancelStopNow(tx, pdo);
       return tx.done(status);

@@ -1,6 +1,6 @@
 import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
-import { visible } from './io';
+import { visible } from './openChecks';
 import { hasDoFlag, hasFlag, type WindowsWorld } from './model';
 import type { WindowsTx } from './tx';
 import { freeDevice } from './unload';

@@ -2,7 +2,7 @@ import type { ObjectRef } from '../events';
 import type { StepResult } from '../types';
 import type { WindowsAction } from './actions';
 import { removeLockCount, removeLockHolders, type DeviceObject, type WindowsWorld } from './model';
-import { unwind } from './pnp';
+import { resumeRemove } from './removeIrp';
 import type { WindowsTx } from './tx';
 import { isRefusal } from '../tx';
 
@@ -11,7 +11,8 @@ import { isRefusal } from '../tx';
  * it for every I/O it starts (io.ts does that per IRP) and for its own code
  * (a timer, a DPC: the actions here); in IRP_MN_REMOVE_DEVICE,
  * IoReleaseRemoveLockAndWait waits for the last release before the driver
- * detaches and deletes its device, and every later acquire fails.
+ * passes the IRP down (and later detaches and deletes its device), and every
+ * later acquire fails.
  */
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
@@ -74,9 +75,9 @@ export function releaseRemoveLock(tx: WindowsTx, a: Act<'releaseRemoveLock'>): R
 }
 
 /**
- * IoReleaseRemoveLockAndWait, as the REMOVE IRP unwinds through `device`:
+ * IoReleaseRemoveLockAndWait, as IRP_MN_REMOVE_DEVICE reaches `device`:
  * from now on acquisitions fail; true when nothing holds the lock (the driver
- * goes on to detach and delete), false when the REMOVE waits.
+ * passes the IRP down), false when the REMOVE waits here (removeIrp.ts).
  */
 export function releaseAndWait(tx: WindowsTx, device: string): boolean {
   const d = tx.dev(device);
@@ -102,7 +103,7 @@ export function releaseAndWait(tx: WindowsTx, device: string): boolean {
 export function resumeRemoves(tx: WindowsTx, devices: readonly string[]): void {
   for (const name of devices) {
     const d = tx.device(name);
-    if (d?.removeLock?.waiting && removeLockCount(d) === 0) unwind(tx, name, 'win.removeLock.wait');
+    if (d?.removeLock?.waiting && removeLockCount(d) === 0) resumeRemove(tx, name);
   }
 }
 

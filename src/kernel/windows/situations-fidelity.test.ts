@@ -302,8 +302,10 @@ describe('when a registrant re-registers after REMOVE_CANCELLED', () => {
 });
 
 describe('when a driver holds its remove lock as IRP_MN_REMOVE_DEVICE arrives', () => {
-  // WDK "Using Remove Locks": IoReleaseRemoveLockAndWait after passing REMOVE down waits for every
-  // acquisition; later acquisitions fail (IoAcquireRemoveLock: STATUS_DELETE_PENDING).
+  // WDK "Removing a Device in a Function Driver": the driver waits for its outstanding work (step 4)
+  // before it passes REMOVE down (step 8); "Using Remove Locks" places the wait after passing it down,
+  // a contradiction win.removeLock.wait notes (issue 19). Later acquisitions fail (IoAcquireRemoveLock:
+  // STATUS_DELETE_PENDING).
   const run = win()
     .setup(...pnpStack({ widget: { removeLock: true } }), {
       do: 'acquireRemoveLock',
@@ -315,11 +317,9 @@ describe('when a driver holds its remove lock as IRP_MN_REMOVE_DEVICE arrives', 
     .expectEvents('removeLockWait')
     .expectNoEvents('unloadCalled');
 
-  it('passes REMOVE down, then waits before detaching or deleting the function device', () => {
-    expect(run.last.events.filter((e) => e.minor === REMOVE).map((e) => e.device)).toEqual([
-      'WidgetFdo',
-      'Pdo1',
-    ]);
+  it('waits before passing REMOVE down, so the bus driver has not seen it yet', () => {
+    expect(run.last.events.filter((e) => e.minor === REMOVE).map((e) => e.device)).toEqual(['WidgetFdo']);
+    expect(run.world.devices.get('Pdo1')?.devnode).toBe('QueryRemoved');
     const fdo = run.world.devices.get('WidgetFdo')!;
     expect(fdo.removeLock).toMatchObject({ removed: true, waiting: true });
     expect(removeLockCount(fdo)).toBe(1);
@@ -344,7 +344,12 @@ describe('when a driver holds its remove lock as IRP_MN_REMOVE_DEVICE arrives', 
     run
       .do({ do: 'releaseRemoveLock', device: 'WidgetFdo', tag: 'timer' })
       .expectStatus('STATUS_SUCCESS')
-      .expectEvents('removeLockReleased', 'deviceDetached', 'deleteRequested', 'unloadCalled');
+      .expectEvents('removeLockReleased', 'pnpIrp', 'deviceDetached', 'deleteRequested', 'unloadCalled');
+    const events = run.last.events;
+    const toBus = events.findIndex((e) => e.minor === REMOVE && e.device === 'Pdo1');
+    const detached = events.findIndex((e) => e.type === 'deviceDetached' && e.device === 'WidgetFdo');
+    expect(toBus).toBeGreaterThan(events.findIndex((e) => e.type === 'removeLockReleased'));
+    expect(detached).toBeGreaterThan(toBus);
     expect(run.world.devices.has('WidgetFdo')).toBe(false);
   });
 });

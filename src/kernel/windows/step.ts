@@ -12,6 +12,8 @@ import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { wdfSetStaticStopRemove } from './kmdf/stopRemove';
 import { WindowsTx } from './tx';
 import { timerFires } from './verifier';
+import { requestWaitWake } from './waitWake';
+import { deviceUsage } from './deviceUsage';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -75,6 +77,10 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return surpriseRemoveAction(tx, action);
     case 'pnpIrp':
       return pnpIrpAction(tx, action);
+    case 'deviceUsage':
+      return deviceUsage(tx, action);
+    case 'requestWaitWake':
+      return requestWaitWake(tx, action);
     case 'acquireRemoveLock':
       return acquireRemoveLock(tx, action);
     case 'releaseRemoveLock':

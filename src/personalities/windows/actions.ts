@@ -44,6 +44,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             ...(d.verified ? { verifier: true } : {}),
             ...(d.leaksPool ? { leaksPool: true } : {}),
             ...(d.leavesTimer ? { leavesTimer: true } : {}),
+            forgetsWaitWake: d.forgetsWaitWake,
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
           }
@@ -72,6 +73,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       forgetsCleanup: {
         label: 'IRP_MJ_CLEANUP leaves queued IRPs pending (a bug)',
         help: 'A rule-following driver cancels and completes the closing file object’s queued IRPs',
+      },
+      forgetsWaitWake: {
+        label: 'REMOVE leaves its IRP_MN_WAIT_WAKE pending (a bug)',
+        help: 'A rule-following driver cancels the wait-wake IRP it sent before it waits on its remove lock',
       },
       driverEntryLeaksDevice: {
         label: 'A failing DriverEntry leaves its control device (a bug)',
@@ -184,6 +189,11 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       handle,
       irp: { label: 'New IRP', new: { of: 'irp', prefix: 'irp' } },
       major: { label: 'Major function' },
+      pendsIn: {
+        label: 'Pending in (a lower driver)',
+        help: 'Leave empty for the function driver; name a lower device (the PDO, a lower filter) and the drivers above pass it down with IoCallDriver, holding their remove locks until it completes',
+        ref: { of: 'device', candidates: namedDevices },
+      },
     },
   },
   {
@@ -278,6 +288,26 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     group: 'PnP',
     subject: { kind: 'device', field: 'device' },
     fields: { device, minor: { label: 'Minor function', start: 'IRP_MN_REMOVE_DEVICE' } },
+  },
+  {
+    id: 'deviceUsage',
+    label: 'Paging, dump or hibernation file',
+    help: 'IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (or deletes) a special file on the device; while one is there its drivers fail a query-remove or query-stop.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: {
+      device,
+      usage: { label: 'Special file' },
+      inPath: { label: 'Created (unticked: deleted)' },
+    },
+  },
+  {
+    id: 'requestWaitWake',
+    label: 'Arm wake-up (IRP_MN_WAIT_WAKE)',
+    help: 'PoRequestPowerIrp by the function driver: the bus driver keeps the IRP pending until the device signals wake (Complete IRP) or its sender cancels it.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, irp: { label: 'New IRP', new: { of: 'irp', prefix: 'wake' } } },
   },
   {
     id: 'acquireRemoveLock',

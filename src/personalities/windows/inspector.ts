@@ -118,6 +118,15 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
   ];
   if (d.devnode) {
     rows.push(row('Devnode state', devnodeText(d.devnode), '!devnode: the PnP manager’s state for this PDO'));
+    if (d.specialFiles?.length) {
+      rows.push(
+        row(
+          'Special files',
+          d.specialFiles.join(', '),
+          'IRP_MN_DEVICE_USAGE_NOTIFICATION: while any is on the device, its drivers fail query-remove and query-stop',
+        ),
+      );
+    }
     rows.push(row('Hardware', d.present ? 'present' : 'physically gone'));
     rows.push(
       row(
@@ -265,6 +274,30 @@ function driverRows(d: Driver): InspectorRow[] {
   return rows;
 }
 
+/**
+ * An IRP pending below the function driver (win.io.passDown): the drivers
+ * above passed it on with IoCallDriver and hold their remove locks until it
+ * completes.
+ */
+function passedDownRow(path: readonly DeviceObject[]): InspectorRow[] {
+  const at = path[path.length - 1];
+  const above = path.slice(0, -1);
+  // Below the function driver: the bus driver's PDO, or a lower filter under the FDO.
+  const below = at?.role === 'pdo' || (at?.role === 'filter' && above.some((d) => d.role === 'fdo'));
+  if (!at || above.length === 0 || !below) return [];
+  const locked = above.filter((d) => d.removeLock).map((d) => d.name);
+  return [
+    row(
+      'Passed down',
+      [
+        `by ${above.map((d) => d.driver).join(', ')} (IoCallDriver)`,
+        ...(locked.length ? [`; it holds the remove lock of ${locked.join(', ')}`] : []),
+      ],
+      'A driver acquires its remove lock before IoCallDriver and releases it in its IoCompletion routine',
+    ),
+  ];
+}
+
 /** IO_REMOVE_LOCK: its count, what holds it, and whether REMOVE waits on it. */
 function removeLockRow(d: DeviceObject): InspectorRow {
   const lock = d.removeLock;
@@ -328,8 +361,16 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
         rows: [
           row('Irp', name),
           row('Major', irp.major),
-          row('File object', link('handle', irp.handle)),
+          irp.handle === null
+            ? row(
+                'Sent by',
+                irp.requester ? driverLink(irp.requester) : NONE,
+                'PoRequestPowerIrp: no file object',
+              )
+            : row('File object', link('handle', irp.handle)),
+          ...(irp.minor ? [row('Minor', irp.minor)] : []),
           row('Pending at', at ? [link('device', at), ' ', driverOf(w, at)] : NONE),
+          ...passedDownRow(path),
           ...(irp.held
             ? [
                 row(

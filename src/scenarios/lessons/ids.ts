@@ -28,6 +28,8 @@ export const LESSON_IDS = [
   'kmdf-removal',
   'verifier-pool-leak',
   'timer-after-unload',
+  'remove-lock-order',
+  'wait-wake-remove',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',

@@ -3,9 +3,11 @@
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
- * its child devnodes, a cancelled removal, KMDF's cleanup and removal, Driver
- * Verifier; drv_detach's order; config's CFG_MODIFY and CFG_VERIFY; static
- * modules and modadmin -u 0; STREAMS modules pushed and popped). Plain data,
+ * its child devnodes, a cancelled removal, the order of a REMOVE held by a
+ * remove lock, a wait-wake IRP pending at a removal, KMDF's cleanup and
+ * removal, Driver Verifier; drv_detach's order; config's CFG_MODIFY and
+ * CFG_VERIFY; static modules and modadmin -u 0; STREAMS modules pushed and
+ * popped). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
  * import).
  */
@@ -34,6 +36,8 @@ import kmdfCleanup from './kmdf-cleanup.json';
 import kmdfRemoval from './kmdf-removal.json';
 import verifierPoolLeak from './verifier-pool-leak.json';
 import timerAfterUnload from './timer-after-unload.json';
+import removeLockOrder from './remove-lock-order.json';
+import waitWakeRemove from './wait-wake-remove.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -74,6 +78,8 @@ export const LESSON_SCENARIOS = {
   'kmdf-removal': kmdfRemoval,
   'verifier-pool-leak': verifierPoolLeak,
   'timer-after-unload': timerAfterUnload,
+  'remove-lock-order': removeLockOrder,
+  'wait-wake-remove': waitWakeRemove,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,
