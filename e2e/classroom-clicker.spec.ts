@@ -145,6 +145,34 @@ for (const size of [
   });
 }
 
+test.describe('an address at a question step', () => {
+  for (const [id, step] of [
+    ['cancel-restores', 11],
+    ['svr5-busy-while-open', 3],
+  ] as const) {
+    test(`?lesson=${id}&step=${step} asks the question, the step before shown, nothing answering it`, async ({
+      page,
+    }) => {
+      const ask = lessonFile(id).steps[step - 1]?.ask;
+      if (!ask) throw new Error(`${id} step ${step} asks no question`);
+      await page.goto(`/?lesson=${id}&step=${step}`);
+      await expect(question(page)).toContainText(ask.question);
+      await expect(slider(page)).toHaveValue(String(step - 1));
+      await expect(page.getByTestId('answer')).toHaveCount(0);
+      const outside = await screenOutsideQuestion(page);
+      expect(outside).not.toContain(ask.choices[ask.answer] ?? '?');
+      if (ask.explain) expect(outside).not.toContain(ask.explain);
+      const told = await toldText(page);
+      for (const name of tellTales(ask)) expect(told).not.toMatch(new RegExp(`\\b${name}\\b`));
+      // The address names the asked step; the clicker's press reveals it.
+      await expect(page).toHaveURL(new RegExp(`[?&]lesson=${id}&step=${step}$`));
+      await click(page, 'PageDown');
+      await expect(slider(page)).toHaveValue(String(step));
+      await expect(page.getByTestId('answer')).toContainText(ask.choices[ask.answer] ?? '?');
+    });
+  }
+});
+
 test.describe('a clicker is enough', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
 
