@@ -8,6 +8,7 @@ import { kernelOf } from '../kernel/core';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';
+import { RegionOwner } from '../panels/regionName';
 import { createVisualizer, useVisualizer, VisualizerProvider, type Theme, type Visualizer } from '../store';
 import { selectTheme, selectTitle } from '../store/selectors';
 import { COMPARE_PAIRS, pairById, type ComparePair } from './compare';
@@ -226,19 +227,22 @@ function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernel
       <h2 className="text-base font-semibold">
         {osName}: {title}
       </h2>
-      <Narration />
-      <div className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
-        <ReactFlowProvider>
-          <Graph>
-            <AnimationLayer />
-            <PresenterZoom />
-          </Graph>
-        </ReactFlowProvider>
-      </div>
-      <Checklist />
-      <div className="h-64 shrink-0">
-        <EventLog />
-      </div>
+      {/* Each side's panels are landmarks named after its OS: no two of a kind on the page. */}
+      <RegionOwner.Provider value={osName}>
+        <Narration />
+        <div className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
+          <ReactFlowProvider>
+            <Graph>
+              <AnimationLayer />
+              <PresenterZoom />
+            </Graph>
+          </ReactFlowProvider>
+        </div>
+        <Checklist />
+        <div className="h-64 shrink-0">
+          <EventLog />
+        </div>
+      </RegionOwner.Provider>
     </section>
   );
 }

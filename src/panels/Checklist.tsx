@@ -7,6 +7,7 @@ import { ownerSummaries, shownExplanation } from './checklistModel';
 import { refLabel } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
+import { useRegionName } from './regionName';
 
 /**
  * The live unload checklist (seed rule 4 for Windows, `_unload(D2)` for
@@ -14,6 +15,7 @@ import { RuleRef } from './ruleLink';
  * that block it. explainUnload decides; this only draws.
  */
 export function Checklist() {
+  const region = useRegionName('Unload checklist');
   const world = useVisualizer(selectWorld);
   const selection = useVisualizer(selectSelection);
   const { execute } = useVisualizerApi();
@@ -30,7 +32,7 @@ export function Checklist() {
 
   return (
     <section
-      aria-label="Unload checklist"
+      aria-label={region}
       data-testid="checklist"
       className="panel flex shrink-0 flex-col gap-2 p-3 text-sm"
     >

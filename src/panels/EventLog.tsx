@@ -7,6 +7,7 @@ import { selectFontScale } from '../lessons/selectors';
 import { LOG_PAGE, actionArgs, actionLabel, logRows, sentenceOf, visibleRows, type LogRow } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
+import { useRegionName } from './regionName';
 
 /** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
 type When = 'past' | 'current';
@@ -17,6 +18,7 @@ type When = 'past' | 'current';
  * travels there; hovering an event outlines its objects in the graph.
  */
 export function EventLog() {
+  const region = useRegionName('Event log');
   const entries = useVisualizer(selectEntries);
   const cursor = useVisualizer(selectCursor);
   // While the current step animates, its events appear as they play (animation that tells the truth).
@@ -60,7 +62,7 @@ export function EventLog() {
 
   return (
     <section
-      aria-label="Event log"
+      aria-label={region}
       data-testid="event-log"
       className="panel flex h-full min-h-0 flex-col gap-2 p-3 text-sm"
     >

@@ -3,9 +3,11 @@ import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';
 import { selectOpeningSummary } from '../lessons/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
+import { useRegionName } from './regionName';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event (said aloud by the Announcer). */
 export function Narration() {
+  const region = useRegionName('Current step');
   const entry = useVisualizer(selectCurrentEntry);
   const summary = useVisualizer(selectOpeningSummary);
   // While the step animates, its outcome is told once its event has played (nothing shows the future).
@@ -13,7 +15,7 @@ export function Narration() {
   const decisive = entry ? decisiveEvent(entry.events) : undefined;
   const told = decisive && (played === null || (entry?.events.indexOf(decisive) ?? 0) <= played);
   return (
-    <section aria-label="Current step" className="panel px-3 py-2 text-sm">
+    <section aria-label={region} className="panel px-3 py-2 text-sm">
       {entry ? (
         <>
           <p>
