@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { screenOutsideQuestion, tellTales } from './classroom';
 import { checkA11y, expect, test } from './fixtures';
 import { LESSON_IDS } from '../src/scenarios/lessons/ids';
 
@@ -44,25 +45,6 @@ async function click(page: Page, key: string): Promise<void> {
   const before = await where(page);
   await page.keyboard.press(key);
   await expect.poll(() => where(page)).not.toBe(before);
-}
-
-/** The OS's names in the right answer that no wrong choice nor the question has (EBUSY, STATUS_…). */
-function tellTales(ask: Ask): string[] {
-  const names = (t: string) => t.split(/[^A-Za-z0-9_]+/).filter((w) => /^[A-Z][A-Z0-9_]{2,}$/.test(w));
-  const elsewhere = new Set([ask.question, ...ask.choices.filter((_, i) => i !== ask.answer)].flatMap(names));
-  return names(ask.choices[ask.answer] ?? '').filter((w) => !elsewhere.has(w));
-}
-
-/** What the class reads outside the question panel: the whole page's text with the panel hidden. */
-async function screenOutsideQuestion(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const panel = document.querySelector<HTMLElement>('[data-testid="question"]');
-    const was = panel?.style.display ?? '';
-    if (panel) panel.style.display = 'none';
-    const text = document.body.innerText;
-    if (panel) panel.style.display = was;
-    return text;
-  });
 }
 
 /** The title bar, the narration and the checklist: where a prediction could be written. */

@@ -21,12 +21,14 @@ export function QuestionPanel() {
   if (asking !== null) {
     const ask = entries[asking - 1]?.ask;
     const say = entries[asking - 1]?.say;
-    return ask ? <Question step={asking} ask={ask} say={say} /> : null;
+    return ask ? <AskedQuestion step={asking} ask={ask} say={say} /> : null;
   }
   if (!lesson) return null;
   return (
     <>
-      {current?.ask ? <Revealed step={cursor} ask={current.ask} answer={lesson.answers[cursor]} /> : null}
+      {current?.ask ? (
+        <Revealed label={`step ${cursor}`} ask={current.ask} answer={lesson.answers[cursor]} />
+      ) : null}
       {conclusion ? <Conclusion text={conclusion} /> : null}
     </>
   );
@@ -42,8 +44,25 @@ function Conclusion({ text }: { text: string }) {
   );
 }
 
-function Question({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
+function AskedQuestion({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
   const { execute } = useVisualizerApi();
+  return (
+    <Question label={`Step ${step}`} ask={ask} say={say} onChoose={(i) => execute('answer', { choice: i })} />
+  );
+}
+
+/** A question asked to the class: its setup, the question, numbered choices (a lesson's step, a compare beat). */
+export function Question({
+  label,
+  ask,
+  say,
+  onChoose,
+}: {
+  label: string;
+  ask: Ask;
+  say: string | undefined;
+  onChoose: (choice: number) => void;
+}) {
   return (
     <section
       aria-labelledby="question-title"
@@ -51,7 +70,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
       className="panel question flex flex-col gap-2 px-3 py-2"
       style={{ borderColor: 'var(--info)', borderWidth: 2 }}
     >
-      <p className="muted text-xs font-semibold tracking-wide uppercase">Step {step}: predict first</p>
+      <p className="muted text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
       {say ? <p className="text-sm">{say}</p> : null}
       <h2 id="question-title" className="text-base font-semibold">
         {ask.question}
@@ -62,7 +81,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
             <button
               type="button"
               className="btn choice flex w-full items-baseline gap-2 text-left text-sm"
-              onClick={() => execute('answer', { choice: i })}
+              onClick={() => onChoose(i)}
             >
               <span className="font-mono font-bold" aria-hidden="true">
                 {i + 1}
@@ -79,7 +98,8 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
   );
 }
 
-function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answer | undefined }) {
+/** A revealed question: what was right, why, and the rule with its source. */
+export function Revealed({ label, ask, answer }: { label: string; ask: Ask; answer: Answer | undefined }) {
   const rule = ask.rule !== undefined && ask.rule in RULES ? (ask.rule as RuleId) : undefined;
   const right = ask.choices[ask.answer];
   const verdict =
@@ -90,7 +110,7 @@ function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answe
         : { text: `✗ Not quite: you chose “${ask.choices[answer.choice] ?? '?'}”`, tone: 'danger' };
   return (
     <section
-      aria-label={`Answer to step ${step}`}
+      aria-label={`Answer to ${label}`}
       data-testid="answer"
       className="panel flex flex-col gap-1 px-3 py-2 text-sm"
       aria-live="polite"
