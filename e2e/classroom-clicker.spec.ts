@@ -326,3 +326,17 @@ test('the conclusion at the end, and on a branch which key returns: both accessi
   await expect(page.getByTestId('blank-screen')).toHaveCount(0);
   await expect(slider(page)).toHaveValue('2');
 });
+
+test('the inspector, like the checklist, shows facts only while a question is open', async ({ page }) => {
+  // svr5-no-unload-routine step 5 asks whether the daemon unloads lp; lp has no _unload.
+  await page.goto('/?lesson=svr5-no-unload-routine&step=5');
+  await expect(question(page)).toBeVisible();
+  await page.locator('.react-flow__node[data-id="module:lp"]').click();
+  const unload = page.getByTestId('inspector').locator('[data-field="_unload"]');
+  await expect(unload).toHaveText('(none)');
+  await expect(page.getByTestId('inspector')).not.toContainText('never unloaded');
+  await page.screenshot({ path: test.info().outputPath('inspector-held.png') });
+  await page.keyboard.press('PageDown'); // the reveal: the last step, nothing held back
+  await expect(page.getByTestId('answer')).toBeVisible();
+  await expect(unload).toHaveText('(none): never unloaded');
+});
