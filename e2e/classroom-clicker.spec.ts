@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { screenOutsideQuestion, tellTales } from './classroom';
 import { checkA11y, expect, test } from './fixtures';
 import { LESSON_IDS } from '../src/scenarios/lessons/ids';
 
@@ -44,25 +45,6 @@ async function click(page: Page, key: string): Promise<void> {
   const before = await where(page);
   await page.keyboard.press(key);
   await expect.poll(() => where(page)).not.toBe(before);
-}
-
-/** The OS's names in the right answer that no wrong choice nor the question has (EBUSY, STATUS_…). */
-function tellTales(ask: Ask): string[] {
-  const names = (t: string) => t.split(/[^A-Za-z0-9_]+/).filter((w) => /^[A-Z][A-Z0-9_]{2,}$/.test(w));
-  const elsewhere = new Set([ask.question, ...ask.choices.filter((_, i) => i !== ask.answer)].flatMap(names));
-  return names(ask.choices[ask.answer] ?? '').filter((w) => !elsewhere.has(w));
-}
-
-/** What the class reads outside the question panel: the whole page's text with the panel hidden. */
-async function screenOutsideQuestion(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const panel = document.querySelector<HTMLElement>('[data-testid="question"]');
-    const was = panel?.style.display ?? '';
-    if (panel) panel.style.display = 'none';
-    const text = document.body.innerText;
-    if (panel) panel.style.display = was;
-    return text;
-  });
 }
 
 /** The title bar, the narration and the checklist: where a prediction could be written. */
@@ -144,6 +126,34 @@ for (const size of [
     }
   });
 }
+
+test.describe('an address at a question step', () => {
+  for (const [id, step] of [
+    ['cancel-restores', 11],
+    ['svr5-busy-while-open', 3],
+  ] as const) {
+    test(`?lesson=${id}&step=${step} asks the question, the step before shown, nothing answering it`, async ({
+      page,
+    }) => {
+      const ask = lessonFile(id).steps[step - 1]?.ask;
+      if (!ask) throw new Error(`${id} step ${step} asks no question`);
+      await page.goto(`/?lesson=${id}&step=${step}`);
+      await expect(question(page)).toContainText(ask.question);
+      await expect(slider(page)).toHaveValue(String(step - 1));
+      await expect(page.getByTestId('answer')).toHaveCount(0);
+      const outside = await screenOutsideQuestion(page);
+      expect(outside).not.toContain(ask.choices[ask.answer] ?? '?');
+      if (ask.explain) expect(outside).not.toContain(ask.explain);
+      const told = await toldText(page);
+      for (const name of tellTales(ask)) expect(told).not.toMatch(new RegExp(`\\b${name}\\b`));
+      // The address names the asked step; the clicker's press reveals it.
+      await expect(page).toHaveURL(new RegExp(`[?&]lesson=${id}&step=${step}$`));
+      await click(page, 'PageDown');
+      await expect(slider(page)).toHaveValue(String(step));
+      await expect(page.getByTestId('answer')).toContainText(ask.choices[ask.answer] ?? '?');
+    });
+  }
+});
 
 test.describe('a clicker is enough', () => {
   test.use({ viewport: { width: 1024, height: 768 } });
@@ -315,4 +325,18 @@ test('the conclusion at the end, and on a branch which key returns: both accessi
   await expect(page.getByTestId('branch')).toHaveCount(0);
   await expect(page.getByTestId('blank-screen')).toHaveCount(0);
   await expect(slider(page)).toHaveValue('2');
+});
+
+test('the inspector, like the checklist, shows facts only while a question is open', async ({ page }) => {
+  // svr5-no-unload-routine step 5 asks whether the daemon unloads lp; lp has no _unload.
+  await page.goto('/?lesson=svr5-no-unload-routine&step=5');
+  await expect(question(page)).toBeVisible();
+  await page.locator('.react-flow__node[data-id="module:lp"]').click();
+  const unload = page.getByTestId('inspector').locator('[data-field="_unload"]');
+  await expect(unload).toHaveText('(none)');
+  await expect(page.getByTestId('inspector')).not.toContainText('never unloaded');
+  await page.screenshot({ path: test.info().outputPath('inspector-held.png') });
+  await page.keyboard.press('PageDown'); // the reveal: the last step, nothing held back
+  await expect(page.getByTestId('answer')).toBeVisible();
+  await expect(unload).toHaveText('(none): never unloaded');
 });

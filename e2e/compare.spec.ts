@@ -41,7 +41,8 @@ test.describe('compare view', () => {
           const drawn = await measure(page, screen.floor);
           min = Math.min(min, drawn.min);
           small.push(...drawn.small.map((s) => `beat ${beat}: ${s}`));
-          if (await page.getByRole('button', { name: 'Next ▶' }).isDisabled()) break;
+          // At a beat with a question the button asks (Ask ▶), then reveals (Reveal ▶): compare-questions.spec.ts.
+          if (await page.getByRole('button', { name: /^(Next|Ask|Reveal) ▶$/ }).isDisabled()) break;
           await page.keyboard.press('ArrowRight');
         }
         console.log(

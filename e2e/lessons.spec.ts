@@ -82,13 +82,26 @@ test.describe('a lesson', () => {
   });
 
   test('opens at the address’s step and keeps the address up to date', async ({ page }) => {
+    await openLesson(page, 'leaked-handle', 2);
+    await atStep(page, 2);
+    await expect(page.getByTestId('status')).toHaveText('STATUS_SUCCESS');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/[?&]lesson=leaked-handle&step=1$/);
+    await page.reload();
+    await atStep(page, 1);
+  });
+
+  test('an address at a question step asks it: the step before shows, the answer waits', async ({ page }) => {
+    // leaked-handle step 4 asks "Does the new open succeed?" (its answer: STATUS_NO_SUCH_DEVICE).
     await openLesson(page, 'leaked-handle', 4);
+    await expect(question(page)).toContainText('Does the new open succeed?');
+    await atStep(page, 3);
+    await expect(page.getByTestId('status')).not.toHaveText('STATUS_NO_SUCH_DEVICE');
+    await expect(page.getByTestId('answer')).toHaveCount(0);
+    await expect(page).toHaveURL(/[?&]lesson=leaked-handle&step=4$/);
+    await page.keyboard.press('ArrowRight');
     await atStep(page, 4);
     await expect(page.getByTestId('status')).toHaveText('STATUS_NO_SUCH_DEVICE');
-    await page.keyboard.press('ArrowLeft');
-    await expect(page).toHaveURL(/[?&]lesson=leaked-handle&step=3$/);
-    await page.reload();
-    await atStep(page, 3);
   });
 
   test('acting in the past starts a branch; one click returns to the lesson', async ({ page }) => {
@@ -136,12 +149,13 @@ test.describe('a picture a student can read', () => {
 
 test.describe('animation that tells the truth', () => {
   test('mid-animation the graph, checklist and log do not yet show the step’s outcome', async ({ page }) => {
-    await openLesson(page, 'leaked-handle', 4);
+    // Step 5's address opens with its question asked, at step 4.
+    await openLesson(page, 'leaked-handle', 5);
     await page.getByLabel('Speed').selectOption('0.5');
     const driver = page.locator('.react-flow__node[data-id="driver:Beeper"]');
     const layer = page.getByTestId('animation-layer');
     await expect(driver).toContainText('Unload Pending');
-    await page.keyboard.press('ArrowRight');
+    await expect(question(page)).toBeVisible();
     await page.keyboard.press('2');
     await expect(layer).toHaveAttribute('data-animating', 'true');
     // The handle is closing; Unload has not run yet in the picture, nor in the log.

@@ -51,8 +51,8 @@ test('once loaded, the app, a lesson and the embed open with no network', async 
 });
 
 test('a new version is offered, and waits for the user, never reloading mid-lesson', async ({ page }) => {
-  await page.goto(`${server.url}/?lesson=leaked-handle&step=3`);
-  await expect(page.getByText('step 3 / 5')).toBeVisible();
+  await page.goto(`${server.url}/?lesson=leaked-handle&step=2`);
+  await expect(page.getByText('step 2 / 5')).toBeVisible();
   await workerActive(page);
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
@@ -61,10 +61,10 @@ test('a new version is offered, and waits for the user, never reloading mid-less
   const offer = page.getByTestId('update-offer');
   await expect(offer).toContainText('A new version of Unload Lens is ready');
   expect(await page.evaluate(() => 'sameDocument' in window), 'not reloaded').toBe(true);
-  await expect(page.getByText('step 3 / 5')).toBeVisible();
+  await expect(page.getByText('step 2 / 5')).toBeVisible();
 
   await offer.getByRole('button', { name: 'Reload' }).click();
   await page.waitForFunction(() => !('sameDocument' in window));
-  await expect(page.getByText('step 3 / 5')).toBeVisible();
+  await expect(page.getByText('step 2 / 5')).toBeVisible();
   await expect(page.getByTestId('update-offer')).toHaveCount(0);
 });

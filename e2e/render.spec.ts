@@ -70,8 +70,9 @@ for (const [name, query, args] of [
   ['a scenario at a step, light', '/?scenario=windows-default&step=9', ['windows-default', '--step', '9']],
   [
     'a lesson at a step, dark',
-    '/?lesson=leaked-handle&step=3',
-    ['leaked-handle', '--step', '3', '--theme', 'dark'],
+    // Step 2: an address at a question step (3) opens asking it, at step 2.
+    '/?lesson=leaked-handle&step=2',
+    ['leaked-handle', '--step', '2', '--theme', 'dark'],
   ],
   ['SVR5, light', '/?scenario=svr5-default', ['svr5-default']],
 ] as const) {

@@ -91,7 +91,7 @@ if (root && params.get('view') === 'pair') {
   const notices = [...opened.notices];
   if (lessonAt) {
     await loadLessons();
-    const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step });
+    const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step, ask: true });
     if (!r.ok) {
       notices.push(`${r.error}. Pick a lesson from the gallery.`);
       visualizer.execute('toggleGallery');

@@ -1,13 +1,23 @@
-import { explainUnload, kernelFor } from '../kernel/core';
+import { explainUnload } from '../kernel/core';
+import { holdsBack } from '../lessons/question';
+import { ownerSummaries } from '../panels/checklistModel';
 import { worldAt, type Visualizer, type VisualizerState } from '../store';
 import type { StateReport } from './protocol';
 
-/** The parts of the state a report reads (with `classroom.autoplay`). */
-const REPORTED = ['os', 'title', 'initial', 'entries', 'cursor', 'theme'] as const;
+/** The parts of the state a report reads (with `classroom.autoplay`, and whether the screen holds back). */
+const REPORTED = ['os', 'title', 'initial', 'entries', 'cursor', 'theme', 'lesson'] as const;
 
-/** What a host hears after every change: where the visualizer stands, in plain data. */
+/**
+ * What a host hears after every change: where the visualizer stands, in
+ * plain data. In a lesson, while the screen holds back (step 0, a question
+ * open or one press away: `holdsBack`, issue 17), a host hears what the
+ * checklist on screen says — facts, the lines not met — never the kernel's
+ * summary of what comes next: a host page showing it would answer the
+ * question. After the reveal it hears the whole summary again.
+ */
 export function stateReport(s: VisualizerState): StateReport {
   const world = worldAt(s);
+  const held = holdsBack(s);
   return {
     os: s.os,
     title: s.title,
@@ -16,17 +26,15 @@ export function stateReport(s: VisualizerState): StateReport {
     status: s.entries[s.cursor - 1]?.status ?? null,
     playing: s.classroom.autoplay,
     theme: s.theme,
-    checklist: kernelFor(world)
-      .owners(world)
-      .map((owner) => {
-        const e = explainUnload(world, owner);
-        return {
-          owner,
-          unloaded: e.unloaded,
-          summary: e.summary,
-          blocking: e.conditions.filter((c) => !c.met).map((c) => c.id),
-        };
-      }),
+    checklist: ownerSummaries(world, held).map(({ ref, summary }) => {
+      const e = explainUnload(world, ref.name);
+      return {
+        owner: ref.name,
+        unloaded: e.unloaded,
+        summary,
+        blocking: e.conditions.filter((c) => !c.met).map((c) => c.id),
+      };
+    }),
   };
 }
 
@@ -44,7 +52,8 @@ export function watchReports(v: Visualizer, onReport: (r: StateReport) => void):
     // A hover, a selection or an animation frame changes nothing a report reads: skip the work.
     if (
       REPORTED.every((k) => state[k] === previous[k]) &&
-      state.classroom.autoplay === previous.classroom.autoplay
+      state.classroom.autoplay === previous.classroom.autoplay &&
+      holdsBack(state) === holdsBack(previous)
     )
       return;
     const report = stateReport(state);

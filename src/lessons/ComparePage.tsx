@@ -8,9 +8,21 @@ import { kernelOf } from '../kernel/core';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';
+import { ViewName } from '../app/landmarkName';
 import { createVisualizer, useVisualizer, VisualizerProvider, type Theme, type Visualizer } from '../store';
 import { selectTheme, selectTitle } from '../store/selectors';
-import { COMPARE_PAIRS, pairById, type ComparePair } from './compare';
+import {
+  COMPARE_PAIRS,
+  COMPARE_START,
+  compareAsksNext,
+  compareBack,
+  compareLand,
+  compareNext,
+  pairById,
+  type CompareAt,
+  type ComparePair,
+} from './compare';
+import { Question, Revealed } from './QuestionPanel';
 import { PresenterZoom } from './PresenterZoom';
 import { selectPresenter } from './selectors';
 import { PRESENTER_SCALE } from './state';
@@ -23,7 +35,9 @@ import { PRESENTER_SCALE } from './state';
  */
 export function ComparePage({ initialPair, theme }: { initialPair: string | null; theme: Theme }) {
   const [pair, setPair] = useState<ComparePair>(() => pairById(initialPair));
-  const [beat, setBeat] = useState(() => beatFromAddress(pair));
+  // The beat shown, and the next beat's question when it is open (asked before the beat shows).
+  const [at, setAt] = useState<CompareAt>(() => compareLand(pair, beatFromAddress(pair)));
+  const beat = at.beat;
   const [sides] = useState(() => ({
     windows: createVisualizer({ theme }),
     svr5: createVisualizer({ theme }),
@@ -50,9 +64,10 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
     }
     const p = new URLSearchParams(window.location.search);
     p.set('pair', pair.id);
-    p.set('beat', String(beat));
+    // While a question is open the address names its beat: opened, it asks again.
+    p.set('beat', String(at.asking ? beat + 1 : beat));
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?${p.toString()}`);
-  }, [pair, beat, sides]);
+  }, [pair, beat, at.asking, sides]);
   useEffect(() => {
     for (const v of [sides.windows, sides.svr5])
       if (v.getState().classroom.presenter !== presenter) v.execute('togglePresenter');
@@ -64,32 +79,38 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
   }, [dark, sides]);
 
   const last = pair.beats.length - 1;
-  const go = (b: number) => setBeat(Math.max(0, Math.min(last, b)));
-  // The keys read the beat through a ref, so the listener (and its focus tracker) is made once.
-  const now = useRef({ beat, go });
+  const go = (b: number) => setAt((a) => ({ ...a, beat: Math.max(0, Math.min(last, b)), asking: false }));
+  const next = (choice: number | null = null) => setAt((a) => compareNext(pair, a, choice));
+  const back = () => setAt(compareBack);
+  // The keys read the state through a ref, so the listener (and its focus tracker) is made once.
+  const now = useRef({ at, go, next, back, pair });
   useEffect(() => {
-    now.current = { beat, go };
+    now.current = { at, go, next, back, pair };
   });
   useEffect(() => {
     const focus = pointerFocusTracker(window);
     const onKey = (e: KeyboardEvent) => {
       const el = e.target instanceof HTMLElement ? e.target : null;
       if (e.ctrlKey || e.metaKey || e.altKey || keepsKey(el, e.key, focus.byPointer(el))) return;
-      const { beat: at, go: to } = now.current;
-      const moves: Record<string, number> = {
-        ArrowRight: at + 1,
-        ' ': at + 1,
-        PageDown: at + 1,
-        ArrowLeft: at - 1,
-        PageUp: at - 1,
-        Home: 0,
-        End: Number.MAX_SAFE_INTEGER,
+      const c = now.current;
+      // As in a lesson: → Space Page Down ask a beat's question first, then reveal it; ← Page Up close it.
+      const steps: Record<string, () => void> = {
+        ArrowRight: () => c.next(),
+        ' ': () => c.next(),
+        PageDown: () => c.next(),
+        ArrowLeft: c.back,
+        PageUp: c.back,
+        Home: () => c.go(0),
+        End: () => c.go(Number.MAX_SAFE_INTEGER),
       };
-      const target = moves[e.key];
-      if (target !== undefined) {
+      const step = steps[e.key];
+      const digit = /^[1-9]$/.test(e.key) ? Number(e.key) : 0;
+      const ask = c.pair.beats[c.at.beat + 1]?.ask;
+      if (step) {
         e.preventDefault();
-        to(target);
-      } else if (e.key === 't') setDark((d) => !d);
+        step();
+      } else if (c.at.asking && ask && digit >= 1 && digit <= ask.choices.length) c.next(digit - 1);
+      else if (e.key === 't') setDark((d) => !d);
       else if (e.key === 'p') setPresenter((p) => !p);
     };
     window.addEventListener('keydown', onKey);
@@ -100,6 +121,9 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
   }, []);
 
   const b = pair.beats[beat];
+  const asked = at.asking ? pair.beats[beat + 1]?.ask : undefined;
+  // The mapping in one line is what the questions ask the class to find: it waits for their reveal.
+  const mapped = pair.beats.every((x, i) => !x.ask || i in at.answers);
   return (
     <div
       className={`compare flex h-full flex-col${presenter ? ' presenter' : ''}`}
@@ -119,7 +143,7 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
             value={pair.id}
             onChange={(e) => {
               setPair(pairById(e.target.value));
-              setBeat(0);
+              setAt(COMPARE_START);
             }}
           >
             {COMPARE_PAIRS.map((p) => (
@@ -130,19 +154,14 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
           </select>
         </label>
         <nav aria-label="Beats" className="flex items-center gap-1">
-          <button type="button" className="btn" disabled={beat === 0} onClick={() => go(beat - 1)}>
+          <button type="button" className="btn" disabled={beat === 0 && !at.asking} onClick={back}>
             ◀ Back
           </button>
           <span className="px-1 text-sm tabular-nums" aria-live="polite">
             beat {beat} of {last}
           </span>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={beat === last}
-            onClick={() => go(beat + 1)}
-          >
-            Next ▶
+          <button type="button" className="btn btn-primary" disabled={beat === last} onClick={() => next()}>
+            {at.asking ? 'Reveal ▶' : compareAsksNext(pair, at) ? 'Ask ▶' : 'Next ▶'}
           </button>
         </nav>
         <button
@@ -176,16 +195,39 @@ export function ComparePage({ initialPair, theme }: { initialPair: string | null
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <td className="pr-3 align-top">{pair.windowsSide}</td>
-                <td className="align-top">{pair.svr5Side}</td>
-              </tr>
+              {mapped ? (
+                <tr>
+                  <td className="pr-3 align-top">{pair.windowsSide}</td>
+                  <td className="align-top">{pair.svr5Side}</td>
+                </tr>
+              ) : (
+                <tr>
+                  {/* The mapping is the pair's conclusion: it would answer the questions (issue 17). */}
+                  <td colSpan={2} className="muted align-top" data-testid="mapping-held">
+                    Predict first: the mapping shows once the class has answered this idea’s questions.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
           <p className="text-base" data-testid="beat-note" aria-live="polite">
             {b?.note}
           </p>
         </section>
+        {asked ? (
+          <Question
+            label={`Beat ${beat + 1}`}
+            ask={asked}
+            say={undefined}
+            onChoose={(choice) => next(choice)}
+          />
+        ) : b?.ask && beat in at.answers ? (
+          <Revealed
+            label={`beat ${beat}`}
+            ask={b.ask}
+            answer={{ choice: at.answers[beat] ?? null, correct: at.answers[beat] === b.ask.answer }}
+          />
+        ) : null}
         <div className="grid min-h-0 flex-1 grid-cols-1 gap-2 lg:grid-cols-2">
           <Side visualizer={sides.windows} testId="compare-windows" />
           <Side visualizer={sides.svr5} testId="compare-svr5" />
@@ -226,19 +268,22 @@ function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernel
       <h2 className="text-base font-semibold">
         {osName}: {title}
       </h2>
-      <Narration />
-      <div className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
-        <ReactFlowProvider>
-          <Graph>
-            <AnimationLayer />
-            <PresenterZoom />
-          </Graph>
-        </ReactFlowProvider>
-      </div>
-      <Checklist />
-      <div className="h-64 shrink-0">
-        <EventLog />
-      </div>
+      {/* Each side's panels are landmarks named after its OS: no two of a kind on the page. */}
+      <ViewName.Provider value={osName}>
+        <Narration />
+        <div className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
+          <ReactFlowProvider>
+            <Graph>
+              <AnimationLayer />
+              <PresenterZoom />
+            </Graph>
+          </ReactFlowProvider>
+        </div>
+        <Checklist />
+        <div className="h-64 shrink-0">
+          <EventLog />
+        </div>
+      </ViewName.Provider>
     </section>
   );
 }

@@ -23,12 +23,14 @@ export function QuestionPanel() {
   if (asking !== null) {
     const ask = entries[asking - 1]?.ask;
     const say = entries[asking - 1]?.say;
-    return ask ? <Question step={asking} ask={ask} say={say} /> : null;
+    return ask ? <AskedQuestion step={asking} ask={ask} say={say} /> : null;
   }
   if (!lesson) return null;
   return (
     <>
-      {current?.ask ? <Revealed step={cursor} ask={current.ask} answer={lesson.answers[cursor]} /> : null}
+      {current?.ask ? (
+        <Revealed label={`step ${cursor}`} ask={current.ask} answer={lesson.answers[cursor]} />
+      ) : null}
       {conclusion ? <Conclusion text={conclusion} /> : null}
     </>
   );
@@ -44,23 +46,40 @@ function Conclusion({ text }: { text: string }) {
   );
 }
 
+function AskedQuestion({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
+  const { execute } = useVisualizerApi();
+  return (
+    <Question label={`Step ${step}`} ask={ask} say={say} onChoose={(i) => execute('answer', { choice: i })} />
+  );
+}
+
 /**
+ * A question asked to the class: its setup, the question, numbered choices (a lesson's step, a compare beat).
  * Focus follows the question: when it opens, to its first choice (the class
  * answers with one key); when it goes (answered or revealed), on to what
  * comes next (Revealed) — never left on the page or a panel.
  */
-function Question({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
-  const { execute } = useVisualizerApi();
+export function Question({
+  label,
+  ask,
+  say,
+  onChoose,
+}: {
+  label: string;
+  ask: Ask;
+  say: string | undefined;
+  onChoose: (choice: number) => void;
+}) {
   const part = useRef<HTMLElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (mayMoveFocus(part.current?.closest<HTMLElement>('.visualizer') ?? null)) place(first.current);
-  }, [step]);
+  }, [label]);
   // A layout effect's cleanup runs while the question is still in the page: focus is still in it.
   useLayoutEffect(() => {
     const el = part.current;
     return () => leaving(el);
-  }, [step]);
+  }, [label]);
   return (
     <section
       ref={part}
@@ -69,7 +88,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
       className="panel question flex flex-col gap-2 px-3 py-2"
       style={{ borderColor: 'var(--info)', borderWidth: 2 }}
     >
-      <p className="muted text-xs font-semibold tracking-wide uppercase">Step {step}: predict first</p>
+      <p className="muted text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
       {say ? <p className="text-sm">{say}</p> : null}
       <h2 id="question-title" className="text-base font-semibold">
         {ask.question}
@@ -81,7 +100,7 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
               ref={i === 0 ? first : undefined}
               type="button"
               className="btn choice flex w-full items-baseline gap-2 text-left text-sm"
-              onClick={() => execute('answer', { choice: i })}
+              onClick={() => onChoose(i)}
             >
               <span className="font-mono font-bold" aria-hidden="true">
                 {i + 1}
@@ -98,7 +117,8 @@ function Question({ step, ask, say }: { step: number; ask: Ask; say: string | un
   );
 }
 
-function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answer | undefined }) {
+/** A revealed question: what was right, why, and the rule with its source. */
+export function Revealed({ label, ask, answer }: { label: string; ask: Ask; answer: Answer | undefined }) {
   const rule = ask.rule !== undefined && ask.rule in RULES ? (ask.rule as RuleId) : undefined;
   const right = ask.choices[ask.answer];
   const verdict =
@@ -117,11 +137,11 @@ function Revealed({ step, ask, answer }: { step: number; ask: Ask; answer: Answe
       el ? firstTabbable(el) : null,
       root?.querySelector<HTMLElement>('[data-restart]') ?? null,
     ]);
-  }, [step]);
+  }, [label]);
   return (
     <section
       ref={part}
-      aria-label={`Answer to step ${step}`}
+      aria-label={`Answer to ${label}`}
       data-testid="answer"
       className="panel flex flex-col gap-1 px-3 py-2 text-sm"
       aria-live="polite"

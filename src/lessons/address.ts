@@ -1,5 +1,6 @@
 import type { Visualizer } from '../store/create';
 import type { VisualizerState } from '../store/state';
+import { openQuestion } from './question';
 
 /**
  * `?lesson=leaked-handle&step=4`: where a built-in lesson stands, kept in
@@ -24,8 +25,9 @@ export function lessonAddressOf(search: string): LessonAddress | null {
 export function addressOf(s: VisualizerState): LessonAddress | null {
   const l = s.lesson;
   if (!l || l.origin !== 'built-in') return null;
-  // On a branch the address keeps the lesson's own step the branch left from.
-  return { id: l.id, step: l.branchFrom ?? s.cursor };
+  // On a branch the address keeps the lesson's own step the branch left from. While a question is
+  // open, the step that asks it: opened, that address asks it again (commands.ts `landAt`).
+  return { id: l.id, step: l.branchFrom ?? openQuestion(s) ?? s.cursor };
 }
 
 /** The query string with the lesson's parameters set (or removed), other parameters kept. */

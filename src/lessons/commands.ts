@@ -20,6 +20,13 @@ type Parsed<A> = { ok: true; value: A } | { ok: false; error: string };
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (error: string): Parsed<never> => ({ ok: false, error });
+/** Parses `{ [key]: a whole number }`, or says what was expected. */
+const wholeArg =
+  <K extends string>(key: K, expected: string) =>
+  (a: unknown): Parsed<Record<K, number>> =>
+    isRecord(a) && Number.isInteger(a[key])
+      ? { ok: true, value: { [key]: a[key] as number } as Record<K, number> }
+      : fail(`expected { ${key}: ${expected} }`);
 const always = (): Availability => ({ enabled: true });
 const refuse = (s: VisualizerState, error: string) => ({
   state: s,
@@ -57,6 +64,22 @@ function next(s: VisualizerState): VisualizerState {
   return atEnd(moveTo(s, s.cursor + 1, true));
 }
 
+/**
+ * Lands at `step` as an address does (`?lesson=…&step=N`, a copied link):
+ * a step whose question has not been answered is not shown answered. The
+ * class sees the step before it with the question open, as if the teacher
+ * had just pressed → (issue 17: opening a question step by its address
+ * asks it). Elsewhere, and on a branch, the step itself.
+ */
+export function landAt(s: VisualizerState, step: number): VisualizerState {
+  const at = moveTo(s, step);
+  const lesson = at.lesson;
+  if (!lesson || lesson.branchFrom !== null || at.cursor === 0) return at;
+  if (!at.entries[at.cursor - 1]?.ask || lesson.answers[at.cursor]) return at;
+  const before = moveTo(s, at.cursor - 1);
+  return withLesson(before, { ...lesson, asking: { step: at.cursor, nonce: before.counter } });
+}
+
 /** The lesson's own steps shown again (from a branch), at `cursor`, with `lesson`'s answers. */
 function onLessonSteps(s: VisualizerState, lesson: LessonSession, cursor: number): VisualizerState {
   const entries = lesson.steps;
@@ -65,10 +88,23 @@ function onLessonSteps(s: VisualizerState, lesson: LessonSession, cursor: number
   return moveTo({ ...s, entries, layout, lesson: { ...lesson, branchFrom: null, asking: null } }, cursor);
 }
 
-const stepArg = (a: unknown): Parsed<{ id: string; step?: number }> =>
-  isRecord(a) && typeof a.id === 'string' && (a.step === undefined || Number.isInteger(a.step))
-    ? { ok: true, value: { id: a.id, ...(a.step === undefined ? {} : { step: a.step as number }) } }
-    : fail('expected { id: a lesson id, step?: a whole number }');
+type OpenArgs = { id: string; step?: number; ask?: boolean };
+const stepArg = (a: unknown): Parsed<OpenArgs> =>
+  isRecord(a) &&
+  typeof a.id === 'string' &&
+  (a.step === undefined || Number.isInteger(a.step)) &&
+  (a.ask === undefined || typeof a.ask === 'boolean')
+    ? {
+        ok: true,
+        value: {
+          id: a.id,
+          ...(a.step === undefined ? {} : { step: a.step as number }),
+          ...(a.ask === undefined ? {} : { ask: a.ask }),
+        },
+      }
+    : fail(
+        'expected { id: a lesson id, step?: a whole number, ask?: true to ask a question step’s question }',
+      );
 
 export const LESSON_COMMANDS = [
   // What is drawn follows the animation (src/animation/moment.ts).
@@ -108,10 +144,7 @@ export const LESSON_COMMANDS = [
     id: 'answer',
     label: 'Answer',
     help: 'Answers the open question with a choice (0 is the first) and reveals what happens',
-    parse: (a): Parsed<{ choice: number }> =>
-      isRecord(a) && Number.isInteger(a.choice)
-        ? { ok: true, value: { choice: a.choice as number } }
-        : fail('expected { choice: a whole number (0 is the first choice) }'),
+    parse: wholeArg('choice', 'a whole number (0 is the first choice)'),
     available: (s) =>
       openQuestion(s) !== null ? { enabled: true } : { enabled: false, reason: 'no question is open' },
     perform: (s, a) => {
@@ -126,7 +159,7 @@ export const LESSON_COMMANDS = [
     kind: 'command',
     id: 'openLesson',
     label: 'Open a lesson',
-    help: 'Loads a built-in lesson by id at step 0 (or at `step`)',
+    help: 'Loads a built-in lesson by id at step 0 (or at `step`; with `ask`, a step with a question opens with it asked, as an address does)',
     parse: stepArg,
     available: always,
     perform: (s, a, run) => {
@@ -139,9 +172,11 @@ export const LESSON_COMMANDS = [
       if (!r.outcome.ok) return r;
       const loaded = r.state;
       const lesson = startLesson(found.id, 'built-in', loaded.entries);
-      return ui(moveTo({ ...loaded, lesson }, a.step ?? 0), { galleryOpen: false, autoplay: false });
+      const opened = { ...loaded, lesson };
+      const at = a.ask ? landAt(opened, a.step ?? 0) : moveTo(opened, a.step ?? 0);
+      return ui(at, { galleryOpen: false, autoplay: false });
     },
-  } satisfies CommandDef<{ id: string; step?: number }>,
+  } satisfies CommandDef<OpenArgs>,
   {
     kind: 'command',
     id: 'loadLesson',
@@ -165,6 +200,15 @@ export const LESSON_COMMANDS = [
       });
     },
   } satisfies CommandDef<{ scenario: unknown; name: string }>,
+  {
+    kind: 'command',
+    id: 'landAt',
+    label: 'Go to a step as an address does',
+    help: 'Goes to a step; in a lesson, a step whose question is unanswered opens with the question asked (its answer not shown)',
+    parse: wholeArg('step', 'a whole number'),
+    available: always,
+    perform: (s, a) => landAt(s, a.step),
+  } satisfies CommandDef<{ step: number }>,
   {
     kind: 'command',
     id: 'returnToLesson',

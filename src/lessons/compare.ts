@@ -1,3 +1,4 @@
+import type { Ask } from '../kernel/core';
 import type { LessonId } from '../scenarios/lessons/ids';
 
 /**
@@ -11,6 +12,12 @@ export interface Beat {
   readonly svr5: number;
   /** What the two sides show, and how they map. */
   readonly note: string;
+  /**
+   * Predict, then reveal (issue 17): asked before this beat shows, while
+   * both sides still show the beat before; the reveal moves to the beat.
+   * The shape of a lesson step's `ask` (docs/scenario-format-extensions.md).
+   */
+  readonly ask?: Ask;
 }
 
 export interface ComparePair {
@@ -80,6 +87,18 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
         windows: 3,
         svr5: 3,
         note: 'Unload asked while open. Windows says yes and waits: Unload Pending, Unload deferred. SVR5 says no: EBUSY, and _unload is not even called.',
+        ask: {
+          question: 'Both sides ask to unload while the device is open. What do the two systems answer?',
+          choices: [
+            'Both refuse the unload at once',
+            'Windows accepts and defers Unload; SVR5 refuses with EBUSY',
+            'Both accept and wait for the last close',
+          ],
+          answer: 1,
+          explain:
+            'sc stop succeeds and marks the driver Unload Pending: Unload waits for the last reference. modadmin -U fails with EBUSY while the module is held open, before _unload is called.',
+          rule: 'seed.4a.noReferences',
+        },
       },
       {
         windows: 4,
@@ -147,6 +166,13 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
         windows: 4,
         svr5: 3,
         note: 'The unload routine is called. Windows’ Unload cannot refuse: the device and image go. SVR5’s _unload returns EIO, so the module stays and modadmin answers EIO.',
+        ask: {
+          question: 'Both unload routines are called. Which of them can keep its driver loaded?',
+          choices: ['Only Windows’ Unload', 'Only SVR5’s _unload', 'Both', 'Neither'],
+          answer: 1,
+          explain:
+            'Windows’ Unload returns void: once called, the driver goes. SVR5’s _unload returns an errno, and a non-zero one keeps the module loaded.',
+        },
       },
       {
         windows: 5,
@@ -183,6 +209,50 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
     ],
   },
 ];
+
+/** Where a compare lesson stands: the beat shown, the question open (the next beat's), the answers given. */
+export interface CompareAt {
+  readonly beat: number;
+  /** The next beat's question is open: both sides still show `beat`. */
+  readonly asking: boolean;
+  /** By beat: the choice picked (0 is the first), or null when revealed without one. */
+  readonly answers: Readonly<Record<number, number | null>>;
+}
+
+export const COMPARE_START: CompareAt = { beat: 0, asking: false, answers: {} };
+
+/** The question the next press asks or reveals, if the next beat has one not answered yet. */
+export function compareAsksNext(pair: ComparePair, at: CompareAt): boolean {
+  return !!pair.beats[at.beat + 1]?.ask && !(at.beat + 1 in at.answers);
+}
+
+/**
+ * One clicker press forward, as in a lesson (commands.ts `next`): at a beat
+ * with a question, ask it first; at an open question, reveal it (`choice`:
+ * the answer picked, null for a reveal without one).
+ */
+export function compareNext(pair: ComparePair, at: CompareAt, choice: number | null = null): CompareAt {
+  const last = pair.beats.length - 1;
+  if (at.asking)
+    return { beat: at.beat + 1, asking: false, answers: { ...at.answers, [at.beat + 1]: choice } };
+  if (at.beat >= last) return at;
+  if (compareAsksNext(pair, at)) return { ...at, asking: true };
+  return { ...at, beat: at.beat + 1 };
+}
+
+/** One press back: closes an open question first, else the beat before. */
+export function compareBack(at: CompareAt): CompareAt {
+  if (at.asking) return { ...at, asking: false };
+  return { ...at, beat: Math.max(0, at.beat - 1) };
+}
+
+/** Lands at a beat as an address does: a beat whose question is unanswered opens asked, the beat before shown. */
+export function compareLand(pair: ComparePair, beat: number, answers: CompareAt['answers'] = {}): CompareAt {
+  const b = Math.max(0, Math.min(pair.beats.length - 1, beat));
+  return b > 0 && pair.beats[b]?.ask && !(b in answers)
+    ? { beat: b - 1, asking: true, answers }
+    : { beat: b, asking: false, answers };
+}
 
 export function pairById(id: string | null): ComparePair {
   return COMPARE_PAIRS.find((p) => p.id === id) ?? (COMPARE_PAIRS[0] as ComparePair);

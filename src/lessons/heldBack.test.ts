@@ -7,6 +7,7 @@ import { app } from '../store/testing';
 import { openQuestion } from './commands';
 import { LESSONS } from './library';
 import { selectConclusion, selectHeldBack, selectOpeningSummary } from './selectors';
+import { tellTales } from './testing';
 
 /**
  * Issue 17: nothing on screen answers an open question. These tests drive
@@ -28,19 +29,6 @@ function screenText(s: VisualizerState): string {
     parts.push(e.summary, ...e.conditions.map((c) => c.text));
   }
   return parts.join('\n');
-}
-
-/**
- * The OS's names in a question's right answer that no wrong choice and not
- * the question itself has (EBUSY, STATUS_NO_SUCH_DEVICE, IRP_MN_REMOVE_DEVICE):
- * the answer's tell-tales.
- */
-function tellTales(question: string, choices: readonly string[], answer: number): string[] {
-  const words = (t: string) => t.split(/[^A-Za-z0-9_]+/).filter((w) => /^[A-Z][A-Z0-9_]{2,}$/.test(w));
-  const elsewhere = new Set(
-    [question, ...choices.filter((_, i) => i !== answer)].flatMap(words).map((w) => w.toLowerCase()),
-  );
-  return words(choices[answer] ?? '').filter((w) => !elsewhere.has(w.toLowerCase()));
 }
 
 describe('the screen holds back what is about to happen', () => {

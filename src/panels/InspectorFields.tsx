@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
+import { selectHeldBack } from '../lessons/selectors';
 import { selectWorld } from '../store/selectors';
 import { inspect } from './inspector/inspect';
 import { Value } from './inspector/Value';
@@ -9,6 +10,8 @@ import { InspectorPanel } from './InspectorPanel';
 /** The selected object's fields (loaded with the OS's inspector rows the first time something is selected). */
 export default function InspectorFields({ selection }: { readonly selection: ObjectRef }) {
   const world = useVisualizer(selectWorld);
+  // In front of a class, while it predicts: facts only, as the checklist (issue 17).
+  const heldBack = useVisualizer(selectHeldBack);
   const { execute } = useVisualizerApi();
   const select = (ref: ObjectRef) => execute('select', { ref });
   const inspection = useMemo(() => inspect(world, selection), [world, selection]);
@@ -42,7 +45,7 @@ export default function InspectorFields({ selection }: { readonly selection: Obj
                     {r.label}
                   </dt>
                   <dd className="overflow-x-auto rounded border border-(--line) bg-(--bg) px-2 py-1 font-mono text-[11px] leading-snug whitespace-pre">
-                    <Value parts={r.value} onOpen={select} />
+                    <Value parts={r.value} onOpen={select} heldBack={heldBack} />
                   </dd>
                 </div>
               ) : (
@@ -51,7 +54,7 @@ export default function InspectorFields({ selection }: { readonly selection: Obj
                     {r.label}
                   </dt>
                   <dd className="font-mono text-[11px] break-words" data-field={r.label}>
-                    <Value parts={r.value} onOpen={select} />
+                    <Value parts={r.value} onOpen={select} heldBack={heldBack} />
                   </dd>
                 </div>
               ),

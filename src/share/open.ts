@@ -60,7 +60,8 @@ export async function openFromParams(params: URLSearchParams, options: OpenOptio
   if (problem) notices.push(problem);
   if (step !== null && opened) {
     const count = visualizer.getState().entries.length;
-    visualizer.execute('goTo', { step });
+    // A lesson's step with a question opens asking it, never answered (issue 17).
+    visualizer.execute(visualizer.getState().lesson ? 'landAt' : 'goTo', { step });
     if (step > count) notices.push(`This scenario has ${count} steps; showing step ${count}, not ${step}.`);
   }
   return { visualizer, notices };

@@ -100,6 +100,7 @@ describe('a visualizer', () => {
       // The classroom's commands (src/lessons).
       answer: { choice: 1 },
       openLesson: { id: 'leaked-handle' },
+      landAt: { step: 1 },
       loadLesson: { scenario: windowsDefault },
       typeDigit: { digit: 3 },
       setFontScale: { scale: 1.5 },

@@ -4,7 +4,23 @@ import type { ObjectRef } from '../../kernel/core';
  * An inspector value: text with links, like WinDbg's DML output where an
  * object's name can be clicked to inspect it.
  */
-export type Part = string | { readonly text: string; readonly ref: ObjectRef };
+export type Part = string | { readonly text: string; readonly ref: ObjectRef } | Consequence;
+
+/**
+ * What a fact means for what comes next ("yes" + ": never unloaded", "closing"
+ * + ": IRP_MJ_CLOSE when its IRPs complete"): a consequence, not a fact of
+ * the world as shown. In front of a class, while the screen holds back
+ * (src/lessons/question.ts `holdsBack`: step 0, a question open or one press
+ * away), the inspector leaves it out, as the checklist leaves out the part
+ * of a line after its fact (issue 17: nothing on screen answers an open
+ * question).
+ */
+export interface Consequence {
+  readonly consequence: string;
+}
+
+/** A consequence after a fact, held back while the class predicts (see `Consequence`). */
+export const consequence = (text: string): Consequence => ({ consequence: text });
 
 export interface InspectorRow {
   /** The field's name as the debugger prints it (`RefCount`, `AttachedTo (Lower)`). */
@@ -46,8 +62,11 @@ export function row(label: string, value: Part | readonly Part[], hint?: string)
   return hint === undefined ? { label, value: v } : { label, value: v, hint };
 }
 
-export function textOf(parts: readonly Part[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+/** The value as plain text; `heldBack`: without its consequences (see `Consequence`). */
+export function textOf(parts: readonly Part[], heldBack = false): string {
+  return parts
+    .map((p) => (typeof p === 'string' ? p : 'consequence' in p ? (heldBack ? '' : p.consequence) : p.text))
+    .join('');
 }
 
 /** `0x1` style, as the debugger prints flag words (without leading zeros). */

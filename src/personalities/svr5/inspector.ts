@@ -1,6 +1,7 @@
 import { holdCount, isDdi8, unloadDelayOf, type Module, type Svr5World } from '../../kernel/core';
 import {
   NONE,
+  consequence,
   link,
   links,
   row,
@@ -51,7 +52,7 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('_load', isDdi8(m.ddi) ? 'required (DDI 8)' : 'optional before DDI 8'),
     row('_load returns', m.loadReturns, 'What the configured _load returns (0 or an errno)'),
     row('Last _load result', result(m.lastLoadResult)),
-    row('_unload', m.hasUnload ? 'present' : `${NONE}: never unloaded`),
+    row('_unload', m.hasUnload ? 'present' : [NONE, consequence(': never unloaded')]),
     row(
       '_unload returns',
       m.unloadReturns,
@@ -80,28 +81,31 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     row('Depends on', links('module', m.dependsOn)),
     row('Dependents', links('module', m.dependents), 'Loaded modules that depend on this one'),
     row('Instances', instances.length > 0 ? instances : NONE),
-    row('HBA driver', yesNo(m.hba, 'yes: never unloaded')),
+    row('HBA driver', m.hba ? ['yes', consequence(': never unloaded')] : 'no'),
     ...(m.mdi
       ? [
           row(
             'MDI driver',
-            'yes: tells the dlpi module on CFG_SUSPEND / CFG_RESUME',
+            ['yes', consequence(': tells the dlpi module on CFG_SUSPEND / CFG_RESUME')],
             'mdi_hw_suspended(D3mdi), mdi_hw_resumed(D3mdi)',
           ),
         ]
       : []),
     row(
       'Loadable',
-      m.isStatic ? 'no: a static module, linked into the kernel' : 'yes (DLKM)',
+      m.isStatic ? ['no', consequence(': a static module, linked into the kernel')] : 'yes (DLKM)',
       'A static module is never loaded or unloaded: modadmin -U answers EINVAL',
     ),
-    row('D_HOT', yesNo(m.hot, 'yes: instances can be hot-removed')),
+    row('D_HOT', m.hot ? ['yes', consequence(': instances can be hot-removed')] : 'no'),
   ];
   if (m.unloading)
     rows.push(
       row(
         'In transition',
-        `_unload running (${m.unloading.by}) since t=${m.unloading.since} s, returns at t=${m.unloading.until} s`,
+        [
+          `_unload running (${m.unloading.by}) since t=${m.unloading.since} s`,
+          consequence(`, returns at t=${m.unloading.until} s`),
+        ],
         'A module being unloaded is busy: modadmin -U gets EBUSY, an open waits',
       ),
     );
@@ -111,9 +115,13 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
     );
   if (m.unloadSleeps > 0) rows.push(row('_unload sleeps', `${m.unloadSleeps} s (blockable context)`));
   if (m.failsAfterDetach)
-    rows.push(row('_unload refuses', 'after drv_detach: its instances are gone (a driver bug)'));
+    rows.push(
+      row('_unload refuses', ['after drv_detach', consequence(': its instances are gone (a driver bug)')]),
+    );
   if (m.copyoutInUnload)
-    rows.push(row('copyout in _unload', 'yes: illegal in blockable context (a driver bug)'));
+    rows.push(
+      row('copyout in _unload', ['yes', consequence(': illegal in blockable context (a driver bug)')]),
+    );
   rows.push(row('Generation', String(m.generation), 'How many times it has been loaded'));
   return rows;
 }
@@ -140,7 +148,7 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
             d.removed
               ? 'removed (config CFG_REMOVE, hot removal)'
               : d.suspended
-                ? 'suspended (config CFG_SUSPEND): no I/O until CFG_RESUME'
+                ? ['suspended (config CFG_SUSPEND)', consequence(': no I/O until CFG_RESUME')]
                 : 'configured',
           ),
           row('Open channels', links('channel', d.channels)),

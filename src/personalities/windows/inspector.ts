@@ -15,6 +15,7 @@ import {
 } from '../../kernel/core';
 import {
   NONE,
+  consequence,
   flagWord,
   link,
   links,
@@ -157,20 +158,27 @@ function deviceRows(w: WindowsWorld, d: DeviceObject): InspectorRow[] {
       );
     }
     if (d.removeAfterChildren) {
-      rows.push(row('Removal', 'IRP_MN_REMOVE_DEVICE waits for its child devnodes to be removed first'));
+      rows.push(
+        row('Removal', [
+          'IRP_MN_REMOVE_DEVICE pending',
+          consequence(': it waits for its child devnodes to be removed first'),
+        ]),
+      );
     }
   }
   if (d.surpriseRemoved)
-    rows.push(row('Surprise removed', 'yes: fails new I/O; REMOVE waits for the last close'));
+    rows.push(
+      row('Surprise removed', ['yes', consequence(': fails new I/O; REMOVE waits for the last close')]),
+    );
   rows.push(
     row(
       'Device list',
       d.unlinked
-        ? 'unlinked: off the driver’s list, kept alive only by references'
+        ? ['unlinked (off the driver’s list)', consequence(', kept alive only by references')]
         : [`on `, driverLink(d.driver), `’s list`],
     ),
   );
-  if (d.exclusive) rows.push(row('Exclusive', 'yes: one open at a time'));
+  if (d.exclusive) rows.push(row('Exclusive', ['yes', consequence(': one open at a time')]));
   if (d.removeLock) rows.push(removeLockRow(d));
   if ((d.wdfStopCount ?? 0) > 0) {
     rows.push(
@@ -242,7 +250,7 @@ function driverRows(d: Driver): InspectorRow[] {
     rows.push(
       row(
         'DispatchCleanup',
-        'driver bug: leaves the file object’s queued IRPs pending',
+        ['driver bug', consequence(': leaves the file object’s queued IRPs pending')],
         'IRP_MJ_CLEANUP: the driver must cancel and complete the queued IRPs of the file object being closed',
       ),
     );
@@ -258,19 +266,20 @@ function driverRows(d: Driver): InspectorRow[] {
   }
   if (d.verified)
     rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
-  if (d.leaksPool) rows.push(row('Pool at unload', 'driver bug: Unload leaves pool allocated'));
+  if (d.leaksPool)
+    rows.push(row('Pool at unload', ['driver bug', consequence(': Unload leaves pool allocated')]));
   if (d.leavesTimer || d.danglingTimer) {
     rows.push(
       row(
         'Timer at unload',
         d.danglingTimer
-          ? 'still queued in the freed image: when it fires, bug check 0xCE'
-          : 'driver bug: Unload leaves a timer queued',
+          ? ['still queued in the freed image', consequence(': when it fires, bug check 0xCE')]
+          : ['driver bug', consequence(': Unload leaves a timer queued')],
       ),
     );
   }
-  if (d.stuck) rows.push(row('Stuck', 'yes: last device gone, no Unload routine'));
-  if (d.rebootRequired) rows.push(row('Reboot required', 'yes: an update was vetoed'));
+  if (d.stuck) rows.push(row('Stuck', ['yes (last device gone, no Unload routine)']));
+  if (d.rebootRequired) rows.push(row('Reboot required', 'yes (an update was vetoed)'));
   return rows;
 }
 
@@ -302,15 +311,17 @@ function passedDownRow(path: readonly DeviceObject[]): InspectorRow[] {
 function removeLockRow(d: DeviceObject): InspectorRow {
   const lock = d.removeLock;
   const { irps, tags } = removeLockHolders(d);
-  const state = lock?.waiting
-    ? 'IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait'
+  const state: Part[] = lock?.waiting
+    ? ['IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait']
     : lock?.removed
-      ? 'released and waited: every new acquire gets STATUS_DELETE_PENDING'
-      : 'in use';
+      ? ['released and waited', consequence(': every new acquire gets STATUS_DELETE_PENDING')]
+      : ['in use'];
   return row(
     'RemoveLock',
     [
-      `${removeLockCount(d)} held (${state})`,
+      `${removeLockCount(d)} held (`,
+      ...state,
+      ')',
       ...(irps.length ? [' by ', ...links('irp', irps)] : []),
       ...(tags.length ? [` tags ${tags.join(', ')}`] : []),
     ],
@@ -342,7 +353,9 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
         row('IRPs go to', link('device', topOf(w, h.device)), 'The top of the opened device’s stack'),
         row(
           'State',
-          h.state === 'open' ? 'open' : 'closing: IRP_MJ_CLEANUP sent, IRP_MJ_CLOSE when its IRPs complete',
+          h.state === 'open'
+            ? 'open'
+            : ['closing (IRP_MJ_CLEANUP sent)', consequence(', IRP_MJ_CLOSE when its IRPs complete')],
         ),
         row('Outstanding IRPs', links('irp', h.irps)),
       ];
@@ -375,7 +388,7 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
             ? [
                 row(
                   'Held',
-                  'in the driver’s queue: the device is stopped for a rebalance',
+                  'in the driver’s queue (the device is stopped for a rebalance)',
                   'Started when the device starts again',
                 ),
               ]
@@ -414,7 +427,7 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
           row(
             'On remove-complete',
             r.forgetsUnregister
-              ? 'driver bug: keeps the registration'
+              ? ['driver bug', consequence(': keeps the registration')]
               : 'calls IoUnregisterPlugPlayNotification',
             'GUID_TARGET_DEVICE_REMOVE_COMPLETE: the callback removes its registration',
           ),
