@@ -6,20 +6,45 @@ import { at, type StepCtx } from './svr5Invariants';
  * (the rest are in svr5Invariants.ts).
  */
 
+/** The config(D2) subfunctions, as events. */
+const CONFIG_CALLS: ReadonlySet<string> = new Set([
+  'cfgAdd',
+  'cfgSuspend',
+  'cfgResume',
+  'cfgRemove',
+  'cfgModify',
+  'cfgVerify',
+]);
+
 /**
  * Per module in a step: an instance's CFG_SUSPEND from drv_detach comes just
- * before its CFG_REMOVE; the module is freed only after the last CFG_REMOVE;
- * a `_unload` that failed after drv_detach leaves the module loaded with no
- * instance configured.
+ * before its CFG_REMOVE (the next config(D2) call to the module; in between
+ * only what the driver does inside that CFG_SUSPEND: an MDI driver's
+ * mdi_hw_suspended for that instance, rule svr5.mdi.suspended); the module is
+ * freed only after the last CFG_REMOVE; a `_unload` that failed after
+ * drv_detach leaves the module loaded with no instance configured.
  */
 export function detachOrdered(c: StepCtx): void {
   const events = c.result.events;
   events.forEach((e, i) => {
     if (e.type === 'cfgSuspend' && e.rule === 'svr5.detach.suspendFirst') {
-      const next = events.slice(i + 1).find((x) => x.module === e.module && x.device !== undefined);
+      const rest = events.slice(i + 1);
+      const n = rest.findIndex((x) => x.module === e.module && CONFIG_CALLS.has(x.type));
+      const next = n < 0 ? undefined : rest[n];
       check(
         next?.type === 'cfgRemove' && next.device === e.device,
         () => `${at(c)}: drv_detach suspended ${e.device} but did not remove it next`,
+      );
+      const between = rest
+        .slice(0, n)
+        .filter((x) => x.module === e.module && x.device !== undefined)
+        .filter(
+          (x) => !(x.type === 'mdiNotified' && x.rule === 'svr5.mdi.suspended' && x.device === e.device),
+        );
+      check(
+        between.length === 0,
+        () =>
+          `${at(c)}: between CFG_SUSPEND and CFG_REMOVE of ${e.device} came ${between.map((x) => x.type).join(', ')}`,
       );
     }
     if (e.type === 'moduleFreed') {
