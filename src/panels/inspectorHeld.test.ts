@@ -77,4 +77,18 @@ describe('each consequence goes, the fact stays', () => {
       '(none)',
     ]);
   });
+
+  it('SVR5: a static module is "yes, by static", and why it stays only after the reveal', () => {
+    expect(held('svr5-unload-all', 6, { kind: 'module', name: 'kd' }, 'Loaded')).toEqual([
+      'yes, by static: linked into the kernel at boot',
+      'yes, by static',
+    ]);
+  });
+
+  it('SVR5: an instance changed by CFG_MODIFY keeps the count; the new key follows after the reveal', () => {
+    expect(held('svr5-modify-verify', 5, { kind: 'device', name: 'hsnet0' }, 'Hardware parameters')).toEqual([
+      'changed by CFG_MODIFY (1 time): a new resource manager key',
+      'changed by CFG_MODIFY (1 time)',
+    ]);
+  });
 });

@@ -13,12 +13,13 @@ import {
 
 /** SVR5 modules, device instances and channels by their DDI and modadmin terms. Only reads the world. */
 
-const LOADED_BY = {
-  demand: 'demand (modadmin -l)',
-  auto: 'autoload (first open)',
-  dependency: 'dependency of another module',
-  static: 'static: linked into the kernel at boot',
-} as const;
+/** How a module came to be loaded; a static module's "linked into the kernel" is held back (it answers "can it go?"). */
+const LOADED_BY: Record<NonNullable<Module['loadedBy']>, readonly Part[]> = {
+  demand: ['demand (modadmin -l)'],
+  auto: ['autoload (first open)'],
+  dependency: ['dependency of another module'],
+  static: ['static', consequence(': linked into the kernel at boot')],
+};
 
 /** "8mp — DDI 8, D_MP (multiprocessor-safe)". */
 export function ddiText(ddi: string): string {
@@ -48,7 +49,7 @@ function moduleRows(w: Svr5World, m: Module): InspectorRow[] {
   const rows: InspectorRow[] = [
     row('Module', m.name),
     row('DDI version', ddiText(m.ddi), 'devflag(D1): "mp" means D_MP'),
-    row('Loaded', m.loaded ? `yes, by ${m.loadedBy ? LOADED_BY[m.loadedBy] : '?'}` : 'no'),
+    row('Loaded', m.loaded ? ['yes, by ', ...(m.loadedBy ? LOADED_BY[m.loadedBy] : ['?'])] : 'no'),
     row('_load', isDdi8(m.ddi) ? 'required (DDI 8)' : 'optional before DDI 8'),
     row('_load returns', m.loadReturns, 'What the configured _load returns (0 or an errno)'),
     row('Last _load result', result(m.lastLoadResult)),
@@ -155,7 +156,10 @@ export function inspectSvr5(w: Svr5World, kind: string, name: string): Inspectio
           row(
             'Hardware parameters',
             d.modified
-              ? `changed by CFG_MODIFY (${d.modified} time${d.modified === 1 ? '' : 's'}): a new resource manager key`
+              ? [
+                  `changed by CFG_MODIFY (${d.modified} time${d.modified === 1 ? '' : 's'})`,
+                  consequence(': a new resource manager key'),
+                ]
               : 'as configured (its first resource manager key)',
             'config(D2) CFG_MODIFY: the driver reads the new key and never the old one',
           ),
