@@ -239,8 +239,13 @@ test.describe('Windows beside SVR5', () => {
     const svr = page.getByTestId('compare-svr5');
     await expect(win).toContainText('What does sc stop do while a handle is open?');
     await expect(svr).toContainText('What does modadmin -U do while a device is open?');
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await expect(page.getByTestId('beat-note')).toContainText('Windows says yes and waits');
+    // → steps, and asks a beat's question before showing it (→ again reveals): on to beat 3.
+    await expect(async () => {
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('beat-note')).toContainText('Windows says yes and waits', {
+        timeout: 700,
+      });
+    }).toPass({ timeout: 15_000 });
     await expect(win.getByTestId('status')).toHaveText('STATUS_SUCCESS');
     await expect(svr.getByTestId('status')).toHaveText('EBUSY');
     await expect(page).toHaveURL(/pair=busy&beat=3/);

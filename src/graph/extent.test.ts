@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { step } from '../kernel';
 import { kernel } from '../kernel/testing';
 import { SIZES, layoutFor } from './layout';
-import { extentOf } from './extent';
-import { boundsOf } from './view';
+import { boundsOf, extentOf } from './extent';
 
 describe('the box around what a history draws (presenter mode fits to it)', () => {
   const start = kernel('windows').setup(

@@ -1,7 +1,25 @@
 import type { World } from '../kernel/core';
 import { SIZES, type Point } from './layout';
 import { toFlow } from './toFlow';
-import { boundsOf } from './view';
+
+/** The box around every placed card, in flow coordinates. */
+export function boundsOf(positions: Iterable<Point>): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of positions) {
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + SIZES.card.width + SIZES.lane);
+    bottom = Math.max(bottom, p.y + SIZES.card.height);
+  }
+  return left === Infinity
+    ? { x: 0, y: 0, width: 0, height: 0 }
+    : { x: left, y: top, width: right - left, height: bottom - top };
+}
 
 export interface Box {
   readonly x: number;

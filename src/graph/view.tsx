@@ -1,6 +1,7 @@
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { SIZES, type Point } from './layout';
+import { boundsOf } from './extent';
+import type { Point } from './layout';
 
 /** How the graph's view follows the session: refits on new objects, and drops details far out. */
 
@@ -9,25 +10,6 @@ export const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
 const selectView = (s: ReactFlowState) => ({ width: s.width, height: s.height, minZoom: s.minZoom });
 const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>) =>
   a.width === b.width && a.height === b.height && a.minZoom === b.minZoom;
-
-/** The box around every placed card, in flow coordinates. */
-export function boundsOf(positions: Iterable<Point>): {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-} {
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of positions) {
-    left = Math.min(left, p.x);
-    top = Math.min(top, p.y);
-    right = Math.max(right, p.x + SIZES.card.width + SIZES.lane);
-    bottom = Math.max(bottom, p.y + SIZES.card.height);
-  }
-  return left === Infinity
-    ? { x: 0, y: 0, width: 0, height: 0 }
-    : { x: left, y: top, width: right - left, height: bottom - top };
-}
 
 /**
  * New objects change the layout: then the whole graph is fitted again, so
