@@ -110,6 +110,43 @@ describe('a child devnode', () => {
   });
 });
 
+describe('a bus whose REMOVE waits on a remove lock (property counterexample)', () => {
+  // The REMOVE waits at HubFdo (a timer holds its lock) before it reaches Pdo1; a child reported
+  // then would be left started under Pdo1 once the release lets the REMOVE go on. After a surprise
+  // removal the devnode still reads Started (the counterexample: a scan of windows.property.test.ts's
+  // childrenRemovedFirst, fc seed 5142542); an orderly one has it QueryRemoved.
+  const waiting = (how: WindowsAction): ReturnType<typeof win> =>
+    win()
+      .setup(
+        ...tree({}, { removeLock: true }).slice(0, 5), // the hub on Pdo1, no child yet
+        { do: 'acquireRemoveLock', device: 'HubFdo', tag: 'timer' },
+      )
+      .do(how)
+      .expectStatus('STATUS_SUCCESS');
+
+  for (const [what, how, gone] of [
+    ['an orderly removal', { do: 'requestRemove', device: 'HubFdo', present: true }, /Pdo1 is QueryRemoved/],
+    ['a surprise removal', { do: 'surpriseRemove', device: 'Pdo1' }, /surprise-removed/],
+  ] as const) {
+    it(`enumerates no child while ${what} waits, and the REMOVE then completes with no child left`, () => {
+      const run = waiting(how);
+      expect(run.last.events.some((e) => e.type === 'removeLockWait' && e.device === 'HubFdo')).toBe(true);
+      run
+        .do({ do: 'createDevice', driver: 'UsbHub', device: 'Late', role: 'pdo', parent: 'HubFdo' })
+        .expectStatus('STATUS_INVALID_DEVICE_STATE');
+      const refused = run.last.events.find((e) => e.type === 'refused');
+      expect(refused?.rule).toBe('win.pnp.childOfStarted');
+      expect(refused?.reason).toMatch(gone);
+      // The surprise case is the modelling choice (the devnode still reads Started).
+      if (what === 'a surprise removal') expect(refused?.model).toBeDefined();
+      run.do({ do: 'releaseRemoveLock', device: 'HubFdo', tag: 'timer' }).expectStatus('STATUS_SUCCESS');
+      expect(visited(run.last.events, REMOVE)).toEqual(['Pdo1']);
+      expect(run.world.devices.has('HubFdo')).toBe(false);
+      expect([...run.world.devices.values()].filter((d) => d.parent === 'Pdo1')).toEqual([]);
+    });
+  }
+});
+
 describe('a legacy driver’s PDO as a parent (property counterexample, seed 2065032163)', () => {
   const legacyBus: WindowsAction[] = [
     { do: 'loadDriver', driver: 'D1', model: 'legacy', forgetsCleanup: true },
