@@ -147,6 +147,22 @@ describe('a bus whose REMOVE waits on a remove lock (property counterexample)', 
   }
 });
 
+describe('a child PDO a leaked reference keeps (property counterexample, scan seed 9942361)', () => {
+  it('reads Deleted once the parent’s removal deletes it, not Started, as its devnodeState event says', () => {
+    const run = win()
+      .setup(...tree(), { do: 'referenceObject', device: 'CamPdo', reference: 'leak' })
+      .do({ do: 'surpriseRemove', device: 'Pdo1' })
+      .expectStatus('STATUS_SUCCESS');
+    const told = run.last.events.find(
+      (e) => e.type === 'devnodeState' && e.device === 'CamPdo' && e.state === 'Deleted',
+    );
+    expect(told).toBeDefined();
+    const cam = run.world.devices.get('CamPdo');
+    expect(cam?.unlinked).toBe(true);
+    expect(cam?.devnode).toBe('Deleted');
+  });
+});
+
 describe('a legacy driver’s PDO as a parent (property counterexample, seed 2065032163)', () => {
   const legacyBus: WindowsAction[] = [
     { do: 'loadDriver', driver: 'D1', model: 'legacy', forgetsCleanup: true },
