@@ -163,6 +163,20 @@ describe('a child PDO a leaked reference keeps (property counterexample, scan se
   });
 });
 
+describe('a REMOVE sent by hand over a child with an open file (property counterexample, scan seed 9966118)', () => {
+  it('leaves the deleted child PDO DeletePendingCloses, not Started, until the last close', () => {
+    const run = win()
+      .setup(...tree(), { do: 'openHandle', device: 'CamPdo', handle: 'h' })
+      .do({ do: 'pnpIrp', device: 'Pdo1', minor: REMOVE })
+      .expectStatus('STATUS_SUCCESS');
+    expect(visited(run.last.events, REMOVE)).toEqual(['CamFdo', 'CamPdo', 'HubFdo', 'Pdo1']);
+    expect(run.world.devices.get('CamPdo')?.devnode).toBe('DeletePendingCloses');
+    expect(run.world.devices.get('Pdo1')?.devnode).toBe('Removed');
+    run.do({ do: 'closeHandle', handle: 'h' }).expectStatus('STATUS_SUCCESS');
+    expect(run.world.devices.has('CamPdo')).toBe(false);
+  });
+});
+
 describe('a legacy driver’s PDO as a parent (property counterexample, seed 2065032163)', () => {
   const legacyBus: WindowsAction[] = [
     { do: 'loadDriver', driver: 'D1', model: 'legacy', forgetsCleanup: true },
