@@ -69,8 +69,19 @@ export function runProperty<W extends World, A extends Action, O>(
       const { steps, crash } = fold(start(options), actions, each, snapshots);
       perRun(steps, crash);
     }),
-    { numRuns },
+    { numRuns, ...replay() },
   );
+}
+
+/**
+ * FC_SEED (and FC_PATH) replay a failure fast-check printed:
+ * `FC_SEED=5142542 FC_PATH="681:0:2" npx vitest run <file> -t "<property>"`.
+ */
+function replay(): { seed?: number; path?: string } {
+  const seed = process.env.FC_SEED;
+  if (seed === undefined || seed === '') return {};
+  const path = process.env.FC_PATH;
+  return { seed: Number(seed), ...(path ? { path } : {}) };
 }
 
 /** A stable text form of a value (Immutable collections serialise through toJSON). */

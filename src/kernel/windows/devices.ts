@@ -12,6 +12,7 @@ import {
   type Driver,
   type WindowsWorld,
 } from './model';
+import { removeWaiting } from './removeLock';
 import { pdoOf, stackOf, topOf } from './stack';
 import { isRefusal } from '../tx';
 import type { WindowsTx } from './tx';
@@ -143,6 +144,28 @@ function parentRefusal(tx: WindowsTx, a: Act<'createDevice'>): DeviceObject | Re
       'win.pnp.childOfStarted',
       `${pdo.name} is ${pdo.devnode ?? 'not a devnode'}: a bus enumerates its children only while it is started`,
       where,
+    );
+  }
+  // [MODEL: win.pnp.childOfStarted] A devnode whose hardware is gone (IRP_MN_SURPRISE_REMOVAL: "no
+  // longer available for I/O operations") or whose IRP_MN_REMOVE_DEVICE is under way (waiting on a
+  // remove lock, or on its children) is started no more, though its devnode still reads Started until
+  // the REMOVE reaches the PDO: its bus enumerates no new child. A child reported then would sit
+  // started under a parent the waiting REMOVE goes on to delete (win.pnp.childrenFirst).
+  const gone = pdo.surpriseRemoved
+    ? 'surprise-removed (its hardware is gone)'
+    : pdo.removeAfterChildren !== null || removeWaiting(stackOf(tx, pdo.name)) !== undefined
+      ? 'being removed (its IRP_MN_REMOVE_DEVICE is under way)'
+      : null;
+  if (gone !== null) {
+    return tx.refuse(
+      'STATUS_INVALID_DEVICE_STATE',
+      'win.pnp.childOfStarted',
+      `${pdo.name} is ${gone}: a bus enumerates its children only while it is started`,
+      {
+        ...where,
+        model:
+          'The WDK has a bus report its children once started and says a surprise-removed device is no longer available; the simulator takes a surprise-removed devnode, or one whose REMOVE is under way, as no longer started.',
+      },
     );
   }
   return pdo;

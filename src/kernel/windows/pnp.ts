@@ -239,7 +239,11 @@ function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
     return { ok: false, vetoedBy: 'open handles', reason };
   }
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags | DOE.REMOVE_PENDING });
-  tx.patchDevice(pdo, { beforeQuery: tx.dev(pdo).devnode });
+  // IRP_MN_CANCEL_REMOVE_DEVICE returns the device "to the state it was in before the query": a query
+  // reaching a devnode already QueryRemoved (one sent by hand, or a parent's over a child queried on its
+  // own) keeps the state saved by the first, or a cancel would put it back in QueryRemoved.
+  const p = tx.dev(pdo);
+  tx.patchDevice(pdo, { beforeQuery: p.devnode === 'QueryRemoved' ? p.beforeQuery : p.devnode });
   setDevnode(tx, pdo, 'QueryRemoved', 'win.pnp.queryTopDown');
   return { ok: true };
 }

@@ -141,5 +141,16 @@ function removePdo(tx: WindowsTx, p: DeviceObject, rule: WindowsRuleId): void {
     });
   } else {
     deleteDevice(tx, pdo, rule);
+    // A file still open on the PDO keeps it (win.delete.unlink): its devnode is no longer Started but
+    // waits for the closes (!devnode's DeletePendingCloses); the last close unlinks it.
+    const left = tx.device(pdo);
+    if (left && !left.unlinked && hasFlag(left, 'DELETE_PENDING') && left.devnode !== 'DeletePendingCloses') {
+      tx.patchDevice(pdo, { devnode: 'DeletePendingCloses' });
+      tx.emit('devnodeState', 'win.delete.unlink', {
+        device: pdo,
+        state: 'DeletePendingCloses',
+        reason: 'the PDO is deleted, but a file still open on it keeps it until the last close',
+      });
+    }
   }
 }

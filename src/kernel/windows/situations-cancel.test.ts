@@ -53,6 +53,28 @@ describe('a cancelled query-remove', () => {
     expect(run.world.devices.get('Pdo1')?.devnode).toBe('Started');
   });
 
+  it('after a second query on a device already query-removed, one cancel puts it back as before the first', () => {
+    // The cancelRestoresState property's failure reported before the merge (seed 688658857, which no
+    // longer replays it: the arbitraries changed), rebuilt by hand: the second query saved QueryRemoved
+    // as the state before it, so the cancel left the device QueryRemoved with nothing saved, and a
+    // second cancel had no state to go back to.
+    const run = win()
+      .setup(...unstarted())
+      .do({ do: 'pnpIrp', device: 'Pdo1', minor: QUERY })
+      .do({ do: 'pnpIrp', device: 'Pdo1', minor: QUERY })
+      .expectStatus('STATUS_SUCCESS');
+    expect(run.world.devices.get('Pdo1')?.devnode).toBe('QueryRemoved');
+    expect(run.world.devices.get('Pdo1')?.beforeQuery).toBe('DriversAdded');
+    run.do({ do: 'pnpIrp', device: 'Pdo1', minor: CANCEL }).expectStatus('STATUS_SUCCESS');
+    expect(run.last.events.find((e) => e.type === 'devnodeState')).toMatchObject({
+      state: 'DriversAdded',
+      rule: 'win.pnp.cancelRestores',
+    });
+    expect(run.world.devices.get('Pdo1')?.beforeQuery).toBeNull();
+    run.do({ do: 'pnpIrp', device: 'Pdo1', minor: CANCEL }).expectStatus('STATUS_SUCCESS');
+    expect(run.world.devices.get('Pdo1')?.devnode).toBe('DriversAdded');
+  });
+
   it('cites the WDK page', () => {
     expect(RULES['win.pnp.cancelRestores'].source).toMatch(/irp-mn-cancel-remove-device/);
   });

@@ -110,6 +110,73 @@ describe('a child devnode', () => {
   });
 });
 
+describe('a bus whose REMOVE waits on a remove lock (property counterexample)', () => {
+  // The REMOVE waits at HubFdo (a timer holds its lock) before it reaches Pdo1; a child reported
+  // then would be left started under Pdo1 once the release lets the REMOVE go on. After a surprise
+  // removal the devnode still reads Started (the counterexample: a scan of windows.property.test.ts's
+  // childrenRemovedFirst, fc seed 5142542); an orderly one has it QueryRemoved.
+  const waiting = (how: WindowsAction): ReturnType<typeof win> =>
+    win()
+      .setup(
+        ...tree({}, { removeLock: true }).slice(0, 5), // the hub on Pdo1, no child yet
+        { do: 'acquireRemoveLock', device: 'HubFdo', tag: 'timer' },
+      )
+      .do(how)
+      .expectStatus('STATUS_SUCCESS');
+
+  for (const [what, how, gone] of [
+    ['an orderly removal', { do: 'requestRemove', device: 'HubFdo', present: true }, /Pdo1 is QueryRemoved/],
+    ['a surprise removal', { do: 'surpriseRemove', device: 'Pdo1' }, /surprise-removed/],
+  ] as const) {
+    it(`enumerates no child while ${what} waits, and the REMOVE then completes with no child left`, () => {
+      const run = waiting(how);
+      expect(run.last.events.some((e) => e.type === 'removeLockWait' && e.device === 'HubFdo')).toBe(true);
+      run
+        .do({ do: 'createDevice', driver: 'UsbHub', device: 'Late', role: 'pdo', parent: 'HubFdo' })
+        .expectStatus('STATUS_INVALID_DEVICE_STATE');
+      const refused = run.last.events.find((e) => e.type === 'refused');
+      expect(refused?.rule).toBe('win.pnp.childOfStarted');
+      expect(refused?.reason).toMatch(gone);
+      // The surprise case is the modelling choice (the devnode still reads Started).
+      if (what === 'a surprise removal') expect(refused?.model).toBeDefined();
+      run.do({ do: 'releaseRemoveLock', device: 'HubFdo', tag: 'timer' }).expectStatus('STATUS_SUCCESS');
+      expect(visited(run.last.events, REMOVE)).toEqual(['Pdo1']);
+      expect(run.world.devices.has('HubFdo')).toBe(false);
+      expect([...run.world.devices.values()].filter((d) => d.parent === 'Pdo1')).toEqual([]);
+    });
+  }
+});
+
+describe('a child PDO a leaked reference keeps (property counterexample, scan seed 9942361)', () => {
+  it('reads Deleted once the parent’s removal deletes it, not Started, as its devnodeState event says', () => {
+    const run = win()
+      .setup(...tree(), { do: 'referenceObject', device: 'CamPdo', reference: 'leak' })
+      .do({ do: 'surpriseRemove', device: 'Pdo1' })
+      .expectStatus('STATUS_SUCCESS');
+    const told = run.last.events.find(
+      (e) => e.type === 'devnodeState' && e.device === 'CamPdo' && e.state === 'Deleted',
+    );
+    expect(told).toBeDefined();
+    const cam = run.world.devices.get('CamPdo');
+    expect(cam?.unlinked).toBe(true);
+    expect(cam?.devnode).toBe('Deleted');
+  });
+});
+
+describe('a REMOVE sent by hand over a child with an open file (property counterexample, scan seed 9966118)', () => {
+  it('leaves the deleted child PDO DeletePendingCloses, not Started, until the last close', () => {
+    const run = win()
+      .setup(...tree(), { do: 'openHandle', device: 'CamPdo', handle: 'h' })
+      .do({ do: 'pnpIrp', device: 'Pdo1', minor: REMOVE })
+      .expectStatus('STATUS_SUCCESS');
+    expect(visited(run.last.events, REMOVE)).toEqual(['CamFdo', 'CamPdo', 'HubFdo', 'Pdo1']);
+    expect(run.world.devices.get('CamPdo')?.devnode).toBe('DeletePendingCloses');
+    expect(run.world.devices.get('Pdo1')?.devnode).toBe('Removed');
+    run.do({ do: 'closeHandle', handle: 'h' }).expectStatus('STATUS_SUCCESS');
+    expect(run.world.devices.has('CamPdo')).toBe(false);
+  });
+});
+
 describe('a legacy driver’s PDO as a parent (property counterexample, seed 2065032163)', () => {
   const legacyBus: WindowsAction[] = [
     { do: 'loadDriver', driver: 'D1', model: 'legacy', forgetsCleanup: true },

@@ -164,7 +164,8 @@ export function tryUnlink(tx: WindowsTx, name: string): void {
   tx.emit('deviceDeleted', 'win.delete.unlink', { device: name, driver: d.driver });
   if (d.role === 'pdo') tx.emit('devnodeState', 'win.pnp.removeTopDown', { device: name, state: 'Deleted' });
   if (d.obReferences.size > 0) {
-    tx.patchDevice(name, { unlinked: true });
+    // A PDO a leaked reference keeps allocated reads Deleted, as the event says, not the state it had.
+    tx.patchDevice(name, { unlinked: true, ...(d.role === 'pdo' ? { devnode: 'Deleted' as const } : {}) });
     tx.patchDriver(d.driver, { lingering: tx.drv(d.driver).lingering.add(name) });
   } else {
     freeDevice(tx, name);
