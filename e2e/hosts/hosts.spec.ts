@@ -48,6 +48,12 @@ const stepOf = (el: Locator) => el.getByText(/^step \d+ \/ \d+$/);
 
 /** The page's keys reach the page: Space and ↓ scroll it while nothing of the visualizer has focus. */
 async function keysScrollThePage(page: Page) {
+  // The page must be long enough to scroll first: parts drawn late (the graph) still grow it.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight), {
+      message: 'the host page is long enough to scroll',
+    })
+    .toBeGreaterThan(200);
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur();
     window.scrollTo(0, 0);
