@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { World } from '../kernel/core';
 import { appFor } from '../personalities';
 import { NODE_TYPES } from '../personalities/nodeTypes';
@@ -38,10 +38,14 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   );
 
   const keys = useGraphKeyboard(nodes, edges, selection);
+  // React Flow names its descriptions and arrowheads after the flow's id ('1' for all): two graphs
+  // on a page (pair, compare, several embeds) each need their own (axe duplicate-id-aria).
+  const flowId = `graph${useId().replace(/[^\w-]/g, '')}`;
   const onNodeClick: NodeMouseHandler = (_, node) => select(refOf(node.id));
 
   return (
     <ReactFlow
+      id={flowId}
       nodes={keys.nodes}
       edges={edges}
       onKeyDown={keys.onKeyDown}

@@ -5,10 +5,18 @@ import { useVisualizerApi } from '../store';
 import { nodeId, refOf } from './ids';
 import { ARROW_DIRECTIONS, navEdges, neighbour, readingEnd, tabStop, type NavNode } from './keyboardNav';
 
-/** What React Flow tells a screen reader about a node and an edge: our keys, not its defaults (we neither drag nor delete). */
+const NODE_DESCRIPTION =
+  'Arrow keys: the neighbouring object along a line. Home, End: the first, the last object. Enter: its actions. Escape: clear the selection. G: back to the graph from anywhere.';
+
+/**
+ * What React Flow tells a screen reader about a node and an edge: our keys, not its defaults (we
+ * neither drag nor delete). React Flow (12.12) describes every node with its `keyboardDisabled` text while keyboard access
+ * is on ("…use the arrow keys to move the node around. Press delete to remove it"): neither is
+ * true here, so both of its node texts say ours.
+ */
 export const GRAPH_WORDS = {
-  'node.a11yDescription.default':
-    'Arrow keys: the neighbouring object along a line. Home, End: the first, the last object. Enter: its actions. Escape: clear the selection. G: back to the graph from anywhere.',
+  'node.a11yDescription.default': NODE_DESCRIPTION,
+  'node.a11yDescription.keyboardDisabled': NODE_DESCRIPTION,
   'edge.a11yDescription.default': 'A relation between two objects.',
 } as const;
 
