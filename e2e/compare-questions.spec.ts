@@ -37,8 +37,11 @@ for (const { id, beats } of COMPARE_PAIRS.filter((p) => p.beats.some((b) => b.as
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`/?view=compare&pair=${id}`);
     await expect(page.getByTestId('compare-windows')).toBeVisible();
-    await page.keyboard.press('p'); // presenter mode, once, before the class
-    await expect(page.locator('.compare')).toHaveAttribute('data-presenter', 'true');
+    // Presenter mode, once, before the class (pressed again only if the page was not listening yet).
+    await expect(async () => {
+      await page.keyboard.press('p');
+      await expect(page.locator('.compare')).toHaveAttribute('data-presenter', 'true', { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     let first = true;
     for (const [i, b] of beats.entries()) {
       if (i === 0) continue;
