@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { COMMAND_DEFS } from '../actions/registry';
-import { Dialog } from '../lessons/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHelpOpen } from '../store/selectors';
 

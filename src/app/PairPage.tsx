@@ -1,6 +1,6 @@
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
 import { defaultScenarioSource } from '../scenarios/load';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { VisualizerView } from './VisualizerView';
 import { OSES, kernelOf } from '../kernel/core';
 import type { Theme } from '../store';

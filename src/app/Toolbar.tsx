@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OSES, kernelOf } from '../kernel/core';
 import { ShareMenu } from '../share/ShareMenu';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PasteDialog } from './lazyParts';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {

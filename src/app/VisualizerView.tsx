@@ -7,9 +7,9 @@ import { Narration } from '../panels/Narration';
 import { SelectionActions } from '../panels/SelectionActions';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectPaletteOpen, selectTheme } from '../store/selectors';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { KeyHelp } from './KeyHelp';
-import { loadedLater } from './loadedLater';
+import { loadedLater } from '../ui/loadedLater';
 import { ActionPalette, Gallery, ImportPanel, LessonEditor } from './lazyParts';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
@@ -23,7 +23,7 @@ import { QuestionPanel } from '../lessons/QuestionPanel';
 import { selectPresenter } from '../lessons/selectors';
 import { Timeline } from '../lessons/Timeline';
 import { useAutoplay } from '../lessons/useAutoplay';
-import { ViewName } from './landmarkName';
+import { ViewName } from '../ui/landmarkName';
 
 /**
  * React Flow and the graph load beside the first view, which draws the
@@ -93,7 +93,7 @@ function View({ keys, label }: { keys: 'window' | 'element'; label?: string }) {
       {presenter ? (
         // Presenter mode: the graph as large as the room allows, the panels beside it (src/lessons).
         <Main className="flex min-h-0 flex-1 flex-col p-2">
-          <PresenterStage graph={<AppGraph />} />
+          <PresenterStage graph={<AppGraph />} findings={<ImportPanel />} />
         </Main>
       ) : (
         <Main className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-2 lg:flex-row lg:overflow-hidden">

@@ -8,7 +8,7 @@ import { scenarioFromParam } from '../share/source';
 import { Notices } from '../share/Notices';
 import { openFromParams } from '../share/open';
 import { App } from './App';
-import { ErrorBoundary, FaultSwitch } from './ErrorBoundary';
+import { ErrorBoundary, FaultSwitch } from '../ui/ErrorBoundary';
 import { PairPage, pairOfVisualizers } from './PairPage';
 import { NOTHING_SAVED_NOTICE, onThemeElsewhere, preferredTheme, saveTheme } from './storage';
 import { RestoreOffer } from './RestoreOffer';

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useVisualizerApi } from '../store';
-import { firstTabbable, place } from './focusMoves';
+import { firstTabbable, place } from '../ui/focusMoves';
 
 /** The parts focus falls back to, nearest first, when what had it goes away. */
 const PARTS = '[role="dialog"], section, aside, header, nav, [role="region"], [role="group"], main';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useModal } from '../app/useModal';
+import { useModal } from '../ui/useModal';
 import { useVisualizerApi } from '../store';
 import { MAX_PASTE } from './commands';
 import { readInBackground, type Progress, type Reading } from './readInBackground';

@@ -1,4 +1,4 @@
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { SelectionActions } from '../panels/SelectionActions';

@@ -1,6 +1,6 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary, FailureListener, FaultSwitch } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { Notices } from '../share/Notices';

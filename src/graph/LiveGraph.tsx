@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { AnimationLayer } from '../animation/AnimationLayer';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Graph } from './Graph';
 
 /**

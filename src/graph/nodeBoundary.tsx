@@ -1,6 +1,6 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 /**
  * Each node type behind its own error boundary: a node whose data its

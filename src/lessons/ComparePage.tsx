@@ -1,14 +1,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { AnimationLayer } from '../animation/AnimationLayer';
-import { keepsKey, pointerFocusTracker } from '../app/useKeyboard';
-import { ErrorBoundary } from '../app/ErrorBoundary';
+import { keepsKey, pointerFocusTracker } from '../ui/keys';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Graph } from '../graph/Graph';
 import { kernelOf } from '../kernel/core';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';
-import { ViewName } from '../app/landmarkName';
+import { ViewName } from '../ui/landmarkName';
 import { createVisualizer, useVisualizer, VisualizerProvider, type Theme, type Visualizer } from '../store';
 import { selectTheme, selectTitle } from '../store/selectors';
 import {

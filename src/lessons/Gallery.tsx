@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { OSES, kernelOf, type Os } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { LESSONS, filterLessons, whereFound, type Lesson } from './library';

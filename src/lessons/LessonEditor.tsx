@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
 import { OSES, RULES, kernelOf, parseScenario, type ScenarioError } from '../kernel/core';
 import { actionArgs, actionLabel } from '../panels/format';
 import { useVisualizer, useVisualizerApi } from '../store';

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { ImportPanel } from '../app/lazyParts';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { extentOf } from '../graph/extent';
 import { questionBelow } from '../graph/stageFit';
 import { Checklist } from '../panels/Checklist';
@@ -23,7 +22,14 @@ const selectFolded = (s: VisualizerState) => s.classroom.panelsHidden;
  * so the graph takes the whole width; an open question stays, because the
  * class has to read it.
  */
-export function PresenterStage({ graph }: { readonly graph: ReactNode }) {
+export function PresenterStage({
+  graph,
+  findings,
+}: {
+  readonly graph: ReactNode;
+  /** The pasted debugger session's findings, loaded when there is one (the page hands it in, as the graph). */
+  readonly findings: ReactNode;
+}) {
   const folded = useVisualizer(selectFolded);
   const asking = useVisualizer(selectAsking);
   const side = !folded || asking !== null;
@@ -58,9 +64,7 @@ export function PresenterStage({ graph }: { readonly graph: ReactNode }) {
                 <Narration />
               </ErrorBoundary>
             )}
-            <ErrorBoundary area="debugger findings">
-              <ImportPanel />
-            </ErrorBoundary>
+            <ErrorBoundary area="debugger findings">{findings}</ErrorBoundary>
             <ErrorBoundary area="question">
               <QuestionPanel />
             </ErrorBoundary>

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { arrive, firstTabbable, leaving, mayMoveFocus, place } from '../app/focusMoves';
+import { arrive, firstTabbable, leaving, mayMoveFocus, place } from '../ui/focusMoves';
 import { RULES, type Ask, type RuleId } from '../kernel/core';
 import { RuleRef } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';

@@ -11,7 +11,7 @@ import {
   selectScoreText,
   selectStepInput,
 } from './selectors';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ErrorBoundary, FailureListener, FaultSwitch } from '../app/ErrorBoundary';
+import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary';
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';

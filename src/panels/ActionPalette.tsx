@@ -3,7 +3,7 @@ import { kernelActionsFor, type KernelActionDef } from '../actions/registry';
 import { useVisualizer } from '../store';
 import { selectOs, selectWorld } from '../store/selectors';
 import { ActionForm } from './ActionForm';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 function groups(defs: readonly KernelActionDef[]): [string, KernelActionDef[]][] {
   const out = new Map<string, KernelActionDef[]>();

@@ -7,7 +7,7 @@ import { ownerSummaries, shownExplanation } from './checklistModel';
 import { refLabel } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 /**
  * The live unload checklist (seed rule 4 for Windows, `_unload(D2)` for

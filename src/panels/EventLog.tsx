@@ -18,7 +18,7 @@ import { actionArgs, actionLabel, logRows, sentenceOf, type LogRow } from './for
 import { estimatedHeight, logWindow } from './logWindow';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 /** Steps ahead of the cursor are not drawn (nothing shows the future): a row is past or current. */
 type When = 'past' | 'current';

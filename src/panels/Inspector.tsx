@@ -1,4 +1,4 @@
-import { loadedLater } from '../app/loadedLater';
+import { loadedLater } from '../ui/loadedLater';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizer } from '../store';
 import { selectSelection } from '../store/selectors';

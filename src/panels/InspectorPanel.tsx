@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 /** The inspector's panel: its heading (with what is inspected) and its body. */
 export function InspectorPanel({

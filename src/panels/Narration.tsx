@@ -3,7 +3,7 @@ import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';
 import { selectOpeningSummary } from '../lessons/selectors';
 import { selectAnimatedEvent } from '../animation/moment';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event (said aloud by the Announcer). */
 export function Narration() {

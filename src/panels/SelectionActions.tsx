@@ -4,7 +4,7 @@ import { kernelActionsFor } from '../actions/registry';
 import { kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
-import { useLandmarkName } from '../app/landmarkName';
+import { useLandmarkName } from '../ui/landmarkName';
 
 /** The actions that apply to the selected object, one click each; a disabled one says why, in the kernel's words. */
 export function SelectionActions() {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useModal } from '../app/useModal';
+import { useModal } from '../ui/useModal';
 import type { ScenarioError } from '../kernel/core';
 
 /** Why a file was not opened: every problem with its place and its fix; the current work is untouched. */

@@ -1,4 +1,4 @@
-import { isTextField } from './useKeyboard';
+import { isTextField } from './keys';
 
 /** What a keyboard can land on: enabled controls, links, and elements put in the Tab order. */
 const TABBABLE =

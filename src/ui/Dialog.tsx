@@ -1,5 +1,5 @@
 import { useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import { useModal } from '../app/useModal';
+import { useModal } from './useModal';
 
 /**
  * A modal sheet over the visualizer (the gallery, the lesson editor): a
