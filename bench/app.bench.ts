@@ -20,7 +20,7 @@ import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { format } from 'prettier';
 import type * as Kernel from '../src/kernel';
-import type * as Layouts from '../src/graph/layout';
+import type * as Layouts from '../src/store/layout';
 import type * as Generate from '../src/scenarios/generate';
 import { clickToPaint, graphElements, heapMb, launch, panCost, serve } from './browser';
 import {
@@ -139,7 +139,7 @@ async function heapAfterSteps(page: Page, base: string, steps: number): Promise<
 /** The whole history laid out at once (a load), and one more device after it (a click), in ms; `root` the checkout. */
 async function layoutMs(root: string, n: number): Promise<{ whole: number; extend: number }> {
   const kernel = (await import(`${root}/src/kernel/index.ts`)) as typeof Kernel;
-  const { extendLayout, layoutFor } = (await import(`${root}/src/graph/layout.ts`)) as typeof Layouts;
+  const { extendLayout, layoutFor } = (await import(`${root}/src/store/layout.ts`)) as typeof Layouts;
   const { generatedScenario } = (await import(`${root}/src/scenarios/generate.ts`)) as typeof Generate;
   const parsed = kernel.parseScenario(generatedScenario(n));
   if (!parsed.ok) throw new Error('generated scenario invalid');

@@ -25,6 +25,11 @@ export const LAYERS = [
     match: [/^ui\//],
   },
   {
+    name: 'personalities',
+    what: "what the app knows of each OS, as data: its actions' words and fields, its graph's structure (not its views)",
+    match: [/^personalities\/(?!.*\.tsx$)(?!(.*\/)?(inspectors?|legend|nodeTypes)\.ts$)/],
+  },
+  {
     name: 'core',
     what: 'the visualizer core: store factory, history, the door and the command registry, built-in scenarios',
     match: [/^store\//, /^actions\//, /^scenarios\//],

@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseScenario, runScenario } from '../../src/kernel';
-import { layoutFor } from '../../src/graph/layout';
+import { layoutFor } from '../../src/store/layout';
 import { toFlow } from '../../src/graph/toFlow';
 import { generatedScenario } from '../../src/scenarios/generate';
 

@@ -1,6 +1,6 @@
 import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
-import { layoutFor } from '../graph/layout';
+import { layoutFor } from '../store/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
 import { LESSON_COMMANDS } from '../lessons/commands';
 import { TYPING_COMMANDS } from '../lessons/typing';

@@ -1,7 +1,7 @@
 import { ViewportPortal, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { refOf } from '../graph/ids';
-import type { Point } from '../graph/layout';
+import { refOf } from '../ui/ids';
+import type { Point } from '../store/layout';
 import { useVisualizerApi, type VisualizerState } from '../store';
 import { selectEntries, selectInstant, selectLayout, selectPlaying, selectSpeed } from '../store/selectors';
 import { createRealClock, timeScale, type Clock } from './clock';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIZES } from '../graph/layout';
+import { SIZES } from '../store/layout';
 import { centreOf, hopPath, rectOf, type MeasuredNode } from './geometry';
 
 const node: MeasuredNode = {

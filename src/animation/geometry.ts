@@ -1,4 +1,4 @@
-import { SIZES, type Point } from '../graph/layout';
+import { SIZES, type Point } from '../store/layout';
 
 /** A node's box in flow coordinates (the coordinates of React Flow's viewport). */
 export interface Rect {

@@ -1,5 +1,5 @@
 import type { EventType, KernelEvent, ObjectRef } from '../kernel/core';
-import { nodeId } from '../graph/ids';
+import { nodeId } from '../ui/ids';
 
 /**
  * A step's events → a timeline of cues. Pure: no clock, no DOM. The kernel

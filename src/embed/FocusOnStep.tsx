@@ -1,7 +1,7 @@
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { eventObjects } from '../kernel/core';
-import { nodeId } from '../graph/ids';
+import { nodeId } from '../ui/ids';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';
 

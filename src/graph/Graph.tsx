@@ -6,7 +6,7 @@ import { NODE_TYPES } from '../personalities/nodeTypes';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorld } from '../store/selectors';
 import { selectPresenter } from '../lessons/selectors';
-import { refOf } from './ids';
+import { refOf } from '../ui/ids';
 import { createFlowMaker } from './stableNodes';
 import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';

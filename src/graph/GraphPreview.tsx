@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useVisualizer } from '../store';
 import { selectLayout, selectWorld } from '../store/selectors';
-import { refOf } from './ids';
-import { SIZES, type Point } from './layout';
+import { refOf } from '../ui/ids';
+import { SIZES, type Point } from '../store/layout';
 import type { World } from '../kernel/core';
 import { toFlow } from './toFlow';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../kernel';
 import { kernel } from '../kernel/testing';
-import { SIZES, layoutFor } from './layout';
+import { SIZES, layoutFor } from '../store/layout';
 import { boundsOf, extentOf } from './extent';
 
 describe('the box around what a history draws (presenter mode fits to it)', () => {

@@ -1,5 +1,5 @@
 import type { World } from '../kernel/core';
-import { SIZES, type Point } from './layout';
+import { SIZES, type Point } from '../store/layout';
 import { toFlow } from './toFlow';
 
 /** The box around every placed card, in flow coordinates. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kernel } from '../kernel/testing';
 import { stacksOf } from '../personalities/windows/flow';
-import { layoutFor } from './layout';
+import { layoutFor } from '../store/layout';
 import { toFlow } from './toFlow';
 
 describe('a device stack in the picture', () => {

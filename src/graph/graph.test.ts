@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, step, type Action, type World } from '../kernel';
 import { defaultScenario } from '../scenarios/load';
 import { runScenario } from '../kernel';
-import { extendLayout, layoutFor } from './layout';
+import { extendLayout, layoutFor } from '../store/layout';
 import { createFlowMaker } from './stableNodes';
 import { toFlow } from './toFlow';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario, type World } from '../kernel';
 import { defaultScenario } from '../scenarios/load';
-import { layoutFor } from './layout';
+import { layoutFor } from '../store/layout';
 import { navEdges, neighbour, readingEnd, tabStop, type NavNode } from './keyboardNav';
 import { toFlow } from './toFlow';
 

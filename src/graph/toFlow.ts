@@ -10,8 +10,8 @@ import type {
   ReferenceData,
   RegistrationData,
 } from '../personalities/windows/flow';
-import { nodeId } from './ids';
-import { SIZES, type Point } from './layout';
+import { nodeId } from '../ui/ids';
+import { SIZES, type Point } from '../store/layout';
 import { nodeA11y } from './nodeNames';
 
 /**

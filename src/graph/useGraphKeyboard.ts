@@ -2,7 +2,7 @@ import { useReactFlow, type Edge, type Node } from '@xyflow/react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ObjectRef } from '../kernel/core';
 import { useVisualizerApi } from '../store';
-import { nodeId, refOf } from './ids';
+import { nodeId, refOf } from '../ui/ids';
 import { ARROW_DIRECTIONS, navEdges, neighbour, readingEnd, tabStop, type NavNode } from './keyboardNav';
 
 const NODE_DESCRIPTION =

@@ -1,7 +1,7 @@
 import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { boundsOf } from './extent';
-import type { Point } from './layout';
+import type { Point } from '../store/layout';
 
 /** How the graph's view follows the session: refits on new objects, and drops details far out. */
 

@@ -1,7 +1,7 @@
 import type { Availability, CommandDef, Outcome } from '../actions/types';
 import { OSES, isOs, type Ask, type Os } from '../kernel/core';
 import { ANIMATION_COMMANDS } from '../animation/moment';
-import { layoutFor } from '../graph/layout';
+import { layoutFor } from '../store/layout';
 import { emptySession, moveTo } from '../store/session';
 import type { VisualizerState } from '../store/state';
 import { loadedLessons } from './catalogue';

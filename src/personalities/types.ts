@@ -3,7 +3,7 @@ import type { ActionOf, Condition, ObjectKind, ObjectRef, Os, WorldOf } from '..
 /** How a state looks: text and border shape carry the meaning, colour only helps. */
 export type Tone = 'neutral' | 'pending' | 'danger' | 'ok' | 'ghost' | 'info';
 
-/** Where the layout's structural cards go (graph/layout.ts places them). */
+/** Where the layout's structural cards go (store/layout.ts places them). */
 export interface StructureSink {
   /** A card on the first row (a driver, a module). */
   top(id: string): void;

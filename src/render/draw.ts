@@ -1,5 +1,5 @@
 import { getBezierPath, Position } from '@xyflow/react';
-import { SIZES } from '../graph/layout';
+import { SIZES } from '../store/layout';
 import { slideSvg, type Caption } from '../share/image';
 import type { HandleModel, NodeModel, Tone } from './markup';
 import type { Palette } from './palette';

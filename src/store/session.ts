@@ -1,5 +1,5 @@
 import { createWorld, step, type Action, type Os, type Scenario, type StepExtras } from '../kernel/core';
-import { extendLayout, layoutFor } from '../graph/layout';
+import { extendLayout, layoutFor } from './layout';
 import { branchOnAct } from '../lessons/state';
 import { worldAt, type ActionSource, type HistoryEntry, type Session, type VisualizerState } from './state';
 

@@ -1,5 +1,5 @@
 import type { Action, Ask, Expect, KernelEvent, ObjectRef, Os, World } from '../kernel/core';
-import type { Layout } from '../graph/layout';
+import type { Layout } from './layout';
 import type { DebuggerReading } from '../debugger/reading';
 import type { ClassroomUi, LessonSession } from '../lessons/state';
 import type { Typing } from '../lessons/typing';

@@ -1,5 +1,5 @@
 import type { Channel, DeviceInstance, Module, Svr5World } from '../../kernel/core';
-import { nodeId } from '../../graph/ids';
+import { nodeId } from '../../ui/ids';
 import type { FlowSink, StructureSink } from '../types';
 
 /** What each SVR5 node component gets. */

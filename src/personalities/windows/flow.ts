@@ -7,7 +7,7 @@ import type {
   Registration,
   WindowsWorld,
 } from '../../kernel/core';
-import { nodeId } from '../../graph/ids';
+import { nodeId } from '../../ui/ids';
 import type { FlowSink, StructureSink } from '../types';
 
 /** What each Windows node component gets (node data holds the kernel's own objects). */
