@@ -5,7 +5,7 @@ import type { Point } from '../store/layout';
 import { useVisualizerApi, type VisualizerState } from '../store';
 import { selectEntries, selectInstant, selectLayout, selectPlaying, selectSpeed } from '../store/selectors';
 import { createRealClock, timeScale, type Clock } from './clock';
-import type { AnimationMoment } from './moment';
+import type { AnimationMoment } from '../store/moment';
 import { hopPath, rectOf, type EdgePoint, type MeasuredNode } from './geometry';
 import { planStep, scalePlan } from './plan';
 import { IDLE, play, type PulseView, type Scene, type TokenView } from './player';

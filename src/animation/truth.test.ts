@@ -4,7 +4,7 @@ import { step } from '../kernel';
 import { app } from '../store/testing';
 import { selectWorld } from '../store/selectors';
 import { planStep } from './plan';
-import { currentMoment } from './moment';
+import { currentMoment } from '../store/moment';
 
 describe('a step’s animation plan', () => {
   it('names the event each cue shows, in the kernel’s order', () => {

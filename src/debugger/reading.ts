@@ -1,5 +1,12 @@
 import { explainImport, importDebuggerText, type DebuggerProblem, type ImportExplanation } from '../kernel';
 
+declare module '../store/state' {
+  interface VisualizerState {
+    /** What a pasted debugger session said, while its world is the one shown. */
+    readonly imported: DebuggerReading | null;
+  }
+}
+
 /**
  * What the app keeps of a pasted debugger session: the kernel's answer to
  * "why is this driver still loaded" per driver, every line it could not

@@ -1,6 +1,6 @@
 import type { Availability, CommandDef, Outcome } from '../actions/types';
 import { OSES, isOs, type Ask, type Os } from '../kernel/core';
-import { ANIMATION_COMMANDS } from '../animation/moment';
+import { ANIMATION_COMMANDS } from '../store/moment';
 import { layoutFor } from '../store/layout';
 import { emptySession, moveTo } from '../store/session';
 import type { VisualizerState } from '../store/state';

@@ -27,6 +27,17 @@ export interface LessonSession {
   readonly branchFrom: number | null;
 }
 
+declare module '../store/state' {
+  interface Session {
+    /** The lesson being played in this session, if any. */
+    readonly lesson: LessonSession | null;
+  }
+  interface VisualizerState {
+    /** Presenter mode, text size, autoplay (one for the app, lessons and embeds), the gallery and the lesson editor. */
+    readonly classroom: ClassroomUi;
+  }
+}
+
 /** The classroom's part of the UI: one per visualizer. */
 export interface ClassroomUi {
   /** Presenter mode: large type, high contrast, editing chrome hidden, fullscreen. */

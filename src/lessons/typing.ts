@@ -14,6 +14,13 @@ export interface Typing {
   readonly drafts: Readonly<Record<string, KeptDraft>>;
 }
 
+declare module '../store/state' {
+  interface VisualizerState {
+    /** What is being typed and not yet part of the work: the log's filter, incomplete questions. */
+    readonly typing: Typing;
+  }
+}
+
 export interface KeptDraft {
   /** The step's action, as JSON: a draft never lands on another step than the one it was written for. */
   readonly for: string;

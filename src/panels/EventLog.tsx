@@ -12,7 +12,7 @@ import { eventObjects, isSuccess, type KernelEvent } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries } from '../store/selectors';
 import type { VisualizerState } from '../store/state';
-import { selectAnimatedEvent } from '../animation/moment';
+import { selectAnimatedEvent } from '../store/moment';
 import { selectFontScale } from '../lessons/selectors';
 import { actionArgs, actionLabel, logRows, sentenceOf, type LogRow } from './format';
 import { estimatedHeight, logWindow } from './logWindow';

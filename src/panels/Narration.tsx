@@ -2,7 +2,7 @@ import { decisiveEvent, describeEvent } from '../kernel/core';
 import { useVisualizer } from '../store';
 import { selectCurrentEntry } from '../store/selectors';
 import { selectOpeningSummary } from '../lessons/selectors';
-import { selectAnimatedEvent } from '../animation/moment';
+import { selectAnimatedEvent } from '../store/moment';
 import { useLandmarkName } from '../ui/landmarkName';
 
 /** What the current step did: its narration, the kernel's status, and the decisive event (said aloud by the Announcer). */

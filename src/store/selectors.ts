@@ -1,5 +1,5 @@
 import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel/core';
-import { shownWorld } from '../animation/moment';
+import { shownWorld } from './moment';
 import type { HistoryEntry, VisualizerState } from './state';
 
 type AppState = VisualizerState;

@@ -1,9 +1,20 @@
 import type { Action, Ask, Expect, KernelEvent, ObjectRef, Os, World } from '../kernel/core';
 import type { Layout } from './layout';
-import type { DebuggerReading } from '../debugger/reading';
-import type { ClassroomUi, LessonSession } from '../lessons/state';
-import type { Typing } from '../lessons/typing';
-import type { AnimationMoment } from '../animation/moment';
+
+/**
+ * Animation that tells the truth: while a step animates, everything drawn
+ * (graph, badges, checklist, inspector) shows the world as of the event
+ * being animated, from the kernel's moments; the step's final world appears
+ * once its last event has played. The animation layer reports where it is
+ * through the door; without one (a test, a host page) the final world shows.
+ */
+export interface AnimationMoment {
+  /** The entry being animated and the animation's nonce (a replay is a new animation). */
+  readonly entryId: number;
+  readonly nonce: number;
+  /** The index of the latest event played so far; -1 before the first. */
+  readonly event: number;
+}
 
 /** Who asked for an action: every caller goes through the same door. */
 export type ActionSource = 'button' | 'context' | 'palette' | 'key' | 'scenario' | 'test' | 'embed';
@@ -31,7 +42,11 @@ export interface HistoryEntry {
   readonly moments?: readonly World[];
 }
 
-/** One OS's session, kept while the visualizer shows the other OS. */
+/**
+ * One OS's session, kept while the visualizer shows the other OS. A feature that keeps something per
+ * session adds its field here from its own folder (TypeScript's declaration merging: the lesson being
+ * played, src/lessons/state.ts), so the store core imports no feature.
+ */
 export interface Session {
   readonly title: string;
   readonly summary: string;
@@ -43,8 +58,6 @@ export interface Session {
   readonly cursor: number;
   /** Where every structural object of the session's worlds stands: computed once per change. */
   readonly layout: Layout;
-  /** The lesson being played in this session, if any (src/lessons). */
-  readonly lesson: LessonSession | null;
   /** What the scenario the session was loaded from said besides its steps; null for a session begun empty. */
   readonly about: ScenarioAbout | null;
 }
@@ -66,6 +79,13 @@ export interface ScenarioAbout {
  * module-level variable, no hidden cache. Two visualizers on a page are two
  * such values in two stores. Changes come only through the door
  * (`src/actions/execute.ts`).
+ *
+ * The store core declares the fields every visualizer has; each feature adds
+ * its own slice from its folder, as zustand's slices are composed (by
+ * declaration merging: the classroom and typing, src/lessons/state.ts and
+ * typing.ts; a pasted debugger session, src/debugger/reading.ts), so the
+ * core imports no feature. Their first values are composed with the
+ * features (src/store/create.ts).
  */
 export interface VisualizerState extends Session {
   readonly os: Os;
@@ -75,9 +95,7 @@ export interface VisualizerState extends Session {
   readonly playing: { readonly entryId: number; readonly nonce: number } | null;
   /** Ids for entries and animation nonces, increasing. */
   readonly counter: number;
-  /** What a pasted debugger session said, while its world is the one shown (src/debugger). */
-  readonly imported: DebuggerReading | null;
-  /** Where the playing animation is (src/animation/moment.ts): what is drawn follows it. */
+  /** Where the playing animation is (src/store/moment.ts): what is drawn follows it. */
   readonly animating: AnimationMoment | null;
 
   /** The object the user picked in the graph or a panel. */
@@ -95,10 +113,6 @@ export interface VisualizerState extends Session {
   readonly paletteOpen: boolean;
   /** The sheet of keyboard shortcuts. */
   readonly helpOpen: boolean;
-  /** What is being typed and not yet part of the work: the log's filter, incomplete questions (src/lessons/typing.ts). */
-  readonly typing: Typing;
-  /** Presenter mode, text size, autoplay (one for the app, lessons and embeds), the gallery and the lesson editor (src/lessons). */
-  readonly classroom: ClassroomUi;
 }
 
 /** The world at the cursor. */

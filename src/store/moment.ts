@@ -1,21 +1,8 @@
 import type { CommandDef } from '../actions/types';
 import type { World } from '../kernel/core';
-import { worldAt, type VisualizerState } from '../store/state';
+import { worldAt, type AnimationMoment, type VisualizerState } from './state';
 
-/**
- * Animation that tells the truth: while a step animates, everything drawn
- * (graph, badges, checklist, inspector) shows the world as of the event
- * being animated, from the kernel's moments; the step's final world appears
- * once its last event has played. The animation layer reports where it is
- * through the door; without one (a test, a host page) the final world shows.
- */
-export interface AnimationMoment {
-  /** The entry being animated and the animation's nonce (a replay is a new animation). */
-  readonly entryId: number;
-  readonly nonce: number;
-  /** The index of the latest event played so far; -1 before the first. */
-  readonly event: number;
-}
+export type { AnimationMoment } from './state';
 
 /** The moment, if it belongs to the step animating now at the cursor. */
 export function currentMoment(s: VisualizerState): AnimationMoment | null {
