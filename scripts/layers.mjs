@@ -32,13 +32,26 @@ export const LAYERS = [
   {
     name: 'core',
     what: 'the visualizer core: store factory, history, the door and the command registry, built-in scenarios',
-    match: [/^store\//, /^actions\//, /^scenarios\//],
+    // Not the files that compose the features into a visualizer: they are the layer above the features.
+    match: [
+      /^store\/(?!(create|index|react)\.tsx?$)/,
+      /^actions\/(?!(commands|registry|keys)\.ts$)/,
+      /^scenarios\//,
+    ],
   },
   {
     name: 'features',
     what: 'what a feature knows and does (its state, slice, commands): lessons, animation, share, debugger',
-    // A feature's React files (and its use* hooks) are its views, one layer up.
-    match: [/^(lessons|animation|share|debugger)\/(?!.*\.tsx$)(?!(.*\/)?use[A-Z])/],
+    // A feature's React files (and its use* hooks) are its views, one layer up; so are the files that drive
+    // a whole composed visualizer (the presenter console's link, opening a shared link into a new one).
+    match: [
+      /^(?!lessons\/consoleLink\.ts$|share\/open\.ts$)(lessons|animation|share|debugger)\/(?!.*\.tsx$)(?!(.*\/)?use[A-Z])/,
+    ],
+  },
+  {
+    name: 'composed',
+    what: "the visualizer, composed: the features' slices and commands with the core's (createVisualizer, the command registry), as zustand's slices are",
+    match: [/^store\//, /^actions\//],
   },
   {
     name: 'views',

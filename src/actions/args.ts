@@ -1,7 +1,6 @@
 import { kernelFor, kernelOf, step, type Action, type ObjectRef, type World } from '../kernel/core';
 import { fieldsOf, type FieldSpec } from './fields';
-import type { KernelActionDef } from './registry';
-import type { Availability } from './types';
+import type { Availability, KernelActionDef } from './types';
 
 /** A form's values by field name, as the inputs hold them (text, booleans, numbers). */
 export type ActionArgs = Record<string, unknown>;

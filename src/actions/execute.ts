@@ -1,8 +1,7 @@
 import { kernelOf, type Action, type StepExtras } from '../kernel/core';
 import { applyAction } from '../store/session';
 import type { ActionSource, VisualizerState } from '../store/state';
-import { findAction, osOfAction } from './registry';
-import type { CommandDef, Outcome } from './types';
+import type { Outcome, Registry } from './types';
 import { parseStepFor } from './validate';
 
 /**
@@ -17,10 +16,10 @@ export function transition(
   id: string,
   args: unknown,
   source: ActionSource,
-  extra: readonly CommandDef<unknown>[] = [],
+  registry: Registry,
 ): { state: VisualizerState; outcome: Outcome } {
   try {
-    return perform(state, id, args, source, extra);
+    return perform(state, id, args, source, registry);
   } catch (e) {
     // A throw is a bug, not a refusal: marked, so the visualizer shows it (src/app/HandlerErrors.tsx).
     const error = `${id}: ${e instanceof Error ? e.message : String(e)}`;
@@ -38,11 +37,11 @@ function perform(
   id: string,
   args: unknown,
   source: ActionSource,
-  extra: readonly CommandDef<unknown>[],
+  registry: Registry,
 ) {
-  const def = findAction(id, state.os, extra);
+  const def = registry.find(id, state.os);
   if (!def) {
-    const other = osOfAction(id);
+    const other = registry.osOf(id);
     const here = kernelOf(state.os).vocabulary.name;
     return refuse(
       state,
@@ -60,7 +59,7 @@ function perform(
     }
     const a = def.available(state);
     if (!a.enabled) return refuse(state, `${id}: ${a.reason}`);
-    const r = def.perform(state, value, (st, i, a, src) => transition(st, i, a, src, extra));
+    const r = def.perform(state, value, (st, i, a, src) => transition(st, i, a, src, registry));
     return 'outcome' in r ? r : { state: r, outcome: { ok: true, events: [] } as Outcome };
   }
   if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
@@ -78,6 +77,9 @@ function perform(
     ...(ask === undefined ? {} : { ask }),
     ...(expect === undefined ? {} : { expect }),
   };
-  const { state: next, entry } = applyAction(state, action, source, extras);
+  const { state: applied, entry } = applyAction(state, action, source, extras);
+  // A person's new step (not a scenario's, not the same refusal shown again): the features follow.
+  const made = source !== 'scenario' && applied.cursor !== state.cursor;
+  const next = made ? registry.afterAct(applied, state.cursor) : applied;
   return { state: next, outcome: { ok: true, status: entry.status, events: entry.events } as Outcome };
 }

@@ -1,15 +1,9 @@
 import type { Os } from '../kernel/core';
-import { APP_PERSONALITIES, type KernelActionUi } from '../personalities';
+import { APP_PERSONALITIES } from '../personalities';
 import { COMMANDS } from './commands';
-import type { CommandDef } from './types';
+import type { ActionDef, CommandDef, KernelActionDef } from './types';
 
-/** A kernel action as the registry lists it: its UI, tagged with its kind and OS. */
-export interface KernelActionDef extends KernelActionUi {
-  readonly kind: 'kernel';
-  readonly os: Os;
-}
-
-export type ActionDef = KernelActionDef | CommandDef<unknown>;
+export type { ActionDef, KernelActionDef } from './types';
 
 /**
  * Every command every visualizer has, declared once (commands.ts). A feature a page may not need (the

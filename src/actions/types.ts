@@ -1,4 +1,5 @@
-import type { Action, KernelEvent, StepExtras } from '../kernel/core';
+import type { Action, KernelEvent, Os, StepExtras } from '../kernel/core';
+import type { KernelActionUi } from '../personalities';
 import type { ActionSource, VisualizerState } from '../store/state';
 
 /** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
@@ -53,3 +54,27 @@ export interface CommandDef<A = void> {
 export type KernelArgs = {
   [K in Action['do']]: Omit<Extract<Action, { do: K }>, 'do'> & StepExtras;
 };
+
+/** A kernel action as the registry lists it: its UI, tagged with its kind and OS. */
+export interface KernelActionDef extends KernelActionUi {
+  readonly kind: 'kernel';
+  readonly os: Os;
+}
+
+export type ActionDef = KernelActionDef | CommandDef<unknown>;
+
+/**
+ * What the door knows of the visualizer it serves, handed to it by the visualizer (src/store/create.ts
+ * composes the features): the store core imports no feature.
+ */
+export interface Registry {
+  /** The action `id` means on this OS: an app command, or one of the OS's kernel actions. */
+  find(id: string, os: Os): ActionDef | undefined;
+  /** An OS whose kernel action `id` is (to say "this is an SVR5 action"). */
+  osOf(id: string): Os | undefined;
+  /**
+   * After a person's kernel action (not a scenario's step) made a new step at `cursor` (the cursor
+   * before it): each feature's part of the state follows (a lesson starts a branch: src/lessons/state.ts).
+   */
+  afterAct(s: VisualizerState, cursor: number): VisualizerState;
+}

@@ -1,5 +1,5 @@
 import type { Ask } from '../kernel/core';
-import type { HistoryEntry } from '../store/state';
+import type { HistoryEntry, VisualizerState } from '../store/state';
 
 /**
  * A lesson being played, as plain data in the visualizer's session (so each
@@ -102,4 +102,10 @@ export function askOf(lesson: LessonSession | null, step: number): Ask | undefin
 export function branchOnAct(lesson: LessonSession | null, cursor: number): LessonSession | null {
   if (!lesson || lesson.branchFrom !== null) return lesson;
   return { ...lesson, branchFrom: cursor, asking: null };
+}
+
+/** The lessons' part of the door (src/actions/types.ts `Registry.afterAct`): a person's step starts a branch. */
+export function branchAfterAct(s: VisualizerState, cursor: number): VisualizerState {
+  const lesson = branchOnAct(s.lesson, cursor);
+  return lesson === s.lesson ? s : { ...s, lesson };
 }

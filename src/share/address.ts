@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { VisualizerState } from '../store';
+import type { VisualizerState } from '../store/state';
 
 /** Address parameters to write: a value sets it, `null` removes it; parameters not named are left alone. */
 export type AddressParams = Readonly<Record<string, string | null>>;

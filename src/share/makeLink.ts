@@ -1,5 +1,5 @@
 import { addressOf } from '../lessons/address';
-import type { VisualizerState } from '../store';
+import type { VisualizerState } from '../store/state';
 import { readableSearch } from './address';
 import { packScenario } from './pack';
 import { builtInIdOf, sessionScenario } from './scenario';

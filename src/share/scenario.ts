@@ -1,6 +1,6 @@
 import { FORMATS, createWorld, type Scenario } from '../kernel/core';
 import { loadedBuiltIns } from '../scenarios/builtIn';
-import type { VisualizerState } from '../store';
+import type { VisualizerState } from '../store/state';
 
 /**
  * The session as a scenario file (shared/design/scenario-format.md): its

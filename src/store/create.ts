@@ -2,10 +2,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ArgsOf, CommandArgs } from '../actions/commands';
 import type { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { transition } from '../actions/execute';
-import type { CommandDef, KernelArgs, Outcome } from '../actions/types';
+import { findAction, osOfAction } from '../actions/registry';
+import type { CommandDef, KernelArgs, Outcome, Registry } from '../actions/types';
 import { DEFAULT_OS, type Os } from '../kernel/core';
 import { emptySession } from './session';
-import { CLASSROOM_DEFAULTS } from '../lessons/state';
+import { branchAfterAct, CLASSROOM_DEFAULTS } from '../lessons/state';
 import type { ActionSource, Theme, VisualizerState } from './state';
 import { TYPING_DEFAULTS } from '../lessons/typing';
 
@@ -83,8 +84,15 @@ export function initialState(o: VisualizerOptions = {}): VisualizerState {
 export function createVisualizer(options: VisualizerOptions = {}): Visualizer & { readonly loaded: Outcome } {
   const store = createStore<VisualizerState>()(() => initialState(options));
   const faultListeners = new Set<(fault: Fault) => void>();
+  // The door's registry: every visualizer's commands, the features this one runs, and what they do
+  // when a person acts. Composed here, so the door and the store core import no feature.
+  const registry: Registry = {
+    find: (id, os) => findAction(id, os, options.commands),
+    osOf: osOfAction,
+    afterAct: branchAfterAct,
+  };
   const run = (id: string, args?: unknown, source: ActionSource = 'button'): Outcome => {
-    const { state, outcome } = transition(store.getState(), id, args, source, options.commands);
+    const { state, outcome } = transition(store.getState(), id, args, source, registry);
     if (state !== store.getState()) store.setState(state, true);
     if (!outcome.ok && outcome.fault) faultListeners.forEach((l) => l({ id, error: outcome.error }));
     return outcome;

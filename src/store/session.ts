@@ -1,6 +1,5 @@
 import { createWorld, step, type Action, type Os, type Scenario, type StepExtras } from '../kernel/core';
 import { extendLayout, layoutFor } from './layout';
-import { branchOnAct } from '../lessons/state';
 import { worldAt, type ActionSource, type HistoryEntry, type Session, type VisualizerState } from './state';
 
 /**
@@ -44,7 +43,8 @@ export function scenarioStart(s: VisualizerState, scenario: Scenario): Visualize
 
 /**
  * Applies one kernel action at the cursor, dropping any redo future (a
- * lesson keeps its own steps: acting starts a branch); the step is animated
+ * lesson keeps its own steps: acting starts a branch, which the door asks
+ * the lessons for: src/actions/execute.ts); the step is animated
  * unless a scenario is loading. The same refused action again, changing
  * nothing, is shown again rather than stacked as another identical step.
  */
@@ -92,7 +92,6 @@ export function applyAction(
             ? extendLayout(s.layout, r.world)
             : layoutFor([s.initial, ...entries.map((e) => e.world)], s.layout),
       playing: source === 'scenario' ? null : { entryId: id, nonce: id },
-      lesson: source === 'scenario' ? s.lesson : branchOnAct(s.lesson, s.cursor),
     },
   };
 }
