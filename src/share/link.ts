@@ -1,4 +1,4 @@
-import { isPacked, type ScenarioSource } from './source';
+import { isPacked, type ScenarioSource } from './param';
 import { unpackScenario } from './unpack';
 
 /**
@@ -9,7 +9,7 @@ import { unpackScenario } from './unpack';
  */
 
 export type { ScenarioSource };
-export { stepFromParam } from './source';
+export { stepFromParam } from './param';
 
 /** What a `scenario` parameter names, built-ins looked up by `builtIn`; a packed one is unpacked (still to be validated). */
 export function readScenarioParam(value: string, builtIn: (id: string) => ScenarioSource): ScenarioSource {

@@ -1,20 +1,12 @@
 import { BUILT_IN_IDS, builtInFile } from '../scenarios/builtIn';
+import { isPacked, type ScenarioSource } from './param';
 
 /**
- * A link's parameters, read without unpacking anything: `scenario` names a
- * built-in scenario by id, or a packed one (`~1.…`, which unpack.ts reads;
- * a page that wants a small first load imports that only when it meets
- * one); `step` is a step number.
+ * Where a scenario a page is given comes from: itself, a built-in file, or a
+ * packed link (whose unpacker, link.ts, loads only when one is met).
  */
 
-export type ScenarioSource = { ok: true; source: unknown } | { ok: false; error: string };
-
-/** Marks a packed scenario; a built-in id never starts with it. */
-export const PACK_MARK = '~';
-
-export function isPacked(value: string): boolean {
-  return value.startsWith(PACK_MARK);
-}
+export { PACK_MARK, isPacked, stepFromParam, type ScenarioSource } from './param';
 
 /**
  * A scenario as a page or a host gives it: an object or JSON text is the
@@ -58,16 +50,4 @@ function builtInMissing(id: string, ids: readonly string[]): ScenarioSource {
     ok: false,
     error: `there is no built-in scenario "${id.slice(0, 80)}" (this build has ${shown}); a scenario someone made travels packed, starting with "~".`,
   };
-}
-
-/** Reads `step`: a whole number from 0; `null` when absent; a problem in words when it is not a step. */
-export function stepFromParam(value: string | null): { step: number | null; problem?: string } {
-  if (value === null || value === '') return { step: null };
-  if (!/^\d{1,9}$/.test(value.trim())) {
-    return {
-      step: null,
-      problem: `step=${value.slice(0, 40)} is not a step number (0, 1, 2…); showing the latest step.`,
-    };
-  }
-  return { step: Number(value.trim()) };
 }

@@ -1,4 +1,4 @@
-import type { LegendSection } from '../legend';
+import type { LegendSection } from '../legendTypes';
 
 /** The SVR5 graph's shapes, badges and edges, in the DDI's words. */
 export const SVR5_LEGEND: readonly LegendSection[] = [

@@ -1,4 +1,4 @@
-import type { LegendSection } from '../legend';
+import type { LegendSection } from '../legendTypes';
 
 /** The Windows graph's shapes, badges and edges, in WinDbg's words. */
 export const WINDOWS_LEGEND: readonly LegendSection[] = [
