@@ -1,4 +1,3 @@
-import type { Ask } from '../kernel/core';
 import type { HistoryEntry } from '../store/state';
 
 /**
@@ -76,11 +75,6 @@ export function scoreOf(lesson: LessonSession | null): { right: number; answered
     answered: all.filter((a) => a.choice !== null).length,
     asked: all.length,
   };
-}
-
-/** The question of a step of the lesson's own line (1-based), if it has one. */
-export function askOf(lesson: LessonSession | null, step: number): Ask | undefined {
-  return lesson?.steps[step - 1]?.ask;
 }
 
 /**

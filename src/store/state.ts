@@ -55,7 +55,7 @@ export interface Session {
  * the same lesson): its rule and topic (extensions) and its options as
  * given (the world holds them with every default filled in).
  */
-export interface ScenarioAbout {
+interface ScenarioAbout {
   readonly rule?: string;
   readonly topic?: string;
   readonly options: object;
