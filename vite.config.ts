@@ -169,6 +169,9 @@ const PREVIEW_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self)',
 };
 
+/** Fuzz and property tests: slow by design, so out of `npm test`'s fast loop and in `npm run test:fuzz`. */
+const FUZZ = ['src/**/*.fuzz.test.ts', 'src/**/*.property.test.ts'];
+
 export default defineConfig({
   // Relative addresses throughout: the build works from a site's root or any folder under it.
   base: './',
@@ -220,8 +223,31 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    projects: [
+      {
+        // `npm test`: every unit test, in one module graph per worker (the setup's lessons and reader load
+        // once per worker, not once per file; the tests share no module state and mock no module).
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          exclude: FUZZ,
+          isolate: false,
+        },
+      },
+      {
+        // `npm run test:fuzz` (CI runs it after `npm test`): fuzz and property files, thousands of random
+        // runs each, seeded by one printed seed (src/test/fuzzSeed.ts) so a failure replays.
+        extends: true,
+        test: {
+          name: 'fuzz',
+          include: FUZZ,
+          globalSetup: ['src/test/fuzzSeed.global.ts'],
+          setupFiles: ['src/test/fuzzSeed.ts'],
+        },
+      },
+    ],
   },
 });

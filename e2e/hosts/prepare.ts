@@ -28,7 +28,7 @@ const work = join(
   `unload-lens-hosts-${createHash('sha256').update(repo).digest('hex').slice(0, 8)}`,
 );
 
-export interface ReactHost {
+interface ReactHost {
   readonly react: string;
   /** The built host app (`vite build`), to serve. */
   readonly dist: string;

@@ -66,7 +66,7 @@ export function toAction(def: KernelActionDef, args: ActionArgs): Action {
 }
 
 /** Missing required values, in words. */
-export function missingFields(def: KernelActionDef, args: ActionArgs): FieldSpec[] {
+function missingFields(def: KernelActionDef, args: ActionArgs): FieldSpec[] {
   return fieldsOf(def.os, def).filter(
     (f) => !f.optional && (args[f.name] === undefined || args[f.name] === ''),
   );

@@ -6,7 +6,7 @@ import type { FieldUi, KernelActionUi } from '../personalities';
  * from the kernel's schema and defaults table (one source); its label and
  * which objects fit it from the OS's action UI.
  */
-export type FieldKind =
+type FieldKind =
   /** An existing object; `candidates` lists fitting names, most relevant first. */
   | { type: 'ref'; of: ObjectKind }
   /** A new object's name; a free one is proposed. */

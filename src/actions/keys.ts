@@ -5,7 +5,7 @@ import { COMMAND_DEFS } from './registry';
  * letters and named keys; for a printed symbol it is part of the symbol
  * (`?` is Shift+/ on one keyboard and a key of its own on another).
  */
-export function canonical(binding: string): string {
+function canonical(binding: string): string {
   const parts = binding.split('+');
   // A binding of the plus key itself ends in an empty part.
   const key = parts.pop() || '+';
@@ -20,7 +20,7 @@ interface KeyLike {
 }
 
 /** The canonical form of a key event, to look up in the key map. */
-export function canonicalEvent(e: KeyLike): string {
+function canonicalEvent(e: KeyLike): string {
   return normalise(e.ctrlKey || e.metaKey, e.shiftKey, e.key);
 }
 

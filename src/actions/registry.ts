@@ -17,9 +17,6 @@ export const KERNEL_ACTIONS: readonly KernelActionDef[] = Object.values(APP_PERS
   p.actions.map((a): KernelActionDef => ({ ...a, kind: 'kernel', os: p.os })),
 );
 
-/** Every action the app can perform, declared once: buttons, keys, forms, scenarios and hosts find them here. */
-export const ACTIONS: readonly ActionDef[] = [...KERNEL_ACTIONS, ...COMMAND_DEFS];
-
 /** The kernel actions of one OS, in the palette's order. */
 export function kernelActionsFor(os: Os): readonly KernelActionDef[] {
   return KERNEL_ACTIONS.filter((a) => a.os === os);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock, timeScale } from './clock';
+import { timeScale } from './clock';
+import { createManualClock } from './testing';
 import { planStep, scalePlan, type Plan } from './plan';
 import { IDLE, play, type Scene } from './player';
 import type { KernelEvent } from '../kernel';

@@ -16,7 +16,7 @@ const KEY_NAMES: Record<string, string> = {
 };
 
 /** `mod+shift+z` → `Ctrl/⌘ + Shift + Z`. */
-export function keyLabel(key: string): string {
+function keyLabel(key: string): string {
   return key
     .split('+')
     .map((part) => KEY_NAMES[part] ?? (part.length === 1 ? part.toUpperCase() : part))

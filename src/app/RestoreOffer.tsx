@@ -75,7 +75,7 @@ export function RestoreOffer({ keeper }: { keeper: WorkKeeper }) {
 }
 
 /** "Your work from 14:05 was kept: “…” (Windows), step 3 of 9, on a branch off the lesson." */
-export function offerText(work: SavedWork, now = new Date()): string {
+function offerText(work: SavedWork, now = new Date()): string {
   const at = new Date(work.savedAt);
   const when =
     at.toDateString() === now.toDateString()

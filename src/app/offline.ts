@@ -10,7 +10,7 @@
  * to reload (`UpdateOffer`), and an update accepted in another tab does
  * not reload this one mid-lesson — this tab says so and waits.
  */
-export type UpdateState = 'none' | 'ready' | 'elsewhere';
+type UpdateState = 'none' | 'ready' | 'elsewhere';
 
 export interface Updates {
   get(this: void): UpdateState;

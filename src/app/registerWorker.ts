@@ -19,7 +19,7 @@ interface TrustedTypesFactory {
 }
 
 /** The worker's address as the page's policy wants it: a TrustedScriptURL where Trusted Types exist. */
-export function workerScriptUrl(): string {
+function workerScriptUrl(): string {
   const tt = (window as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
   if (!tt) return WORKER;
   try {

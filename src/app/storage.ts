@@ -12,7 +12,7 @@ const THEME_KEY = 'unload-lens.theme';
 const PROBE_KEY = 'unload-lens.probe';
 
 /** The site's localStorage, or null when the browser refuses it (reading `localStorage` itself may throw). */
-export function siteStorage(win: Window = window): Storage | null {
+function siteStorage(win: Window = window): Storage | null {
   try {
     return win.localStorage ?? null;
   } catch {
@@ -100,7 +100,7 @@ export function tabStorage(win: Window = window): Storage | null {
   }
 }
 
-export function savedTheme(): Theme | null {
+function savedTheme(): Theme | null {
   const t = readKey(THEME_KEY);
   return t === 'light' || t === 'dark' ? t : null;
 }

@@ -71,6 +71,8 @@ describe('readInBackground', () => {
   });
 
   it('reads on the page, saying why, when the worker cannot start', async () => {
+    // Node has no requestAnimationFrame: lent for this test only (unit tests share a worker's globals).
+    const had = globalThis.requestAnimationFrame;
     globalThis.requestAnimationFrame ??= (f: FrameRequestCallback) =>
       setTimeout(() => f(0)) as unknown as number;
     const seen: Progress[] = [];
@@ -80,7 +82,9 @@ describe('readInBackground', () => {
       () => {
         throw new TypeError('Worker is not defined');
       },
-    ).done;
+    ).done.finally(() => {
+      if (had === undefined) Reflect.deleteProperty(globalThis, 'requestAnimationFrame');
+    });
     const last = seen.at(-1);
     expect(last?.phase === 'reading' && last.where).toBe('page');
     expect(last?.phase === 'reading' && last.why).toContain('could not start (Worker is not defined)');

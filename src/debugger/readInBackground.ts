@@ -13,7 +13,7 @@ export type Progress =
       readonly why?: string;
     };
 
-export type ReadOutcome =
+type ReadOutcome =
   { readonly ok: true; readonly result: ReadResult } | { readonly ok: false; readonly error: string };
 
 /** A reading under way: its outcome, and a way to stop it (the worker is ended; nothing is read). */
@@ -62,7 +62,7 @@ function scriptUrl(): string {
   return policy ? (policy.createScriptURL(workerUrl) as string) : workerUrl;
 }
 
-export const startReaderWorker: StartWorker = () => new Worker(scriptUrl(), { type: 'module' });
+const startReaderWorker: StartWorker = () => new Worker(scriptUrl(), { type: 'module' });
 
 /**
  * Reads a paste off the main thread: in the reader's worker, so the page keeps drawing and

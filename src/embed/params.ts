@@ -30,7 +30,7 @@ const pick = <T extends string>(
 };
 
 /** Reads `origins=` (space- or comma-separated origins, or `*`); the page's own origin when absent. */
-export function readOrigins(value: string | null, self: string, notices: string[]): Origins {
+function readOrigins(value: string | null, self: string, notices: string[]): Origins {
   if (value === null || value.trim() === '') return { any: false, list: [self] };
   const list: string[] = [];
   for (const entry of value.split(/[\s,]+/).filter(Boolean)) {

@@ -16,8 +16,6 @@ export type {
   ErrorReply,
   FrameMessage,
   HostMessage,
-  HostMessageType,
-  MessageId,
   OkReply,
   StateReport,
   ThemeChoice,
@@ -62,7 +60,7 @@ const message = <T extends string, S extends z.core.$ZodLooseShape>(type: T, sha
 const ACTION_NAME = 'action.do: expected the name of an action, like "closeHandle"';
 
 /** What a host may send. */
-export const HOST_MESSAGE = z.discriminatedUnion(
+const HOST_MESSAGE = z.discriminatedUnion(
   'type',
   [
     message('load', { scenario: z.optional(z.unknown()), step: z.optional(wholeNumber('step')) }),

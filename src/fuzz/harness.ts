@@ -65,7 +65,7 @@ function message(e: unknown): string {
 }
 
 /** A short description of an input that reads no getter and survives a hostile proxy. */
-export function describe(v: unknown, depth = 0): string {
+function describe(v: unknown, depth = 0): string {
   try {
     if (typeof v === 'string') {
       return v.length > 60

@@ -55,14 +55,14 @@ export function hugeStrings(): readonly string[] {
 }
 
 /** Arrays or objects nested `depth` deep (made in a loop, not by recursion). */
-export function nested(depth: number, kind: 'array' | 'object'): unknown {
+function nested(depth: number, kind: 'array' | 'object'): unknown {
   let v: unknown = 0;
   for (let i = 0; i < depth; i++) v = kind === 'array' ? [v] : { a: v };
   return v;
 }
 
 /** An object whose `key` throws when read. */
-export function throwingGetter(key: string): object {
+function throwingGetter(key: string): object {
   return Object.defineProperty({}, key, {
     enumerable: true,
     get() {
@@ -72,7 +72,7 @@ export function throwingGetter(key: string): object {
 }
 
 /** An object whose `key` answers `first`, then `later` on every read after. */
-export function flippingGetter(key: string, first: unknown, later: unknown): object {
+function flippingGetter(key: string, first: unknown, later: unknown): object {
   let reads = 0;
   return Object.defineProperty({}, key, {
     enumerable: true,
@@ -83,7 +83,7 @@ export function flippingGetter(key: string, first: unknown, later: unknown): obj
 }
 
 /** A proxy that throws on every question asked of it. */
-export function hostileProxy(): object {
+function hostileProxy(): object {
   const fail = () => {
     throw new Error('a hostile proxy');
   };
@@ -94,7 +94,7 @@ export function hostileProxy(): object {
 }
 
 /** A value that throws when made into text (`${v}`, String(v), JSON.stringify(v)). */
-export function unprintable(): object {
+function unprintable(): object {
   const fail = () => {
     throw new Error('an unprintable value');
   };

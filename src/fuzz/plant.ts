@@ -49,7 +49,7 @@ function get(v: unknown, key: string): unknown {
 }
 
 /** A copy of `base` with `value` at `path`, set as an own property (even `__proto__`). */
-export function plant(base: unknown, path: Path, value: unknown): unknown {
+function plant(base: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const [key = '', ...rest] = path;
   // Copied key by key: a list of a billion holes stays a list of a billion holes, made at once.

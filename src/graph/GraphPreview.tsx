@@ -113,6 +113,6 @@ export function StillGraph({
 }
 
 /** Before there is anything to draw. */
-export function GraphLoading() {
+function GraphLoading() {
   return <p className="muted p-3 text-sm">Drawing the graph…</p>;
 }

@@ -51,7 +51,7 @@ const UNIT: Readonly<Record<Direction, readonly [number, number]>> = {
  * the distance along the arrow plus twice the distance across it, so a node
  * straight ahead beats a nearer one off to the side.
  */
-export function cost(from: NavNode, to: NavNode, dir: Direction, cone = WIDE): number | null {
+function cost(from: NavNode, to: NavNode, dir: Direction, cone = WIDE): number | null {
   const [ux, uy] = UNIT[dir];
   const dx = to.x - from.x;
   const dy = to.y - from.y;

@@ -102,7 +102,7 @@ const NAMERS: Record<string, (data: never) => string> = {
 };
 
 /** The accessible name of a node of this type with this data (its id's name when the type is unknown). */
-export function nodeName(type: string, data: object): string {
+function nodeName(type: string, data: object): string {
   const namer = NAMERS[type] as ((d: object) => string) | undefined;
   return namer ? namer(data) : type;
 }

@@ -31,7 +31,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-export function reuseEdges(prev: ReadonlyMap<string, Edge>, next: Edge[]): Edge[] {
+function reuseEdges(prev: ReadonlyMap<string, Edge>, next: Edge[]): Edge[] {
   return next.map((e) => {
     const p = prev.get(e.id);
     return p && p.source === e.source && p.target === e.target && p.className === e.className ? p : e;

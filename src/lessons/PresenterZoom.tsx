@@ -24,7 +24,7 @@ const selectDrawn = (s: ReactFlowState) => {
  * screen; the node text size on the text-size control), so the CSS stays
  * the one place that sets them.
  */
-export function neededZoom(probe: HTMLElement): number {
+function neededZoom(probe: HTMLElement): number {
   const style = getComputedStyle(probe);
   const floor = parseFloat(style.getPropertyValue('--floor'));
   const text = parseFloat(style.fontSize);

@@ -1,4 +1,3 @@
-import type { StoreApi } from 'zustand/vanilla';
 import type { VisualizerState } from '../store/state';
 import { openQuestion } from './question';
 
@@ -43,18 +42,4 @@ export function withLessonAddress(search: string, at: LessonAddress | null): str
   }
   const q = p.toString();
   return q ? `?${q}` : '';
-}
-
-/** Keeps the address bar in step with the visualizer (replaceState: moving through a lesson is not navigation). */
-export function keepAddress(v: { readonly store: StoreApi<VisualizerState> }, win: Window): () => void {
-  const update = (s: VisualizerState) => {
-    const next = withLessonAddress(win.location.search, addressOf(s));
-    if (next !== win.location.search) {
-      win.history.replaceState(win.history.state, '', `${win.location.pathname}${next}${win.location.hash}`);
-    }
-  };
-  update(v.store.getState());
-  return v.store.subscribe((s, prev) => {
-    if (s.lesson !== prev.lesson || s.cursor !== prev.cursor) update(s);
-  });
 }

@@ -8,7 +8,7 @@ import { loadedLessons } from './catalogue';
 import { asksNext, openQuestion } from './question';
 import { FONT_SCALES, PRESENTER_SCALE, startLesson, type ClassroomUi, type LessonSession } from './state';
 
-export { conclusionOf, holdsBack, openQuestion } from './question';
+export { openQuestion } from './question';
 
 /**
  * The classroom's commands: stepping that asks before it answers, lessons,
@@ -71,7 +71,7 @@ function next(s: VisualizerState): VisualizerState {
  * had just pressed → (issue 17: opening a question step by its address
  * asks it). Elsewhere, and on a branch, the step itself.
  */
-export function landAt(s: VisualizerState, step: number): VisualizerState {
+function landAt(s: VisualizerState, step: number): VisualizerState {
   const at = moveTo(s, step);
   const lesson = at.lesson;
   if (!lesson || lesson.branchFrom !== null || at.cursor === 0) return at;

@@ -6,7 +6,7 @@ import type { LessonId } from '../scenarios/lessons/ids';
  * shared/domain/svr5.md §7), stepped together. A pair is a list of beats;
  * each beat shows one step of each lesson and says how they map.
  */
-export interface Beat {
+interface Beat {
   /** The step (cursor) each side shows at this beat. */
   readonly windows: number;
   readonly svr5: number;

@@ -38,10 +38,10 @@ export interface SearchPart {
   readonly text: string;
 }
 
-export { LESSON_IDS, isLessonId } from '../scenarios/lessons/ids';
+export { LESSON_IDS } from '../scenarios/lessons/ids';
 
 /** The steps of a scenario that carry a question, 1-based. */
-export function questionSteps(scenario: Scenario): number[] {
+function questionSteps(scenario: Scenario): number[] {
   return scenario.steps.flatMap((s, i) => (s.ask ? [i + 1] : []));
 }
 
@@ -96,7 +96,7 @@ const ruleText = (id: string | undefined): string =>
  * the OS answers (EBUSY, STATUS_DELETE_PENDING…), every event as the log
  * tells it, and the rule behind each.
  */
-export function searchPartsOf(id: string, s: Scenario, rule: Rule, topic: Topic): SearchPart[] {
+function searchPartsOf(id: string, s: Scenario, rule: Rule, topic: Topic): SearchPart[] {
   const parts: SearchPart[] = [
     { where: 'title', text: `${s.title} (${id})` },
     { where: 'summary', text: s.summary ?? '' },

@@ -1,4 +1,4 @@
-import { FORMATS, checkExpect, type Ask } from '../kernel/core';
+import { FORMATS, type Ask } from '../kernel/core';
 import type { HistoryEntry, VisualizerState } from '../store/state';
 
 /**
@@ -55,7 +55,7 @@ export interface AskDraft {
   readonly rule: string;
 }
 
-export const EMPTY_DRAFT: AskDraft = { question: '', choices: '', answer: 0, explain: '', rule: '' };
+const EMPTY_DRAFT: AskDraft = { question: '', choices: '', answer: 0, explain: '', rule: '' };
 
 export function draftOf(ask: Ask | undefined): AskDraft {
   if (!ask) return EMPTY_DRAFT;
@@ -88,9 +88,4 @@ export function askOf(d: AskDraft): { ok: true; ask: Ask | null } | { ok: false;
       ...(d.rule ? { rule: d.rule } : {}),
     },
   };
-}
-
-/** Whether a recorded step still does what it did (used by the tests of a round trip). */
-export function stillHolds(e: HistoryEntry): boolean {
-  return checkExpect({ status: e.status }, e.status, e.events).length === 0;
 }

@@ -4,7 +4,6 @@ import { scoreOf } from './state';
 
 /** Selectors of the classroom's state, at module scope (components subscribe narrowly). */
 export const selectLesson = (s: VisualizerState) => s.lesson;
-export const selectClassroom = (s: VisualizerState) => s.classroom;
 export const selectPresenter = (s: VisualizerState) => s.classroom.presenter;
 export const selectFontScale = (s: VisualizerState) => s.classroom.fontScale;
 export const selectAutoplay = (s: VisualizerState) => s.classroom.autoplay;

@@ -89,17 +89,12 @@ export function scoreOf(lesson: LessonSession | null): { right: number; answered
   };
 }
 
-/** The question of a step of the lesson's own line (1-based), if it has one. */
-export function askOf(lesson: LessonSession | null, step: number): Ask | undefined {
-  return lesson?.steps[step - 1]?.ask;
-}
-
 /**
  * Acting during a lesson starts a branch: the lesson keeps its own steps and
  * remembers where the new line left them (acting on a branch keeps the
  * first fork), so one command returns to them.
  */
-export function branchOnAct(lesson: LessonSession | null, cursor: number): LessonSession | null {
+function branchOnAct(lesson: LessonSession | null, cursor: number): LessonSession | null {
   if (!lesson || lesson.branchFrom !== null) return lesson;
   return { ...lesson, branchFrom: cursor, asking: null };
 }

@@ -5,7 +5,7 @@ import { useVisualizerApi } from '../store';
 import type { VisualizerState } from '../store/state';
 
 /** How long a step stays on screen after its animation, at speed 1 (ms): time to read the narration. */
-export const DWELL = 2500;
+const DWELL = 2500;
 
 /** How long autoplay waits on the current step before the next: its animation, then time to read. */
 export function autoplayDelay(s: VisualizerState): number {

@@ -46,7 +46,7 @@ export interface OwnerSummary {
 }
 
 /** A condition's line as a bare fact (see the rule above). */
-export function factOf(world: World, owner: string, c: Condition): string {
+function factOf(world: World, owner: string, c: Condition): string {
   const worded = appFor(world).conditionFact?.(world, owner, c);
   if (worded !== undefined) return worded;
   const colon = c.text.indexOf(':');

@@ -47,7 +47,7 @@ export function RuleLink({ rule }: { rule: RuleId }) {
  * The "modelling choice" marker: the simulator chose here where the sources
  * are silent (shared/domain/windows.md, evidence MODEL). `what` says the choice.
  */
-export function ModelMarker({ what }: { what: string }) {
+function ModelMarker({ what }: { what: string }) {
   return (
     <span className="badge badge-pending shrink-0 whitespace-nowrap" title={what}>
       <span aria-hidden="true">◇ </span>modelling choice

@@ -9,7 +9,7 @@ import { inspectWindows } from './windows/inspector';
  * `APP_PERSONALITIES`, like the node components, so a page without an
  * inspector (an embed) does not load them.
  */
-export const INSPECTORS: { readonly [O in Os]: (world: WorldOf<O>, ref: ObjectRef) => Inspection | null } = {
+const INSPECTORS: { readonly [O in Os]: (world: WorldOf<O>, ref: ObjectRef) => Inspection | null } = {
   windows: (world, ref) => inspectWindows(world, ref.kind, ref.name),
   svr5: (world, ref) => inspectSvr5(world, ref.kind, ref.name),
 };

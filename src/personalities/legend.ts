@@ -3,7 +3,7 @@ import { SVR5_LEGEND } from './svr5/legend';
 import { WINDOWS_LEGEND } from './windows/legend';
 import type { LegendSection } from './legendTypes';
 
-export type { LegendEntry, LegendSample, LegendSection } from './legendTypes';
+export type { LegendSample, LegendSection } from './legendTypes';
 
 /** What both OSes draw alike: borders, animation. */
 const COMMON: readonly LegendSection[] = [

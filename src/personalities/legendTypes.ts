@@ -20,7 +20,7 @@ export type LegendSample =
   | { readonly kind: 'token'; readonly text: string }
   | { readonly kind: 'ring'; readonly text: string };
 
-export interface LegendEntry {
+interface LegendEntry {
   readonly sample: LegendSample;
   readonly meaning: string;
 }

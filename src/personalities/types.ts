@@ -32,7 +32,7 @@ export interface FlowSink {
 }
 
 /** Which existing objects fit a field, most relevant first (a method: bivariant, see KernelPersonality). */
-export interface RefField<O extends Os> {
+interface RefField<O extends Os> {
   readonly of: ObjectKind;
   candidates?(world: WorldOf<O>, subject: ObjectRef | null): string[];
 }

@@ -5,7 +5,7 @@
  * colour changed there changes here too.
  */
 
-export const COLOURS = [
+const COLOURS = [
   'bg',
   'panel',
   'ink',
@@ -24,7 +24,7 @@ export const COLOURS = [
   'focus',
   'highlight',
 ] as const;
-export type Colour = (typeof COLOURS)[number];
+type Colour = (typeof COLOURS)[number];
 /** The app's colours, and `graph`: the graph's background (React Flow's own in a dark theme, else the panel's). */
 export type Palette = Readonly<Record<Colour | 'graph', string>>;
 

@@ -16,7 +16,7 @@ import type { Palette } from './palette';
  */
 
 /** The caption the app's export writes (ShareMenu): the title, and "step 3 / 9 · STATUS_SUCCESS". */
-export function captionOf(s: VisualizerState): Caption {
+function captionOf(s: VisualizerState): Caption {
   const status = s.entries[s.cursor - 1]?.status;
   return {
     title: s.title || 'Unload Lens',

@@ -13,5 +13,3 @@ export const BUILT_IN_SCENARIOS = {
 } as const satisfies Record<string, unknown>;
 
 export type BuiltInScenarioId = keyof typeof BUILT_IN_SCENARIOS;
-
-export { DEFAULT_SCENARIO } from './builtIn';

@@ -40,7 +40,7 @@ export type HostMessage = { readonly id?: MessageId } & (
   | { readonly type: 'getState' }
 );
 
-export type HostMessageType = HostMessage['type'];
+type HostMessageType = HostMessage['type'];
 
 /** One driver's or module's line of the checklist. */
 export interface ChecklistLine {

@@ -9,7 +9,7 @@ export type AddressParams = Readonly<Record<string, string | null>>;
  * Back button still leaves the page rather than stepping through every
  * click), leaving every other parameter as it is.
  */
-export function writeAddress(params: AddressParams, win: Window = window): void {
+function writeAddress(params: AddressParams, win: Window = window): void {
   const url = new URL(win.location.href);
   // Each parameter given is written afresh, in the order given (`lesson` before `step`, `scenario`
   // before `step`), so an address reads the same however the view got there.

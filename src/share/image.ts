@@ -9,7 +9,7 @@
  * foreignObject), so slide tools open it and a canvas can turn it into a PNG.
  */
 
-export const SLIDE = { width: 1920, height: 1080 } as const;
+const SLIDE = { width: 1920, height: 1080 } as const;
 
 interface Box {
   readonly x: number;

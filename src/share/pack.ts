@@ -2,7 +2,7 @@ import { deflateSync, strToU8 } from 'fflate';
 import { PACK_MARK } from './source';
 import { LINK_FORMAT } from './unpack';
 
-export { LINK_FORMAT, MAX_LINK_CHARS, PACK_MARK, isPacked, unpackScenario, type Unpacked } from './unpack';
+export { LINK_FORMAT, MAX_LINK_CHARS, unpackScenario } from './unpack';
 
 /** Packs a scenario (any JSON value) for an address: `~1.` + base64url of its deflated JSON (see unpack.ts). */
 export function packScenario(scenario: unknown): string {

@@ -2,8 +2,6 @@ import { Inflate, strFromU8 } from 'fflate';
 import { LIMITS, count } from '../kernel/scenario/limits';
 import { readScenarioJson } from '../kernel/scenario/json';
 
-export { PACK_MARK, isPacked } from './param';
-
 /**
  * A packed scenario is `~1.` + base64url of its JSON, deflated (fflate):
  * a few hundred URL-safe characters (pack.ts makes them). The number after

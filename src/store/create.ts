@@ -53,7 +53,7 @@ export interface VisualizerOptions {
 }
 
 /** The state of a new visualizer, before any scenario. */
-export function initialState(o: VisualizerOptions = {}): VisualizerState {
+function initialState(o: VisualizerOptions = {}): VisualizerState {
   const os = o.os ?? DEFAULT_OS;
   return {
     os,

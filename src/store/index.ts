@@ -1,17 +1,3 @@
-export {
-  createVisualizer,
-  initialState,
-  type Visualizer,
-  type VisualizerOptions,
-  type Fault,
-  type ActionId,
-} from './create';
+export { createVisualizer, type Visualizer, type VisualizerOptions, type Fault } from './create';
 export { StillProvider, VisualizerProvider, useVisualizer, useVisualizerApi } from './react';
-export {
-  worldAt,
-  type ActionSource,
-  type HistoryEntry,
-  type Session,
-  type Theme,
-  type VisualizerState,
-} from './state';
+export { worldAt, type HistoryEntry, type Session, type Theme, type VisualizerState } from './state';

@@ -1,4 +1,4 @@
-import { explainUnload, kernelFor, type ObjectRef, type World } from '../kernel/core';
+import { kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { shownWorld } from './moment';
 import type { HistoryEntry, VisualizerState } from './state';
 
@@ -38,9 +38,4 @@ export const selectLayout = (s: AppState) => s.layout;
 /** The driver or module the checklist and inspector are about, from the selection (its OS's personality says). */
 export function ownerOf(world: World, ref: ObjectRef | null): string | null {
   return ref ? kernelFor(world).ownerOf(world, ref) : null;
-}
-
-export function explainSelected(world: World, ref: ObjectRef | null) {
-  const owner = ownerOf(world, ref);
-  return owner ? explainUnload(world, owner) : null;
 }

@@ -67,6 +67,8 @@ export interface Session {
  * exports them back (src/lessons/recorder.ts: record → export → import is
  * the same lesson): its rule and topic (extensions) and its options as
  * given (the world holds them with every default filled in).
+ *
+ * @public the package's type declarations name it (npm run build:lib), though no file imports it.
  */
 export interface ScenarioAbout {
   readonly rule?: string;

@@ -5,7 +5,7 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /** What Tab can reach inside an element, in order. */
-export function focusablesIn(el: ParentNode): HTMLElement[] {
+function focusablesIn(el: ParentNode): HTMLElement[] {
   return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((x) => x.getClientRects().length > 0);
 }
 

@@ -11,9 +11,9 @@ import type { Session, VisualizerState } from '../../store';
  * step, the lesson played (its answers and the branch off it), the
  * selection and the animation speed.
  */
-export const WORK_FORMAT = 1;
+const WORK_FORMAT = 1;
 
-export interface SavedLesson {
+interface SavedLesson {
   readonly id: string;
   readonly origin: LessonSession['origin'];
   /** The lesson's own steps, packed: the only source of an imported lesson (a built-in one opens by id). */

@@ -49,7 +49,7 @@ export function isFlagContinuation(text: string): boolean {
  * repeat a continuation line a million times. Past this, more is dropped,
  * so appending stays cheap.
  */
-export const MAX_LIST = 256;
+const MAX_LIST = 256;
 
 /** Appends `items` to `list` in place (deduplicated when asked), up to MAX_LIST. */
 export function append(list: string[], items: readonly string[], unique = false): string[] {

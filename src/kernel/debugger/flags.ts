@@ -11,7 +11,7 @@ import type { DebuggerDevice } from './types';
  */
 
 /** DEVICE_OBJECT.Flags bits, as wdm.h defines them. */
-export const DO_FLAGS = {
+const DO_FLAGS = {
   DO_BUFFERED_IO: 0x4,
   DO_EXCLUSIVE: 0x8,
   DO_DIRECT_IO: 0x10,

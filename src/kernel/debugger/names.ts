@@ -9,7 +9,7 @@
 const MAX = 64;
 
 /** Keeps the allowed characters, turns runs of others into `_`. */
-export function sanitise(s: string): string {
+function sanitise(s: string): string {
   return s
     .replace(/[^A-Za-z0-9_.-]+/g, '_')
     .replace(/^_+|_+$/g, '')

@@ -131,8 +131,3 @@ export function headerOf(text: string): CommandKind | undefined {
   for (const [re, kind] of HEADERS) if (re.test(text)) return kind;
   return undefined;
 }
-
-/** The message for a line a reader could not read. */
-export function unreadMessage(expected: string, command: CommandKind, got: string): string {
-  return `expected ${expected} in !${command} output; got ${got}`;
-}

@@ -11,9 +11,9 @@ import type { DebuggerDevice, DebuggerImport, Source } from './types';
  */
 
 /** Deeper than any real device stack. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
-export interface Link {
+interface Link {
   readonly device: string;
   /** Where the link was printed. */
   readonly from: Source;

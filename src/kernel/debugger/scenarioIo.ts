@@ -46,7 +46,7 @@ const MAJOR_BY_CODE = [
 ] as const;
 
 /** The major function as the debugger printed it: a name (Windows 10) or a hex number (older). */
-export function majorName(printed: string | undefined): string | undefined {
+function majorName(printed: string | undefined): string | undefined {
   if (printed === undefined) return undefined;
   if (/^IRP_MJ_/i.test(printed)) return printed.toUpperCase();
   return /^[0-9a-f]{1,2}$/i.test(printed) ? MAJOR_BY_CODE[parseInt(printed, 16)] : undefined;

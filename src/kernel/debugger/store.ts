@@ -1,7 +1,6 @@
 import { append } from './fields';
 import { WhoStore } from './whoStore';
 import type {
-  CommandKind,
   DebuggerDevice,
   DebuggerDevnode,
   DebuggerDriver,
@@ -214,8 +213,4 @@ export class Store {
 /** Object names are case-insensitive in the object manager (`\Driver\Kbdclass` is `\Driver\kbdclass`). */
 export function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-export function source(line: number, command: CommandKind): Source {
-  return { line, command };
 }

@@ -97,7 +97,7 @@ export function normAddress(token: string | undefined): string | undefined {
 }
 
 /** An address that is all zeros: the debugger's NULL. */
-export function isNull(address: string): boolean {
+function isNull(address: string): boolean {
   return /^0+$/.test(address);
 }
 

@@ -7,14 +7,14 @@ import fc from 'fast-check';
 
 // ── Name pools ────────────────────────────────────────────────────────────
 
-export const DRIVERS = ['D0', 'D1', 'D2', 'D3'] as const;
-export const DEVICES = ['X0', 'X1', 'X2', 'X3', 'X4', 'X5'] as const;
-export const HANDLES = ['h0', 'h1', 'h2', 'h3'] as const;
-export const IRPS = ['i0', 'i1', 'i2', 'i3'] as const;
-export const REGISTRATIONS = ['r0', 'r1', 'r2'] as const;
-export const REFERENCES = ['o0', 'o1', 'o2'] as const;
+const DRIVERS = ['D0', 'D1', 'D2', 'D3'] as const;
+const DEVICES = ['X0', 'X1', 'X2', 'X3', 'X4', 'X5'] as const;
+const HANDLES = ['h0', 'h1', 'h2', 'h3'] as const;
+const IRPS = ['i0', 'i1', 'i2', 'i3'] as const;
+const REGISTRATIONS = ['r0', 'r1', 'r2'] as const;
+const REFERENCES = ['o0', 'o1', 'o2'] as const;
 /** Remove-lock tags (a driver's timer, DPC, work item). */
-export const TAGS = ['t0', 't1'] as const;
+const TAGS = ['t0', 't1'] as const;
 
 export const MODULES = ['M0', 'M1', 'M2', 'M3'] as const;
 export const CHANNELS = ['c0', 'c1', 'c2', 'c3'] as const;

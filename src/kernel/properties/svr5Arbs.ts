@@ -29,7 +29,7 @@ const seconds = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(0, 30, 60, 120) },
 );
 
-export const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.chain((module) =>
+const registerModuleArb: fc.Arbitrary<S<'registerModule'>> = moduleName.chain((module) =>
   fc.record(
     {
       do: fc.constant('registerModule' as const),
@@ -212,7 +212,7 @@ const svr5Prefix: fc.Arbitrary<Svr5Action[]> = fc
     ...(open ? [{ do: 'open' as const, device: dependent ? 'M1d0' : 'M0d0', channel: 'c0' }] : []),
   ]);
 
-export const svr5OptionsArb: fc.Arbitrary<Partial<Svr5Options>> = fc.record(
+const svr5OptionsArb: fc.Arbitrary<Partial<Svr5Options>> = fc.record(
   {
     defUnloadDelay: fc.oneof(
       { weight: 4, arbitrary: fc.integer({ min: 0, max: 150 }) },

@@ -36,7 +36,7 @@ export function demandLoadedNotAutoUnloaded(): { each: (c: StepCtx) => void; res
 }
 
 /** The first daemon wake (a multiple of UNLOAD_WAKE) strictly after `after` and at or after `ready`. */
-export function firstWake(wake: number, after: number, ready: number): number {
+function firstWake(wake: number, after: number, ready: number): number {
   return Math.max(Math.floor(after / wake) * wake + wake, Math.ceil(ready / wake) * wake);
 }
 

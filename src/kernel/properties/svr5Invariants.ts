@@ -61,7 +61,7 @@ export function unloadOnlyWhenIdle(c: StepCtx): void {
  * What a `_unload` called at event `i` answered in this step: "0" (freed), its
  * errno, or undefined when it still sleeps at the end of the step.
  */
-export function answerAfter(events: readonly KernelEvent[], i: number, module: string): string | undefined {
+function answerAfter(events: readonly KernelEvent[], i: number, module: string): string | undefined {
   for (const e of events.slice(i + 1)) {
     if (e.module !== module) continue;
     if (e.type === 'moduleFreed') return '0';
@@ -136,7 +136,7 @@ export function neverUnloadableNeverUnloaded(c: StepCtx): void {
   }
 }
 
-export const SVR5_RULES = new Set(
+const SVR5_RULES = new Set(
   Object.values(RULES)
     .filter((r) => r.os === 'svr5')
     .map((r) => r.id),

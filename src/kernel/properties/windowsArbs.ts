@@ -32,7 +32,7 @@ const driverEntry = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...ENTRY_FAILURES) },
 );
 
-export const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
+const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
   {
     do: fc.constant('loadDriver' as const),
     driver,
@@ -422,7 +422,7 @@ const windowsPrefix: fc.Arbitrary<WindowsAction[]> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(stackPrefix, legacyPrefix).map(([a, b]) => [...a, ...b]) },
 );
 
-export const windowsOptionsArb: fc.Arbitrary<Partial<WindowsOptions>> = fc.record(
+const windowsOptionsArb: fc.Arbitrary<Partial<WindowsOptions>> = fc.record(
   {
     deferredStopStatus: fc.constantFrom('STATUS_SUCCESS' as const, 'STATUS_INVALID_DEVICE_REQUEST' as const),
   },

@@ -157,7 +157,7 @@ export function noAttachWhenPending(c: StepCtx): void {
   }
 }
 
-export const WINDOWS_RULES = new Set(
+const WINDOWS_RULES = new Set(
   Object.values(RULES)
     .filter((r) => r.os === 'windows')
     .map((r) => r.id),

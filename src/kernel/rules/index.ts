@@ -30,7 +30,7 @@ export type Row = [evidence: Evidence, text: string, source: string, note?: stri
 
 export type WindowsRuleId = keyof typeof windows;
 /** Rules of the debugger reader (Windows rules too: the paste is from a Windows machine). */
-export type DebuggerRuleId = keyof typeof debuggerRules;
+type DebuggerRuleId = keyof typeof debuggerRules;
 export type Svr5RuleId = keyof typeof svr5;
 export type RuleId = WindowsRuleId | Svr5RuleId | DebuggerRuleId;
 

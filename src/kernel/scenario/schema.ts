@@ -5,7 +5,7 @@ import { closest } from './closest';
 import { LIMITS } from './limits';
 
 export const FORMATS = ['unload-scenario/1'] as const;
-export type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS)[number];
 
 /** A predict-then-reveal question. */
 const ask = z

@@ -8,7 +8,7 @@ import type { Infer } from '../scenario/infer';
  * parser and the app's forms all derive from them.
  */
 
-export const NTSTATUS_RE = /^STATUS_[A-Z0-9_]+$/;
+const NTSTATUS_RE = /^STATUS_[A-Z0-9_]+$/;
 
 export const IRP_MAJORS = [
   'IRP_MJ_READ',

@@ -19,15 +19,15 @@ import type { WindowsTx, WindowsView } from './tx';
 type Result = StepResult<WindowsWorld>;
 type Act = Extract<WindowsAction, { do: 'deviceUsage' }>;
 
-export const USAGE_FILES = {
+const USAGE_FILES = {
   paging: 'a paging file',
   dump: 'a crash-dump file',
   hibernation: 'the hibernation file',
 } as const;
-export type UsageType = keyof typeof USAGE_FILES;
+type UsageType = keyof typeof USAGE_FILES;
 
 /** The special files on the stack of `device`, one entry per file. */
-export function specialFiles(w: WindowsView, device: string): readonly UsageType[] {
+function specialFiles(w: WindowsView, device: string): readonly UsageType[] {
   return pdoOf(w, device)?.specialFiles ?? [];
 }
 

@@ -26,7 +26,7 @@ export function settle(tx: WindowsTx, devices: readonly string[]): void {
   }
 }
 
-export function stackHasOpenFiles(tx: WindowsTx, device: string): boolean {
+function stackHasOpenFiles(tx: WindowsTx, device: string): boolean {
   for (let d = tx.device(device); d; d = d.attachedDevice ? tx.device(d.attachedDevice) : undefined) {
     if (d.fileObjects.size > 0) return true;
   }

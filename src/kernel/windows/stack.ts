@@ -34,13 +34,6 @@ export function stackOf(w: WindowsView, device: string): DeviceObject[] {
   return out;
 }
 
-/** The devices from the top of the stack down to and including `device`. */
-export function pathDownTo(w: WindowsView, device: string): DeviceObject[] {
-  const stack = stackOf(w, device);
-  const i = stack.findIndex((d) => d.name === device);
-  return stack.slice(0, i + 1);
-}
-
 /** The PDO at the bottom of a PnP stack, if the stack has one (it then has a devnode). */
 export function pdoOf(w: WindowsView, device: string): DeviceObject | undefined {
   const bottom = w.devices.get(bottomOf(w, device));

@@ -15,7 +15,7 @@ import type { WindowsTx } from './tx';
 type Result = StepResult<WindowsWorld>;
 
 /** Bug check codes as `!analyze` prints them. */
-export const BUG_CHECKS = {
+const BUG_CHECKS = {
   DRIVER_VERIFIER_DETECTED_VIOLATION: '0x000000C4',
   TIMER_OR_DPC_INVALID: '0x000000C7',
   DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS: '0x000000CE',

@@ -2,9 +2,7 @@ import type { ObjectRef, World } from '../../kernel/core';
 import { textOf, type Inspection } from './parts';
 import { inspectorOf } from '../../personalities/inspectors';
 
-export type { Inspection, InspectorRow, Part } from './parts';
-export { consequence, textOf } from './parts';
-
+export type { Inspection } from './parts';
 /** The selected object's fields, or null when it does not exist in this world (undone, deleted). */
 export function inspect(world: World, ref: ObjectRef): Inspection | null {
   return inspectorOf(world)(world, ref);

@@ -70,7 +70,7 @@ export function textOf(parts: readonly Part[], heldBack = false): string {
 }
 
 /** `0x1` style, as the debugger prints flag words (without leading zeros). */
-export function hex(n: number): string {
+function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 

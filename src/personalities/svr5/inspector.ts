@@ -22,7 +22,7 @@ const LOADED_BY: Record<NonNullable<Module['loadedBy']>, readonly Part[]> = {
 };
 
 /** "8mp — DDI 8, D_MP (multiprocessor-safe)". */
-export function ddiText(ddi: string): string {
+function ddiText(ddi: string): string {
   const mp = ddi.endsWith('mp');
   const n = mp ? ddi.slice(0, -2) : ddi;
   return mp ? `${ddi}: DDI ${n}, D_MP (multiprocessor-safe)` : `${ddi}: DDI ${n}`;

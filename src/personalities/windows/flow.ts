@@ -29,7 +29,7 @@ export function windowsStructure(w: WindowsWorld, s: StructureSink): void {
 export const windowsHasLane = (id: string) => id.startsWith('device:');
 
 /** Every device stack, a lone device as a stack of one, top first (`!devstack`'s order). */
-export function devStacks(w: WindowsWorld): DeviceObject[][] {
+function devStacks(w: WindowsWorld): DeviceObject[][] {
   const out: DeviceObject[][] = [];
   for (const bottom of w.devices.values()) {
     if (bottom.attachedTo && w.devices.has(bottom.attachedTo)) continue;

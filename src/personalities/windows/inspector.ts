@@ -41,12 +41,12 @@ const SHUTDOWN = {
 const driverLink = (name: string): Part => link('driver', name, driverTitle(name));
 
 /** `DeviceNodeStarted (0x308)`, as `!devnode` prints a state. */
-export function devnodeText(state: DevnodeState): string {
+function devnodeText(state: DevnodeState): string {
   return `DeviceNode${state} (0x${DEVNODE_STATES[state].toString(16)})`;
 }
 
 /** `DRIVER_OBJECT.Flags` from what the driver object records. */
-export function driverFlags(d: Driver): { value: number; names: string[] } {
+function driverFlags(d: Driver): { value: number; names: string[] } {
   let value = 0;
   const names: string[] = [];
   if (d.unloadInvoked) {

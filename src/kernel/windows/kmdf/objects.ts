@@ -10,7 +10,7 @@ import type { WindowsView } from '../tx';
  * WDM objects are the truth, the framework's objects are how KMDF sees them.
  */
 
-export type WdfType = 'WDFDRIVER' | 'WDFDEVICE' | 'WDFQUEUE' | 'WDFREQUEST' | 'WDFFILEOBJECT';
+type WdfType = 'WDFDRIVER' | 'WDFDEVICE' | 'WDFQUEUE' | 'WDFREQUEST' | 'WDFFILEOBJECT';
 
 export interface WdfObject {
   /** Its name in the simulator: the driver's, the device's, "<device>.queue", the IRP's or the handle's. */
@@ -26,7 +26,7 @@ export function isKmdf(d: Driver | undefined): boolean {
 }
 
 /** The name of a device's default queue. */
-export function queueOf(device: string): string {
+function queueOf(device: string): string {
   return `${device}.queue`;
 }
 
