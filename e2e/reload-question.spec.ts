@@ -78,3 +78,19 @@ test('F5 at a question just asked (no choice moved to) comes back asked, the fir
   await expect(question(page)).toHaveCount(0);
   await expect(slider(page)).toHaveValue(step);
 });
+
+test('outside presenter mode too, F5 at an open question comes back asked, the same choice focused', async ({
+  page,
+}) => {
+  await page.goto('/?lesson=leaked-handle&step=3');
+  await expect(question(page)).toContainText('Does Unload run now?');
+  await expect(choices(page).first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(choices(page).nth(2)).toBeFocused();
+  await page.reload();
+  await expect(question(page)).toContainText('Does Unload run now?');
+  await expect(slider(page)).toHaveValue('2');
+  await expect(choices(page).nth(2)).toBeFocused();
+  await expect(page.getByTestId('restore-offer')).toHaveCount(0);
+});

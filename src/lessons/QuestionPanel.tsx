@@ -93,6 +93,19 @@ export function Question({
     place(choices?.[focusAt] ?? first.current);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- where the focus goes as the question opens; later moves are the user's
   }, [label]);
+  // The kept choice came back after the question opened (work restored once the page knew it): the focus the
+  // app placed follows it; focus a person moved stays where they put it.
+  useEffect(() => {
+    const at = document.activeElement;
+    const choices = [...(part.current?.querySelectorAll<HTMLButtonElement>('button.choice') ?? [])];
+    if (
+      !(at instanceof HTMLElement) ||
+      at.dataset.placed !== 'true' ||
+      !choices.includes(at as HTMLButtonElement)
+    )
+      return;
+    if (choices.indexOf(at as HTMLButtonElement) !== focusAt) place(choices[focusAt]);
+  }, [focusAt]);
   // A layout effect's cleanup runs while the question is still in the page: focus is still in it.
   useLayoutEffect(() => {
     const el = part.current;
