@@ -43,6 +43,36 @@ test.describe('handout', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
   });
 
+  test('each step’s drawing shows the state badges the live graph shows, as of that step', async ({
+    page,
+  }) => {
+    await page.goto('/?view=handout&lesson=leaked-handle');
+    await expect(page.getByTestId('handout')).toBeVisible();
+    const drawing = (step: number) => page.getByRole('img', { name: `The objects after step ${step}` });
+    // After sc stop (step 3): the driver Unload Pending, the device's flag and its reference count.
+    await expect(drawing(3)).toContainText('Unload Pending');
+    await expect(drawing(3)).toContainText('DOE_UNLOAD_PENDING');
+    await expect(drawing(3)).toContainText('RefCount 1');
+    // The drawing before the question "Does Unload run now?" shows only what has happened: no Unload Pending.
+    await expect(drawing(2)).toContainText('RefCount 1');
+    await expect(drawing(2)).not.toContainText('Unload Pending');
+    // The same words as the live graph at that step (step 3 asks a question: its address opens at step 2).
+    const live = await page.context().newPage();
+    await live.goto('/?lesson=leaked-handle&step=2&theme=light');
+    await expect(live.locator('.react-flow__node .badge').first()).toBeVisible();
+    const shown = await live.locator('.react-flow__node .badge').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(1);
+    for (const badge of shown) await expect(drawing(2)).toContainText(badge);
+    await live.close();
+    await page.screenshot({ path: test.info().outputPath('handout-badges.png'), fullPage: true });
+    await checkA11y(page, 'handout, drawings with badges');
+
+    // A PnP lesson: surprise removal marks the devices, and a started stack says so.
+    await page.goto('/?view=handout&lesson=surprise-removal');
+    await expect(drawing(7)).toContainText(/surprise-removed/i);
+    await expect(drawing(6)).not.toContainText(/surprise-removed/i);
+  });
+
   test('an address without a lesson says so and offers the gallery', async ({ page }) => {
     await page.goto('/?view=handout&lesson=nope');
     await expect(page.getByRole('alert')).toContainText('no lesson "nope"');

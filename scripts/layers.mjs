@@ -36,7 +36,7 @@ export const LAYERS = [
     // Not the files that compose the features into a visualizer: they are the layer above the features.
     match: [
       /^store\/(?!(create|index|react)\.tsx?$)/,
-      /^actions\/(?!(commands|registry|keys)\.ts$)/,
+      /^actions\/(?!(commands|registry|keys|offers)\.ts$)/,
       /^scenarios\//,
     ],
   },

@@ -5,6 +5,7 @@ import { defaultScenarioSource } from '../scenarios/load';
 import { createVisualizer, type Visualizer } from '../store';
 import { app } from '../store/testing';
 import { keepTab, readTab, resumeTab } from './tabSession';
+import { viewAddress } from './viewAddress';
 
 /** One browser tab's sessionStorage and address, reloaded as often as asked (no DOM needed). */
 function tab(search: string) {
@@ -65,6 +66,54 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
     // The answered question is not asked again; the next one is.
     again.execute('next');
     expect(openQuestion(again.getState())).toBe(4);
+  });
+
+  it('with a question open, comes back AT the question, asked, the focus on the same choice', async () => {
+    const t = tab('?lesson=leaked-handle&step=3');
+    const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
+    keepTab(r.visualizer, t.win);
+    r.do('next').do('next').do('next').do('pointChoice', { choice: 1 }).expectOk();
+    expect(openQuestion(r.state)).toBe(4);
+    const score = scoreOf(r.state.lesson);
+    // The address the view wrote names the asked step (src/lessons/address.ts).
+    (t.win.location as { search: string }).search = '?lesson=leaked-handle&step=4';
+    t.leave();
+
+    // The page opens the address as main.tsx does: the question asked, with nothing of the score.
+    const again = createVisualizer({ scenario: defaultScenarioSource('windows') });
+    again.execute('openLesson', { id: 'leaked-handle', step: 4, ask: true });
+    const { resumed, problems } = await resumeTab(again, t.win);
+    expect(problems).toEqual([]);
+    expect(resumed).toBe(true);
+    const s = again.getState();
+    expect(s.cursor).toBe(3);
+    expect(openQuestion(s), 'asked, not one step before it with the question closed').toBe(4);
+    expect(s.lesson?.asking?.choice).toBe(1);
+    expect(scoreOf(s.lesson)).toEqual(score);
+    // The next press reveals it (it is not asked a second time).
+    again.execute('next');
+    expect(again.getState()).toMatchObject({ cursor: 4 });
+    expect(again.getState().lesson?.answers[4]).toEqual({ choice: null, correct: false });
+  });
+
+  it('a recorded lesson’s address names the asked step too, and a reload asks it', async () => {
+    const lesson = defaultScenarioSource('windows') as { steps: Record<string, unknown>[] };
+    const steps = lesson.steps.map((st, i) =>
+      i === 2 ? { ...st, ask: { question: 'What now?', choices: ['This', 'That'], answer: 1 } } : st,
+    );
+    const r = app().do('loadLesson', { scenario: { ...lesson, steps }, name: 'ours.json' });
+    r.do('goTo', { step: 2 }).do('next');
+    expect(openQuestion(r.state)).toBe(3);
+    const at = viewAddress(r.state);
+    expect(at.step).toBe('3');
+    const t = tab(`?scenario=${at.scenario}&step=3`);
+    r.do('togglePresenter').do('pointChoice', { choice: 1 });
+    keepTab(r.visualizer, t.win);
+    t.leave();
+    const again = createVisualizer({ scenario: defaultScenarioSource('windows') });
+    expect(await resumeTab(again, t.win)).toEqual({ resumed: true, problems: [] });
+    expect(openQuestion(again.getState())).toBe(3);
+    expect(again.getState().lesson?.asking?.choice).toBe(1);
   });
 
   it('a new lesson link in the same tab opens fresh, and a projected tab stays projected', async () => {

@@ -128,6 +128,50 @@ describe('the reply to each message', () => {
     });
   });
 
+  it('opens a lesson at a question step with the question asked, as its address does; the reveal shows it', async () => {
+    const v = windows();
+    const r = await ask(v, {
+      type: 'dispatch',
+      action: { do: 'openLesson', id: 'leaked-handle', step: 3 },
+      id: 'q',
+    });
+    expect(r).toMatchObject({
+      type: 'ok',
+      id: 'q',
+      state: {
+        step: 2,
+        question: {
+          step: 3,
+          question: 'A handle is still open. Does Unload run now?',
+          choices: expect.arrayContaining([expect.any(String)]) as unknown,
+        },
+      },
+    });
+    expect(r, 'the step asked for is the one shown asked: no note').not.toHaveProperty('note');
+    expect(JSON.stringify(r), 'never the answer').not.toMatch(/"answer"|explain/);
+    // The checklist a host hears holds back too: a question is open.
+    const held = r.type === 'ok' ? r.state.checklist.map((c) => c.summary).join() : '';
+    expect(held).toMatch(/^Not met: /);
+    expect(held).not.toContain('sc stop');
+    const revealed = await ask(v, { type: 'dispatch', action: { do: 'next' } });
+    expect(revealed).toMatchObject({ type: 'ok', state: { step: 3, question: null } });
+    // An answer from the host's readers: the next question, asked, then answered with a choice.
+    expect(await ask(v, { type: 'dispatch', action: { do: 'next' } })).toMatchObject({
+      state: { step: 3, question: { step: 4 } },
+    });
+    expect(await ask(v, { type: 'dispatch', action: { do: 'answer', choice: 1 } })).toMatchObject({
+      state: { step: 4, question: null },
+    });
+    expect(v.getState().lesson?.answers[4]).toMatchObject({ choice: 1 });
+    // `ask: false`: the step itself, answered.
+    expect(
+      await ask(v, {
+        type: 'dispatch',
+        action: { do: 'openLesson', id: 'leaked-handle', step: 3, ask: false },
+      }),
+    ).toMatchObject({ state: { step: 3, question: null } });
+  });
+
   it('answers setTheme, highlight and a lesson past its last step', async () => {
     const v = windows();
     let chosen = '';
@@ -145,9 +189,20 @@ describe('the reply to each message', () => {
     });
     expect(lit).toMatchObject({ type: 'ok' });
     expect(v.getState().highlight).toEqual([{ kind: 'handle', name: 'h1' }]);
+    // Past the end: the last step, whose question is asked (as the address ?lesson=leaked-handle&step=40 does).
     expect(
       await ask(v, { type: 'dispatch', action: { do: 'openLesson', id: 'leaked-handle', step: 40 } }),
-    ).toMatchObject({ type: 'ok', state: { step: 5 }, note: /step 40 .* showing step 5/ });
+    ).toMatchObject({
+      type: 'ok',
+      state: { step: 4, question: { step: 5 } },
+      note: /step 40 .* showing step 4, step 5’s question asked/,
+    });
+    expect(
+      await ask(v, {
+        type: 'dispatch',
+        action: { do: 'openLesson', id: 'leaked-handle', step: 40, ask: false },
+      }),
+    ).toMatchObject({ type: 'ok', state: { step: 5, question: null }, note: /step 40 .* showing step 5$/ });
     expect(await ask(v, { type: 'dispatch', action: { do: 'openLesson', id: 'nope' } })).toMatchObject({
       type: 'error',
       cause: 'message',

@@ -81,8 +81,12 @@ export async function perform(
       return v.run('pause', undefined, 'embed');
     case 'dispatch': {
       const { do: id, ...args } = m.action;
-      // A lesson's file loads on demand; the door itself is synchronous.
-      if (id === 'openLesson') await loadLessons();
+      // A lesson's file loads on demand; the door itself is synchronous. A step with a question opens with it
+      // asked, as the lesson's address does (issue 17), unless the host says `ask: false`.
+      if (id === 'openLesson') {
+        await loadLessons();
+        return batch(() => v.run(id, { ask: true, ...args }, 'embed'));
+      }
       // `loadScenario` takes what `load` takes: a built-in id or a packed one as well as a scenario.
       if (id === 'loadScenario' && typeof args.scenario === 'string') {
         const found = await scenarioSource(args.scenario);
@@ -183,9 +187,12 @@ export async function respond(
       };
     }
     const asked = askedStep(m, before.cursor);
+    // A lesson opened at a question step shows the step before it, the question asked: that is the step asked for.
     const note =
-      asked && asked.asked !== state.step
-        ? `${asked.what} is not a step of this session (0 to ${state.steps}); showing step ${state.step}`
+      asked && asked.asked !== state.step && asked.asked !== state.question?.step
+        ? `${asked.what} is not a step of this session (0 to ${state.steps}); showing step ${state.step}${
+            state.question ? `, step ${state.question.step}’s question asked` : ''
+          }`
         : undefined;
     return { type: 'ok', state, ...to, ...(note === undefined ? {} : { note }) };
   } catch (err) {

@@ -12,6 +12,7 @@ import { THEMES, type HostMessage } from '../sdk/messages';
 // The messages' types live with the SDK (no code behind them), so frame and host share one definition.
 export { PROTOCOL_VERSION, SOURCE, THEMES } from '../sdk/messages';
 export type {
+  AskedQuestion,
   ChecklistLine,
   ErrorReply,
   FrameMessage,

@@ -1,8 +1,8 @@
 import { explainUnload } from '../kernel/core';
-import { holdsBack } from '../lessons/question';
+import { holdsBack, openQuestion } from '../lessons/question';
 import { ownerSummaries } from '../panels/checklistModel';
 import { worldAt, type Visualizer, type VisualizerState } from '../store';
-import type { StateReport } from './protocol';
+import type { AskedQuestion, StateReport } from './protocol';
 
 /** The parts of the state a report reads (with `classroom.autoplay`, and whether the screen holds back). */
 const REPORTED = ['os', 'title', 'initial', 'entries', 'cursor', 'theme', 'lesson'] as const;
@@ -13,7 +13,8 @@ const REPORTED = ['os', 'title', 'initial', 'entries', 'cursor', 'theme', 'lesso
  * open or one press away: `holdsBack`, issue 17), a host hears what the
  * checklist on screen says — facts, the lines not met — never the kernel's
  * summary of what comes next: a host page showing it would answer the
- * question. After the reveal it hears the whole summary again.
+ * question. After the reveal it hears the whole summary again. The
+ * question asked now comes with it (never its answer).
  */
 export function stateReport(s: VisualizerState): StateReport {
   const world = worldAt(s);
@@ -35,7 +36,15 @@ export function stateReport(s: VisualizerState): StateReport {
         blocking: e.conditions.filter((c) => !c.met).map((c) => c.id),
       };
     }),
+    question: askedQuestion(s),
   };
+}
+
+/** The lesson's question open now, as a host may show it: the step asking it, the question, the choices. */
+function askedQuestion(s: VisualizerState): AskedQuestion | null {
+  const step = openQuestion(s);
+  const ask = step === null ? undefined : s.entries[step - 1]?.ask;
+  return step !== null && ask ? { step, question: ask.question, choices: ask.choices } : null;
 }
 
 /**

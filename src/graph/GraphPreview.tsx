@@ -30,7 +30,7 @@ export function GraphPreview() {
  * and for a printed handout's steps (src/lessons/Handout.tsx); `label` names
  * the picture for a reader (the preview, under the live graph, is hidden).
  */
-export function StillGraph({
+function StillGraph({
   world,
   positions,
   label,

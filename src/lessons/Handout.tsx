@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { RULES, type Ask, type RuleId } from '../kernel/core';
-import { StillGraph } from '../graph/GraphPreview';
 import { actionLabel } from '../panels/format';
-import { createVisualizer, useVisualizer, VisualizerProvider } from '../store';
-import { selectEntries, selectLayout, selectTitle } from '../store/selectors';
+import { createVisualizer, useVisualizer, VisualizerProvider, type VisualizerState } from '../store';
+import { selectEntries, selectTitle } from '../store/selectors';
 import type { HistoryEntry } from '../store/state';
+import { HandoutGraph } from './HandoutGraph';
 
 /**
  * A lesson as a handout to print or save as PDF (`?view=handout&lesson=…`):
@@ -47,7 +47,8 @@ const letter = (i: number) => String.fromCharCode(65 + i);
 function HandoutBody() {
   const title = useVisualizer(selectTitle);
   const entries = useVisualizer(selectEntries);
-  const positions = useVisualizer(selectLayout).positions;
+  // The lesson as opened: each step is drawn from it, held still at that step.
+  const state = useVisualizer((s) => s);
   const asks = entries.flatMap((e, i) => (e.ask ? [{ step: i + 1, ask: e.ask }] : []));
   return (
     <main className="handout" data-testid="handout">
@@ -63,7 +64,7 @@ function HandoutBody() {
       </header>
       <ol className="handout-steps">
         {entries.map((e, i) => (
-          <HandoutStep key={e.id} entry={e} step={i + 1} positions={positions} />
+          <HandoutStep key={e.id} entry={e} step={i + 1} state={state} />
         ))}
       </ol>
       {asks.length > 0 ? <AnswerKey asks={asks} /> : null}
@@ -71,15 +72,7 @@ function HandoutBody() {
   );
 }
 
-function HandoutStep({
-  entry,
-  step,
-  positions,
-}: {
-  entry: HistoryEntry;
-  step: number;
-  positions: Parameters<typeof StillGraph>[0]['positions'];
-}) {
+function HandoutStep({ entry, step, state }: { entry: HistoryEntry; step: number; state: VisualizerState }) {
   return (
     <li className="handout-step">
       {entry.ask ? <Prediction step={step} ask={entry.ask} /> : null}
@@ -89,7 +82,7 @@ function HandoutStep({
         </h2>
         {entry.say ? <p>{entry.say}</p> : null}
         <div className="handout-graph">
-          <StillGraph world={entry.world} positions={positions} label={`The objects after step ${step}`} />
+          <HandoutGraph state={state} step={step} label={`The objects after step ${step}`} />
         </div>
       </section>
     </li>

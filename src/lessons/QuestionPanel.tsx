@@ -4,7 +4,7 @@ import { RULES, type Ask, type RuleId } from '../kernel/core';
 import { RuleRef } from '../panels/ruleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCurrentEntry, selectCursor, selectEntries } from '../store/selectors';
-import { selectAsking, selectConclusion, selectLesson } from './selectors';
+import { selectAsking, selectConclusion, selectLesson, selectPointedChoice } from './selectors';
 import type { Answer } from './state';
 
 /**
@@ -48,8 +48,17 @@ function Conclusion({ text }: { text: string }) {
 
 function AskedQuestion({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
   const { execute } = useVisualizerApi();
+  // Where the focus rests is kept (not an answer): a reload (F5) puts it back on the same choice.
+  const pointed = useVisualizer(selectPointedChoice);
   return (
-    <Question label={`Step ${step}`} ask={ask} say={say} onChoose={(i) => execute('answer', { choice: i })} />
+    <Question
+      label={`Step ${step}`}
+      ask={ask}
+      say={say}
+      onChoose={(i) => execute('answer', { choice: i })}
+      focusAt={pointed}
+      onPoint={(i) => execute('pointChoice', { choice: i })}
+    />
   );
 }
 
@@ -64,17 +73,39 @@ export function Question({
   ask,
   say,
   onChoose,
+  focusAt = 0,
+  onPoint,
 }: {
   label: string;
   ask: Ask;
   say: string | undefined;
   onChoose: (choice: number) => void;
+  /** The choice the focus goes to when the question opens (0, the first, unless it was kept from before a reload). */
+  focusAt?: number;
+  /** Told which choice the focus moved to (not an answer), to keep it. */
+  onPoint?: (choice: number) => void;
 }) {
   const part = useRef<HTMLElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (mayMoveFocus(part.current?.closest<HTMLElement>('.visualizer') ?? null)) place(first.current);
+    if (!mayMoveFocus(part.current?.closest<HTMLElement>('.visualizer') ?? null)) return;
+    const choices = part.current?.querySelectorAll<HTMLButtonElement>('button.choice');
+    place(choices?.[focusAt] ?? first.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- where the focus goes as the question opens; later moves are the user's
   }, [label]);
+  // The kept choice came back after the question opened (work restored once the page knew it): the focus the
+  // app placed follows it; focus a person moved stays where they put it.
+  useEffect(() => {
+    const at = document.activeElement;
+    const choices = [...(part.current?.querySelectorAll<HTMLButtonElement>('button.choice') ?? [])];
+    if (
+      !(at instanceof HTMLElement) ||
+      at.dataset.placed !== 'true' ||
+      !choices.includes(at as HTMLButtonElement)
+    )
+      return;
+    if (choices.indexOf(at as HTMLButtonElement) !== focusAt) place(choices[focusAt]);
+  }, [focusAt]);
   // A layout effect's cleanup runs while the question is still in the page: focus is still in it.
   useLayoutEffect(() => {
     const el = part.current;
@@ -101,6 +132,7 @@ export function Question({
               type="button"
               className="btn choice flex w-full items-baseline gap-2 text-left text-sm"
               onClick={() => onChoose(i)}
+              onFocus={onPoint ? () => onPoint(i) : undefined}
             >
               <span className="font-mono font-bold" aria-hidden="true">
                 {i + 1}

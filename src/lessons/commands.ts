@@ -28,6 +28,8 @@ const wholeArg =
       ? { ok: true, value: { [key]: a[key] as number } as Record<K, number> }
       : fail(`expected { ${key}: ${expected} }`);
 const always = (): Availability => ({ enabled: true });
+const whileAsking = (s: VisualizerState): Availability =>
+  openQuestion(s) !== null ? { enabled: true } : { enabled: false, reason: 'no question is open' };
 const refuse = (s: VisualizerState, error: string) => ({
   state: s,
   outcome: { ok: false, error } as Outcome,
@@ -145,14 +147,32 @@ export const LESSON_COMMANDS = [
     label: 'Answer',
     help: 'Answers the open question with a choice (0 is the first) and reveals what happens',
     parse: wholeArg('choice', 'a whole number (0 is the first choice)'),
-    available: (s) =>
-      openQuestion(s) !== null ? { enabled: true } : { enabled: false, reason: 'no question is open' },
+    available: whileAsking,
     perform: (s, a) => {
       const step = openQuestion(s) ?? 0;
       const ask = s.entries[step - 1]?.ask;
       if (!ask || a.choice < 0 || a.choice >= ask.choices.length)
         return refuse(s, `answer: the question has ${ask?.choices.length ?? 0} choices (0 is the first)`);
       return reveal(s, step, a.choice);
+    },
+  } satisfies CommandDef<{ choice: number }>,
+  {
+    kind: 'command',
+    id: 'pointChoice',
+    label: 'Point at a choice',
+    help: 'Keeps which choice of the open question the focus is on (0 is the first), without answering: a reload comes back to it',
+    parse: wholeArg('choice', 'a whole number (0 is the first choice)'),
+    available: whileAsking,
+    perform: (s, a) => {
+      const step = openQuestion(s);
+      const ask = step === null ? undefined : s.entries[step - 1]?.ask;
+      if (!s.lesson?.asking || !ask || a.choice < 0 || a.choice >= ask.choices.length)
+        return refuse(
+          s,
+          `pointChoice: the question has ${ask?.choices.length ?? 0} choices (0 is the first)`,
+        );
+      if (s.lesson.asking.choice === a.choice) return s;
+      return withLesson(s, { ...s.lesson, asking: { ...s.lesson.asking, choice: a.choice } });
     },
   } satisfies CommandDef<{ choice: number }>,
   {

@@ -51,6 +51,15 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
         windows: 1,
         svr5: 2,
         note: 'DriverEntry returns STATUS_INSUFFICIENT_RESOURCES ↔ _load returns ENOMEM. Same rule on both sides: not loaded, and the unload routine is never called. The init routine must undo its own work.',
+        ask: {
+          question:
+            'Both init routines fail: DriverEntry returns STATUS_INSUFFICIENT_RESOURCES, _load returns ENOMEM. Which unload routine is called to clean up?',
+          choices: ['Both: Unload and _unload', 'Only Windows’ Unload', 'Only SVR5’s _unload', 'Neither'],
+          answer: 3,
+          explain:
+            'Neither driver ever loaded, so there is nothing to unload: the I/O manager frees the image without calling Unload, and SVR5 leaves the module unloaded without calling _unload. On both sides the init routine must undo its own work before it fails.',
+          rule: 'seed.5.driverEntryFailed',
+        },
       },
       {
         windows: 2,
@@ -140,6 +149,20 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
         windows: 9,
         svr5: 3,
         note: 'The teardown of one device: IRP_MN_REMOVE_DEVICE (cannot fail) ↔ config(CFG_REMOVE) for that instance. Windows unloads the drivers left with no device; SVR5 keeps the module loaded.',
+        ask: {
+          question:
+            'One device is torn down on each side: IRP_MN_REMOVE_DEVICE for the toaster’s stack, config(CFG_REMOVE) for one hsnet card. What happens to the drivers?',
+          choices: [
+            'Both systems unload the drivers of the removed device',
+            'Windows unloads the drivers left with no device; SVR5 keeps its module loaded',
+            'Both keep every driver loaded',
+            'SVR5 unloads its module; Windows keeps its drivers',
+          ],
+          answer: 1,
+          explain:
+            'The PnP manager calls Unload for a driver left with no device object after IRP_MN_REMOVE_DEVICE: ToastFilter and Toaster go, and BusEnum stays with its own FDO. SVR5 hot removal sends config(CFG_REMOVE) for the one instance, and the module stays loaded for the other card and for a card put back later.',
+          rule: 'seed.2.pnpLastDevice',
+        },
       },
       {
         windows: 9,
@@ -200,6 +223,20 @@ export const COMPARE_PAIRS: readonly ComparePair[] = [
         windows: 4,
         svr5: 4,
         note: 'Unload asked: STATUS_INVALID_DEVICE_REQUEST ↔ EBUSY. Both stay loaded until reboot.',
+        ask: {
+          question:
+            'Neither driver has an unload routine, and nothing holds either now. An administrator asks each to unload (sc stop ↔ modadmin -U). What happens?',
+          choices: [
+            'Both unload: nothing holds them',
+            'Both refuse, and both drivers stay loaded',
+            'Windows unloads; SVR5 refuses',
+            'SVR5 unloads; Windows refuses',
+          ],
+          answer: 1,
+          explain:
+            'sc stop answers STATUS_INVALID_DEVICE_REQUEST: with no Unload routine the I/O manager has nothing to call, and it does not even mark the driver Unload Pending. modadmin -U answers EBUSY: before DDI 8 a module without _unload is never unloaded. Both stay loaded until reboot.',
+          rule: 'win.stop.noUnloadRoutine',
+        },
       },
       {
         windows: 5,

@@ -16,6 +16,22 @@ describe('compare questions', () => {
     }
   });
 
+  it('every pair asks at least one question', () => {
+    expect(COMPARE_PAIRS.filter((p) => !p.beats.some((b) => b.ask)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('a question’s beat moves both sides, and its answer is neither the beat before’s note nor in it', () => {
+    for (const pair of COMPARE_PAIRS)
+      for (const [i, b] of pair.beats.entries()) {
+        if (!b.ask) continue;
+        const before = pair.beats[i - 1];
+        expect(before, `${pair.id} beat ${i}: a beat before to show while asking`).toBeDefined();
+        expect(b.windows !== before?.windows || b.svr5 !== before?.svr5, `${pair.id} beat ${i}`).toBe(true);
+        expect(before?.note).not.toContain(b.ask.choices[b.ask.answer]);
+        if (b.ask.explain) expect(before?.note).not.toContain(b.ask.explain);
+      }
+  });
+
   for (const pair of COMPARE_PAIRS) {
     it(`${pair.id}: pressing → asks each question before its beat shows, the next press reveals it`, () => {
       let at = COMPARE_START;

@@ -13,6 +13,9 @@ export const selectStepInput = (s: VisualizerState) => s.classroom.stepInput;
 export const selectBlank = (s: VisualizerState) => s.classroom.blank;
 /** The step whose question is open now, or null. */
 export const selectAsking = (s: VisualizerState) => openQuestion(s);
+/** The choice of the open question the focus rests on (0 when none was pointed at). */
+export const selectPointedChoice = (s: VisualizerState) =>
+  openQuestion(s) === null ? 0 : (s.lesson?.asking?.choice ?? 0);
 export const selectBranchFrom = (s: VisualizerState) => s.lesson?.branchFrom ?? null;
 
 /**

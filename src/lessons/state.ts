@@ -21,8 +21,11 @@ export interface LessonSession {
   readonly steps: readonly HistoryEntry[];
   /** Answers by step (1-based: the cursor once that step is applied). */
   readonly answers: Readonly<Record<number, Answer>>;
-  /** The question open now, if any: valid while the visualizer's `counter` is still `nonce` (any move closes it). */
-  readonly asking: { readonly step: number; readonly nonce: number } | null;
+  /**
+   * The question open now, if any: valid while the visualizer's `counter` is still `nonce` (any move closes it).
+   * `choice`: the choice the keyboard focus rests on (not an answer), so a reload puts it back there.
+   */
+  readonly asking: { readonly step: number; readonly nonce: number; readonly choice?: number } | null;
   /** Where the shown steps left the lesson's own: null while on them. */
   readonly branchFrom: number | null;
 }

@@ -12,4 +12,11 @@ export { createVisualizer, type Visualizer } from '../store';
 export type { Outcome } from '../actions/types';
 export { parseScenario, type Scenario } from '../kernel/core';
 export type { Controls } from '../embed/params';
-export type { ChecklistLine, FrameMessage, HostMessage, StateReport, ThemeChoice } from '../embed/protocol';
+export type {
+  AskedQuestion,
+  ChecklistLine,
+  FrameMessage,
+  HostMessage,
+  StateReport,
+  ThemeChoice,
+} from '../embed/protocol';

@@ -3,7 +3,9 @@ import { availability, candidatesFor, defaultArgs, toAction, type ActionArgs } f
 import { fieldsOf, type FieldSpec } from '../actions/fields';
 import type { KernelActionDef } from '../actions/registry';
 import type { ObjectRef, World } from '../kernel/core';
-import { useVisualizerApi } from '../store';
+import { shownAvailability } from '../actions/offers';
+import { selectHeldBack } from '../lessons/selectors';
+import { useVisualizer, useVisualizerApi } from '../store';
 import { selectWorld } from '../store/selectors';
 
 function FieldInput({
@@ -107,7 +109,12 @@ export function ActionForm({
   onDone?: () => void;
 }) {
   const [args, setArgs] = useState<ActionArgs>(() => defaultArgs(def, world, subject));
-  const avail = useMemo(() => availability(def, world, args), [def, world, args]);
+  // While a lesson holds back what is about to happen, a kernel refusal is not told before it is acted.
+  const heldBack = useVisualizer(selectHeldBack);
+  const avail = useMemo(
+    () => shownAvailability(availability(def, world, args), heldBack),
+    [def, world, args, heldBack],
+  );
   const [message, setMessage] = useState<string | null>(null);
   const v = useVisualizerApi();
   const fields = useMemo(() => fieldsOf(def.os, def), [def]);

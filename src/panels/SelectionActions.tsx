@@ -1,28 +1,26 @@
 import { useMemo } from 'react';
-import { availability, defaultArgs, toAction } from '../actions/args';
-import { kernelActionsFor } from '../actions/registry';
+import { selectionOffers } from '../actions/offers';
 import { kernelFor, type ObjectRef, type World } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectOs, selectSelection, selectWorld } from '../store/selectors';
+import { selectHeldBack } from '../lessons/selectors';
 import { useLandmarkName } from '../ui/landmarkName';
 
-/** The actions that apply to the selected object, one click each; a disabled one says why, in the kernel's words. */
+/**
+ * The actions that apply to the selected object, one click each; a disabled one says why, in the kernel's
+ * words — except while a lesson holds back what is about to happen (src/actions/offers.ts).
+ */
 export function SelectionActions() {
   const landmark = useLandmarkName('Selected object');
   const { run } = useVisualizerApi();
   const os = useVisualizer(selectOs);
   const world = useVisualizer(selectWorld);
   const selection = useVisualizer(selectSelection);
-  const offers = useMemo(() => {
-    if (!selection) return [];
-    return kernelActionsFor(os)
-      .filter((d) => d.subject?.kind === selection.kind)
-      .map((def) => {
-        const args = defaultArgs(def, world, selection);
-        const { do: id, ...fields } = toAction(def, args);
-        return { def, id, fields, avail: availability(def, world, args) };
-      });
-  }, [os, world, selection]);
+  const heldBack = useVisualizer(selectHeldBack);
+  const offers = useMemo(
+    () => (selection ? selectionOffers(os, world, selection, heldBack) : []),
+    [os, world, selection, heldBack],
+  );
   if (selection && !exists(world, selection)) {
     return (
       <section aria-label={landmark} className="panel p-3 text-sm">

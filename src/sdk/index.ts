@@ -13,6 +13,7 @@ import type { ActionArgs, ActionId, ScenarioInput } from '../lib/types';
 
 export type { ActionArgs, ActionId, ScenarioInput } from '../lib/types';
 export type {
+  AskedQuestion,
   ChecklistLine,
   DispatchAction,
   ErrorReply,
@@ -99,8 +100,12 @@ export interface Lens {
    */
   dispatch<K extends ActionId>(action: K, ...args: ActionArgs<K>): Promise<Result>;
   select(object: Selectable): Promise<Result>;
-  /** Opens a built-in lesson by id (e.g. `"leaked-handle"`) at `step` (0 by default). */
-  openLesson(id: string, step?: number): Promise<Result>;
+  /**
+   * Opens a built-in lesson by id (e.g. `"leaked-handle"`) at `step` (0 by default). A step with a
+   * question opens with it asked, as the lesson's address does (the step before it shown, `state.question`
+   * set; `dispatch("next")` reveals it); `{ ask: false }` shows the step itself, answered.
+   */
+  openLesson(id: string, step?: number, options?: { readonly ask?: boolean }): Promise<Result>;
   setTheme(theme: ThemeChoice): Promise<Result>;
   getState(): Promise<Result>;
   /** Listens; returns the function that stops listening. */
@@ -232,7 +237,11 @@ export function connect(frame: HTMLIFrameElement, options: ConnectOptions = {}):
       request(step === undefined ? { type: 'load', scenario } : { type: 'load', scenario, step }),
     dispatch: (action, ...args) => request({ type: 'dispatch', action: { ...(args[0] ?? {}), do: action } }),
     select: (object) => request({ type: 'dispatch', action: { do: 'select', ref: toRef(object) } }),
-    openLesson: (id, step = 0) => request({ type: 'dispatch', action: { do: 'openLesson', id, step } }),
+    openLesson: (id, step = 0, options = {}) =>
+      request({
+        type: 'dispatch',
+        action: { do: 'openLesson', id, step, ...(options.ask === undefined ? {} : { ask: options.ask }) },
+      }),
     setTheme: (theme) => request({ type: 'setTheme', theme }),
     getState: () => request({ type: 'getState' }),
     on(event, listener) {

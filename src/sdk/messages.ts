@@ -64,6 +64,19 @@ export interface StateReport {
   readonly playing: boolean;
   readonly theme: 'light' | 'dark';
   readonly checklist: readonly ChecklistLine[];
+  /**
+   * In a lesson, the question asked now (predict, then reveal), or null: the step that asks it (one after
+   * `step`), the question and its choices. Never its answer: the reveal (`dispatch` `next`, or `answer` with
+   * a choice) shows the step, and the reply's state then has no question.
+   */
+  readonly question: AskedQuestion | null;
+}
+
+/** A lesson's question, asked: what a host shows its readers before the reveal. */
+export interface AskedQuestion {
+  readonly step: number;
+  readonly question: string;
+  readonly choices: readonly string[];
 }
 
 /** The answer to a message that was done: the state it left, and a note when the frame did it its own way (a step past the end, clamped). */

@@ -83,7 +83,14 @@ describe('the SDK', () => {
     expect(back.step).toBe(2);
     expect(await lens.goto(999)).toMatchObject({ step: 9, note: /step 999 .* showing step 9/ });
     expect(await lens.load('svr5-default', 1)).toMatchObject({ os: 'svr5', step: 1 });
-    expect(await lens.openLesson('leaked-handle', 2)).toMatchObject({ step: 2, steps: 5 });
+    expect(await lens.openLesson('leaked-handle', 2)).toMatchObject({ step: 2, steps: 5, question: null });
+    // At a question step, asked (the step before it shown); `{ ask: false }` shows the step answered.
+    expect(await lens.openLesson('leaked-handle', 3)).toMatchObject({ step: 2, question: { step: 3 } });
+    expect(await lens.openLesson('leaked-handle', 3, { ask: false })).toMatchObject({
+      step: 3,
+      question: null,
+    });
+    expect(await lens.openLesson('leaked-handle', 2)).toMatchObject({ step: 2 });
     await lens.select('driver:Leaky');
     expect(w.v.getState().selection).toEqual({ kind: 'driver', name: 'Leaky' });
     await lens.select(null);

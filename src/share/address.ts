@@ -46,8 +46,15 @@ export function syncAddress(
   // next task: a reload right after a click reopens that click's view.
   let queued = false;
   return store.subscribe((s, prev) => {
-    // Only what a link carries: the session and the step (not a hover, a theme or an animation).
-    if (queued || (s.cursor === prev.cursor && s.entries === prev.entries && s.initial === prev.initial))
+    // Only what a link carries: the session and the step (not a hover, a theme or an animation), and a
+    // lesson's question opening or closing (the address then names the step that asks it).
+    if (
+      queued ||
+      (s.cursor === prev.cursor &&
+        s.entries === prev.entries &&
+        s.initial === prev.initial &&
+        s.lesson === prev.lesson)
+    )
       return;
     queued = true;
     queueMicrotask(() => {

@@ -99,6 +99,7 @@ describe('a visualizer', () => {
       setInstant: { instant: true },
       // The classroom's commands (src/lessons).
       answer: { choice: 1 },
+      pointChoice: { choice: 1 },
       openLesson: { id: 'leaked-handle' },
       landAt: { step: 1 },
       loadLesson: { scenario: windowsDefault },
@@ -122,6 +123,7 @@ describe('a visualizer', () => {
       last: (r) => r.do('undo'),
       next: (r) => r.do('undo'),
       answer: (r) => r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('next'),
+      pointChoice: (r) => r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('next'),
       returnToLesson: (r) =>
         r.do('openLesson', { id: 'leaked-handle', step: 2 }).do('closeHandle', { handle: 'h1' }),
       restartLesson: (r) => r.do('openLesson', { id: 'leaked-handle' }),

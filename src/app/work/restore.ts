@@ -1,4 +1,5 @@
 import { loadLessons } from '../../lessons/catalogue';
+import { asksNext, openQuestion } from '../../lessons/question';
 import { loadedBuiltIns } from '../../scenarios/builtIn';
 import { readScenarioParam } from '../../share/link';
 import { builtInSourceIn } from '../../share/source';
@@ -33,11 +34,14 @@ export function restoreWork(v: Visualizer, work: SavedWork): string[] {
 /** The animation speed and the selection alone (the view itself is already the saved one). */
 export function restoreSettings(
   v: Visualizer,
-  work: Pick<SavedWork, 'speed' | 'instant' | 'selection'>,
+  work: Pick<SavedWork, 'speed' | 'instant' | 'selection'> & { current?: SavedSession },
 ): void {
   v.execute('setSpeed', { speed: work.speed });
   v.execute('setInstant', { instant: work.instant });
   if (work.selection) v.execute('select', { ref: work.selection });
+  // The same question open: the focus back on the choice it rested on.
+  const asking = work.current?.lesson?.asking;
+  if (asking && openQuestion(v.getState()) === asking.step) pointAt(v, asking.choice);
 }
 
 /**
@@ -85,7 +89,22 @@ function restoreSession(v: Visualizer, saved: SavedSession): string[] {
   }
   if (lesson.branchFrom !== null) problems.push(...actBranch(v, shown.steps, name));
   v.execute('goTo', { step: saved.cursor });
+  // A question that was open is asked again, at the same step, the focus on the same choice (a reload in
+  // front of a class comes back AT the question, not one step before it with the question closed).
+  const asking = lesson.asking;
+  if (asking && asking.step === saved.cursor + 1 && lesson.branchFrom === null) {
+    if (asksNext(v.getState())) v.execute('next');
+    if (openQuestion(v.getState()) !== asking.step)
+      problems.push(`The question of step ${asking.step} of “${name}” could not be asked again.`);
+    else pointAt(v, asking.choice);
+  }
   return problems;
+}
+
+/** The focus back on a choice of the open question (nothing when none was pointed at). */
+function pointAt(v: Visualizer, choice: number | null | undefined): void {
+  if (choice !== null && choice !== undefined && openQuestion(v.getState()) !== null)
+    v.execute('pointChoice', { choice });
 }
 
 /** Acts the steps shown where they leave the lesson's own line: the branch starts there again. */

@@ -1,4 +1,5 @@
 import { isOs, type ObjectRef, type Os } from '../../kernel/core';
+import { openQuestion } from '../../lessons/question';
 import type { Answer, LessonSession } from '../../lessons/state';
 import { scenarioParam } from '../../share/makeLink';
 import type { Session, VisualizerState } from '../../store';
@@ -22,6 +23,16 @@ interface SavedLesson {
   readonly branchFrom: number | null;
   /** Answers by lesson step (1-based). */
   readonly answers: Readonly<Record<string, Answer>>;
+  /**
+   * The question open (the step asking it, one after the cursor) and the choice the focus was on
+   * (null: none pointed at), or null when none is open. Absent in work an earlier build wrote.
+   */
+  readonly asking?: SavedAsking | null;
+}
+
+interface SavedAsking {
+  readonly step: number;
+  readonly choice: number | null;
 }
 
 export interface SavedSession {
@@ -64,6 +75,7 @@ export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
       own: s.lesson.origin === 'built-in' ? null : scenarioParam({ ...s, entries: s.lesson.steps }),
       branchFrom: s.lesson.branchFrom,
       answers: s.lesson.answers,
+      asking: askingOf(s),
     },
   });
   return (s, now) => ({
@@ -79,9 +91,20 @@ export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
   });
 }
 
-/** Two captures show the same view (the sessions, steps and lesson), whatever the selection or speed. */
+/** The open question as kept: its step and the choice the focus rests on. */
+function askingOf(s: VisualizerState): SavedAsking | null {
+  const step = openQuestion(s);
+  return step === null ? null : { step, choice: s.lesson?.asking?.choice ?? null };
+}
+
+/**
+ * Two captures show the same view (the sessions, steps, lesson and the question open), whatever the
+ * selection, the speed or the choice the focus rests on.
+ */
 export function sameView(a: SavedWork, b: SavedWork): boolean {
-  const view = (w: SavedWork) => JSON.stringify([w.current, w.others]);
+  const session = (v: SavedSession) =>
+    v.lesson ? { ...v, lesson: { ...v.lesson, asking: v.lesson.asking?.step ?? null } } : v;
+  const view = (w: SavedWork) => JSON.stringify([session(w.current), w.others.map(session)]);
   return view(a) === view(b);
 }
 
@@ -101,7 +124,16 @@ function readLesson(v: unknown): SavedLesson | null | undefined {
       return undefined;
     answers[k] = { choice: a.choice, correct: a.correct };
   }
-  return { id: v.id, origin: v.origin, own: v.own, branchFrom: v.branchFrom, answers };
+  const asking = readAsking(v.asking);
+  if (asking === undefined) return undefined;
+  return { id: v.id, origin: v.origin, own: v.own, branchFrom: v.branchFrom, answers, asking };
+}
+
+/** The open question as kept (absent, from an earlier build: none), or undefined when it does not read. */
+function readAsking(v: unknown): SavedAsking | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (!isRecord(v) || !isCount(v.step) || !(v.choice === null || isCount(v.choice))) return undefined;
+  return { step: v.step, choice: v.choice };
 }
 
 function readSession(v: unknown): SavedSession | null {

@@ -66,6 +66,30 @@ describe('saved work', () => {
     expect(again.getState().entries).toHaveLength(before.lesson?.steps.length ?? -1);
   });
 
+  it('brings back the question open, the focus on its choice; the choice alone is not another view', () => {
+    const r = app()
+      .do('openLesson', { id: 'leaked-handle', step: 2 })
+      .do('next')
+      .do('pointChoice', { choice: 2 })
+      .expectOk();
+    const { again, problems, work } = roundTrip(r.visualizer);
+    expect(problems).toEqual([]);
+    expect(work.current.lesson?.asking).toEqual({ step: 3, choice: 2 });
+    expect(again.getState()).toMatchObject({ cursor: 2, lesson: { asking: { step: 3, choice: 2 } } });
+    r.do('pointChoice', { choice: 0 });
+    expect(sameView(capture(r.visualizer), work), 'another choice pointed at: the same view').toBe(true);
+    r.do('back');
+    expect(sameView(capture(r.visualizer), work), 'the question closed: another view').toBe(false);
+    // Work an earlier build wrote (no `asking`) still reads: no question open.
+    const { asking: _asking, ...older } = work.current.lesson ?? {};
+    expect(
+      readWork({ ...work, current: { ...work.current, lesson: older } })?.current.lesson?.asking,
+    ).toBeNull();
+    expect(
+      readWork({ ...work, current: { ...work.current, lesson: { ...older, asking: { step: -1 } } } }),
+    ).toBeNull();
+  });
+
   it('brings back an imported lesson from its own steps', () => {
     const r = app()
       .do('loadLesson', { scenario: defaultScenarioSource('svr5'), name: 'mine.json' })
