@@ -8,6 +8,13 @@
  *   npx vite build                               (this checkout: dist/)
  *   GEN_BEFORE=/tmp/before-dist npx tsx bench/generate.bench.ts
  *
+ * Measured 2026-12-06 on the shared 2-core machine (load average ~21), 3 rounds, medians, before =
+ * 9629ef4, after = the layout read as changes (structureSince) and culling kept for the session:
+ * draw 8,308 → 5,671 ms, Home 2,522 → 219 ms, End 3,010 → 3,242 ms (unchanged). What is left of
+ * draw and End is React Flow's own (12.12): a node not measured yet is rendered whatever the
+ * culling (`forceInitialRender` in getNodesInside), so all 5,000 cards mount once to be measured;
+ * and 1,449 ownership edges from the bus driver cross the view at the smallest zoom.
+ *
  * Knobs: GEN_BEFORE (a built folder; without it, only this build), GEN_AFTER (dist), GEN_N (5000),
  * GEN_ROUNDS (3), GEN_PORT (4418).
  */
