@@ -82,6 +82,53 @@ test('a 4.6 MB paste is read in the background: progress, a page that answers, t
   expect(ticks.size, seen.join('\n')).toBeGreaterThanOrEqual(3);
 });
 
+test('the largest paste taken (4.99 MB, 10 MB is refused at once) shows its share read rising, on a progress bar with its value', async ({
+  page,
+}) => {
+  test.slow();
+  // What the bar and the text say, recorded in the page as they are drawn (a poll could miss them).
+  await page.addInitScript(() => {
+    const seen: { text: string; now: string | null }[] = [];
+    (window as unknown as { percentSeen: typeof seen }).percentSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="paste-percent"]')?.textContent ?? '';
+      const bar = document.querySelector('[data-testid="paste-progress"] progress');
+      const now = bar?.getAttribute('value') ?? null;
+      if (text && seen.at(-1)?.text !== text) seen.push({ text, now });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.goto('/');
+  const times = Math.floor(4_990_000 / (SESSION.length + 1));
+  const dialog = await paste(page, SESSION, times);
+  await dialog.getByRole('button', { name: 'Read and draw' }).click();
+  const bar = dialog.getByRole('progressbar', { name: 'Reading the paste' });
+  await expect(bar).toHaveAttribute('aria-valuetext', /^\d+ % read$/);
+  await expect(dialog).toHaveCount(0, { timeout: 90_000 });
+  await expect(page.getByTestId('debugger-findings')).toContainText('\\Driver\\pulsar');
+  const seen = await page.evaluate(
+    () => (window as unknown as { percentSeen: { text: string; now: string | null }[] }).percentSeen,
+  );
+  const shares = seen.map((s) => Number(/^Reading… (\d+) %$/.exec(s.text)?.[1]));
+  const told = seen.map((s) => s.text).join(', ');
+  // Every text is "Reading… N %", the bar holding the same N; N only rises, through many values, to 100.
+  expect(
+    shares.every((n) => Number.isInteger(n) && n >= 0 && n <= 100),
+    told,
+  ).toBe(true);
+  expect(
+    seen.every((s, i) => s.now === String(shares[i])),
+    told,
+  ).toBe(true);
+  expect(
+    shares.every((n, i) => i === 0 || n > shares[i - 1]!),
+    told,
+  ).toBe(true);
+  expect(new Set(shares).size, told).toBeGreaterThanOrEqual(5);
+  console.log(
+    `4.99 MB paste: ${shares.length} shares shown (${shares.slice(0, 4).join(', ')} … ${shares.at(-1)} %)`,
+  );
+});
+
 test('a reading can be stopped: the paste stays, nothing is drawn, and it can be read again', async ({
   page,
 }) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EmbedHost } from './embedHost';
+import { EmbedHost, passOn } from './embedHost';
 import { expect, test } from './fixtures';
 import { CSP } from './hosting';
 
@@ -13,8 +13,7 @@ import { CSP } from './hosting';
 async function strict(page: Page): Promise<void> {
   await page.route('**/*', async (route) => {
     if (route.request().resourceType() !== 'document') return route.fallback();
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+    await passOn(route, undefined, { 'content-security-policy': CSP });
   });
   await page.addInitScript(() => {
     const w = window as unknown as { violations: string[] };

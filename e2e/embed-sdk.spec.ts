@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { EmbedHost } from './embedHost';
+import { EmbedHost, passOn } from './embedHost';
 import { expect, test } from './fixtures';
 
 /**
@@ -14,13 +14,9 @@ const DOCS = 'http://docs.test';
 async function openDocs(page: Page, baseURL: string, frameQuery: string, timeout = 10_000) {
   await EmbedHost.proxy(page, LENS, baseURL);
   // Served from the frame's origin, as a host would load it (with the CORS header a module from another origin needs).
-  await page.route(`${LENS}/unload-lens-sdk.js`, async (route) => {
-    const response = await route.fetch({ url: `${baseURL}/unload-lens-sdk.js` });
-    await route.fulfill({
-      response,
-      headers: { ...response.headers(), 'access-control-allow-origin': DOCS },
-    });
-  });
+  await page.route(`${LENS}/unload-lens-sdk.js`, (route) =>
+    passOn(route, `${baseURL}/unload-lens-sdk.js`, { 'access-control-allow-origin': DOCS }),
+  );
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A driver guide</title>
 <script type="module" src="/guide.js"></script></head>
 <body><h1>Unloading a driver</h1>

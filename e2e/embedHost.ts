@@ -1,5 +1,27 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Page, Route } from '@playwright/test';
 import { expect } from './fixtures';
+
+/**
+ * Serves a routed request from `url` (default: its own), with `headers` added. The body is read
+ * at once and the answer built from it: `route.fulfill({ response })` reads the fetched body
+ * only while it fulfils, and a frame that navigated or reloaded meanwhile has disposed of it
+ * ("Fetch response has been disposed"). A request its page no longer wants (navigated away,
+ * closed) is left alone: there is no one left to answer.
+ */
+export async function passOn(
+  route: Route,
+  url?: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  try {
+    const response = await route.fetch(url === undefined ? undefined : { url });
+    const body = await response.body();
+    await route.fulfill({ status: response.status(), headers: { ...response.headers(), ...headers }, body });
+  } catch (e) {
+    if (e instanceof Error && /disposed|has been closed|already handled/i.test(e.message)) return;
+    throw e;
+  }
+}
 
 /** A message the frame sent, as the host page received it. */
 export interface Received {
@@ -24,11 +46,9 @@ export class EmbedHost {
    * serves frame 127.0.0.1 itself: local network access.)
    */
   static async proxy(page: Page, origin: string, baseURL: string): Promise<void> {
-    await page.route(`${origin}/**`, async (route) => {
-      const url = route.request().url().replace(origin, baseURL);
-      const response = await route.fetch({ url });
-      await route.fulfill({ response });
-    });
+    await page.route(`${origin}/**`, (route) =>
+      passOn(route, route.request().url().replace(origin, baseURL)),
+    );
   }
 
   /**

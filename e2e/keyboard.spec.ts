@@ -2,16 +2,48 @@ import type { Page } from '@playwright/test';
 import { AppPage } from './app';
 import { expect, test } from './fixtures';
 
-/** The keyboard alone, each press counted. */
+/**
+ * The keyboard alone, each press counted; `strict`: where each press leaves focus (seen when the
+ * next key goes, or at `settled`) is something a keyboard uses.
+ */
 class Keys {
   count = 0;
-  constructor(private readonly page: Page) {}
+  /** Where focus was after each press that left it on a container (none, when all is well). */
+  readonly strays: string[] = [];
+  constructor(
+    private readonly page: Page,
+    private readonly strict = false,
+  ) {}
+  private last = '';
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) {
+      if (this.count > 0) await this.settled();
       this.count += 1;
+      this.last = key;
       await this.page.keyboard.press(key);
     }
   }
+  /** Where the last press left focus, once its work is done (focus moves go a frame or two after it). */
+  async settled(): Promise<void> {
+    if (!this.strict) return;
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const stray = await this.page.evaluate(notInteractive);
+    if (stray) this.strays.push(`${this.last} (press ${this.count}): ${stray}`);
+  }
+}
+
+/**
+ * Undefined when focus is on something a keyboard uses (in the Tab order, enabled: a control, a
+ * graph node, a focused dialog's heading); else what it is on, in a few words.
+ */
+function notInteractive(): string | undefined {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement) || el === document.body) return 'the page body';
+  const disabled = el.matches(':disabled');
+  const heading = /^H[1-6]$/.test(el.tagName) && el.closest('[role="dialog"]') !== null;
+  if ((el.tabIndex >= 0 && !disabled) || heading) return undefined;
+  const name = el.getAttribute('aria-label') ?? el.className.toString().split(' ')[0] ?? '';
+  return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}> ${name}`.trim();
 }
 
 const focused = (page: Page) => page.locator(':focus');
@@ -195,7 +227,7 @@ test('a whole lesson by keyboard alone: focus goes to each question’s first ch
 }) => {
   const app = new AppPage(page);
   await app.open();
-  const keys = new Keys(page);
+  const keys = new Keys(page, true);
   const notAContainer = async () => {
     const tag = await page.evaluate(() => document.activeElement?.tagName);
     expect(['MAIN', 'ASIDE', 'SECTION', 'BODY', 'NAV']).not.toContain(tag);
@@ -241,6 +273,9 @@ test('a whole lesson by keyboard alone: focus goes to each question’s first ch
   await expect(page.getByTestId('conclusion')).toContainText('Unload runs the moment the last handle closes');
   await expect(page.getByTestId('score')).toContainText('3');
   await notAContainer();
+  await keys.settled();
+  // After every press of the lesson, focus was on a control or a graph node: never a container.
+  expect(keys.strays).toEqual([]);
   test.info().annotations.push({ type: 'key presses', description: String(keys.count) });
   console.log(`whole lesson by keyboard: ${keys.count} key presses`);
   expect(keys.count).toBeLessThanOrEqual(30);

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { useVisualizerApi } from '../store';
-import { firstTabbable, place } from '../ui/focusMoves';
+import { firstTabbable, place, whereTheUserIs } from '../ui/focusMoves';
 
 /** The parts focus falls back to, nearest first, when what had it goes away. */
 const PARTS = '[role="dialog"], section, aside, header, nav, [role="region"], [role="group"], main';
@@ -17,8 +17,9 @@ function trailOf(el: HTMLElement, root: HTMLElement): HTMLElement[] {
  * would drop focus to the page body, where a screen reader starts over and
  * keys scoped to this visualizer stop. When that happens, focus goes to the
  * first control of the nearest part of the visualizer still there (the panel
- * the button was in, else the parts around it), or to the visualizer itself
- * when it has none.
+ * the button was in, else the parts around it), else where the user is in
+ * the view (focusMoves.ts: Next, the graph's current object): never a
+ * container.
  */
 export function useFocusKeeper(root: RefObject<HTMLElement | null>): void {
   const v = useVisualizerApi();
@@ -38,7 +39,8 @@ export function useFocusKeeper(root: RefObject<HTMLElement | null>): void {
       // The first control of the nearest part still there (the panel the button was in), else of the
       // parts around it: never the part itself, a container a keyboard cannot use.
       const parts = trail.filter((x) => x !== lost && x.isConnected && x.matches(PARTS));
-      const part = [...parts, home].map(firstTabbable).find((x) => x !== null) ?? home;
+      const part = parts.map(firstTabbable).find((x) => x !== null) ?? whereTheUserIs(home);
+      if (!part) return;
       // Placed, not chosen: Space and digits-then-Enter step on as they did before it moved.
       place(part, { preventScroll: true });
       trail = trailOf(part, home);

@@ -39,17 +39,12 @@ export function useKeyboard(scope: RefObject<HTMLElement | null> | 'window'): vo
       const id = plain && /^[0-9]$/.test(k.key) ? 'typeDigit' : commandForKey(k);
       if (!id) return;
       k.preventDefault();
-      // A mouse-focused button would take the key's release as a click: focus moves off it.
-      if (el?.dataset.placed === 'true') {
-        // Focus the app placed stays where it is: only a Space release's click is cancelled (Enter's
-        // click is its key press, prevented above).
+      // A focused button would take Space's release as a click: the release is cancelled, and focus
+      // stays on the button (not moved to the view's container, where a keyboard can do nothing).
+      // Enter's click is its key press, prevented above.
+      if (el && (el.dataset.placed === 'true' || (isPressable(el) && !isTextField(el))) && k.key === ' ') {
         const release = (u: KeyboardEvent) => u.key === ' ' && u.preventDefault();
         el.addEventListener('keyup', release, { once: true });
-      } else if (el && isPressable(el) && !isTextField(el) && (k.key === ' ' || k.key === 'Enter')) {
-        el.blur();
-        (scope === 'window' ? document.querySelector<HTMLElement>('.visualizer') : home)?.focus({
-          preventScroll: true,
-        });
       }
       v.run(id, id === 'typeDigit' ? { digit: Number(k.key) } : undefined, 'key');
       const focuses = COMMAND_DEFS.find((c) => c.id === id)?.focuses;

@@ -144,9 +144,10 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
 }
 
 /**
- * How far the reading is: what is being read and where, and the seconds so far (they keep
+ * How far the reading is: what is being read and where, the share read ("Reading… 42 %", a
+ * progress bar with its value, when the worker has said), and the seconds so far (they keep
  * counting while the worker reads: the page is not blocked). A screen reader hears the phase
- * once, not every tick.
+ * once, not every tick; the bar's value is there when it asks.
  */
 function ReadingProgress({ busy }: { busy: Busy }) {
   const [now, setNow] = useState(() => performance.now());
@@ -159,10 +160,26 @@ function ReadingProgress({ busy }: { busy: Busy }) {
     p.phase === 'starting'
       ? 'Starting the reader…'
       : `Reading ${p.lines.toLocaleString('en')} ${p.lines === 1 ? 'line' : 'lines'} ${p.where === 'worker' ? 'in the background' : 'on this page'}…`;
+  const done = p.phase === 'reading' && p.done !== undefined ? Math.floor(p.done * 100) : null;
   return (
     <div className="flex flex-col gap-1 text-sm" data-testid="paste-progress">
       <div className="flex items-center gap-2">
-        <progress aria-label="Reading the paste" className="h-2 flex-1" />
+        {done === null ? (
+          <progress aria-label="Reading the paste" className="h-2 flex-1" />
+        ) : (
+          <progress
+            aria-label="Reading the paste"
+            aria-valuetext={`${done} % read`}
+            className="h-2 flex-1"
+            max={100}
+            value={done}
+          />
+        )}
+        {done === null ? null : (
+          <span className="font-mono text-xs tabular-nums" data-testid="paste-percent">
+            Reading… {done} %
+          </span>
+        )}
         <span aria-hidden="true" className="muted font-mono text-xs tabular-nums">
           {((now - busy.started) / 1000).toFixed(1)} s
         </span>

@@ -42,6 +42,29 @@ describe('readInBackground', () => {
     expect(w.terminated).toBe(true);
   });
 
+  it('passes on how much the worker has read as it reads, as a share of the paste', async () => {
+    const long = Array.from({ length: 40 }, () => SESSION).join('\n');
+    // The worker's own script (reader.worker.ts): the phase, then the reader's progress as it goes.
+    const w = fakeWorker((text, post) => {
+      post({ type: 'phase', phase: 'reading', lines: text.split('\n').length });
+      post({ type: 'done', ...readPaste(text, (done, of) => post({ type: 'progress', done, of })) });
+    });
+    const seen: Progress[] = [];
+    await readInBackground(
+      long,
+      (p) => seen.push(p),
+      () => w as unknown as Worker,
+    ).done;
+    const shares = seen.flatMap((p) => (p.phase === 'reading' && p.done !== undefined ? [p.done] : []));
+    expect(shares.length).toBeGreaterThan(50);
+    expect(shares.length).toBeLessThanOrEqual(102);
+    expect(shares[0]).toBe(0);
+    expect(shares.at(-1)).toBe(1);
+    expect(shares.every((x, i) => i === 0 || x >= shares[i - 1]!)).toBe(true);
+    // Each still says how many lines and where.
+    expect(seen.at(-1)).toMatchObject({ phase: 'reading', where: 'worker', lines: long.split('\n').length });
+  });
+
   it('says so when the worker fails, and when it stops; a cancelled reading answers "cancelled"', async () => {
     const failing = fakeWorker((_, post) => post({ type: 'failed', message: 'out of memory' }));
     const o = await readInBackground(

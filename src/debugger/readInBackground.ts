@@ -11,6 +11,8 @@ export type Progress =
       readonly lines: number;
       readonly where: 'worker' | 'page';
       readonly why?: string;
+      /** How much of it is read, 0 to 1, when the reader has said (its worker does, as it goes). */
+      readonly done?: number;
     };
 
 type ReadOutcome =
@@ -87,13 +89,18 @@ export function readInBackground(
     void readHere(text, why, onProgress, () => cancelled).then((o) => finish(o));
     return { done, cancel: () => ((cancelled = true), finish({ ok: false, error: 'cancelled' })) };
   }
+  let lines = 0;
   const end = (o: ReadOutcome) => {
     w.terminate();
     finish(o);
   };
   w.onmessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
-    if (m.type === 'phase') onProgress({ phase: 'reading', lines: m.lines, where: 'worker' });
+    if (m.type === 'phase') {
+      lines = m.lines;
+      onProgress({ phase: 'reading', lines, where: 'worker' });
+    } else if (m.type === 'progress')
+      onProgress({ phase: 'reading', lines, where: 'worker', done: m.of > 0 ? m.done / m.of : 1 });
     else if (m.type === 'done') end({ ok: true, result: new ReadResult(text, m.reading, m.scenario) });
     else end({ ok: false, error: `the reader failed: ${m.message}` });
   };

@@ -1,7 +1,8 @@
 /**
  * The debugger reader's worker: reads a paste off the page's main thread
  * (readPaste, the very function the page would run) and posts what it read,
- * with the phase it is in first, so the dialog can say how far it is.
+ * with the phase it is in first and how far it is as it goes (about a
+ * hundred messages over a paste), so the dialog can say how far it is.
  * One paste per message; the page ends the worker to cancel.
  */
 import { readPaste } from './reading';
@@ -13,7 +14,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const { text } = e.data;
   try {
     post({ type: 'phase', phase: 'reading', lines: countLines(text) });
-    const { reading, scenario } = readPaste(text);
+    const { reading, scenario } = readPaste(text, (done, of) => post({ type: 'progress', done, of }));
     post({ type: 'done', reading, scenario });
   } catch (err) {
     // readPaste never throws on any text; a fault here is the reader's own, said as such.

@@ -1,4 +1,10 @@
-import { explainImport, importDebuggerText, type DebuggerProblem, type ImportExplanation } from '../kernel';
+import {
+  explainImport,
+  importDebuggerText,
+  type DebuggerProblem,
+  type ImportExplanation,
+  type ReadProgress,
+} from '../kernel';
 
 declare module '../store/state' {
   interface VisualizerState {
@@ -35,8 +41,11 @@ export interface DebuggerReading {
 const STAND_IN = '\\driver\\(not printed)';
 
 /** Reads a paste: the kernel's reader and explanation (pure; never throws, whatever the text). */
-export function readPaste(text: string): { reading: DebuggerReading; scenario: unknown } {
-  const imp = importDebuggerText(text);
+export function readPaste(
+  text: string,
+  progress?: ReadProgress,
+): { reading: DebuggerReading; scenario: unknown } {
+  const imp = importDebuggerText(text, progress);
   return {
     scenario: imp.scenario,
     reading: {

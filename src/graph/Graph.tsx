@@ -59,7 +59,10 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       nodesDraggable={false}
       nodesConnectable={false}
       // A large graph keeps only what is in view in the page: it pans at the cost of what it shows.
-      onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
+      // Large is the session's (every card of its history), not this step's: a step from 5,000 nodes
+      // to none would otherwise turn culling off for the render before React Flow drops the old
+      // nodes, and mount all 5,000 of them once (Home on ?generate=5000).
+      onlyRenderVisibleElements={nodes.length > CULL_ABOVE || positions.size > CULL_ABOVE}
       elementsSelectable
       fitView={!presenter}
       fitViewOptions={FIT}

@@ -7,7 +7,7 @@
  * assert on them; scenarios are lists of actions.
  */
 export * from './core';
-export { importDebuggerText } from './debugger/import';
+export { importDebuggerText, type ReadProgress } from './debugger/import';
 export { explainImport, type ImportExplanation, type DriverAnswer } from './debugger/explain';
 export type { Finding, FindingId, FindingStatus, ConditionId, Blocker } from './debugger/finding';
 export type { NextCommand } from './debugger/next';

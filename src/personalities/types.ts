@@ -81,6 +81,13 @@ export interface AppPersonality<O extends Os> {
   readonly actions: readonly KernelActionUi<O>[];
   /** The structural objects of a world, for the layout (drivers and stacks; modules and instances). Called once per step: one pass, nothing more. */
   structure(world: WorldOf<O>, sink: StructureSink): void;
+  /**
+   * What `structure` would report of `world` that may differ from what it reported of `before`
+   * (the world just before it in a history): at least every first-row card that is new there and
+   * every column that is new or changed, in the same words. Costs what the step changed, so
+   * laying out a long history is not a walk over every object of every world.
+   */
+  structureSince(before: WorldOf<O>, world: WorldOf<O>, sink: StructureSink): void;
   /** Whether a structural node keeps a lane at its right for its satellites (else they go below it). */
   hasLane(nodeId: string): boolean;
   /** World → nodes and edges. */

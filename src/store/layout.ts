@@ -181,18 +181,25 @@ export function extendLayout(previous: Layout, world: World): Layout {
   return draft.done(world.os);
 }
 
-/** Places what one world brings that the draft has not placed yet. */
-function place(draft: Draft, world: World): void {
+/**
+ * Places what one world brings that the draft has not placed yet. Given the
+ * world before it (already placed), only what the step changed is read: the
+ * rest is placed already, so the outcome is the same as reading it all.
+ */
+function place(draft: Draft, world: World, before?: World): void {
   // New first-row cards, with the columns they head; new or grown columns.
   const tops = new Map<string, string[]>();
   const columns: (readonly string[])[] = [];
-  appOf(world.os).structure(world, {
-    top: (id) => void (draft.has(id) ? null : tops.set(id, [])),
-    column: (cards, under) => {
+  const sink = {
+    top: (id: string) => void (draft.has(id) ? null : tops.set(id, [])),
+    column: (cards: readonly string[], under?: string) => {
       if (!draft.known(cards)) columns.push(cards);
       if (under !== undefined) tops.get(under)?.push(...cards);
     },
-  });
+  };
+  const app = appOf(world.os);
+  if (before?.os === world.os) app.structureSince(before, world, sink);
+  else app.structure(world, sink);
   const bottom = (c: readonly string[]) => c[c.length - 1] ?? '';
   columns.sort((a, b) => byName(bottom(a), bottom(b)));
   for (const c of columns) draft.column(c, world.os);
@@ -208,7 +215,13 @@ export function layoutFor(worlds: readonly World[], previous?: Layout): Layout {
   const os = worlds[0]?.os ?? previous?.os ?? DEFAULT_OS;
   // One draft for the whole history: its maps are copied once, not once per world.
   const draft = new Draft(emptyLayout(os));
-  for (const w of worlds) if (w.os === os) place(draft, w);
+  // Each world read as a change from the one before: a long history costs its steps, not steps × objects.
+  let before: World | undefined;
+  for (const w of worlds) {
+    if (w.os !== os) continue;
+    place(draft, w, before);
+    before = w;
+  }
   const layout = draft.done(os);
   return previous && samePlaces(previous, layout) ? previous : layout;
 }

@@ -49,6 +49,22 @@ export function arrive(from: HTMLElement | null, targets: readonly (HTMLElement 
 }
 
 /**
+ * Where focus goes when what had it is gone and nothing nearer stands in
+ * (a dialog opened from nowhere closes, a panel empties): where the user
+ * is in the view, never the view's own container. The timeline's Next
+ * while it can step (a lesson goes on there, and ←, → and Space still
+ * step from it), else the graph's one Tab stop (its current object),
+ * else the view's first control.
+ */
+export function whereTheUserIs(root: HTMLElement): HTMLElement | null {
+  const next = root.querySelector<HTMLElement>('[data-next]');
+  if (next && shown(next) && !next.matches(':disabled')) return next;
+  const node = root.querySelector<HTMLElement>('.react-flow__node[tabindex="0"]');
+  if (node && shown(node)) return node;
+  return firstTabbable(root);
+}
+
+/**
  * Focus the app puts somewhere (not the user's choice): marked until it
  * leaves, so Space there still steps as it did before (useKeyboard's
  * keepsKey) — a teacher's Space goes on revealing — and digits then Enter

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { place } from './focusMoves';
+import { place, whereTheUserIs } from './focusMoves';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -12,7 +12,7 @@ function focusablesIn(el: ParentNode): HTMLElement[] {
 /**
  * A modal dialog's focus (WAI-ARIA dialog pattern): Tab and Shift+Tab cycle
  * inside it, and when it closes focus returns to what had it before (the
- * button that opened it), or to the visualizer when that is gone.
+ * button that opened it), or where the user is in the view when that is gone.
  */
 export function useModal(dialog: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -39,9 +39,11 @@ export function useModal(dialog: RefObject<HTMLElement | null>): void {
     box?.addEventListener('keydown', onKey);
     return () => {
       box?.removeEventListener('keydown', onKey);
-      const back = opener && opener !== document.body && opener.isConnected ? opener : home;
-      if (placed && back === opener) place(back, { preventScroll: true });
-      else back?.focus({ preventScroll: true });
+      // Opened from nowhere (a key on the page's body) or its opener gone: where the user is in the
+      // view (Next, the graph's current object), not the view's container.
+      const back = opener && opener !== document.body && opener.isConnected ? opener : null;
+      if (back && !placed) back.focus({ preventScroll: true });
+      else place(back ?? (home && whereTheUserIs(home)), { preventScroll: true });
     };
   }, [dialog]);
 }

@@ -26,14 +26,14 @@ import type { CommandKind, DebuggerImport, DebuggerProblem } from './types';
  * read, and every error the debugger printed, is reported with its line.
  * Never throws: whatever goes wrong inside becomes a problem on line 1.
  */
-export function importDebuggerText(text: string): DebuggerImport {
+export function importDebuggerText(text: string, progress?: ReadProgress): DebuggerImport {
   const store = new Store();
   let cut: DebuggerProblem | undefined;
   try {
     // A caller without types may hand anything: only text is read (String() of an object can throw).
     const whole = typeof text === 'string' ? text : notText(text, store);
     const part = readablePart(whole);
-    const lines = readAll(part.read, store);
+    const lines = readAll(part.read, store, progress);
     if (part.cut) {
       cut = {
         line: Math.max(1, lines),
@@ -122,16 +122,25 @@ interface Skipping {
 }
 
 /** Reads every line; answers how many there were. */
-function readAll(text: string, store: Store): number {
+/**
+ * How far a reading is: lines read of the lines there are, told about a hundred times over a
+ * paste (the reader's worker shows it as a percentage); last with `done` equal to `of`.
+ */
+export type ReadProgress = (done: number, of: number) => void;
+
+function readAll(text: string, store: Store, progress?: ReadProgress): number {
   let reader: Reader | undefined;
   let skipping: Skipping | undefined;
   const lines = splitLines(text);
+  const every = Math.max(1, Math.ceil(lines.length / 100));
+  let seen = 0;
   const close = (next: number) => {
     reader?.finish(next);
     reader = undefined;
     skipping = undefined;
   };
   for (const raw of lines) {
+    if (progress && seen++ % every === 0) progress(seen - 1, lines.length);
     let line = raw;
     if (line.length > MAX_LINE) {
       store.problem(
@@ -213,6 +222,7 @@ function readAll(text: string, store: Store): number {
     );
   }
   close(lines.length + 1);
+  progress?.(lines.length, lines.length);
   return lines.length;
 }
 

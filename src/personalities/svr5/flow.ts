@@ -1,5 +1,6 @@
 import type { Channel, DeviceInstance, Module, Svr5World } from '../../kernel/core';
 import { nodeId } from '../../ui/ids';
+import { changedKeys } from '../changedKeys';
 import type { FlowSink, StructureSink } from '../types';
 
 /** What each SVR5 node component gets. */
@@ -15,6 +16,17 @@ export type ChannelData = Flags & { readonly channel: Channel };
 /** Modules on the first row, each above its instances (a column of one each). */
 export function svr5Structure(w: Svr5World, s: StructureSink): void {
   for (const m of w.modules.values()) {
+    const id = nodeId({ kind: 'module', name: m.name });
+    s.top(id);
+    for (const dev of m.devices) s.column([nodeId({ kind: 'device', name: dev })], id);
+  }
+}
+
+/** The modules a step may have changed (new, or with other instances), each with its instances. */
+export function svr5StructureSince(before: Svr5World, w: Svr5World, s: StructureSink): void {
+  for (const name of changedKeys(before.modules, w.modules)) {
+    const m = w.modules.get(name);
+    if (!m) continue;
     const id = nodeId({ kind: 'module', name: m.name });
     s.top(id);
     for (const dev of m.devices) s.column([nodeId({ kind: 'device', name: dev })], id);

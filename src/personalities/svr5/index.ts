@@ -1,12 +1,13 @@
 import type { AppPersonality } from '../types';
 import { SVR5_ACTIONS } from './actions';
-import { svr5Flow, svr5HasLane, svr5Structure } from './flow';
+import { svr5Flow, svr5HasLane, svr5Structure, svr5StructureSince } from './flow';
 
 /** SVR5, as the app draws and offers it. */
 export const svr5App: AppPersonality<'svr5'> = {
   os: 'svr5',
   actions: SVR5_ACTIONS,
   structure: svr5Structure,
+  structureSince: svr5StructureSince,
   hasLane: svr5HasLane,
   flow: svr5Flow,
   ownerState(world, name) {

@@ -8,6 +8,7 @@ import type {
   WindowsWorld,
 } from '../../kernel/core';
 import { nodeId } from '../../ui/ids';
+import { changedKeys } from '../changedKeys';
 import type { FlowSink, StructureSink } from '../types';
 
 /** What each Windows node component gets (node data holds the kernel's own objects). */
@@ -25,6 +26,39 @@ export function windowsStructure(w: WindowsWorld, s: StructureSink): void {
   for (const stack of devStacks(w)) s.column(stack.map((d) => nodeId({ kind: 'device', name: d.name })));
 }
 
+/**
+ * The drivers and stacks a step may have changed: new drivers, and each stack holding a device
+ * that is new, changed (attached, detached) or beside one that went (the stack it left).
+ */
+export function windowsStructureSince(before: WindowsWorld, w: WindowsWorld, s: StructureSink): void {
+  for (const name of changedKeys(before.drivers, w.drivers))
+    if (w.drivers.has(name)) s.top(nodeId({ kind: 'driver', name }));
+  const bottoms = new Set<DeviceObject>();
+  const touch = (name: string | null) => {
+    const d = name === null ? undefined : w.devices.get(name);
+    if (d) bottoms.add(bottomOf(w, d));
+  };
+  for (const name of changedKeys(before.devices, w.devices)) {
+    touch(name);
+    const was = before.devices.get(name);
+    if (was) [was.attachedTo, was.attachedDevice].forEach(touch);
+  }
+  for (const bottom of bottoms)
+    s.column(stackFrom(w, bottom).map((d) => nodeId({ kind: 'device', name: d.name })));
+}
+
+/** The bottom of the stack a device stands in, as devStacks finds bottoms. */
+function bottomOf(w: WindowsWorld, device: DeviceObject): DeviceObject {
+  const seen = new Set<DeviceObject>();
+  let d = device;
+  for (;;) {
+    seen.add(d);
+    const below = d.attachedTo === null ? undefined : w.devices.get(d.attachedTo);
+    if (!below || seen.has(below)) return d;
+    d = below;
+  }
+}
+
 /** Devices keep a lane at their right for handles, IRPs and references: a stack continues below them. */
 export const windowsHasLane = (id: string) => id.startsWith('device:');
 
@@ -33,16 +67,21 @@ function devStacks(w: WindowsWorld): DeviceObject[][] {
   const out: DeviceObject[][] = [];
   for (const bottom of w.devices.values()) {
     if (bottom.attachedTo && w.devices.has(bottom.attachedTo)) continue;
-    const stack = [bottom];
-    for (let d = bottom; d.attachedDevice;) {
-      const up = w.devices.get(d.attachedDevice);
-      if (!up || stack.includes(up)) break;
-      stack.push(up);
-      d = up;
-    }
-    out.push(stack.reverse());
+    out.push(stackFrom(w, bottom));
   }
   return out;
+}
+
+/** The stack standing on a bottom device, top first. */
+function stackFrom(w: WindowsWorld, bottom: DeviceObject): DeviceObject[] {
+  const stack = [bottom];
+  for (let d = bottom; d.attachedDevice;) {
+    const up = w.devices.get(d.attachedDevice);
+    if (!up || stack.includes(up)) break;
+    stack.push(up);
+    d = up;
+  }
+  return stack.reverse();
 }
 
 /** Each device stack of two or more layers, top first. */

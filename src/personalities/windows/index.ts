@@ -1,6 +1,6 @@
 import type { AppPersonality } from '../types';
 import { WINDOWS_ACTIONS } from './actions';
-import { windowsFlow, windowsHasLane, windowsStructure } from './flow';
+import { windowsFlow, windowsHasLane, windowsStructure, windowsStructureSince } from './flow';
 import { DRIVER_STATE } from './vocabulary';
 
 /** Windows, as the app draws and offers it. */
@@ -8,6 +8,7 @@ export const windowsApp: AppPersonality<'windows'> = {
   os: 'windows',
   actions: WINDOWS_ACTIONS,
   structure: windowsStructure,
+  structureSince: windowsStructureSince,
   hasLane: windowsHasLane,
   flow: windowsFlow,
   ownerState(world, name) {
