@@ -216,3 +216,39 @@ test.describe('the presenter bar', () => {
       await expect(page.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
     });
 });
+
+test.describe('the presenter timeline', () => {
+  for (const screen of SCREENS)
+    test(`at ${screen.width}×${screen.height} it keeps one row once the score appears`, async ({ page }) => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.addInitScript(() => localStorage.clear());
+      // rebalance: 11 steps (two digits) and two questions, the longest row a lesson makes.
+      await page.goto('/?lesson=rebalance&step=0');
+      const timeline = page.getByTestId('timeline');
+      await expect(timeline).toBeVisible();
+      await page.keyboard.press('i');
+      await page.keyboard.press('p');
+      await expect(page.locator('.presenter-stage')).toBeVisible();
+      const before = (await timeline.boundingBox())?.height ?? 0;
+      // The clicker to the first question, then its answer by number: the score shows.
+      for (let i = 0; i < 20 && !(await page.getByTestId('question').isVisible()); i++)
+        await page.keyboard.press('PageDown');
+      await page.keyboard.press('1');
+      await page.keyboard.press('PageDown');
+      const score = page.getByTestId('score');
+      await expect(score).toBeVisible();
+      // Whole for a screen reader; on screen, the words a clicker does not need are kept out.
+      await expect(score).toHaveText(/^Score: \d+ of 1 right$/);
+      await expect(page.getByRole('button', { name: '⟲ Restart' })).toBeVisible();
+      await expect(page.getByLabel('Go to')).toBeVisible();
+      const after = (await timeline.boundingBox())?.height ?? Infinity;
+      expect(after).toBeLessThanOrEqual(before + 1);
+      // One row: every control's top within a few px of the Back button's.
+      const tops = await timeline.evaluate((nav) =>
+        [...nav.querySelectorAll('button, select, input, [data-testid="score"]')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2)),
+      );
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+    });
+});
