@@ -37,39 +37,25 @@ async function settled(page: Page): Promise<void> {
 
 /**
  * Lessons that do not meet the floor yet at that size, with the smallest drawn text measured
- * (2026-12-05, 23:05, after the presenter fit stopped keeping lanes for satellites that never come,
- * the tighter rows and the two-line bar). At 1024×768 all of them miss it while a question stands
- * beside (or below) the graph, whose box is then too small for their width at the floor's zoom.
+ * (2026-12-06, 01:20, after an open question took the title bar's and the timeline's rows, in a band
+ * above a wide graph or a column beside a tall one, the timeline kept one row with the score, and
+ * the fit's margin went from 4 % to 2 %). At 1024×768 these miss it at steps without a question too:
+ * their graph, fitted to the whole stage, is wider (or taller) than the floor's zoom allows.
  * Marked as expected failures so the rest guards what works; each flips red once it passes (remove
  * it then). A new lesson that does not meet the floor yet is one line here.
  */
 const NOT_YET: Record<number, readonly string[]> = {
   1024: [
-    'forgotten-notification', // 16.1 px
-    'orderly-removal', // 13.5
-    'query-remove-veto', // 13.7
-    'surprise-removal', // 13.7
-    'leaked-reference', // 13.7
-    'update-blocked', // 13.5
-    'pnp-no-unload', // 16.1
-    'hybrid-driver', // 13.7
-    'start-fails', // 16.1
-    'rebalance', // 12.8
-    'svr5-load-fails', // 16.3
-    'svr5-detach-order', // 17.2
-    'child-devnodes', // 11.5, «device stack of CamPdo»
-    'cancel-restores', // 10.2
-    // The fourth round's lessons, after the stage fit (23:50); kmdf-cleanup, wait-wake-remove,
-    // svr5-modify-verify and svr5-streams-push meet the floor.
-    'kmdf-removal', // 16.1, «device stack of ToasterPdo»
-    'svr5-unload-all', // 12.8, five modules
-    'remove-lock-order', // 13.2, «device stack of MousePdo»
+    'orderly-removal', // 14.5 px
+    'update-blocked', // 14.4
+    'hybrid-driver', // 15.3
+    'child-devnodes', // 13.6, «device stack of CamPdo»
+    'cancel-restores', // 13.4, «device stack of CamPdo»: three stacks side by side
+    'kmdf-removal', // 17.1, with its second question open (a four-line setup)
+    'remove-lock-order', // 13.8, «device stack of MousePdo»
+    'svr5-unload-all', // 15.0, five modules
   ],
-  1920: [
-    'child-devnodes', // 22.9 px, «device stack of CamPdo», with a question open
-    'cancel-restores', // 22.6
-    // svr5-unload-all, remove-lock-order and wait-wake-remove meet it since the stage fit (23:50).
-  ],
+  1920: [],
 };
 
 for (const screen of SCREENS) {

@@ -49,7 +49,13 @@ function Conclusion({ text }: { text: string }) {
 function AskedQuestion({ step, ask, say }: { step: number; ask: Ask; say: string | undefined }) {
   const { execute } = useVisualizerApi();
   return (
-    <Question label={`Step ${step}`} ask={ask} say={say} onChoose={(i) => execute('answer', { choice: i })} />
+    <Question
+      label={`Step ${step}`}
+      ask={ask}
+      say={say}
+      onChoose={(i) => execute('answer', { choice: i })}
+      onMove={(to) => execute(to)}
+    />
   );
 }
 
@@ -64,11 +70,14 @@ export function Question({
   ask,
   say,
   onChoose,
+  onMove,
 }: {
   label: string;
   ask: Ask;
   say: string | undefined;
   onChoose: (choice: number) => void;
+  /** Back and reveal from the question itself: shown where the timeline is hidden (presenter mode's band). */
+  onMove?: (to: 'back' | 'next') => void;
 }) {
   const part = useRef<HTMLElement>(null);
   const first = useRef<HTMLButtonElement>(null);
@@ -88,7 +97,24 @@ export function Question({
       className="panel question flex flex-col gap-2 px-3 py-2"
       style={{ borderColor: 'var(--info)', borderWidth: 2 }}
     >
-      <p className="muted text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
+      <div className="question-head flex items-center gap-2">
+        <p className="muted flex-1 text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
+        {onMove ? (
+          <span className="question-moves gap-2">
+            <button type="button" className="btn" onClick={() => onMove('back')} title="Back (←)">
+              ◀ Back
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => onMove('next')}
+              title="Reveal without answering (→ or Space)"
+            >
+              Reveal ▶
+            </button>
+          </span>
+        ) : null}
+      </div>
       {say ? <p className="text-sm">{say}</p> : null}
       <h2 id="question-title" className="text-base font-semibold">
         {ask.question}
