@@ -238,3 +238,76 @@ test.describe('the presenter timeline', () => {
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
     });
 });
+
+test.describe('an open question in front of the class', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+  test.beforeEach(({ page }) => page.addInitScript(() => localStorage.clear()));
+
+  /** Presenter mode, the panels folded (H), the clicker on to the lesson's first question. */
+  async function toQuestion(page: Page, lesson: string): Promise<void> {
+    await present(page, lesson);
+    await page.keyboard.press('h');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-folded', 'true');
+    for (let i = 0; i < 20 && !(await page.getByTestId('question').isVisible()); i++)
+      await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('question')).toBeVisible();
+    await settled(page);
+  }
+
+  test('a wide graph: the question takes the title bar’s and the timeline’s rows, the graph stays at the floor; B blanks, Reveal brings them back', async ({
+    page,
+  }) => {
+    await toQuestion(page, 'forgotten-notification');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-question', 'band');
+    await expect(page.locator('.presenter-bar')).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Reveal ▶$/ })).toHaveCount(1);
+    // The band is above the graph, across it.
+    const band = await page.getByTestId('question').boundingBox();
+    const graph = await page.getByTestId('graph').boundingBox();
+    expect((band?.y ?? Infinity) + (band?.height ?? 0)).toBeLessThanOrEqual(graph?.y ?? 0);
+    expect(band?.width ?? 0).toBeGreaterThan(0.9 * 1024);
+    // Nothing drawn under 18 px, the question's words included, and every choice whole on screen.
+    const drawn = await measure(page, 18);
+    expect(drawn.small).toEqual([]);
+    expect(drawn.overlaps).toEqual([]);
+    for (const choice of await page.locator('.question .choice').all()) {
+      const r = await choice.boundingBox();
+      expect((r?.y ?? Infinity) + (r?.height ?? 0)).toBeLessThanOrEqual(768);
+    }
+    // The clicker's B blanks the screen over the question too, and brings it back.
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('blank-screen')).toBeVisible();
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+    await expect(page.getByTestId('question')).toBeVisible();
+    // A mouse reveals from the band itself; the title bar and the timeline come back with the answer.
+    await page.getByRole('button', { name: /^Reveal ▶$/ }).click();
+    await expect(page.getByTestId('question')).toHaveCount(0);
+    await expect(page.locator('.presenter-bar')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Next ▶$/ })).toBeVisible();
+  });
+
+  test('a tall graph: the question stands in a column beside it, every choice whole on screen', async ({
+    page,
+  }) => {
+    await toQuestion(page, 'remove-lock-order');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-question', 'side');
+    const side = await page.locator('.presenter-side').boundingBox();
+    const graph = await page.getByTestId('graph').boundingBox();
+    expect(side?.x ?? 0).toBeGreaterThanOrEqual((graph?.x ?? 0) + (graph?.width ?? 0));
+    for (const part of await page.locator('.question h2, .question .choice').all()) {
+      const r = await part.boundingBox();
+      expect((r?.y ?? Infinity) + (r?.height ?? 0)).toBeLessThanOrEqual(768);
+      expect((r?.x ?? Infinity) + (r?.width ?? 0)).toBeLessThanOrEqual(1024);
+    }
+    // The question's own words at the floor at least (the graph's may be under it: NOT_YET).
+    const sizes = await page
+      .locator('.question h2, .question .choice, .question > p')
+      .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    // ← closes the question (as the clicker's Page Up does) and the chrome comes back.
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('question')).toHaveCount(0);
+    await expect(page.locator('.presenter-bar')).toBeVisible();
+  });
+});
