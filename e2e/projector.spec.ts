@@ -37,39 +37,25 @@ async function settled(page: Page): Promise<void> {
 
 /**
  * Lessons that do not meet the floor yet at that size, with the smallest drawn text measured
- * (2026-12-05, 23:05, after the presenter fit stopped keeping lanes for satellites that never come,
- * the tighter rows and the two-line bar). At 1024×768 all of them miss it while a question stands
- * beside (or below) the graph, whose box is then too small for their width at the floor's zoom.
+ * (2026-12-06, 01:20, after an open question took the title bar's and the timeline's rows, in a band
+ * above a wide graph or a column beside a tall one, the timeline kept one row with the score, and
+ * the fit's margin went from 4 % to 2 %). At 1024×768 these miss it at steps without a question too:
+ * their graph, fitted to the whole stage, is wider (or taller) than the floor's zoom allows.
  * Marked as expected failures so the rest guards what works; each flips red once it passes (remove
  * it then). A new lesson that does not meet the floor yet is one line here.
  */
 const NOT_YET: Record<number, readonly string[]> = {
   1024: [
-    'forgotten-notification', // 16.1 px
-    'orderly-removal', // 13.5
-    'query-remove-veto', // 13.7
-    'surprise-removal', // 13.7
-    'leaked-reference', // 13.7
-    'update-blocked', // 13.5
-    'pnp-no-unload', // 16.1
-    'hybrid-driver', // 13.7
-    'start-fails', // 16.1
-    'rebalance', // 12.8
-    'svr5-load-fails', // 16.3
-    'svr5-detach-order', // 17.2
-    'child-devnodes', // 11.5, «device stack of CamPdo»
-    'cancel-restores', // 10.2
-    // The fourth round's lessons, after the stage fit (23:50); kmdf-cleanup, wait-wake-remove,
-    // svr5-modify-verify and svr5-streams-push meet the floor.
-    'kmdf-removal', // 16.1, «device stack of ToasterPdo»
-    'svr5-unload-all', // 12.8, five modules
-    'remove-lock-order', // 13.2, «device stack of MousePdo»
+    'orderly-removal', // 14.5 px
+    'update-blocked', // 14.4
+    'hybrid-driver', // 15.3
+    'child-devnodes', // 13.6, «device stack of CamPdo»
+    'cancel-restores', // 13.4, «device stack of CamPdo»: three stacks side by side
+    'kmdf-removal', // 17.1, with its second question open (a four-line setup)
+    'remove-lock-order', // 13.8, «device stack of MousePdo»
+    'svr5-unload-all', // 15.0, five modules
   ],
-  1920: [
-    'child-devnodes', // 22.9 px, «device stack of CamPdo», with a question open
-    'cancel-restores', // 22.6
-    // svr5-unload-all, remove-lock-order and wait-wake-remove meet it since the stage fit (23:50).
-  ],
+  1920: [],
 };
 
 for (const screen of SCREENS) {
@@ -215,4 +201,113 @@ test.describe('the presenter bar', () => {
       expect(bar?.height ?? Infinity).toBeLessThan(3 * screen.floor * 1.15 + 16);
       await expect(page.getByRole('button', { name: 'Exit presenter mode' })).toBeVisible();
     });
+});
+
+test.describe('the presenter timeline', () => {
+  for (const screen of SCREENS)
+    test(`at ${screen.width}×${screen.height} it keeps one row once the score appears`, async ({ page }) => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.addInitScript(() => localStorage.clear());
+      // rebalance: 11 steps (two digits) and two questions, the longest row a lesson makes.
+      await page.goto('/?lesson=rebalance&step=0');
+      const timeline = page.getByTestId('timeline');
+      await expect(timeline).toBeVisible();
+      await page.keyboard.press('i');
+      await page.keyboard.press('p');
+      await expect(page.locator('.presenter-stage')).toBeVisible();
+      const before = (await timeline.boundingBox())?.height ?? 0;
+      // The clicker to the first question, then its answer by number: the score shows.
+      for (let i = 0; i < 20 && !(await page.getByTestId('question').isVisible()); i++)
+        await page.keyboard.press('PageDown');
+      await page.keyboard.press('1');
+      await page.keyboard.press('PageDown');
+      const score = page.getByTestId('score');
+      await expect(score).toBeVisible();
+      // Whole for a screen reader; on screen, the words a clicker does not need are kept out.
+      await expect(score).toHaveText(/^Score: \d+ of 1 right$/);
+      await expect(page.getByRole('button', { name: '⟲ Restart' })).toBeVisible();
+      await expect(page.getByLabel('Go to')).toBeVisible();
+      const after = (await timeline.boundingBox())?.height ?? Infinity;
+      expect(after).toBeLessThanOrEqual(before + 1);
+      // One row: every control's top within a few px of the Back button's.
+      const tops = await timeline.evaluate((nav) =>
+        [...nav.querySelectorAll('button, select, input, [data-testid="score"]')]
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2)),
+      );
+      expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(4);
+    });
+});
+
+test.describe('an open question in front of the class', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+  test.beforeEach(({ page }) => page.addInitScript(() => localStorage.clear()));
+
+  /** Presenter mode, the panels folded (H), the clicker on to the lesson's first question. */
+  async function toQuestion(page: Page, lesson: string): Promise<void> {
+    await present(page, lesson);
+    await page.keyboard.press('h');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-folded', 'true');
+    for (let i = 0; i < 20 && !(await page.getByTestId('question').isVisible()); i++)
+      await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('question')).toBeVisible();
+    await settled(page);
+  }
+
+  test('a wide graph: the question takes the title bar’s and the timeline’s rows, the graph stays at the floor; B blanks, Reveal brings them back', async ({
+    page,
+  }) => {
+    await toQuestion(page, 'forgotten-notification');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-question', 'band');
+    await expect(page.locator('.presenter-bar')).toBeHidden();
+    await expect(page.getByRole('button', { name: /^Reveal ▶$/ })).toHaveCount(1);
+    // The band is above the graph, across it.
+    const band = await page.getByTestId('question').boundingBox();
+    const graph = await page.getByTestId('graph').boundingBox();
+    expect((band?.y ?? Infinity) + (band?.height ?? 0)).toBeLessThanOrEqual(graph?.y ?? 0);
+    expect(band?.width ?? 0).toBeGreaterThan(0.9 * 1024);
+    // Nothing drawn under 18 px, the question's words included, and every choice whole on screen.
+    const drawn = await measure(page, 18);
+    expect(drawn.small).toEqual([]);
+    expect(drawn.overlaps).toEqual([]);
+    for (const choice of await page.locator('.question .choice').all()) {
+      const r = await choice.boundingBox();
+      expect((r?.y ?? Infinity) + (r?.height ?? 0)).toBeLessThanOrEqual(768);
+    }
+    // The clicker's B blanks the screen over the question too, and brings it back.
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('blank-screen')).toBeVisible();
+    await page.keyboard.press('b');
+    await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+    await expect(page.getByTestId('question')).toBeVisible();
+    // A mouse reveals from the band itself; the title bar and the timeline come back with the answer.
+    await page.getByRole('button', { name: /^Reveal ▶$/ }).click();
+    await expect(page.getByTestId('question')).toHaveCount(0);
+    await expect(page.locator('.presenter-bar')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Next ▶$/ })).toBeVisible();
+  });
+
+  test('a tall graph: the question stands in a column beside it, every choice whole on screen', async ({
+    page,
+  }) => {
+    await toQuestion(page, 'remove-lock-order');
+    await expect(page.locator('.presenter-stage')).toHaveAttribute('data-question', 'side');
+    const side = await page.locator('.presenter-side').boundingBox();
+    const graph = await page.getByTestId('graph').boundingBox();
+    expect(side?.x ?? 0).toBeGreaterThanOrEqual((graph?.x ?? 0) + (graph?.width ?? 0));
+    for (const part of await page.locator('.question h2, .question .choice').all()) {
+      const r = await part.boundingBox();
+      expect((r?.y ?? Infinity) + (r?.height ?? 0)).toBeLessThanOrEqual(768);
+      expect((r?.x ?? Infinity) + (r?.width ?? 0)).toBeLessThanOrEqual(1024);
+    }
+    // The question's own words at the floor at least (the graph's may be under it: NOT_YET).
+    const sizes = await page
+      .locator('.question h2, .question .choice, .question > p')
+      .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+    // ← closes the question (as the clicker's Page Up does) and the chrome comes back.
+    await page.keyboard.press('PageUp');
+    await expect(page.getByTestId('question')).toHaveCount(0);
+    await expect(page.locator('.presenter-bar')).toBeVisible();
+  });
 });

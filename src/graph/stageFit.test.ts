@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitStage, questionBelow } from './stageFit';
+import { fitStage, questionBandHeight, questionBelow } from './stageFit';
 
 const opts = { padding: 0, maxZoom: 3 };
 
@@ -56,5 +56,29 @@ describe('where an open question stands', () => {
   it('beside when there is nothing to measure yet', () => {
     expect(questionBelow({ width: 0, height: 0 }, 3, room)).toBe(false);
     expect(questionBelow(stage, 0, room)).toBe(false);
+  });
+});
+
+describe('a question band’s height, estimated', () => {
+  const ask = {
+    question: 'Toaster has no device object left. Does its Unload run?',
+    choices: ['Yes: its last device is gone', 'No: the registration still holds it'],
+  };
+  it('a short question with two short choices takes about five lines of the floor', () => {
+    const h = questionBandHeight({ say: 'The toaster is removed in order.', ...ask }, 1008, 18);
+    expect(h).toBeGreaterThan(4 * 18);
+    expect(h).toBeLessThan(9 * 18);
+  });
+  it('grows with the setup’s lines, shrinks on a wider screen, grows with the floor', () => {
+    const long = { say: 'The user asks again. '.repeat(20), ...ask };
+    const short = questionBandHeight({ say: 'The user asks again.', ...ask }, 1008, 18);
+    expect(questionBandHeight(long, 1008, 18)).toBeGreaterThan(short + 3 * 18);
+    expect(questionBandHeight(long, 1900, 18)).toBeLessThan(questionBandHeight(long, 1008, 18));
+    expect(questionBandHeight(long, 1008, 24)).toBeGreaterThan(questionBandHeight(long, 1008, 18));
+  });
+  it('puts choices that do not fit side by side in more rows', () => {
+    const four = { ...ask, choices: ['a '.repeat(20), 'b', 'c', 'd'] };
+    // 14rem cells: four side by side at 1008 px, two rows at 500 px.
+    expect(questionBandHeight(four, 500, 18)).toBeGreaterThan(questionBandHeight(four, 1008, 18));
   });
 });

@@ -77,3 +77,40 @@ export function questionBelow(
   const below = Math.min(stage.width / ratio, stage.height - room.band);
   return below > beside * 1.02;
 }
+
+/**
+ * About how tall a question stands in a band `width` px wide with its text at
+ * `floor` px (classroom.css, the band's type): a head line (the step and the
+ * Back and Reveal buttons), the setup, the question a step larger, the
+ * choices side by side in cells of at least 14rem, each as tall as the
+ * longest. Characters are counted at an average width (0.55 of the size,
+ * 0.6 bold), so it is an estimate for choosing a layout, never for drawing.
+ */
+export function questionBandHeight(
+  texts: {
+    readonly say?: string | undefined;
+    readonly question: string;
+    readonly choices: readonly string[];
+  },
+  width: number,
+  floor: number,
+): number {
+  const inner = Math.max(1, width - 28);
+  const lines = (text: string, size: number, room: number, em: number) =>
+    text ? Math.max(1, Math.ceil((text.length * em * size) / Math.max(1, room))) : 0;
+  const stem = floor * 1.15;
+  const cell = 14 * 16;
+  const columns = Math.max(1, Math.min(texts.choices.length, Math.floor((inner + 4) / (cell + 4))));
+  const rows = Math.ceil(texts.choices.length / columns);
+  // A cell: its padding (0.5em each side), the choice's number and gap (about 1.5em).
+  const cellText = (inner - 4 * (columns - 1)) / columns - 2.5 * floor;
+  const tallest = Math.max(0, ...texts.choices.map((c) => lines(c, floor, cellText, 0.55)));
+  return Math.ceil(
+    12 + // the band's padding and border
+      floor * 1.45 + // the head line: the step's label, Back and Reveal
+      lines(texts.say ?? '', floor, inner, 0.55) * floor * 1.3 +
+      lines(texts.question, stem, inner, 0.6) * stem * 1.25 +
+      rows * (tallest * floor * 1.3 + floor * 0.3 + 4) +
+      3 * 3.2, // the gaps between them
+  );
+}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { extentOf } from '../graph/extent';
-import { questionBelow } from '../graph/stageFit';
+import { questionBandHeight, questionBelow } from '../graph/stageFit';
 import { Checklist } from '../panels/Checklist';
 import { EventLog } from '../panels/EventLog';
 import { Narration } from '../panels/Narration';
@@ -34,13 +34,13 @@ export function PresenterStage({
   const asking = useVisualizer(selectAsking);
   const side = !folded || asking !== null;
   const stage = useRef<HTMLDivElement>(null);
-  const below = useQuestionBelow(stage, folded && asking !== null);
+  const place = useQuestionPlace(stage, folded && asking !== null);
   return (
     <div
       ref={stage}
       className="presenter-stage"
       data-folded={folded ? 'true' : undefined}
-      data-question-below={below ? 'true' : undefined}
+      data-question={place ?? undefined}
     >
       <LaserPointer stage={stage} />
       <div className="presenter-graph panel relative overflow-hidden" data-testid="graph">
@@ -88,22 +88,33 @@ export function PresenterStage({
 }
 
 /**
- * Whether an open question on a folded stage goes in a band below the graph
- * (stageFit.ts): decided as the question opens, from the stage's size and
- * what the lesson draws at any step, so the class never sees the graph
- * fitted beside it first. The column is the folded stage's (classroom.css:
- * min(30vw, 30rem)); the band, about twelve lines of the floor's size.
+ * Where an open question stands on a folded stage: in a band across the top
+ * (where the title and the timeline were: while the class reads a question,
+ * the clicker is the only control and the question is the slide's title) or
+ * in a column beside the graph, whichever draws the graph larger
+ * (stageFit.ts). Decided as the question opens, from the room the visualizer
+ * has (the chrome in or out does not change it) and what the lesson draws at
+ * any step, so the class never sees the graph fitted one way and then the
+ * other. The column is the folded stage's (classroom.css: min(30vw, 30rem));
+ * the band as tall as this question's words make it (questionBandHeight).
  */
-function useQuestionBelow(stage: React.RefObject<HTMLDivElement | null>, open: boolean): boolean {
+function useQuestionPlace(
+  stage: React.RefObject<HTMLDivElement | null>,
+  open: boolean,
+): 'band' | 'side' | null {
   const layout = useVisualizer(selectLayout);
   const initial = useVisualizer(selectInitial);
   const entries = useVisualizer(selectEntries);
+  const asking = useVisualizer(selectAsking);
   const [size, setSize] = useState({ width: 0, height: 0, floor: 18 });
   useEffect(() => {
     const el = stage.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    // The visualizer's whole box less its main's padding: the room with the bar and timeline hidden.
+    const room = el?.closest<HTMLElement>('.visualizer');
+    if (!el || !room || typeof ResizeObserver === 'undefined') return;
     const seen = () => {
-      const r = el.getBoundingClientRect();
+      const box = room.getBoundingClientRect();
+      const r = { width: box.width - 16, height: box.height - 16 };
       const floor = parseFloat(getComputedStyle(el).getPropertyValue('--floor')) || 18;
       setSize((s) =>
         s.width === r.width && s.height === r.height && s.floor === floor
@@ -113,14 +124,19 @@ function useQuestionBelow(stage: React.RefObject<HTMLDivElement | null>, open: b
     };
     seen();
     const watch = new ResizeObserver(seen);
-    watch.observe(el);
+    watch.observe(room);
     return () => watch.disconnect();
   }, [stage]);
   const ratio = useMemo(() => {
     const box = extentOf([initial, ...entries.map((e) => e.world)], layout.positions);
     return box.height > 0 ? box.width / box.height : 0;
   }, [initial, entries, layout]);
-  if (!open) return false;
+  if (!open || asking === null) return null;
   const column = Math.min(0.3 * window.innerWidth, 30 * 16);
-  return questionBelow(size, ratio, { column, band: 12 * size.floor });
+  const entry = entries[asking - 1];
+  const band = entry?.ask
+    ? questionBandHeight({ say: entry.say, ...entry.ask }, size.width, size.floor)
+    : 8 * size.floor;
+  // The band stands above the graph with the stage's gap (0.5rem) between them.
+  return questionBelow(size, ratio, { column: column + 8, band: band + 8 }) ? 'band' : 'side';
 }

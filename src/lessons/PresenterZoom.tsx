@@ -7,7 +7,7 @@ import { selectEntries, selectInitial, selectLayout } from '../store/selectors';
 import { selectFontScale, selectPresenter } from './selectors';
 
 /** Room kept around the lesson's objects; the largest zoom a small lesson gets. */
-const PRESENTER_FIT = { padding: 0.04, maxZoom: 3 } as const;
+const PRESENTER_FIT = { padding: 0.02, maxZoom: 3 } as const;
 
 const selectBox = (s: ReactFlowState) => `${s.width}x${s.height}`;
 const selectDom = (s: ReactFlowState) => s.domNode;
@@ -84,9 +84,11 @@ export function PresenterZoom() {
           ?.querySelector('.legend > summary')
           ?.getBoundingClientRect();
         const on = dom.getBoundingClientRect();
-        const corner = legend
-          ? { width: on.right - legend.left + 6, height: legend.bottom - on.top + 6 }
-          : undefined;
+        // (None while a question stands in its band or column: the legend waits for the answer.)
+        const corner =
+          legend && legend.width > 0
+            ? { width: on.right - legend.left + 6, height: legend.bottom - on.top + 6 }
+            : undefined;
         const fit = fitStage(
           { width: w, height: h },
           { x: left, y: top, width, height },

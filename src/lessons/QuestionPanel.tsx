@@ -58,6 +58,7 @@ function AskedQuestion({ step, ask, say }: { step: number; ask: Ask; say: string
       onChoose={(i) => execute('answer', { choice: i })}
       focusAt={pointed}
       onPoint={(i) => execute('pointChoice', { choice: i })}
+      onMove={(to) => execute(to)}
     />
   );
 }
@@ -75,6 +76,7 @@ export function Question({
   onChoose,
   focusAt = 0,
   onPoint,
+  onMove,
 }: {
   label: string;
   ask: Ask;
@@ -84,6 +86,8 @@ export function Question({
   focusAt?: number;
   /** Told which choice the focus moved to (not an answer), to keep it. */
   onPoint?: (choice: number) => void;
+  /** Back and reveal from the question itself: shown where the timeline is hidden (presenter mode's band). */
+  onMove?: (to: 'back' | 'next') => void;
 }) {
   const part = useRef<HTMLElement>(null);
   const first = useRef<HTMLButtonElement>(null);
@@ -119,7 +123,24 @@ export function Question({
       className="panel question flex flex-col gap-2 px-3 py-2"
       style={{ borderColor: 'var(--info)', borderWidth: 2 }}
     >
-      <p className="muted text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
+      <div className="question-head flex items-center gap-2">
+        <p className="muted flex-1 text-xs font-semibold tracking-wide uppercase">{label}: predict first</p>
+        {onMove ? (
+          <span className="question-moves gap-2">
+            <button type="button" className="btn" onClick={() => onMove('back')} title="Back (←)">
+              ◀ Back
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => onMove('next')}
+              title="Reveal without answering (→ or Space)"
+            >
+              Reveal ▶
+            </button>
+          </span>
+        ) : null}
+      </div>
       {say ? <p className="text-sm">{say}</p> : null}
       <h2 id="question-title" className="text-base font-semibold">
         {ask.question}

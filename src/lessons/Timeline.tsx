@@ -77,9 +77,10 @@ export function Timeline() {
           {autoplay ? '❚❚ Pause' : '▷ Play'}
         </button>
         <label className="flex items-center gap-1 text-sm">
-          Speed
+          <span className="timeline-word">Speed</span>
           <select
             className="btn"
+            title="Speed"
             value={speed}
             onChange={(e) => execute('setSpeed', { speed: Number(e.target.value) })}
           >
@@ -94,7 +95,8 @@ export function Timeline() {
         <GoToStep count={count} typed={typed} />
         {score ? (
           <span className="text-sm tabular-nums" data-testid="score" aria-live="polite">
-            Score: {score}
+            <span className="timeline-word">Score: </span>
+            {score}
           </span>
         ) : null}
         {lesson && branchFrom === null ? (
@@ -160,7 +162,7 @@ function Scrubber({
   const id = useId();
   const at = (step: number) => (count === 0 ? 0 : (step / count) * 100);
   return (
-    <div className="flex min-w-48 flex-1 items-center gap-2">
+    <div className="scrubber-box flex min-w-48 flex-1 items-center gap-2">
       <label htmlFor={id} className="text-sm whitespace-nowrap">
         Step <span className="tabular-nums">{cursor}</span>/<span className="tabular-nums">{count}</span>
       </label>
@@ -205,7 +207,9 @@ function GoToStep({ count, typed }: { count: number; typed: string }) {
   };
   return (
     <form onSubmit={submit} className="flex items-center gap-1 text-sm">
-      <label htmlFor={id}>Go to</label>
+      <label htmlFor={id} className="timeline-word">
+        Go to
+      </label>
       <input
         id={id}
         type="number"
@@ -213,10 +217,12 @@ function GoToStep({ count, typed }: { count: number; typed: string }) {
         max={count}
         value={value}
         placeholder={typed || '#'}
+        title="Go to step (type its number, then Enter)"
         onChange={(e) => setValue(e.target.value)}
         className="btn w-16"
       />
-      <button type="submit" className="btn">
+      {/* In presenter mode Enter in the field is the way (classroom.css): the row keeps its room. */}
+      <button type="submit" className="btn timeline-go">
         Go
       </button>
       {typed ? (
