@@ -63,7 +63,9 @@ const handle = ({ handle: h }: Win.HandleData) =>
   list([h.name, `handle open on ${h.device}`, h.state === 'closing' && 'closing']);
 const irp = ({ irp: i }: Win.IrpData) => list([i.name, `${i.major} IRP`, 'pending']);
 const registration = ({ registration: r }: Win.RegistrationData) =>
-  list([r.name, `PnP notification registration, ${CATEGORY[r.category]?.short ?? r.category}`]);
+  r.mode === 'user'
+    ? list([r.name, `device notification of application ${r.app ?? ''}`, 'holds no driver'])
+    : list([r.name, `PnP notification registration, ${CATEGORY[r.category]?.short ?? r.category}`]);
 const reference = ({ reference: r }: Win.ReferenceData) => list([r.name, `object reference on ${r.device}`]);
 
 function module({ module: m }: ModuleData): string {

@@ -23,6 +23,7 @@ import {
   cancelRestoresState,
   childrenRemovedFirst,
   removeCompleteUnregisters,
+  appRegistrantsApart,
   startRespected,
 } from './windowsRound3Invariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
@@ -186,6 +187,17 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
       const events = steps.flatMap((s) => s.result.events);
       if (events.some((e) => e.state === 'GUID_TARGET_DEVICE_REMOVE_COMPLETE')) told++;
     });
+    expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('tells applications in DBT_ words before drivers, and their registrations go at remove-pending or remove-complete', () => {
+    let told = 0;
+    property(appRegistrantsApart, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.state === 'DBT_DEVICEQUERYREMOVE' || e.state === 'DBT_DEVICEREMOVECOMPLETE'))
+        told++;
+    });
+    // Not vacuous: applications are told of a removal in a share of runs.
     expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
   });
 

@@ -120,6 +120,20 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
     ),
   },
   {
+    weight: 1,
+    arbitrary: fc.record(
+      {
+        do: fc.constant('registerDeviceNotification' as const),
+        registration,
+        handle,
+        deniesQueryRemove: rarely,
+        keepsHandleOpen: rarely,
+        reopens: fc.boolean(),
+      },
+      { requiredKeys: ['do', 'registration', 'handle'] },
+    ),
+  },
+  {
     weight: 4,
     arbitrary: fc.record({ do: fc.constant('unregisterNotification' as const), registration }),
   },
@@ -197,6 +211,14 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
     arbitrary: fc.tuple(driver, device, handle, registration).map(([drv, dev, h, r]): WindowsAction[] => [
       { do: 'openHandle', device: dev, handle: h },
       { do: 'registerNotification', driver: drv, registration: r, category: 'targetDeviceChange', handle: h },
+    ]),
+  },
+  {
+    weight: 6,
+    // An application opens the device and registers its window on the handle.
+    arbitrary: fc.tuple(device, handle, registration, rarely).map(([dev, h, r, deny]): WindowsAction[] => [
+      { do: 'openHandle', device: dev, handle: h },
+      { do: 'registerDeviceNotification', registration: r, handle: h, deniesQueryRemove: deny },
     ]),
   },
   {

@@ -120,6 +120,14 @@ export function consistent(c: StepCtx): void {
     );
   }
   for (const r of w.registrations.valueSeq()) {
+    if (r.mode === 'user') {
+      // An application's registration (RegisterDeviceNotification) is listed by no driver.
+      check(
+        r.driver === '' && !w.drivers.some((d) => d.registrations.has(r.name)),
+        () => `${where}: application registration ${r.name} is held by a driver`,
+      );
+      continue;
+    }
     check(
       w.drivers.get(r.driver)?.registrations.has(r.name) === true,
       () => `${where}: registration ${r.name}'s driver ${r.driver} does not list it`,

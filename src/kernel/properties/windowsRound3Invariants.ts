@@ -187,3 +187,39 @@ export function cancelRestoresState(c: StepCtx): void {
     );
   }
 }
+
+/**
+ * User-mode and kernel-mode registrants (Win32 "Processing a Request to Remove
+ * a Device"; seed rule 4(c)): an application is told in DBT_ words and names
+ * no driver, a driver's callback in GUID_ words; on each device the
+ * applications hear DBT_DEVICEQUERYREMOVE before any driver hears
+ * GUID_TARGET_DEVICE_QUERY_REMOVE [ROS order]; after DBT_DEVICEREMOVEPENDING
+ * or DBT_DEVICEREMOVECOMPLETE the application's registration is gone.
+ */
+export function appRegistrantsApart(c: StepCtx): void {
+  const events = c.result.events;
+  const w = c.result.world;
+  events.forEach((e, i) => {
+    if (e.type !== 'notificationSent') return;
+    const dbt = e.state?.startsWith('DBT_') === true;
+    check(
+      dbt === (e.driver === undefined),
+      () => `${at(c)}: ${e.registration} told ${e.state} with driver ${e.driver}`,
+    );
+    if (e.state === 'DBT_DEVICEQUERYREMOVE') {
+      const driverFirst = events
+        .slice(0, i)
+        .some((p) => p.state === 'GUID_TARGET_DEVICE_QUERY_REMOVE' && p.device === e.device);
+      check(
+        !driverFirst,
+        () => `${at(c)}: a driver heard of the query on ${e.device} before application ${e.registration}`,
+      );
+    }
+    if (e.state === 'DBT_DEVICEREMOVEPENDING' || e.state === 'DBT_DEVICEREMOVECOMPLETE') {
+      check(
+        !w.registrations.has(e.registration ?? ''),
+        () => `${at(c)}: application registration ${e.registration} kept after ${e.state}`,
+      );
+    }
+  });
+}

@@ -119,6 +119,23 @@ export const windowsActions = {
     /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_COMPLETE the callback forgets IoUnregisterPlugPlayNotification (a driver bug). Default false. */
     forgetsUnregister: bool(),
   },
+  /**
+   * Ours: an application's RegisterDeviceNotification with a DBT_DEVTYP_HANDLE filter on its open handle:
+   * its window gets WM_DEVICECHANGE (DBT_DEVICEQUERYREMOVE…). No driver is referenced by it.
+   */
+  registerDeviceNotification: {
+    registration: name(),
+    handle: name(),
+    /** The application's name (default "App"). */
+    app: z.optional(name()),
+    /** Ours: it answers DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY. Default false. */
+    deniesQueryRemove: bool(),
+    /** Ours: it keeps its handle open on DBT_DEVICEQUERYREMOVE (so the removal fails). Default false: it closes it. */
+    keepsHandleOpen: bool(),
+    /** Ours: on DBT_DEVICEQUERYREMOVEFAILED it reopens its handle. Default false. */
+    reopens: bool(),
+  },
+  /** IoUnregisterPlugPlayNotification, or an application's UnregisterDeviceNotification. */
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
   /** `eject` (ours): after the removal, IRP_MN_EJECT and the retained PDO's second REMOVE. Default false. */
@@ -180,6 +197,12 @@ export const WINDOWS_ACTION_DEFAULTS = {
     keepsHandleOpen: false,
     reregisters: false,
     forgetsUnregister: false,
+  },
+  registerDeviceNotification: {
+    app: 'App',
+    deniesQueryRemove: false,
+    keepsHandleOpen: false,
+    reopens: false,
   },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },

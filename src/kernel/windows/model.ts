@@ -204,7 +204,16 @@ export type NotificationCategory = 'deviceInterfaceChange' | 'targetDeviceChange
 
 export interface Registration {
   readonly name: string;
+  /** The registering driver (IoRegisterPlugPlayNotification); '' for an application's registration. */
   readonly driver: string;
+  /**
+   * 'user': an application's RegisterDeviceNotification on a handle (DBT_DEVTYP_HANDLE). It is told by
+   * WM_DEVICECHANGE (DBT_DEVICEQUERYREMOVE, DBT_DEVICEQUERYREMOVEFAILED, DBT_DEVICEREMOVEPENDING,
+   * DBT_DEVICEREMOVECOMPLETE) and references no driver. Absent: a driver's (kernel mode).
+   */
+  readonly mode?: 'user';
+  /** mode 'user': the application that registered. */
+  readonly app?: string;
   readonly category: NotificationCategory;
   /** targetDeviceChange: the registrant's handle on the target device. */
   readonly handle: string | null;
@@ -247,6 +256,11 @@ export interface BugCheck {
   readonly parameter1?: string;
   readonly driver: string;
   readonly reason: string;
+}
+
+/** Who registered: the driver, or for an application's registration the application. */
+export function registrant(r: Registration): string {
+  return r.mode === 'user' ? (r.app ?? 'App') : r.driver;
 }
 
 export function hasFlag(d: DeviceObject, flag: DoeFlag): boolean {

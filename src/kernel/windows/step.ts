@@ -6,7 +6,13 @@ import { dereferenceObject, referenceObject } from './references';
 import { loadDriver, stopDriver, updateDriver } from './drivers';
 import { closeHandle, completeIrp, openHandle, sendIrp } from './io';
 import type { WindowsWorld } from './model';
-import { registerNotification, registerShutdown, shutdown, unregisterNotification } from './notify';
+import {
+  registerDeviceNotification,
+  registerNotification,
+  registerShutdown,
+  shutdown,
+  unregisterNotification,
+} from './notify';
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { wdfSetStaticStopRemove } from './kmdf/stopRemove';
@@ -67,6 +73,8 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return dereferenceObject(tx, action);
     case 'registerNotification':
       return registerNotification(tx, action);
+    case 'registerDeviceNotification':
+      return registerDeviceNotification(tx, action);
     case 'unregisterNotification':
       return unregisterNotification(tx, action);
     case 'registerShutdown':

@@ -241,9 +241,30 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     },
   },
   {
+    id: 'registerDeviceNotification',
+    label: 'Application: RegisterDeviceNotification',
+    help: 'An application registers its window on a handle it holds (DBT_DEVTYP_HANDLE): it hears DBT_DEVICEQUERYREMOVE and friends by WM_DEVICECHANGE. No driver is referenced, unlike IoRegisterPlugPlayNotification.',
+    group: 'Notifications',
+    subject: { kind: 'handle', field: 'handle' },
+    fields: {
+      handle: { ...handle, label: 'Application’s handle' },
+      registration: { label: 'New registration', new: { of: 'registration', prefix: 'app' } },
+      app: { label: 'Application', placeholder: 'App' },
+      deniesQueryRemove: {
+        label: 'Answers DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY',
+        help: 'Any application may deny a removal',
+      },
+      keepsHandleOpen: {
+        label: 'Keeps its handle open on DBT_DEVICEQUERYREMOVE',
+        help: 'A well-behaved application closes it; an open handle makes the removal fail',
+      },
+      reopens: { label: 'Reopens its handle on DBT_DEVICEQUERYREMOVEFAILED' },
+    },
+  },
+  {
     id: 'unregisterNotification',
     label: 'Unregister',
-    help: 'IoUnregisterPlugPlayNotification.',
+    help: 'IoUnregisterPlugPlayNotification (a driver’s), or UnregisterDeviceNotification (an application’s).',
     group: 'Notifications',
     subject: { kind: 'registration', field: 'registration' },
     fields: {

@@ -30,6 +30,7 @@ export const LESSON_IDS = [
   'timer-after-unload',
   'remove-lock-order',
   'wait-wake-remove',
+  'app-notification',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
