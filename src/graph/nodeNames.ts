@@ -20,6 +20,7 @@ const ROLE_WORDS = {
   fdo: 'function device',
   filter: 'filter device',
   control: 'control device',
+  volume: 'volume device (a mounted file system)',
 } as const;
 
 /** DOE_ flags as words (windows.md §2: the DEVOBJ_EXTENSION's ExtensionFlags). */

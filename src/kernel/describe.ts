@@ -59,7 +59,9 @@ const SENTENCES: Record<EventType, Describe> = {
     `${e.minor} reaches ${e.device} (${e.driver})${e.status ? `: it fails with ${e.status}` : ''}${why(e)}`,
   queryRemoveVetoed: (e) =>
     `the ${e.minor === 'IRP_MN_QUERY_STOP_DEVICE' ? 'query-stop' : 'query-remove'} fails${why(e)}`,
-  devnodeState: (e) => `devnode of ${e.device} is now ${e.state}${why(e)}`,
+  // A volume device object has no devnode: its events (locked, dismounted) carry no state.
+  devnodeState: (e) =>
+    e.state === undefined ? `${e.device}${why(e)}` : `devnode of ${e.device} is now ${e.state}${why(e)}`,
   shutdownIrp: (e) =>
     `IRP_MJ_SHUTDOWN reaches ${e.device}${e.state === 'lastChance' ? ' (last chance)' : ''}`,
   fileSystemFlush: () => 'the file systems are flushed',

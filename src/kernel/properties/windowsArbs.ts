@@ -215,6 +215,18 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
   },
   {
     weight: 6,
+    // A file system mounts a volume on a device; a file is sometimes opened on it; the device is removed.
+    arbitrary: fc
+      .tuple(driver, device, device, handle, fc.boolean(), fc.boolean())
+      .map(([fs, dev, vol, h, open, surprise]): WindowsAction[] => [
+        { do: 'loadDriver', driver: fs, model: 'legacy' },
+        { do: 'mountVolume', device: dev, fs, volume: vol },
+        ...(open ? [{ do: 'openHandle' as const, device: vol, handle: h }] : []),
+        surprise ? { do: 'surpriseRemove', device: dev } : { do: 'requestRemove', device: dev },
+      ]),
+  },
+  {
+    weight: 6,
     // An application opens the device and registers its window on the handle.
     arbitrary: fc.tuple(device, handle, registration, rarely).map(([dev, h, r, deny]): WindowsAction[] => [
       { do: 'openHandle', device: dev, handle: h },

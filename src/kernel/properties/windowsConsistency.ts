@@ -133,6 +133,14 @@ export function consistent(c: StepCtx): void {
       () => `${where}: registration ${r.name}'s driver ${r.driver} does not list it`,
     );
   }
+  for (const v of w.devices.valueSeq()) {
+    if (v.role !== 'volume') continue;
+    // A mounted volume references its storage device for as long as its device object exists (win.fs.mount).
+    check(
+      w.references.get(`${v.name}.vpb`)?.device === v.realDevice,
+      () => `${where}: volume ${v.name} holds no reference on ${v.realDevice}`,
+    );
+  }
   for (const r of w.references.valueSeq()) {
     check(
       w.devices.get(r.device)?.obReferences.has(r.name) === true,

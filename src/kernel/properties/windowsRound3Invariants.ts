@@ -1,3 +1,4 @@
+import { hasFlag } from '../windows/model';
 import { check } from './harness';
 import { at, type StepCtx } from './windowsInvariants';
 
@@ -222,4 +223,27 @@ export function appRegistrantsApart(c: StepCtx): void {
       );
     }
   });
+}
+
+/**
+ * A mounted file system (WDK "IRP_MJ_PNP (FS and filter drivers)"): no storage
+ * device reaches QueryRemoved while files are open on a volume mounted on it,
+ * and no new file opens on a volume locked for a query-remove.
+ */
+export function mountedVolumeRespected(c: StepCtx): void {
+  const w = c.result.world;
+  for (const v of w.devices.valueSeq()) {
+    if (v.role !== 'volume' || !v.realDevice) continue;
+    let bottom = w.devices.get(v.realDevice);
+    while (bottom?.attachedTo) bottom = w.devices.get(bottom.attachedTo);
+    const queried = bottom?.devnode === 'QueryRemoved';
+    check(
+      !(queried && v.fileObjects.size > 0 && !hasFlag(v, 'DELETE_PENDING')),
+      () => `${at(c)}: ${bottom?.name} query-removed with files open on volume ${v.name}`,
+    );
+  }
+  if (c.action.do === 'openHandle' && c.result.status === 'STATUS_SUCCESS') {
+    const d = c.before.devices.get(c.action.device);
+    check(d?.volumeLocked !== true, () => `${at(c)}: a file opened on locked volume ${d?.name}`);
+  }
 }

@@ -146,6 +146,11 @@ export const windowsActions = {
   requestWaitWake: { device: name(), irp: name() },
   /** Ours: IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (inPath, default) or deletes a paging, dump or hibernation file on the device. */
   deviceUsage: { device: name(), usage: oneOf(['paging', 'dump', 'hibernation']), inPath: bool() },
+  /**
+   * Ours: a file system (a loaded driver, `fs`) mounts a volume on a storage device: it creates its volume
+   * device object `volume` (files on the volume are opened there) and references the storage device.
+   */
+  mountVolume: { device: name(), fs: name(), volume: name() },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */

@@ -108,7 +108,8 @@ export interface Driver {
   readonly danglingTimer?: boolean;
 }
 
-export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
+/** 'volume': a file system's volume device object, made when it mounts a volume on a storage device. */
+export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control' | 'volume';
 
 /**
  * An IO_REMOVE_LOCK in a device extension (kernel/using-remove-locks). Its
@@ -170,6 +171,10 @@ export interface DeviceObject {
   readonly specialFiles?: readonly ('paging' | 'dump' | 'hibernation')[];
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
+  /** Volume device objects only: the storage device the volume is mounted on (`VPB->RealDevice`). */
+  readonly realDevice?: string;
+  /** Volume device objects only: the file system locked the volume for a query-remove; creates on it fail. */
+  readonly volumeLocked?: boolean;
   /** KMDF: WdfDeviceSetStaticStopRemove(FALSE) calls not yet matched by a TRUE (absent: 0). */
   readonly wdfStopCount?: number;
   /** KMDF: the framework has deleted its WDFDEVICE (the cleanup callbacks ran). */

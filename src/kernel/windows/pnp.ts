@@ -9,6 +9,7 @@ import { stackOf } from './stack';
 import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
 import { frameworkPurges } from './kmdf/framework';
+import { fsCancelRemove, fsDismount, fsPassDown, fsQueryRemove } from './fileSystem';
 import { frameworkQueryVeto } from './kmdf/stopRemove';
 
 /**
@@ -116,6 +117,12 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
 
 /** IRP_MN_QUERY_REMOVE_DEVICE through one stack, top first; a failure there cancels that stack. */
 function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
+  // A file system mounted on the device hears the query first (win.fs.queryRemove).
+  const fs = fsQueryRemove(tx, pdo);
+  if (!fs.ok) {
+    cancelRemove(tx, pdo);
+    return fs;
+  }
   const stack = stackOf(tx, pdo);
   for (const d of stack) {
     tx.emit('pnpIrp', 'win.pnp.queryTopDown', {
@@ -165,6 +172,7 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
+  fsCancelRemove(tx, pdo);
   // The drivers put the device back as it was before the query (a query that failed changed nothing).
   const p = tx.dev(pdo);
   const back = p.devnode === 'QueryRemoved' ? (p.beforeQuery ?? 'Started') : p.devnode;
@@ -189,7 +197,10 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
     if (!alive(tx, pdo) || removing(tx, pdo)) return;
   }
   tx.patchDevice(pdo, { present: present && !p.surpriseRemoved });
+  // A mounted file system passes the REMOVE down at once and dismounts once the stack has completed it.
+  const volumes = fsPassDown(tx, pdo, 'IRP_MN_REMOVE_DEVICE');
   sendRemove(tx, pdo, rule);
+  if (!removing(tx, pdo)) fsDismount(tx, volumes);
 }
 
 /**
@@ -252,7 +263,9 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   if (!alive(tx, pdo)) return;
   const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
+  const volumes = fsPassDown(tx, pdo, 'IRP_MN_SURPRISE_REMOVAL');
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
+  fsDismount(tx, volumes);
   failOutstanding(tx, names, {
     status: 'STATUS_NO_SUCH_DEVICE',
     rule: 'win.pnp.surpriseFailsIo',

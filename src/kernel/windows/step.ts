@@ -20,6 +20,7 @@ import { WindowsTx } from './tx';
 import { timerFires } from './verifier';
 import { requestWaitWake } from './waitWake';
 import { deviceUsage } from './deviceUsage';
+import { mountVolume } from './fileSystem';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -89,6 +90,8 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return deviceUsage(tx, action);
     case 'requestWaitWake':
       return requestWaitWake(tx, action);
+    case 'mountVolume':
+      return mountVolume(tx, action);
     case 'acquireRemoveLock':
       return acquireRemoveLock(tx, action);
     case 'releaseRemoveLock':

@@ -323,6 +323,18 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     },
   },
   {
+    id: 'mountVolume',
+    label: 'Mount a volume (file system)',
+    help: 'A file system mounts a volume on a storage device: its volume device object takes the files opened on the volume, and it references the storage device while the volume exists. A removal asks it first: open files fail the query; REMOVE dismounts.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: {
+      device: { ...device, label: 'Storage device' },
+      fs: { ...driver, label: 'File system driver' },
+      volume: { label: 'New volume device', new: { of: 'device', prefix: 'Volume' } },
+    },
+  },
+  {
     id: 'requestWaitWake',
     label: 'Arm wake-up (IRP_MN_WAIT_WAKE)',
     help: 'PoRequestPowerIrp by the function driver: the bus driver keeps the IRP pending until the device signals wake (Complete IRP) or its sender cancels it.',

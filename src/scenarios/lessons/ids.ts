@@ -31,6 +31,7 @@ export const LESSON_IDS = [
   'remove-lock-order',
   'wait-wake-remove',
   'app-notification',
+  'volume-dismount',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
