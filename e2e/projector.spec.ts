@@ -64,11 +64,15 @@ const NOT_YET: Record<number, readonly string[]> = {
     'kmdf-removal', // 16.1, «device stack of ToasterPdo»
     'svr5-unload-all', // 12.8, five modules
     'remove-lock-order', // 13.2, «device stack of MousePdo»
+    // Issue 19's Windows remainders (kern, 01:50).
+    'app-notification', // 13.2, «device stack of ToasterPdo»
+    'volume-dismount', // 13.2, «device stack of StickPdo»
   ],
   1920: [
     'child-devnodes', // 22.9 px, «device stack of CamPdo», with a question open
     'cancel-restores', // 22.6
     // svr5-unload-all, remove-lock-order and wait-wake-remove meet it since the stage fit (23:50).
+    'volume-dismount', // StickDisk's reference chip (its lane) overlaps the volume's column by ~40 px
   ],
 };
 

@@ -1,3 +1,4 @@
+import { vpbRef } from '../windows/fileSystem';
 import { hasDoFlag, hasFlag, removeLockCount } from '../windows/model';
 import { check } from './harness';
 import { at, devicesOf, reloadedAfter, type StepCtx } from './windowsInvariants';
@@ -137,7 +138,7 @@ export function consistent(c: StepCtx): void {
     if (v.role !== 'volume') continue;
     // A mounted volume references its storage device for as long as its device object exists (win.fs.mount).
     check(
-      w.references.get(`${v.name}.vpb`)?.device === v.realDevice,
+      w.references.get(vpbRef(v.name))?.device === v.realDevice,
       () => `${where}: volume ${v.name} holds no reference on ${v.realDevice}`,
     );
   }

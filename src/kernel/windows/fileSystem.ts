@@ -27,8 +27,8 @@ import { newDevice } from './devices';
 type Act = Extract<WindowsAction, { do: 'mountVolume' }>;
 type Result = StepResult<WindowsWorld>;
 
-/** The reference a mounted volume holds on its storage device. */
-const vpbRef = (volume: string): string => `${volume}.vpb`;
+/** The reference a mounted volume holds on its storage device: named after the volume (a short chip on the graph). */
+export const vpbRef = (volume: string): string => volume;
 
 /** The volumes mounted on the devices of a stack (usually one). */
 export function volumesOn(tx: WindowsTx, pdo: string): DeviceObject[] {
@@ -55,11 +55,11 @@ export function mountVolume(tx: WindowsTx, a: Act): Result {
       },
     );
   }
-  if (tx.devices.has(a.volume)) {
+  if (tx.devices.has(a.volume) || tx.references.has(vpbRef(a.volume))) {
     return tx.refuse(
       'STATUS_OBJECT_NAME_COLLISION',
       'win.object.invalid',
-      `a device is already named ${a.volume}`,
+      `a device or an object reference is already named ${a.volume}`,
       {
         device: a.volume,
       },

@@ -38,7 +38,7 @@ describe('when a file system mounts a volume on a storage device', () => {
       driver: 'Fastfat',
       realDevice: 'StickDisk',
     });
-    expect(run.world.devices.get('StickDisk')?.obReferences.toArray()).toEqual(['StickVol.vpb']);
+    expect(run.world.devices.get('StickDisk')?.obReferences.toArray()).toEqual(['StickVol']);
     expect(run.world.drivers.get('Fastfat')?.devices.has('StickVol')).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('when the device is removed in order with no file open', () => {
     const dismount = ev.findIndex((e) => e.rule === 'win.fs.dismount' && e.type === 'deleteRequested');
     const pdoRemove = ev.findIndex((e) => e.minor === 'IRP_MN_REMOVE_DEVICE' && e.device === 'StickPdo');
     expect(dismount).toBeGreaterThan(pdoRemove);
-    expect(ev.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol.vpb')).toBe(true);
+    expect(ev.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol')).toBe(true);
     expect(run.world.devices.has('StickVol')).toBe(false);
     expect(run.world.devices.has('StickDisk')).toBe(false);
     expect(run.world.references.size).toBe(0);
@@ -131,7 +131,7 @@ describe('when the device is pulled out with a file open on the volume', () => {
     expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(true);
     run.do({ do: 'closeHandle', handle: 'report.txt' }).expectStatus('STATUS_SUCCESS');
     expect(
-      run.last.events.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol.vpb'),
+      run.last.events.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol'),
     ).toBe(true);
     expect(run.world.devices.has('StickVol')).toBe(false);
     expect(run.world.devices.has('StickDisk')).toBe(false);
