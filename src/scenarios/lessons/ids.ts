@@ -32,6 +32,7 @@ export const LESSON_IDS = [
   'wait-wake-remove',
   'app-notification',
   'volume-dismount',
+  'paging-file',
   'svr5-busy-while-open',
   'svr5-unload-errno',
   'svr5-load-fails',
