@@ -184,6 +184,8 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
       stoppable: fc.boolean(),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('wdfObjectReference' as const), device, tag }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('wdfObjectDereference' as const), device, tag }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('timerFires' as const), driver }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },
 );

@@ -157,6 +157,10 @@ export const windowsActions = {
   releaseRemoveLock: { device: name(), tag: name() },
   /** Ours (KMDF): WdfDeviceSetStaticStopRemove; `stoppable: false` makes the framework fail query-remove and query-stop. */
   wdfSetStaticStopRemove: { device: name(), stoppable: bool() },
+  /** Ours (KMDF): WdfObjectReferenceWithTag on a device's WDFDEVICE: its EvtDestroyCallback waits for the dereference. */
+  wdfObjectReference: { device: name(), tag: name() },
+  /** Ours (KMDF): WdfObjectDereferenceWithTag: the last one of a deleted WDFDEVICE runs its EvtDestroyCallback. */
+  wdfObjectDereference: { device: name(), tag: name() },
   /** Ours: the timer an unloaded driver left queued comes due, and its DPC runs. */
   timerFires: { driver: name() },
   stopDriver: { driver: name() },

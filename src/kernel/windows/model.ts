@@ -98,6 +98,8 @@ export interface Driver {
   readonly framework?: 'kmdf';
   /** KMDF only: the driver registered an EvtDriverUnload callback in WdfDriverCreate. */
   readonly evtDriverUnload?: boolean;
+  /** KMDF only: WdfObjectReferenceWithTag references the driver holds on its WDFDEVICEs, by device and tag. */
+  readonly wdfRefs?: readonly { readonly device: string; readonly tag: string }[];
   /** `verifier /driver x.sys` was set before this load: Driver Verifier checks it (verifier.ts). */
   readonly verified?: boolean;
   /** A driver bug: Unload returns with pool allocations not freed. */

@@ -130,9 +130,9 @@ describe('when the device is pulled out with a file open on the volume', () => {
     expect(run.world.devices.get('StickDisk')?.unlinked).toBe(true);
     expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(true);
     run.do({ do: 'closeHandle', handle: 'report.txt' }).expectStatus('STATUS_SUCCESS');
-    expect(
-      run.last.events.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol'),
-    ).toBe(true);
+    expect(run.last.events.some((e) => e.type === 'referenceReleased' && e.reference === 'StickVol')).toBe(
+      true,
+    );
     expect(run.world.devices.has('StickVol')).toBe(false);
     expect(run.world.devices.has('StickDisk')).toBe(false);
     expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(false);

@@ -16,6 +16,7 @@ import {
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { wdfSetStaticStopRemove } from './kmdf/stopRemove';
+import { wdfObjectDereference, wdfObjectReference } from './kmdf/references';
 import { WindowsTx } from './tx';
 import { timerFires } from './verifier';
 import { requestWaitWake } from './waitWake';
@@ -98,6 +99,10 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return releaseRemoveLock(tx, action);
     case 'wdfSetStaticStopRemove':
       return wdfSetStaticStopRemove(tx, action);
+    case 'wdfObjectReference':
+      return wdfObjectReference(tx, action);
+    case 'wdfObjectDereference':
+      return wdfObjectDereference(tx, action);
     case 'timerFires':
       return timerFires(tx, action);
     case 'stopDriver':

@@ -370,6 +370,22 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     },
   },
   {
+    id: 'wdfObjectReference',
+    label: 'KMDF: reference the WDFDEVICE',
+    help: 'WdfObjectReferenceWithTag: while the reference is held, the framework still calls EvtCleanupCallback when it deletes the device, but EvtDestroyCallback only at the last dereference.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
+  },
+  {
+    id: 'wdfObjectDereference',
+    label: 'KMDF: dereference the WDFDEVICE',
+    help: 'WdfObjectDereferenceWithTag: at zero, a WDFDEVICE the framework already deleted gets its EvtDestroyCallback.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
+  },
+  {
     id: 'timerFires',
     label: 'Timer fires',
     help: 'The timer an unloaded driver left queued comes due: its DPC routine is no longer in memory.',
