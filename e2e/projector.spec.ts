@@ -54,8 +54,13 @@ const NOT_YET: Record<number, readonly string[]> = {
     'kmdf-removal', // 17.1, with its second question open (a four-line setup)
     'remove-lock-order', // 13.8, «device stack of MousePdo»
     'svr5-unload-all', // 15.0, five modules
+    // Issue 19's Windows remainders (kern, 01:50).
+    'app-notification', // 13.2, «device stack of ToasterPdo»
+    'volume-dismount', // 13.2, «device stack of StickPdo»
   ],
-  1920: [],
+  1920: [
+    'volume-dismount', // StickDisk's reference chip (its lane) overlaps the volume's column by ~40 px
+  ],
 };
 
 for (const screen of SCREENS) {

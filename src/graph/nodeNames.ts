@@ -20,6 +20,7 @@ const ROLE_WORDS = {
   fdo: 'function device',
   filter: 'filter device',
   control: 'control device',
+  volume: 'volume device (a mounted file system)',
 } as const;
 
 /** DOE_ flags as words (windows.md §2: the DEVOBJ_EXTENSION's ExtensionFlags). */
@@ -63,7 +64,9 @@ const handle = ({ handle: h }: Win.HandleData) =>
   list([h.name, `handle open on ${h.device}`, h.state === 'closing' && 'closing']);
 const irp = ({ irp: i }: Win.IrpData) => list([i.name, `${i.major} IRP`, 'pending']);
 const registration = ({ registration: r }: Win.RegistrationData) =>
-  list([r.name, `PnP notification registration, ${CATEGORY[r.category]?.short ?? r.category}`]);
+  r.mode === 'user'
+    ? list([r.name, `device notification of application ${r.app ?? ''}`, 'holds no driver'])
+    : list([r.name, `PnP notification registration, ${CATEGORY[r.category]?.short ?? r.category}`]);
 const reference = ({ reference: r }: Win.ReferenceData) => list([r.name, `object reference on ${r.device}`]);
 
 function module({ module: m }: ModuleData): string {

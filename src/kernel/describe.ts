@@ -41,15 +41,27 @@ const SENTENCES: Record<EventType, Describe> = {
     `the file object of ${e.handle} goes: IRP_MJ_CLOSE, ${e.device}'s ReferenceCount drops`,
   referenceAdded: (e) => `ObReferenceObject(${e.device}) as ${e.reference}`,
   referenceReleased: (e) => `ObDereferenceObject(${e.device}) releases ${e.reference}`,
-  notificationRegistered: (e) => `${e.driver} registers PnP notification ${e.registration} (${e.state})`,
-  notificationUnregistered: (e) => `${e.driver} unregisters PnP notification ${e.registration}`,
-  notificationSent: (e) => `${e.driver} is told ${e.state} through ${e.registration}`,
+  // An application's registration (RegisterDeviceNotification) names no driver: its reason names the application.
+  notificationRegistered: (e) =>
+    e.driver
+      ? `${e.driver} registers PnP notification ${e.registration} (${e.state})`
+      : `notification ${e.registration} is registered (${e.state})${why(e)}`,
+  notificationUnregistered: (e) =>
+    e.driver
+      ? `${e.driver} unregisters PnP notification ${e.registration}`
+      : `notification ${e.registration} is unregistered${why(e)}`,
+  notificationSent: (e) =>
+    e.driver
+      ? `${e.driver} is told ${e.state} through ${e.registration}`
+      : `${e.state} is sent through ${e.registration}${why(e)}`,
   shutdownRegistered: (e) => `${e.device} registers for IRP_MJ_SHUTDOWN (${e.state})`,
   pnpIrp: (e) =>
     `${e.minor} reaches ${e.device} (${e.driver})${e.status ? `: it fails with ${e.status}` : ''}${why(e)}`,
   queryRemoveVetoed: (e) =>
     `the ${e.minor === 'IRP_MN_QUERY_STOP_DEVICE' ? 'query-stop' : 'query-remove'} fails${why(e)}`,
-  devnodeState: (e) => `devnode of ${e.device} is now ${e.state}${why(e)}`,
+  // A volume device object has no devnode: its events (locked, dismounted) carry no state.
+  devnodeState: (e) =>
+    e.state === undefined ? `${e.device}${why(e)}` : `devnode of ${e.device} is now ${e.state}${why(e)}`,
   shutdownIrp: (e) =>
     `IRP_MJ_SHUTDOWN reaches ${e.device}${e.state === 'lastChance' ? ' (last chance)' : ''}`,
   fileSystemFlush: () => 'the file systems are flushed',

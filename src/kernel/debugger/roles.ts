@@ -1,4 +1,7 @@
-import type { DeviceRole } from '../windows/model';
+import type { DEVICE_ROLES } from '../windows/actions';
+
+/** The roles a scenario's createDevice takes (a pasted device is never a mounted volume's). */
+type DeviceRole = (typeof DEVICE_ROLES)[number];
 import { hasDoe } from './flags';
 import type { Relations } from './relations';
 import { sameName } from './store';

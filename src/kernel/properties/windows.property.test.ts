@@ -23,6 +23,8 @@ import {
   cancelRestoresState,
   childrenRemovedFirst,
   removeCompleteUnregisters,
+  appRegistrantsApart,
+  mountedVolumeRespected,
   startRespected,
 } from './windowsRound3Invariants';
 import type { WindowsAction, WindowsOptions } from '../scenario/actions';
@@ -187,6 +189,27 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
       if (events.some((e) => e.state === 'GUID_TARGET_DEVICE_REMOVE_COMPLETE')) told++;
     });
     expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('tells applications in DBT_ words before drivers, and their registrations go at remove-pending or remove-complete', () => {
+    let told = 0;
+    property(appRegistrantsApart, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.state === 'DBT_DEVICEQUERYREMOVE' || e.state === 'DBT_DEVICEREMOVECOMPLETE'))
+        told++;
+    });
+    // Not vacuous: applications are told of a removal in a share of runs.
+    expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
+  });
+
+  it('lets no storage device be query-removed with files open on its mounted volume, and opens nothing on a locked volume', () => {
+    let mounted = 0;
+    property(mountedVolumeRespected, (steps) => {
+      const events = steps.flatMap((s) => s.result.events);
+      if (events.some((e) => e.rule === 'win.fs.queryRemove' || e.rule === 'win.fs.dismount')) mounted++;
+    });
+    // Not vacuous: a removal reaches a mounted file system in a share of runs.
+    expect(mounted).toBeGreaterThan(NUM_RUNS * 0.005);
   });
 
   it('starts a stack bottom-up, removes it after a failed start, and opens nothing in a stack not started', () => {

@@ -120,6 +120,20 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
     ),
   },
   {
+    weight: 1,
+    arbitrary: fc.record(
+      {
+        do: fc.constant('registerDeviceNotification' as const),
+        registration,
+        handle,
+        deniesQueryRemove: rarely,
+        keepsHandleOpen: rarely,
+        reopens: fc.boolean(),
+      },
+      { requiredKeys: ['do', 'registration', 'handle'] },
+    ),
+  },
+  {
     weight: 4,
     arbitrary: fc.record({ do: fc.constant('unregisterNotification' as const), registration }),
   },
@@ -170,6 +184,8 @@ const windowsActionArb: fc.Arbitrary<WindowsAction> = fc.oneof(
       stoppable: fc.boolean(),
     }),
   },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('wdfObjectReference' as const), device, tag }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('wdfObjectDereference' as const), device, tag }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('timerFires' as const), driver }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('updateDriver' as const), driver }) },
 );
@@ -197,6 +213,26 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
     arbitrary: fc.tuple(driver, device, handle, registration).map(([drv, dev, h, r]): WindowsAction[] => [
       { do: 'openHandle', device: dev, handle: h },
       { do: 'registerNotification', driver: drv, registration: r, category: 'targetDeviceChange', handle: h },
+    ]),
+  },
+  {
+    weight: 6,
+    // A file system mounts a volume on a device; a file is sometimes opened on it; the device is removed.
+    arbitrary: fc
+      .tuple(driver, device, device, handle, fc.boolean(), fc.boolean())
+      .map(([fs, dev, vol, h, open, surprise]): WindowsAction[] => [
+        { do: 'loadDriver', driver: fs, model: 'legacy' },
+        { do: 'mountVolume', device: dev, fs, volume: vol },
+        ...(open ? [{ do: 'openHandle' as const, device: vol, handle: h }] : []),
+        surprise ? { do: 'surpriseRemove', device: dev } : { do: 'requestRemove', device: dev },
+      ]),
+  },
+  {
+    weight: 6,
+    // An application opens the device and registers its window on the handle.
+    arbitrary: fc.tuple(device, handle, registration, rarely).map(([dev, h, r, deny]): WindowsAction[] => [
+      { do: 'openHandle', device: dev, handle: h },
+      { do: 'registerDeviceNotification', registration: r, handle: h, deniesQueryRemove: deny },
     ]),
   },
   {

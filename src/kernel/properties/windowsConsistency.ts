@@ -1,3 +1,4 @@
+import { vpbRef } from '../windows/fileSystem';
 import { hasDoFlag, hasFlag, removeLockCount } from '../windows/model';
 import { check } from './harness';
 import { at, devicesOf, reloadedAfter, type StepCtx } from './windowsInvariants';
@@ -120,9 +121,25 @@ export function consistent(c: StepCtx): void {
     );
   }
   for (const r of w.registrations.valueSeq()) {
+    if (r.mode === 'user') {
+      // An application's registration (RegisterDeviceNotification) is listed by no driver.
+      check(
+        r.driver === '' && !w.drivers.some((d) => d.registrations.has(r.name)),
+        () => `${where}: application registration ${r.name} is held by a driver`,
+      );
+      continue;
+    }
     check(
       w.drivers.get(r.driver)?.registrations.has(r.name) === true,
       () => `${where}: registration ${r.name}'s driver ${r.driver} does not list it`,
+    );
+  }
+  for (const v of w.devices.valueSeq()) {
+    if (v.role !== 'volume') continue;
+    // A mounted volume references its storage device for as long as its device object exists (win.fs.mount).
+    check(
+      w.references.get(vpbRef(v.name))?.device === v.realDevice,
+      () => `${where}: volume ${v.name} holds no reference on ${v.realDevice}`,
     );
   }
   for (const r of w.references.valueSeq()) {

@@ -1,3 +1,4 @@
+import { hasFlag } from '../windows/model';
 import { check } from './harness';
 import { at, type StepCtx } from './windowsInvariants';
 
@@ -185,5 +186,64 @@ export function cancelRestoresState(c: StepCtx): void {
       () =>
         `${at(c)}: the cancel put ${now.name} in ${e.state}, it was ${expected ?? 'none'} before the query`,
     );
+  }
+}
+
+/**
+ * User-mode and kernel-mode registrants (Win32 "Processing a Request to Remove
+ * a Device"; seed rule 4(c)): an application is told in DBT_ words and names
+ * no driver, a driver's callback in GUID_ words; on each device the
+ * applications hear DBT_DEVICEQUERYREMOVE before any driver hears
+ * GUID_TARGET_DEVICE_QUERY_REMOVE [ROS order]; after DBT_DEVICEREMOVEPENDING
+ * or DBT_DEVICEREMOVECOMPLETE the application's registration is gone.
+ */
+export function appRegistrantsApart(c: StepCtx): void {
+  const events = c.result.events;
+  const w = c.result.world;
+  events.forEach((e, i) => {
+    if (e.type !== 'notificationSent') return;
+    const dbt = e.state?.startsWith('DBT_') === true;
+    check(
+      dbt === (e.driver === undefined),
+      () => `${at(c)}: ${e.registration} told ${e.state} with driver ${e.driver}`,
+    );
+    if (e.state === 'DBT_DEVICEQUERYREMOVE') {
+      const driverFirst = events
+        .slice(0, i)
+        .some((p) => p.state === 'GUID_TARGET_DEVICE_QUERY_REMOVE' && p.device === e.device);
+      check(
+        !driverFirst,
+        () => `${at(c)}: a driver heard of the query on ${e.device} before application ${e.registration}`,
+      );
+    }
+    if (e.state === 'DBT_DEVICEREMOVEPENDING' || e.state === 'DBT_DEVICEREMOVECOMPLETE') {
+      check(
+        !w.registrations.has(e.registration ?? ''),
+        () => `${at(c)}: application registration ${e.registration} kept after ${e.state}`,
+      );
+    }
+  });
+}
+
+/**
+ * A mounted file system (WDK "IRP_MJ_PNP (FS and filter drivers)"): no storage
+ * device reaches QueryRemoved while files are open on a volume mounted on it,
+ * and no new file opens on a volume locked for a query-remove.
+ */
+export function mountedVolumeRespected(c: StepCtx): void {
+  const w = c.result.world;
+  for (const v of w.devices.valueSeq()) {
+    if (v.role !== 'volume' || !v.realDevice) continue;
+    let bottom = w.devices.get(v.realDevice);
+    while (bottom?.attachedTo) bottom = w.devices.get(bottom.attachedTo);
+    const queried = bottom?.devnode === 'QueryRemoved';
+    check(
+      !(queried && v.fileObjects.size > 0 && !hasFlag(v, 'DELETE_PENDING')),
+      () => `${at(c)}: ${bottom?.name} query-removed with files open on volume ${v.name}`,
+    );
+  }
+  if (c.action.do === 'openHandle' && c.result.status === 'STATUS_SUCCESS') {
+    const d = c.before.devices.get(c.action.device);
+    check(d?.volumeLocked !== true, () => `${at(c)}: a file opened on locked volume ${d?.name}`);
   }
 }

@@ -1,6 +1,7 @@
 import type { Row } from '.';
 import { windowsKmdf } from './windowsKmdf';
 import { windowsPnp } from './windowsPnp';
+import { windowsFs } from './windowsFs';
 
 /** Windows (WDM/PnP) rules: shared/domain/windows.md. */
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
@@ -316,6 +317,8 @@ export const windows = {
   ],
   // PnP removal and remove locks: windowsPnp.ts.
   ...windowsPnp,
+  // A file system mounted on a removed storage device: windowsFs.ts.
+  ...windowsFs,
   // KMDF and Driver Verifier: windowsKmdf.ts.
   ...windowsKmdf,
   'win.update.replace': [

@@ -46,6 +46,11 @@ export const windowsKmdf = {
     'Deleting a framework object deletes its children: the framework calls the children’s EvtCleanupCallback before the parent’s, then each EvtDestroyCallback once its references are gone.',
     `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
   ],
+  'win.kmdf.destroyAtZero': [
+    'DOC',
+    'The framework calls an object’s EvtCleanupCallback when it deletes the object, but its EvtDestroyCallback only after the object’s reference count reaches zero: a WdfObjectReference the driver still holds puts the destroy callback off until the matching WdfObjectDereference.',
+    `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
+  ],
   'win.kmdf.frameworkDeletes': [
     'DOC',
     'A KMDF driver does not call IoDetachDevice or IoDeleteDevice: when the device is removed the framework completes the queued requests, detaches and deletes the device object for it.',

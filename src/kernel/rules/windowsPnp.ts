@@ -1,6 +1,7 @@
 import type { Row } from '.';
 
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
+const WIN32 = 'https://learn.microsoft.com/windows/win32/devio/';
 
 /** Windows rules of PnP removal (query, cancel, remove, surprise removal, notifications) and of remove locks. */
 export const windowsPnp = {
@@ -8,6 +9,43 @@ export const windowsPnp = {
     'DOC',
     'Target-device-change registrants are told of a query-remove, a cancel, and a completed removal; they close their handles.',
     `${MS}kernel/using-pnp-target-device-change-notification`,
+  ],
+  'win.notify.userRegister': [
+    'DOC',
+    'An application calls RegisterDeviceNotification with a DBT_DEVTYP_HANDLE filter on a handle it holds: its window gets WM_DEVICECHANGE for that device. The registration references no driver (seed rule 4(c) counts a driver’s own IoRegisterPlugPlayNotification): only the application’s handle can hold the device.',
+    `${WIN32}processing-a-request-to-remove-a-device`,
+  ],
+  'win.notify.userUnregister': [
+    'DOC',
+    'UnregisterDeviceNotification closes the application’s notification handle; no driver held it, so no Unload waits on it.',
+    `${WIN32}processing-a-request-to-remove-a-device`,
+  ],
+  'win.pnp.userQueryFirst': [
+    'DOC',
+    'Applications registered on the device are sent DBT_DEVICEQUERYREMOVE (WM_DEVICECHANGE) first: each must close its handles to the device, or the removal fails; any one may answer BROADCAST_QUERY_DENY.',
+    `${WIN32}dbt-devicequeryremove`,
+    'The order (applications before the kernel-mode registrants and the IRPs) is ReactOS’s: PiProcessQueryRemoveAndEject notifies user mode, then queries the drivers; the Win32 page calls the message the applications’ “last chance”.',
+  ],
+  'win.pnp.userDeny': [
+    'DOC',
+    'An application that answers DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY cancels the removal: no driver is queried.',
+    `${WIN32}dbt-devicequeryremove`,
+  ],
+  'win.pnp.userQueryFailed': [
+    'DOC',
+    'When a removal is cancelled, applications get DBT_DEVICEQUERYREMOVEFAILED and may reopen the handles they closed; their registration stays.',
+    `${WIN32}processing-a-request-to-remove-a-device`,
+  ],
+  'win.pnp.userRemovePending': [
+    'DOC',
+    'Once the query succeeded, applications get DBT_DEVICEREMOVEPENDING (it cannot be denied): each unregisters its notification handle and closes any handle still open to the device.',
+    `${WIN32}dbt-deviceremovepending`,
+    'ReactOS tells user mode GUID_DEVICE_REMOVE_PENDING before it tells the kernel-mode registrants GUID_TARGET_DEVICE_REMOVE_COMPLETE; the simulator follows that order.',
+  ],
+  'win.pnp.userRemoveComplete': [
+    'DOC',
+    'After a surprise removal applications get DBT_DEVICEREMOVECOMPLETE with no DBT_DEVICEQUERYREMOVE before it: each closes its handles and unregisters its notification handle.',
+    `${WIN32}dbt-deviceremovecomplete`,
   ],
   'win.pnp.queryNotifyFirst': [
     'DOC',

@@ -119,6 +119,23 @@ export const windowsActions = {
     /** Ours (targetDeviceChange): on GUID_TARGET_DEVICE_REMOVE_COMPLETE the callback forgets IoUnregisterPlugPlayNotification (a driver bug). Default false. */
     forgetsUnregister: bool(),
   },
+  /**
+   * Ours: an application's RegisterDeviceNotification with a DBT_DEVTYP_HANDLE filter on its open handle:
+   * its window gets WM_DEVICECHANGE (DBT_DEVICEQUERYREMOVE…). No driver is referenced by it.
+   */
+  registerDeviceNotification: {
+    registration: name(),
+    handle: name(),
+    /** The application's name (default "App"). */
+    app: z.optional(name()),
+    /** Ours: it answers DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY. Default false. */
+    deniesQueryRemove: bool(),
+    /** Ours: it keeps its handle open on DBT_DEVICEQUERYREMOVE (so the removal fails). Default false: it closes it. */
+    keepsHandleOpen: bool(),
+    /** Ours: on DBT_DEVICEQUERYREMOVEFAILED it reopens its handle. Default false. */
+    reopens: bool(),
+  },
+  /** IoUnregisterPlugPlayNotification, or an application's UnregisterDeviceNotification. */
   unregisterNotification: { registration: name() },
   registerShutdown: { device: name(), lastChance: bool() },
   /** `eject` (ours): after the removal, IRP_MN_EJECT and the retained PDO's second REMOVE. Default false. */
@@ -129,12 +146,21 @@ export const windowsActions = {
   requestWaitWake: { device: name(), irp: name() },
   /** Ours: IRP_MN_DEVICE_USAGE_NOTIFICATION: the system creates (inPath, default) or deletes a paging, dump or hibernation file on the device. */
   deviceUsage: { device: name(), usage: oneOf(['paging', 'dump', 'hibernation']), inPath: bool() },
+  /**
+   * Ours: a file system (a loaded driver, `fs`) mounts a volume on a storage device: it creates its volume
+   * device object `volume` (files on the volume are opened there) and references the storage device.
+   */
+  mountVolume: { device: name(), fs: name(), volume: name() },
   /** Ours: IoAcquireRemoveLock outside an I/O request (a timer, a DPC, a work item), named by its tag. */
   acquireRemoveLock: { device: name(), tag: name() },
   /** Ours: IoReleaseRemoveLock of such an acquisition. */
   releaseRemoveLock: { device: name(), tag: name() },
   /** Ours (KMDF): WdfDeviceSetStaticStopRemove; `stoppable: false` makes the framework fail query-remove and query-stop. */
   wdfSetStaticStopRemove: { device: name(), stoppable: bool() },
+  /** Ours (KMDF): WdfObjectReferenceWithTag on a device's WDFDEVICE: its EvtDestroyCallback waits for the dereference. */
+  wdfObjectReference: { device: name(), tag: name() },
+  /** Ours (KMDF): WdfObjectDereferenceWithTag: the last one of a deleted WDFDEVICE runs its EvtDestroyCallback. */
+  wdfObjectDereference: { device: name(), tag: name() },
   /** Ours: the timer an unloaded driver left queued comes due, and its DPC runs. */
   timerFires: { driver: name() },
   stopDriver: { driver: name() },
@@ -180,6 +206,12 @@ export const WINDOWS_ACTION_DEFAULTS = {
     keepsHandleOpen: false,
     reregisters: false,
     forgetsUnregister: false,
+  },
+  registerDeviceNotification: {
+    app: 'App',
+    deniesQueryRemove: false,
+    keepsHandleOpen: false,
+    reopens: false,
   },
   sendIrp: { major: 'IRP_MJ_READ' },
   registerShutdown: { lastChance: false },

@@ -98,6 +98,8 @@ export interface Driver {
   readonly framework?: 'kmdf';
   /** KMDF only: the driver registered an EvtDriverUnload callback in WdfDriverCreate. */
   readonly evtDriverUnload?: boolean;
+  /** KMDF only: WdfObjectReferenceWithTag references the driver holds on its WDFDEVICEs, by device and tag. */
+  readonly wdfRefs?: readonly { readonly device: string; readonly tag: string }[];
   /** `verifier /driver x.sys` was set before this load: Driver Verifier checks it (verifier.ts). */
   readonly verified?: boolean;
   /** A driver bug: Unload returns with pool allocations not freed. */
@@ -108,7 +110,8 @@ export interface Driver {
   readonly danglingTimer?: boolean;
 }
 
-export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control';
+/** 'volume': a file system's volume device object, made when it mounts a volume on a storage device. */
+export type DeviceRole = 'pdo' | 'fdo' | 'filter' | 'control' | 'volume';
 
 /**
  * An IO_REMOVE_LOCK in a device extension (kernel/using-remove-locks). Its
@@ -170,6 +173,10 @@ export interface DeviceObject {
   readonly specialFiles?: readonly ('paging' | 'dump' | 'hibernation')[];
   /** PDOs only: IRP_MN_REMOVE_DEVICE for this devnode waits for a child's removal to finish first (its `present` then). */
   readonly removeAfterChildren: { readonly present: boolean } | null;
+  /** Volume device objects only: the storage device the volume is mounted on (`VPB->RealDevice`). */
+  readonly realDevice?: string;
+  /** Volume device objects only: the file system locked the volume for a query-remove; creates on it fail. */
+  readonly volumeLocked?: boolean;
   /** KMDF: WdfDeviceSetStaticStopRemove(FALSE) calls not yet matched by a TRUE (absent: 0). */
   readonly wdfStopCount?: number;
   /** KMDF: the framework has deleted its WDFDEVICE (the cleanup callbacks ran). */
@@ -204,7 +211,16 @@ export type NotificationCategory = 'deviceInterfaceChange' | 'targetDeviceChange
 
 export interface Registration {
   readonly name: string;
+  /** The registering driver (IoRegisterPlugPlayNotification); '' for an application's registration. */
   readonly driver: string;
+  /**
+   * 'user': an application's RegisterDeviceNotification on a handle (DBT_DEVTYP_HANDLE). It is told by
+   * WM_DEVICECHANGE (DBT_DEVICEQUERYREMOVE, DBT_DEVICEQUERYREMOVEFAILED, DBT_DEVICEREMOVEPENDING,
+   * DBT_DEVICEREMOVECOMPLETE) and references no driver. Absent: a driver's (kernel mode).
+   */
+  readonly mode?: 'user';
+  /** mode 'user': the application that registered. */
+  readonly app?: string;
   readonly category: NotificationCategory;
   /** targetDeviceChange: the registrant's handle on the target device. */
   readonly handle: string | null;
@@ -247,6 +263,11 @@ export interface BugCheck {
   readonly parameter1?: string;
   readonly driver: string;
   readonly reason: string;
+}
+
+/** Who registered: the driver, or for an application's registration the application. */
+export function registrant(r: Registration): string {
+  return r.mode === 'user' ? (r.app ?? 'App') : r.driver;
 }
 
 export function hasFlag(d: DeviceObject, flag: DoeFlag): boolean {

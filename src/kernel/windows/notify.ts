@@ -2,12 +2,13 @@ import { WINDOWS_ACTION_DEFAULTS, type WindowsAction } from './actions';
 import type { WindowsRuleId } from '../rules';
 import type { StepResult } from '../types';
 import { visible } from './openChecks';
-import { hasFlag, type WindowsWorld } from './model';
+import { hasFlag, registrant, type WindowsWorld } from './model';
 import type { WindowsTx } from './tx';
 import { maybeCallUnload } from './unload';
 
 /** What an omitted registration field means (the one defaults table). */
 const R = WINDOWS_ACTION_DEFAULTS.registerNotification;
+const U = WINDOWS_ACTION_DEFAULTS.registerDeviceNotification;
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
 type Result = StepResult<WindowsWorld>;
@@ -71,6 +72,55 @@ export function registerNotification(tx: WindowsTx, a: Act<'registerNotification
   return tx.done();
 }
 
+/**
+ * An application's RegisterDeviceNotification with a DBT_DEVTYP_HANDLE filter on
+ * a handle it holds (Win32 "Processing a Request to Remove a Device"): its
+ * window will get WM_DEVICECHANGE for that device. Unlike
+ * IoRegisterPlugPlayNotification it references no driver (seed rule 4(c) is
+ * about drivers): what it can hold is the application's handle.
+ */
+export function registerDeviceNotification(tx: WindowsTx, a: Act<'registerDeviceNotification'>): Result {
+  if (tx.registrations.has(a.registration)) {
+    return tx.refuse(
+      'STATUS_INVALID_PARAMETER',
+      'win.object.invalid',
+      `registration ${a.registration} exists`,
+      { registration: a.registration },
+    );
+  }
+  const h = tx.handles.get(a.handle);
+  if (!h || h.state !== 'open') {
+    return tx.refuse(
+      'STATUS_INVALID_HANDLE',
+      'win.notify.userRegister',
+      `no open handle is named ${a.handle}: RegisterDeviceNotification with DBT_DEVTYP_HANDLE needs a handle the application holds`,
+      { registration: a.registration, handle: a.handle },
+    );
+  }
+  const app = a.app ?? U.app;
+  tx.registrations = tx.registrations.set(a.registration, {
+    name: a.registration,
+    driver: '',
+    mode: 'user',
+    app,
+    category: 'targetDeviceChange',
+    handle: a.handle,
+    target: h.device,
+    vetoesQueryRemove: a.deniesQueryRemove ?? U.deniesQueryRemove,
+    keepsHandleOpen: a.keepsHandleOpen ?? U.keepsHandleOpen,
+    reregisters: a.reopens ?? U.reopens,
+    forgetsUnregister: false,
+  });
+  tx.emit('notificationRegistered', 'win.notify.userRegister', {
+    registration: a.registration,
+    device: h.device,
+    handle: a.handle,
+    state: 'DBT_DEVTYP_HANDLE',
+    reason: `application ${app} (RegisterDeviceNotification): no driver is referenced`,
+  });
+  return tx.done();
+}
+
 /** IoUnregisterPlugPlayNotification: the last one may let a deferred Unload run. */
 export function unregisterNotification(tx: WindowsTx, a: Act<'unregisterNotification'>): Result {
   const r = tx.registrations.get(a.registration);
@@ -93,6 +143,18 @@ export function unregisterNow(tx: WindowsTx, registration: string, rule: Windows
   const r = tx.registrations.get(registration);
   if (!r) return;
   tx.registrations = tx.registrations.delete(registration);
+  if (r.mode === 'user') {
+    // UnregisterDeviceNotification: the application's own; no driver held it.
+    tx.emit(
+      'notificationUnregistered',
+      rule === 'win.notify.unregister' ? 'win.notify.userUnregister' : rule,
+      {
+        registration,
+        reason: `application ${registrant(r)} calls UnregisterDeviceNotification`,
+      },
+    );
+    return;
+  }
   tx.patchDriver(r.driver, { registrations: tx.drv(r.driver).registrations.delete(registration) });
   tx.emit('notificationUnregistered', rule, { registration, driver: r.driver });
   maybeCallUnload(tx, r.driver);

@@ -94,6 +94,14 @@ export function openRefusal(tx: WindowsTx, device: string, handle: string): Refu
       fields: { device, handle },
     };
   }
+  if (target.volumeLocked) {
+    return {
+      status: 'STATUS_ACCESS_DENIED',
+      rule: 'win.fs.locked',
+      reason: `volume ${device} is locked by ${target.driver} for a query-remove: no new file can be opened`,
+      fields: { device, driver: target.driver, handle },
+    };
+  }
   if (target.exclusive && target.fileObjects.size > 0) {
     return {
       status: 'STATUS_ACCESS_DENIED',

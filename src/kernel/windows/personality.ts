@@ -72,7 +72,8 @@ function ownerOf(world: WindowsWorld, ref: ObjectRef): string | null {
       return at ? (world.devices.get(at)?.driver ?? null) : null;
     }
     case 'registration':
-      return world.registrations.get(ref.name)?.driver ?? null;
+      // An application's registration (RegisterDeviceNotification) belongs to no driver.
+      return world.registrations.get(ref.name)?.driver || null;
     case 'reference': {
       const r = world.references.get(ref.name);
       return r ? (world.devices.get(r.device)?.driver ?? null) : null;

@@ -1,16 +1,15 @@
 import type { WindowsRuleId } from '../rules';
-import { closeHandleNow, completeIrpNow, openNow, type Failure } from './io';
+import { completeIrpNow, type Failure } from './io';
 import { usageVeto } from './deviceUsage';
-import { canOpen } from './openChecks';
-import { unregisterNow } from './notify';
-import { DOE, hasFlag, type DeviceObject, type DevnodeState, type Registration } from './model';
+import { isApp, queryRegistrants, registrantsOf, tellCancelled, tellRemoved } from './registrants';
+import { DOE, hasFlag, registrant, type DeviceObject, type DevnodeState } from './model';
 import { removeWaiting } from './removeLock';
 import { sendRemove } from './removeIrp';
 import { stackOf } from './stack';
 import { childrenOf, descendantsDeepestFirst } from './tree';
 import type { WindowsTx } from './tx';
 import { frameworkPurges } from './kmdf/framework';
-import { isKmdf } from './kmdf/objects';
+import { fsCancelRemove, fsDismount, fsPassDown, fsQueryRemove } from './fileSystem';
 import { frameworkQueryVeto } from './kmdf/stopRemove';
 
 /**
@@ -39,95 +38,6 @@ function alive(tx: WindowsTx, pdo: string): boolean {
 /** Whether an IRP_MN_REMOVE_DEVICE is under way in this stack (waiting on a remove lock). */
 export function removing(tx: WindowsTx, pdo: string): boolean {
   return removeWaiting(stackOf(tx, pdo)) !== undefined;
-}
-
-/** Target-device-change registrants on the devices of a stack. */
-function registrantsOf(tx: WindowsTx, names: ReadonlySet<string>): Registration[] {
-  return tx.registrations
-    .valueSeq()
-    .filter((r) => r.category === 'targetDeviceChange' && r.target !== null && names.has(r.target))
-    .toArray();
-}
-
-function tell(tx: WindowsTx, r: Registration, guid: string, rule: WindowsRuleId): void {
-  tx.emit('notificationSent', rule, {
-    registration: r.name,
-    driver: r.driver,
-    device: r.target ?? undefined,
-    state: guid,
-    handle: r.handle ?? undefined,
-  });
-}
-
-/**
- * Registrants are told of a removal; those not queried first close their
- * handles then, and each removes its registration with
- * IoUnregisterPlugPlayNotification (WDK "Handling a
- * GUID_TARGET_DEVICE_REMOVE_COMPLETE Event"), unless it forgets (a driver bug,
- * which keeps its driver from unloading: seed rule 4(c)).
- */
-function tellRemoved(tx: WindowsTx, names: ReadonlySet<string>, rule: WindowsRuleId): void {
-  for (const r of registrantsOf(tx, names)) {
-    tell(tx, r, 'GUID_TARGET_DEVICE_REMOVE_COMPLETE', rule);
-    if (r.handle) closeHandleNow(tx, r.handle);
-    if (!tx.registrations.has(r.name)) continue;
-    if (r.forgetsUnregister && !isKmdf(tx.driver(r.driver))) {
-      tx.emit('driverBug', 'win.pnp.unregisterOnRemove', {
-        registration: r.name,
-        driver: r.driver,
-        reason: `its callback does not call IoUnregisterPlugPlayNotification for ${r.name}: the registration keeps ${r.driver} from unloading`,
-      });
-    } else {
-      // A KMDF driver's remote I/O target is closed by the framework (win.kmdf.targetCloses).
-      unregisterNow(
-        tx,
-        r.name,
-        isKmdf(tx.driver(r.driver)) ? 'win.kmdf.targetCloses' : 'win.pnp.unregisterOnRemove',
-      );
-    }
-  }
-}
-
-/**
- * GUID_TARGET_DEVICE_QUERY_REMOVE, before the IRP: each registrant closes its
- * handle (and stays registered), keeps it open, or fails the query.
- */
-function queryRegistrants(
-  tx: WindowsTx,
-  names: ReadonlySet<string>,
-): { told: Registration[]; veto?: Registration } {
-  const told: Registration[] = [];
-  for (const r of registrantsOf(tx, names)) {
-    tell(tx, r, 'GUID_TARGET_DEVICE_QUERY_REMOVE', 'win.pnp.queryNotifyFirst');
-    told.push(r);
-    if (r.vetoesQueryRemove) return { told, veto: r };
-    if (!r.keepsHandleOpen && r.handle) closeHandleNow(tx, r.handle);
-  }
-  return { told };
-}
-
-/** GUID_TARGET_DEVICE_REMOVE_CANCELLED; a registrant that re-registers opens a new handle first. */
-function tellCancelled(tx: WindowsTx, registrants: readonly Registration[], rule: WindowsRuleId): void {
-  for (const r of registrants) {
-    const now = tx.registrations.get(r.name);
-    if (!now) continue;
-    tell(tx, now, 'GUID_TARGET_DEVICE_REMOVE_CANCELLED', rule);
-    if (now.reregisters) reregister(tx, now);
-  }
-}
-
-/** Unregister the old registration, open a new handle, register on it (its handle keeps its name). */
-function reregister(tx: WindowsTx, r: Registration): void {
-  if (!r.handle || !r.target || tx.handles.has(r.handle) || !canOpen(tx, r.target, r.handle)) return;
-  tx.emit('notificationUnregistered', 'win.pnp.reregister', { registration: r.name, driver: r.driver });
-  openNow(tx, r.target, r.handle);
-  tx.emit('notificationRegistered', 'win.pnp.reregister', {
-    registration: r.name,
-    driver: r.driver,
-    state: r.category,
-    device: r.target,
-    handle: r.handle,
-  });
 }
 
 /** A PnP IRP reaches one device; `failed`: its driver fails it there. */
@@ -169,15 +79,17 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
   const { told, veto } = queryRegistrants(tx, names);
   if (veto) {
     // No IRP was sent: the query-remove is aborted before it reaches the drivers.
-    const reason = `registrant ${veto.name} (${veto.driver}) failed GUID_TARGET_DEVICE_QUERY_REMOVE`;
-    tx.emit('queryRemoveVetoed', 'win.pnp.registrantVeto', {
+    const reason = isApp(veto)
+      ? `application ${registrant(veto)} answered DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY (${veto.name})`
+      : `registrant ${veto.name} (${veto.driver}) failed GUID_TARGET_DEVICE_QUERY_REMOVE`;
+    tx.emit('queryRemoveVetoed', isApp(veto) ? 'win.pnp.userDeny' : 'win.pnp.registrantVeto', {
       registration: veto.name,
-      driver: veto.driver,
+      ...(isApp(veto) ? {} : { driver: veto.driver }),
       device: veto.target ?? undefined,
       reason,
     });
     tellCancelled(tx, told, 'win.pnp.vetoCancelled');
-    return { ok: false, vetoedBy: veto.driver, reason };
+    return { ok: false, vetoedBy: registrant(veto), reason };
   }
   const queried: string[] = [];
   for (const node of subtree) {
@@ -205,6 +117,12 @@ export function queryRemove(tx: WindowsTx, pdo: string): QueryOutcome {
 
 /** IRP_MN_QUERY_REMOVE_DEVICE through one stack, top first; a failure there cancels that stack. */
 function queryStackIrps(tx: WindowsTx, pdo: string): QueryOutcome {
+  // A file system mounted on the device hears the query first (win.fs.queryRemove).
+  const fs = fsQueryRemove(tx, pdo);
+  if (!fs.ok) {
+    cancelRemove(tx, pdo);
+    return fs;
+  }
   const stack = stackOf(tx, pdo);
   for (const d of stack) {
     tx.emit('pnpIrp', 'win.pnp.queryTopDown', {
@@ -254,6 +172,7 @@ export function cancelRemove(tx: WindowsTx, pdo: string): void {
   const stack = stackOf(tx, pdo).reverse();
   sendDown(tx, stack, 'IRP_MN_CANCEL_REMOVE_DEVICE', 'win.pnp.cancelBottomUp');
   for (const d of stack) tx.patchDevice(d.name, { flags: d.flags & ~DOE.REMOVE_PENDING });
+  fsCancelRemove(tx, pdo);
   // The drivers put the device back as it was before the query (a query that failed changed nothing).
   const p = tx.dev(pdo);
   const back = p.devnode === 'QueryRemoved' ? (p.beforeQuery ?? 'Started') : p.devnode;
@@ -273,12 +192,15 @@ export function removeStack(tx: WindowsTx, pdo: string, present: boolean, rule: 
   if (!removeChildren(tx, pdo, present)) return;
   const p = tx.dev(pdo);
   if (!p.surpriseRemoved) {
-    tellRemoved(tx, namesOf(tx, pdo), 'win.pnp.removeCompleteFirst');
+    tellRemoved(tx, namesOf(tx, pdo), 'win.pnp.removeCompleteFirst', false);
     // A registrant's close may have completed the removal already.
     if (!alive(tx, pdo) || removing(tx, pdo)) return;
   }
   tx.patchDevice(pdo, { present: present && !p.surpriseRemoved });
+  // A mounted file system passes the REMOVE down at once and dismounts once the stack has completed it.
+  const volumes = fsPassDown(tx, pdo, 'IRP_MN_REMOVE_DEVICE');
   sendRemove(tx, pdo, rule);
+  if (!removing(tx, pdo)) fsDismount(tx, volumes);
 }
 
 /**
@@ -341,14 +263,16 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   if (!alive(tx, pdo)) return;
   const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
+  const volumes = fsPassDown(tx, pdo, 'IRP_MN_SURPRISE_REMOVAL');
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
+  fsDismount(tx, volumes);
   failOutstanding(tx, names, {
     status: 'STATUS_NO_SUCH_DEVICE',
     rule: 'win.pnp.surpriseFailsIo',
     model:
       'The WDK says the driver fails outstanding I/O; the status is the driver’s choice: the simulator uses STATUS_NO_SUCH_DEVICE.',
   });
-  tellRemoved(tx, names, 'win.pnp.notify');
+  tellRemoved(tx, names, 'win.pnp.notify', true);
   if (!alive(tx, pdo)) return;
   if (stackOf(tx, pdo).some((d) => d.fileObjects.size > 0)) {
     setDevnode(tx, pdo, 'RemovePendingCloses', 'win.pnp.removeAfterClose');

@@ -143,8 +143,16 @@ function removePdo(tx: WindowsTx, p: DeviceObject, rule: WindowsRuleId): void {
     deleteDevice(tx, pdo, rule);
     // A file still open on the PDO keeps it (win.delete.unlink): its devnode is no longer Started but
     // waits for the closes (!devnode's DeletePendingCloses); the last close unlinks it.
+    // (The function driver above detaches right after, within this REMOVE: that alone is no wait for closes.)
     const left = tx.device(pdo);
-    if (left && !left.unlinked && hasFlag(left, 'DELETE_PENDING') && left.devnode !== 'DeletePendingCloses') {
+    const held = left !== undefined && (left.fileObjects.size > 0 || left.obReferences.size > 0);
+    if (
+      left &&
+      held &&
+      !left.unlinked &&
+      hasFlag(left, 'DELETE_PENDING') &&
+      left.devnode !== 'DeletePendingCloses'
+    ) {
       tx.patchDevice(pdo, { devnode: 'DeletePendingCloses' });
       tx.emit('devnodeState', 'win.delete.unlink', {
         device: pdo,

@@ -6,14 +6,22 @@ import { dereferenceObject, referenceObject } from './references';
 import { loadDriver, stopDriver, updateDriver } from './drivers';
 import { closeHandle, completeIrp, openHandle, sendIrp } from './io';
 import type { WindowsWorld } from './model';
-import { registerNotification, registerShutdown, shutdown, unregisterNotification } from './notify';
+import {
+  registerDeviceNotification,
+  registerNotification,
+  registerShutdown,
+  shutdown,
+  unregisterNotification,
+} from './notify';
 import { pnpIrpAction, requestRemove, surpriseRemoveAction } from './pnpActions';
 import { acquireRemoveLock, releaseRemoveLock } from './removeLock';
 import { wdfSetStaticStopRemove } from './kmdf/stopRemove';
+import { wdfObjectDereference, wdfObjectReference } from './kmdf/references';
 import { WindowsTx } from './tx';
 import { timerFires } from './verifier';
 import { requestWaitWake } from './waitWake';
 import { deviceUsage } from './deviceUsage';
+import { mountVolume } from './fileSystem';
 
 export function createWindowsWorld(options: Partial<WindowsOptions> = {}): WindowsWorld {
   return {
@@ -67,6 +75,8 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return dereferenceObject(tx, action);
     case 'registerNotification':
       return registerNotification(tx, action);
+    case 'registerDeviceNotification':
+      return registerDeviceNotification(tx, action);
     case 'unregisterNotification':
       return unregisterNotification(tx, action);
     case 'registerShutdown':
@@ -81,12 +91,18 @@ export function windowsStep(world: WindowsWorld, action: WindowsAction): StepRes
       return deviceUsage(tx, action);
     case 'requestWaitWake':
       return requestWaitWake(tx, action);
+    case 'mountVolume':
+      return mountVolume(tx, action);
     case 'acquireRemoveLock':
       return acquireRemoveLock(tx, action);
     case 'releaseRemoveLock':
       return releaseRemoveLock(tx, action);
     case 'wdfSetStaticStopRemove':
       return wdfSetStaticStopRemove(tx, action);
+    case 'wdfObjectReference':
+      return wdfObjectReference(tx, action);
+    case 'wdfObjectDereference':
+      return wdfObjectDereference(tx, action);
     case 'timerFires':
       return timerFires(tx, action);
     case 'stopDriver':

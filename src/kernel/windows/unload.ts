@@ -1,3 +1,4 @@
+import { releaseVolume } from './fileSystem';
 import { describeRefs, type ObjectRef } from '../events';
 import type { WindowsRuleId } from '../rules';
 import { DOE, hasFlag, type Driver } from './model';
@@ -179,6 +180,8 @@ export function freeDevice(tx: WindowsTx, name: string): void {
   const driver = tx.drv(d.driver);
   if (driver.lingering.has(name)) tx.patchDriver(d.driver, { lingering: driver.lingering.delete(name) });
   tx.emit('deviceFreed', 'win.delete.freed', { device: name, driver: d.driver });
+  // A dismounted volume's file system releases its storage device (fileSystem.ts).
+  if (d.role === 'volume') releaseVolume(tx, d);
   maybeFreeImage(tx, d.driver);
 }
 

@@ -241,9 +241,30 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     },
   },
   {
+    id: 'registerDeviceNotification',
+    label: 'Application: RegisterDeviceNotification',
+    help: 'An application registers its window on a handle it holds (DBT_DEVTYP_HANDLE): it hears DBT_DEVICEQUERYREMOVE and friends by WM_DEVICECHANGE. No driver is referenced, unlike IoRegisterPlugPlayNotification.',
+    group: 'Notifications',
+    subject: { kind: 'handle', field: 'handle' },
+    fields: {
+      handle: { ...handle, label: 'Application’s handle' },
+      registration: { label: 'New registration', new: { of: 'registration', prefix: 'app' } },
+      app: { label: 'Application', placeholder: 'App' },
+      deniesQueryRemove: {
+        label: 'Answers DBT_DEVICEQUERYREMOVE with BROADCAST_QUERY_DENY',
+        help: 'Any application may deny a removal',
+      },
+      keepsHandleOpen: {
+        label: 'Keeps its handle open on DBT_DEVICEQUERYREMOVE',
+        help: 'A well-behaved application closes it; an open handle makes the removal fail',
+      },
+      reopens: { label: 'Reopens its handle on DBT_DEVICEQUERYREMOVEFAILED' },
+    },
+  },
+  {
     id: 'unregisterNotification',
     label: 'Unregister',
-    help: 'IoUnregisterPlugPlayNotification.',
+    help: 'IoUnregisterPlugPlayNotification (a driver’s), or UnregisterDeviceNotification (an application’s).',
     group: 'Notifications',
     subject: { kind: 'registration', field: 'registration' },
     fields: {
@@ -302,6 +323,18 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
     },
   },
   {
+    id: 'mountVolume',
+    label: 'Mount a volume (file system)',
+    help: 'A file system mounts a volume on a storage device: its volume device object takes the files opened on the volume, and it references the storage device while the volume exists. A removal asks it first: open files fail the query; REMOVE dismounts.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: {
+      device: { ...device, label: 'Storage device' },
+      fs: { ...driver, label: 'File system driver' },
+      volume: { label: 'New volume device', new: { of: 'device', prefix: 'Volume' } },
+    },
+  },
+  {
     id: 'requestWaitWake',
     label: 'Arm wake-up (IRP_MN_WAIT_WAKE)',
     help: 'PoRequestPowerIrp by the function driver: the bus driver keeps the IRP pending until the device signals wake (Complete IRP) or its sender cancels it.',
@@ -335,6 +368,22 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       device,
       stoppable: { label: 'Stoppable', help: 'Each FALSE must be matched by a TRUE' },
     },
+  },
+  {
+    id: 'wdfObjectReference',
+    label: 'KMDF: reference the WDFDEVICE',
+    help: 'WdfObjectReferenceWithTag: while the reference is held, the framework still calls EvtCleanupCallback when it deletes the device, but EvtDestroyCallback only at the last dereference.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
+  },
+  {
+    id: 'wdfObjectDereference',
+    label: 'KMDF: dereference the WDFDEVICE',
+    help: 'WdfObjectDereferenceWithTag: at zero, a WDFDEVICE the framework already deleted gets its EvtDestroyCallback.',
+    group: 'PnP',
+    subject: { kind: 'device', field: 'device' },
+    fields: { device, tag },
   },
   {
     id: 'timerFires',

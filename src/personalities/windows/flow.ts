@@ -134,8 +134,14 @@ export function windowsFlow(w: WindowsWorld, b: FlowSink): void {
     b.satellite(ref, { kind: 'device', name: r.device }, 'reference', { reference: r }, label);
   }
   for (const r of w.registrations.values()) {
-    const label = `${r.driver} registered ${r.name}`;
     const ref = { kind: 'registration', name: r.name } as const;
+    if (r.mode === 'user' && r.target && w.devices.has(r.target)) {
+      // An application's registration holds no driver: it sits by the device it watches.
+      const label = `application ${r.app ?? ''} registered ${r.name} on ${r.target}`;
+      b.satellite(ref, { kind: 'device', name: r.target }, 'registration', { registration: r }, label);
+      continue;
+    }
+    const label = `${r.driver} registered ${r.name}`;
     b.satellite(ref, { kind: 'driver', name: r.driver }, 'registration', { registration: r }, label);
   }
 }

@@ -11,6 +11,7 @@ import {
   type DeviceObject,
   type DevnodeState,
   type Driver,
+  type Registration,
   type WindowsWorld,
 } from '../../kernel/core';
 import {
@@ -38,6 +39,9 @@ const SHUTDOWN = {
   lastChance: 'IoRegisterLastChanceShutdownNotification (after the flush)',
 } as const;
 
+/** What a registrant does when told of a query-remove. */
+const onQuery = (r: Registration, veto: string): string =>
+  r.vetoesQueryRemove ? veto : r.keepsHandleOpen ? 'keeps its handle open' : 'closes its handle';
 const driverLink = (name: string): Part => link('driver', name, driverTitle(name));
 
 /** `DeviceNodeStarted (0x308)`, as `!devnode` prints a state. */
@@ -405,6 +409,23 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
     case 'registration': {
       const r = w.registrations.get(name);
       if (!r) return null;
+      if (r.mode === 'user') {
+        // An application's RegisterDeviceNotification: WM_DEVICECHANGE to its window, no driver held.
+        return {
+          kind: 'Application device notification',
+          name,
+          command: null,
+          rows: [
+            row('Registration', name),
+            row('Application', r.app ?? NONE, 'RegisterDeviceNotification with a DBT_DEVTYP_HANDLE filter'),
+            row('Holds a driver', 'no', 'Only a driver’s IoRegisterPlugPlayNotification counts for Unload'),
+            row('Handle', r.handle ? link('handle', r.handle) : NONE),
+            row('Target device', r.target ? link('device', r.target) : NONE),
+            row('On DBT_DEVICEQUERYREMOVE', onQuery(r, 'answers BROADCAST_QUERY_DENY')),
+            row('On DBT_DEVICEQUERYREMOVEFAILED', yesNo(r.reregisters, 'reopens its handle', 'stays closed')),
+          ],
+        };
+      }
       return {
         kind: 'PnP notification registration',
         name,
@@ -415,14 +436,7 @@ export function inspectWindows(w: WindowsWorld, kind: string, name: string): Ins
           row('EventCategory', CATEGORY[r.category].long),
           row('File object', r.handle ? link('handle', r.handle) : NONE),
           row('Target device', r.target ? link('device', r.target) : NONE),
-          row(
-            'On query-remove',
-            r.vetoesQueryRemove
-              ? 'vetoes it'
-              : r.keepsHandleOpen
-                ? 'keeps its handle open'
-                : 'closes its handle',
-          ),
+          row('On query-remove', onQuery(r, 'vetoes it')),
           row('After a cancel', yesNo(r.reregisters, 'reopens and registers again', 'stays closed')),
           row(
             'On remove-complete',

@@ -129,12 +129,16 @@ export const RegistrationNode = memo(function RegistrationNode({
   const r = data.registration;
   return (
     <Chip
-      kind="PnP reg"
+      kind={r.mode === 'user' ? 'App notify' : 'PnP reg'}
       title={r.name}
-      detail={CATEGORY[r.category].short}
-      tone="pending"
+      detail={r.mode === 'user' ? (r.app ?? '') : CATEGORY[r.category].short}
+      tone={r.mode === 'user' ? 'info' : 'pending'}
       highlighted={data.highlighted}
-      label={`PnP notification registration ${r.name}, ${r.category}`}
+      label={
+        r.mode === 'user'
+          ? `application ${r.app ?? ''} device notification ${r.name}, holds no driver`
+          : `PnP notification registration ${r.name}, ${r.category}`
+      }
     />
   );
 });

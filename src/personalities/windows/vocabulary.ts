@@ -12,6 +12,7 @@ export const ROLE: Readonly<Record<DeviceRole, { readonly short: string; readonl
   fdo: { short: 'FDO', long: 'FDO (functional device object)' },
   filter: { short: 'FiDO', long: 'FiDO (filter device object)' },
   control: { short: 'CDO', long: 'CDO (control device object)' },
+  volume: { short: 'VDO', long: 'VDO (volume device object of a mounted file system)' },
 };
 
 /** A driver's state in a word or two, and how it looks. */

@@ -5,7 +5,7 @@
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
  * its child devnodes, a cancelled removal, the order of a REMOVE held by a
  * remove lock, a wait-wake IRP pending at a removal, KMDF's cleanup and
- * removal, Driver Verifier; drv_detach's order; config's CFG_MODIFY and
+ * removal, Driver Verifier, an application's and a driver's notifications, a mounted volume's dismount, a paging file on a disk; drv_detach's order; config's CFG_MODIFY and
  * CFG_VERIFY; static modules and modadmin -u 0; STREAMS modules pushed and
  * popped). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
@@ -38,6 +38,9 @@ import verifierPoolLeak from './verifier-pool-leak.json';
 import timerAfterUnload from './timer-after-unload.json';
 import removeLockOrder from './remove-lock-order.json';
 import waitWakeRemove from './wait-wake-remove.json';
+import appNotification from './app-notification.json';
+import volumeDismount from './volume-dismount.json';
+import pagingFile from './paging-file.json';
 import svr5BusyWhileOpen from './svr5-busy-while-open.json';
 import svr5UnloadErrno from './svr5-unload-errno.json';
 import svr5LoadFails from './svr5-load-fails.json';
@@ -80,6 +83,9 @@ export const LESSON_SCENARIOS = {
   'timer-after-unload': timerAfterUnload,
   'remove-lock-order': removeLockOrder,
   'wait-wake-remove': waitWakeRemove,
+  'app-notification': appNotification,
+  'volume-dismount': volumeDismount,
+  'paging-file': pagingFile,
   'svr5-busy-while-open': svr5BusyWhileOpen,
   'svr5-unload-errno': svr5UnloadErrno,
   'svr5-load-fails': svr5LoadFails,

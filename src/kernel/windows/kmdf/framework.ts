@@ -3,6 +3,7 @@ import type { Failure } from '../io';
 import type { DeviceObject } from '../model';
 import type { WindowsTx } from '../tx';
 import { cleanupOrder, isKmdf, wdfDeviceTree, type WdfObject } from './objects';
+import { wdfHolders } from './references';
 
 /**
  * What the framework does for a KMDF driver where a WDM driver must do it
@@ -21,11 +22,28 @@ function callback(tx: WindowsTx, driver: string, o: WdfObject, name: string, rul
   });
 }
 
-/** Cleanup then destroy for each object, children before parents. */
+/**
+ * Cleanup then destroy for each object, children before parents. A WDFDEVICE
+ * the driver still references (WdfObjectReferenceWithTag) is cleaned up now,
+ * but destroyed only when its count reaches zero (kmdf/references.ts).
+ */
 function deleteObjects(tx: WindowsTx, driver: string, objects: readonly WdfObject[]): void {
   const order = cleanupOrder(objects);
   for (const o of order) callback(tx, driver, o, 'EvtCleanupCallback', 'win.kmdf.cleanupOrder');
-  for (const o of order) callback(tx, driver, o, 'EvtDestroyCallback', 'win.kmdf.cleanupOrder');
+  for (const o of order) {
+    const held = o.type === 'WDFDEVICE' ? wdfHolders(tx, driver, o.name) : [];
+    if (held.length === 0) {
+      callback(tx, driver, o, 'EvtDestroyCallback', 'win.kmdf.cleanupOrder');
+      continue;
+    }
+    tx.emit('wdfCallback', 'win.kmdf.destroyAtZero', {
+      driver,
+      device: o.name,
+      state: 'EvtDestroyCallback',
+      wdfObject: `${o.type} ${o.name}`,
+      reason: `put off: the driver still references it (tag ${held.join(', ')}); it runs at the last WdfObjectDereference`,
+    });
+  }
 }
 
 /**
