@@ -31,7 +31,7 @@ type Result = StepResult<WindowsWorld>;
 export const vpbRef = (volume: string): string => volume;
 
 /** The volumes mounted on the devices of a stack (usually one). */
-export function volumesOn(tx: WindowsTx, pdo: string): DeviceObject[] {
+function volumesOn(tx: WindowsTx, pdo: string): DeviceObject[] {
   const names = new Set(stackOf(tx, pdo).map((d) => d.name));
   return (
     tx.devices
