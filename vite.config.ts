@@ -5,6 +5,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { PREACT_ALIASES } from './scripts/vite-preact.mjs';
 
 /**
  * What a page shows before its program has started, written once for the
@@ -48,6 +49,9 @@ const rootFrom = (page: string) => {
   const depth = relative(fileURLToPath(new URL('.', import.meta.url)), page).split(/[\\/]/).length - 1;
   return depth > 0 ? '../'.repeat(depth) : './';
 };
+
+/** A page of the project, by its path from here. */
+const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 function bootPages(): Plugin {
   return {
@@ -138,6 +142,52 @@ function emitSdk(): Plugin {
 }
 
 /**
+ * The embed (embed.html) on Preact (scripts/vite-preact.mjs; issue 18, "Lighter embeds"): built on
+ * its own, with React's module names aliased to preact/compat, and its files added to the site's
+ * build (so the service worker precaches them as the app's). The app keeps React; `vite` in
+ * development serves embed.html with React too (same API, and the e2e tests run on the build).
+ * Its files are named `assets/embed-…`, apart from the app's (as the element's are `element-…`).
+ */
+function embedOnPreact(): Plugin {
+  return {
+    name: 'unload-lens:embed-on-preact',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      const out = await build({
+        configFile: false,
+        logLevel: 'warn',
+        base: './',
+        plugins: [react(), tailwindcss(), bootPages(), prefetchSoon()],
+        resolve: { alias: PREACT_ALIASES },
+        worker: { format: 'es' },
+        build: {
+          target: 'es2022',
+          sourcemap,
+          write: false,
+          rolldownOptions: {
+            input: { embed: page('./embed.html') },
+            output: {
+              chunkFileNames: 'assets/embed-[name]-[hash].js',
+              assetFileNames: 'assets/embed-[name]-[hash][extname]',
+            },
+          },
+        },
+      });
+      const files = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
+      if (!files.some((f) => f.fileName === 'embed.html')) throw new Error('the embed did not build');
+      for (const f of files) {
+        if (bundle[f.fileName]) throw new Error(`the embed's ${f.fileName} would overwrite the app's file`);
+        this.emitFile({
+          type: 'asset',
+          fileName: f.fileName,
+          source: f.type === 'chunk' ? f.code : f.source,
+        });
+      }
+    },
+  };
+}
+
+/**
  * Source maps are opt-in (`SOURCEMAP=1 npm run build`): a default build ships
  * none, so a host publishes no source it did not mean to (README, hosting).
  */
@@ -184,6 +234,8 @@ export default defineConfig({
     prefetchSoon(),
     // The SDK for host pages, as dist/unload-lens-sdk.js (docs/embed.md).
     emitSdk(),
+    // embed.html and its scripts, on Preact.
+    embedOnPreact(),
     // The service worker (src/app/offline.ts registers it, in a production build only): every page
     // of the build precached, so the app, the lessons and the embed open offline once loaded. The
     // manifest and icons are files of public/ (manifest: false: the plugin writes none of its own).
@@ -212,13 +264,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap,
-    // Every page: the app, the embed (docs/embed.md) and the example documentation page.
+    // Every page: the app and the example documentation pages; the embed (docs/embed.md) is built
+    // beside them, on Preact (embedOnPreact).
     rolldownOptions: {
       input: {
-        index: fileURLToPath(new URL('./index.html', import.meta.url)),
-        embed: fileURLToPath(new URL('./embed.html', import.meta.url)),
-        examples: fileURLToPath(new URL('./examples/index.html', import.meta.url)),
-        'examples-elements': fileURLToPath(new URL('./examples/elements.html', import.meta.url)),
+        index: page('./index.html'),
+        examples: page('./examples/index.html'),
+        'examples-elements': page('./examples/elements.html'),
       },
     },
   },

@@ -4,7 +4,8 @@
  * - `--mode react`: `unload-lens.js`, the React component and the custom element class,
  *   with React as a peer dependency (not bundled);
  * - `--mode element`: `unload-lens-element.js`, which defines `<unload-visualizer>` when
- *   loaded, React bundled inside, for pages that are not React;
+ *   loaded, with Preact bundled inside in place of React (scripts/vite-preact.mjs), for pages
+ *   that are not React;
  * - `--mode site`: the same element script into the static site (`npm run build`), at
  *   `dist/unload-lens-element.js`, a stable address beside `embed.html`;
  * - `--mode sdk`: `unload-lens-sdk.js`, the promise SDK for frames (src/sdk/index.ts;
@@ -16,6 +17,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { PREACT_ALIASES, WITH_SELECTOR } from './scripts/vite-preact.mjs';
 
 const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -27,14 +29,9 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react(), tailwindcss()],
     resolve: {
-      // React Flow's zustand imports this helper, which npm ships as CommonJS calling
-      // require("react"): an ES module of our own instead (no `require` in any chunk).
-      alias: [
-        {
-          find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
-          replacement: src('./src/lib/withSelector.ts'),
-        },
-      ],
+      // The element bundles Preact (through preact/compat) as its React; the React entry leaves
+      // React to the host. Both take React Flow's `with-selector` helper as an ES module.
+      alias: element ? PREACT_ALIASES : [WITH_SELECTOR],
     },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     publicDir: false,
@@ -54,7 +51,13 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         // In the site, the element's chunks go with the site's assets, under names of their own.
-        output: site ? { chunkFileNames: 'assets/element-[name]-[hash].js' } : {},
+        // The element is a page's script, not a module for a bundler: minified whole, without the
+        // annotations a bundler would read (Vite keeps an ES library's whitespace and comments).
+        // The React entry stays as it is for hosts' bundlers.
+        output: {
+          ...(site ? { chunkFileNames: 'assets/element-[name]-[hash].js' } : {}),
+          ...(element ? { minify: true, comments: false } : {}),
+        },
         // The React entry leaves to the host: React (a peer), and the plain ES modules its
         // types name (declared dependencies, so a host's `tsc` finds them and bundles one copy).
         // React Flow's own zustand 4 stays inside (its version differs from ours).

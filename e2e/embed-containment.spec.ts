@@ -249,7 +249,7 @@ test.describe('when the panels cannot load', () => {
     baseURL,
   }) => {
     // The panels' file does not arrive (a proxy, a stale cache), without ?bench: a real fault.
-    await page.route(/\/assets\/EmbedPanels[^/]*\.js$/, (route) => route.abort());
+    await page.route(/\/assets\/(embed-)?EmbedPanels[^/]*\.js$/, (route) => route.abort());
     const host = new EmbedHost(page, baseURL!);
     await host.open('/embed.html?scenario=windows-default&controls=full', '100%', { height: 900 });
     await host.expectMessage('ready');

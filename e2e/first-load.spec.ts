@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 /**
  * The first load's JavaScript — the entry script of a page and every module
  * it preloads (what the browser must fetch before the first view) — stays
- * within its limit: the app's 180 KB gzip, the embed's 160 KB. React Flow
+ * within its limit: the app's 180 KB gzip, the embed's 120 KB. React Flow
  * is not part of either: both pages draw the graph still (GraphPreview.tsx)
  * while it loads. The action forms, the inspector's rows, the link writer,
  * the control API, the lessons' files and the debugger reader load after
@@ -24,8 +24,10 @@ const PAGES = [
   // each OS's kernel loaded when first wanted (issue 21's personalities, issue 22).
   { name: 'the app', page: 'index.html', kb: 180, cap: 209, notYet: true },
   // 160.0 KB at ea14834; 159.5 once the service worker's registration and the height reporter loaded
-  // beside the first view (src/embed/main.tsx); 173.2 after the fourth round's kernel (above).
-  { name: 'the embed', page: 'embed.html', kb: 160, cap: 174, notYet: true },
+  // beside the first view (src/embed/main.tsx); 173.2 after the fourth round's kernel (above); 111.5 on
+  // Preact (vite.config.ts, embedOnPreact: react-dom was 63 KB of it, Preact with compat is 8). Issue
+  // 18's target for the interactive iframe's first view is 120 KB: met, and the cap from now on.
+  { name: 'the embed', page: 'embed.html', kb: 120, cap: 120, notYet: false },
 ] as const;
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -69,8 +71,9 @@ function allScripts(page: string): string[] {
   const visit = (f: string) => {
     if (seen.has(f)) return;
     seen.add(f);
-    for (const m of readFileSync(`${dist}${f}`, 'utf8').matchAll(/["']\.\/([\w.-]+\.js)["']/g))
-      visit(`assets/${m[1]!}`);
+    // (`./sw.js`, the service worker's address, names a file of the site's root: not a chunk.)
+    for (const m of readFileSync(`${dist}${f}`, 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g))
+      if (existsSync(`${dist}assets/${m[1]!}`)) visit(`assets/${m[1]!}`);
   };
   initialScripts(page).forEach(visit);
   return [...seen];
@@ -79,12 +82,13 @@ const gzipKb = (files: readonly string[]) =>
   files.reduce((n, f) => n + gzipSync(readFileSync(`${dist}${f}`)).length, 0) / 1024;
 
 // Issue 18's targets for the interactive iframe (embed.html): at most 120 KB gzip before its graph is
-// interactive (the first load above; React Flow comes just after it), at most 180 KB with everything it
-// may load (React Flow, the panels, the control API, the link writer, every lesson's file). NOT YET:
-// 159.5 and 263.0 KB (react-dom alone is 63 KB gzip; the kernel with Immutable and zod about 50; React
-// Flow with d3 about 55); `npm run size` says where the rest is. The cap keeps the whole from growing
-// (263.0 KB, then 285.9 with the fourth round's kernel mechanisms and lessons).
-const IFRAME = { first: 120, total: 180, totalCap: 287 };
+// interactive (the first load above, met on Preact; React Flow comes just after it), at most 180 KB with
+// everything it may load (React Flow, the panels, the control API, the link writer, every lesson's file).
+// NOT YET in all: 263.0 KB, then 285.9 with the fourth round's kernel mechanisms and lessons, 222.4 on
+// Preact (of which the lesson catalogue's text is about 25 KB, React Flow with d3 about 55, the kernel
+// with Immutable and zod about 75); `npm run size` says where the rest is. The cap keeps the whole from
+// growing.
+const IFRAME = { total: 180, totalCap: 224 };
 
 test(`the interactive iframe loads at most ${IFRAME.totalCap} KB gzip JavaScript in all`, () => {
   const files = allScripts('embed.html');
@@ -94,14 +98,10 @@ test(`the interactive iframe loads at most ${IFRAME.totalCap} KB gzip JavaScript
   expect(kb).toBeLessThanOrEqual(IFRAME.totalCap);
 });
 
-for (const { what, files, kb } of [
-  { what: 'first view', files: () => initialScripts('embed.html'), kb: IFRAME.first },
-  { what: 'whole', files: () => allScripts('embed.html'), kb: IFRAME.total },
-])
-  test(`the interactive iframe's ${what} meets issue 18's ${kb} KB gzip target`, () => {
-    test.fail(true, `over its ${kb} KB target (not yet)`);
-    expect(gzipKb(files())).toBeLessThanOrEqual(kb);
-  });
+test(`the interactive iframe's whole meets issue 18's ${IFRAME.total} KB gzip target`, () => {
+  test.fail(true, `over its ${IFRAME.total} KB target (not yet)`);
+  expect(gzipKb(allScripts('embed.html'))).toBeLessThanOrEqual(IFRAME.total);
+});
 
 for (const { name, path } of [
   { name: 'the app', path: '/' },
@@ -113,7 +113,7 @@ for (const { name, path } of [
     // React Flow's chunks held back, as a slow line would.
     let release = () => {};
     const held = new Promise<void>((go) => (release = go));
-    await page.route(/\/assets\/(AppGraph|EmbedGraph|Graph)-[^/]*\.js$/, async (route) => {
+    await page.route(/\/assets\/(embed-)?(AppGraph|EmbedGraph|Graph)-[^/]*\.js$/, async (route) => {
       await held;
       await route.continue();
     });

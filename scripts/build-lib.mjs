@@ -31,7 +31,7 @@ const pkg = {
     './package.json': './package.json',
   },
   sideEffects: ['./unload-lens-element.js'],
-  // React is the page's own: any React from 18.3 on (the element bundles its own and needs none).
+  // React is the page's own: any React from 18.3 on (the element bundles Preact in its place and needs none).
   peerDependencies: { react: REACT, 'react-dom': REACT },
   peerDependenciesMeta: { react: { optional: true }, 'react-dom': { optional: true } },
   // Plain ES modules the component imports and its types name (one copy in the host's bundle);

@@ -103,11 +103,25 @@ test('the package: ES modules only (no CommonJS require in any built file)', () 
 });
 
 test('sizes: the element at most 200 KB gzip before it runs; the component at most 120 KB added to the first view of a React page', () => {
-  // Measured and printed in beforeAll; what the issue's targets hold today (the whole, lazy parts
-  // included, is larger: the element 286 KB, the component 189 KB, against 200 and 120; see the report).
+  // Measured and printed in beforeAll; what the issue's targets hold today (the component's whole,
+  // lazy parts included, is larger: 210 KB against 120; see the report).
   expect(hosts.element.first).toBeLessThanOrEqual(200 * 1024);
   for (const r of hosts.react)
     expect(r.js.first - r.js.baseline, `React ${r.react}`).toBeLessThanOrEqual(120 * 1024);
+});
+
+// The element with everything it may load (the live graph, the panels, every lesson's file): 286 KB
+// on React, 219.8 on Preact (scripts/vite-preact.mjs), of which the lesson catalogue's text is about
+// 24. NOT YET within issue 18's 200 KB; the cap keeps it from growing.
+const ELEMENT = { total: 200, totalCap: 222 };
+
+test(`sizes: the element with all it may load is at most ${ELEMENT.totalCap} KB gzip`, () => {
+  expect(hosts.element.total).toBeLessThanOrEqual(ELEMENT.totalCap * 1024);
+});
+
+test(`sizes: the element with all it may load meets issue 18's ${ELEMENT.total} KB gzip target`, () => {
+  test.fail(true, `over its ${ELEMENT.total} KB target (not yet)`);
+  expect(hosts.element.total).toBeLessThanOrEqual(ELEMENT.total * 1024);
 });
 
 for (const line of ['19', '18']) {

@@ -108,7 +108,7 @@ function elementSizes(pkg: string) {
   const visit = (f: string) => {
     if (reached.has(f)) return;
     reached.add(f);
-    for (const m of readFileSync(join(pkg, f), 'utf8').matchAll(/["']\.\/([\w.-]+\.js)["']/g))
+    for (const m of readFileSync(join(pkg, f), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g))
       if (m[1]) visit(m[1]);
   };
   visit(entry);
