@@ -11,6 +11,9 @@ export default defineConfig({
   entry: [
     // The example pages' stylesheet (a <link>: the Vite plugin follows only their scripts).
     'examples/docs.css',
+    // The embed page: built on its own, on Preact, by vite.config.ts's embedOnPreact plugin (Vite's input no
+    // longer names embed.html, so knip's Vite plugin does not see it).
+    'src/embed/main.tsx',
     // The debugger reader's worker (`?worker&url` in src/debugger/readInBackground.ts).
     'src/debugger/reader.worker.ts',
     // The package (vite.lib.config.ts, tsconfig.lib.json): its exports are its public API, as are the kernel's.
