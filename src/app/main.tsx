@@ -102,15 +102,27 @@ if (root && params.get('view') === 'pair') {
   // A reload of this tab (a clicker's F5) comes back as it was, unasked: step, score, presenter mode.
   const tab = await resumeTab(visualizer);
   notices.push(...tab.problems);
-  keepTab(visualizer);
+  // What writes links (the address, the kept work) packs a changed scenario with a compressor the first
+  // view does not need: it loads beside the first view, and the address and the tab's state follow the
+  // view from then on (until then the address is the one that opened this view).
+  const links = import('../share/makeLink');
+  links.then(
+    (writer) => {
+      syncAddress(visualizer.store, (s) => viewAddress(s, writer));
+      keepTab(visualizer, writer);
+    },
+    (e: unknown) =>
+      console.error(
+        `Unload Lens: the address and this tab's state will not follow the view: the link writer did not load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`,
+      ),
+  );
   // The work is kept as the user works (src/app/work/), and offered back after a reload or a crash.
-  const keeper = keepWork(visualizer);
+  const keeper = keepWork(visualizer, links);
   if (!keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
   // The benchmark drives the visualizer's door directly (npm run bench), measuring the app as it runs.
   // The fault-injection tests (e2e/containment.spec.ts) name a part here and it fails as it draws.
   const faults = params.has('bench') ? new Set<string>() : null;
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer, unloadLensFaults: faults });
-  syncAddress(visualizer.store, viewAddress);
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });

@@ -4,6 +4,7 @@ import { scoreOf } from '../lessons/state';
 import { defaultScenarioSource } from '../scenarios/load';
 import { createVisualizer, type Visualizer } from '../store';
 import { app } from '../store/testing';
+import * as links from '../share/makeLink';
 import { keepTab, readTab, resumeTab } from './tabSession';
 
 /** One browser tab's sessionStorage and address, reloaded as often as asked (no DOM needed). */
@@ -47,7 +48,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('comes back in presenter mode, at the same step, with the score, unasked', async () => {
     const t = tab('?lesson=leaked-handle&step=3');
     const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 1 }).do('biggerText');
     expect(r.state.cursor).toBe(3);
     t.leave();
@@ -70,7 +71,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('a new lesson link in the same tab opens fresh, and a projected tab stays projected', async () => {
     const t = tab('?lesson=leaked-handle&step=3');
     const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 1 });
     t.leave();
     (t.win.location as { search: string }).search = '?lesson=svr5-busy-while-open&step=0';
@@ -87,7 +88,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('outside presenter mode nothing comes back unasked (the work keeper offers it, as before)', async () => {
     const t = tab('?lesson=outstanding-irp&step=3');
     const r = app().do('openLesson', { id: 'outstanding-irp', step: 2 });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 0 });
     t.leave();
     const again = load(t.win.location.search);
@@ -111,7 +112,7 @@ describe('what was open and half-typed, across a reload of the same address', ()
   it('comes back: the editor, its incomplete question, the palette, the log filter', async () => {
     const t = tab('?scenario=windows-default&step=9');
     const r = app({ scenario: defaultScenarioSource('windows') });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     const action = r.state.entries[0]?.action;
     r.do('togglePalette')
       .do('setLogFilter', { text: 'Beep' })
@@ -131,7 +132,7 @@ describe('what was open and half-typed, across a reload of the same address', ()
   it('stays behind on another address; a damaged draft is dropped, the rest comes back', async () => {
     const t = tab('?scenario=windows-default&step=9');
     const r = app({ scenario: defaultScenarioSource('windows') });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('setLogFilter', { text: 'IRP' });
     t.leave();
     const kept = JSON.parse(t.store.get('unload-lens.tab') ?? '{}') as { open: { drafts: object } };

@@ -1,6 +1,6 @@
 import { addressOf } from '../lessons/address';
 import type { AddressParams } from '../share/address';
-import { scenarioParam } from '../share/makeLink';
+import type { LinkWriter } from './work/saved';
 import type { VisualizerState } from '../store';
 
 /**
@@ -9,9 +9,9 @@ import type { VisualizerState } from '../store';
  * `?lesson=…&step=…` (the lesson's own step on a branch), anything else as
  * `?scenario=…&step=…` (`?os=` gives way to the scenario it opened). The
  * scenario is packed once per session change, not per step (scenarioParam
- * keeps it).
+ * keeps it), by the link writer the page loaded after its first view.
  */
-export function viewAddress(s: VisualizerState): AddressParams {
+export function viewAddress(s: VisualizerState, { scenarioParam }: LinkWriter): AddressParams {
   const at = addressOf(s);
   return at
     ? { lesson: at.id, step: String(at.step), scenario: null, os: null }

@@ -1,6 +1,6 @@
 import { isOs, type ObjectRef, type Os } from '../../kernel/core';
 import type { Answer, LessonSession } from '../../lessons/state';
-import { scenarioParam } from '../../share/makeLink';
+import type { scenarioParam } from '../../share/makeLink';
 import type { Session, VisualizerState } from '../../store';
 
 /**
@@ -48,10 +48,18 @@ export interface SavedWork {
 }
 
 /**
+ * Writes a session's `scenario` parameter: share/makeLink.ts, with its
+ * compressor, which a page loads after its first view and hands in.
+ */
+export interface LinkWriter {
+  readonly scenarioParam: typeof scenarioParam;
+}
+
+/**
  * Captures the work; each session is packed only when its steps changed
  * (scenarioParam keeps the last, shared with the address).
  */
-export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
+export function workCapturer({ scenarioParam }: LinkWriter): (s: VisualizerState, now: number) => SavedWork {
   const session = (s: VisualizerState): SavedSession => ({
     os: s.os,
     title: s.title,
