@@ -17,7 +17,7 @@ import { offerUpdates } from './offline';
 import { UpdateOffer } from './UpdateOffer';
 import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
-import { loadLessons } from '../lessons/catalogue';
+import { loadLesson, loadLessons } from '../lessons/catalogue';
 import { viewAddress } from './viewAddress';
 import { keepTab, resumeTab } from './tabSession';
 import './index.css';
@@ -90,7 +90,9 @@ if (root && params.get('view') === 'pair') {
   const { visualizer } = opened;
   const notices = [...opened.notices];
   if (lessonAt) {
-    await loadLessons();
+    // That lesson alone (the gallery, if it opens, loads the rest).
+    // A lesson that cannot load (offline, a damaged file) is refused below in words, and the gallery opens.
+    await loadLesson(lessonAt.id).catch(() => undefined);
     const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step, ask: true });
     if (!r.ok) {
       notices.push(`${r.error}. Pick a lesson from the gallery.`);
