@@ -92,7 +92,9 @@ if (root && params.get('view') === 'pair') {
   if (lessonAt) {
     // That lesson alone (the gallery, if it opens, loads the rest).
     // A lesson that cannot load (offline, a damaged file) is refused below in words, and the gallery opens.
-    await loadLesson(lessonAt.id).catch(() => undefined);
+    await loadLesson(lessonAt.id, async (id) =>
+      (await import('../scenarios/lessons/files')).LESSON_FILES[id](),
+    ).catch(() => undefined);
     const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step, ask: true });
     if (!r.ok) {
       notices.push(`${r.error}. Pick a lesson from the gallery.`);

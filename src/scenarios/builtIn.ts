@@ -2,8 +2,7 @@ import { onDemand } from '../actions/onDemand';
 import type { Os } from '../kernel/core';
 import svr5Default from './svr5-default.json';
 import windowsDefault from './windows-default.json';
-import { LESSON_FILES } from './lessons/files';
-import { LESSON_IDS, isLessonId, type LessonId } from './lessons/ids';
+import { LESSON_IDS, isLessonId } from './lessons/ids';
 
 /**
  * The built-in scenarios as a page loads them: each OS's default comes with
@@ -35,32 +34,16 @@ export async function loadLessonFiles(): Promise<void> {
   await lessonFiles.load();
 }
 
-/** Each lesson's file on its own (files.ts), for a page that wants one lesson, not all. */
-const oneFile = Object.fromEntries(LESSON_IDS.map((id) => [id, onDemand(LESSON_FILES[id])])) as Readonly<
-  Record<LessonId, ReturnType<typeof onDemand<unknown>>>
->;
-
-/** Loads one lesson's file (once), without the others unless they have loaded already. */
-export async function loadLessonFile(id: LessonId): Promise<unknown> {
-  const all = lessonFiles.loaded();
-  return all ? all[id] : oneFile[id].load();
-}
-
-/** A built-in scenario's file by id, loading it (alone) if need be; undefined when there is no such id. */
+/** A built-in scenario's file by id, loading it if need be; undefined when there is no such id. */
 export async function builtInFile(id: string): Promise<unknown> {
-  if (isLessonId(id)) return loadLessonFile(id);
+  if (isLessonId(id)) await loadLessonFiles();
   return loadedBuiltIns().get(id);
 }
 
 /** The built-in files this page has loaded so far, by id (the defaults always). */
 export function loadedBuiltIns(): ReadonlyMap<string, unknown> {
-  const ones = LESSON_IDS.flatMap((id) => {
-    const file = oneFile[id].loaded();
-    return file === null ? [] : [[id, file] as const];
-  });
   return new Map<string, unknown>([
     ...Object.entries(DEFAULT_FILES),
-    ...ones,
     ...Object.entries(lessonFiles.loaded() ?? {}),
   ]);
 }

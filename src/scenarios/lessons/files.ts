@@ -2,10 +2,10 @@ import type { LessonId } from './ids';
 
 /**
  * Each built-in lesson's file, loaded on its own the first time it is
- * wanted: a page opened on one lesson (`?lesson=leaked-handle`, a host's
- * `openLesson`) downloads that lesson, not the library (index.ts has them
- * all at once, for the gallery, the CLI and the tests). Keyed by id: a
- * lesson without a loader is a compile error.
+ * wanted: the app opened on one lesson (`?lesson=leaked-handle`) downloads
+ * that lesson, not the library (index.ts has them all at once, for the
+ * gallery, the CLI and the tests; src/lessons/catalogue.ts's `loadLesson`).
+ * Keyed by id: a lesson without a loader is a compile error.
  *
  * As text (`?raw`), so the bundler gives each a chunk of its own beside
  * the library's one chunk of every lesson (the same JSON module imported
