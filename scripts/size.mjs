@@ -50,6 +50,7 @@ function refsOf(file) {
   const statics = new Set();
   for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) statics.add(norm(m[1]));
   const all = new Set(statics);
+  // Quoted or in backticks: the bundler writes `import(\`./x.js\`)` for a chunk with no deps to preload.
   for (const m of code.matchAll(/["'`]((?:\.{1,2}\/|assets\/)[\w./-]+\.js)["'`]/g)) {
     const f = norm(m[1]);
     if (existsSync(join(dir, f))) all.add(f);

@@ -17,7 +17,7 @@ import { offerUpdates } from './offline';
 import { UpdateOffer } from './UpdateOffer';
 import { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { lessonAddressOf } from '../lessons/address';
-import { loadLessons } from '../lessons/catalogue';
+import { loadLesson, loadLessons } from '../lessons/catalogue';
 import { viewAddress } from './viewAddress';
 import { keepTab, resumeTab } from './tabSession';
 import './index.css';
@@ -90,7 +90,11 @@ if (root && params.get('view') === 'pair') {
   const { visualizer } = opened;
   const notices = [...opened.notices];
   if (lessonAt) {
-    await loadLessons();
+    // That lesson alone (the gallery, if it opens, loads the rest).
+    // A lesson that cannot load (offline, a damaged file) is refused below in words, and the gallery opens.
+    await loadLesson(lessonAt.id, async (id) =>
+      (await import('../scenarios/lessons/files')).LESSON_FILES[id](),
+    ).catch(() => undefined);
     const r = visualizer.execute('openLesson', { id: lessonAt.id, step: lessonAt.step, ask: true });
     if (!r.ok) {
       notices.push(`${r.error}. Pick a lesson from the gallery.`);
@@ -102,15 +106,27 @@ if (root && params.get('view') === 'pair') {
   // A reload of this tab (a clicker's F5) comes back as it was, unasked: step, score, presenter mode.
   const tab = await resumeTab(visualizer);
   notices.push(...tab.problems);
-  keepTab(visualizer);
+  // What writes links (the address, the kept work) packs a changed scenario with a compressor the first
+  // view does not need: it loads beside the first view, and the address and the tab's state follow the
+  // view from then on (until then the address is the one that opened this view).
+  const links = import('../share/makeLink');
+  links.then(
+    (writer) => {
+      syncAddress(visualizer.store, (s) => viewAddress(s, writer));
+      keepTab(visualizer, writer);
+    },
+    (e: unknown) =>
+      console.error(
+        `Unload Lens: the address and this tab's state will not follow the view: the link writer did not load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`,
+      ),
+  );
   // The work is kept as the user works (src/app/work/), and offered back after a reload or a crash.
-  const keeper = keepWork(visualizer);
+  const keeper = keepWork(visualizer, links);
   if (!keeper.saving) notices.push(NOTHING_SAVED_NOTICE);
   // The benchmark drives the visualizer's door directly (npm run bench), measuring the app as it runs.
   // The fault-injection tests (e2e/containment.spec.ts) name a part here and it fails as it draws.
   const faults = params.has('bench') ? new Set<string>() : null;
   if (params.has('bench')) Object.assign(window, { unloadLens: visualizer, unloadLensFaults: faults });
-  syncAddress(visualizer.store, viewAddress);
   visualizer.store.subscribe((s, prev) => {
     if (s.theme !== prev.theme) saveTheme(s.theme);
   });

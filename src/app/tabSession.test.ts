@@ -4,6 +4,7 @@ import { scoreOf } from '../lessons/state';
 import { defaultScenarioSource } from '../scenarios/load';
 import { createVisualizer, type Visualizer } from '../store';
 import { app } from '../store/testing';
+import * as links from '../share/makeLink';
 import { keepTab, readTab, resumeTab } from './tabSession';
 import { viewAddress } from './viewAddress';
 
@@ -48,7 +49,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('comes back in presenter mode, at the same step, with the score, unasked', async () => {
     const t = tab('?lesson=leaked-handle&step=3');
     const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 1 }).do('biggerText');
     expect(r.state.cursor).toBe(3);
     t.leave();
@@ -71,7 +72,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('with a question open, comes back AT the question, asked, the focus on the same choice', async () => {
     const t = tab('?lesson=leaked-handle&step=3');
     const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('next').do('next').do('pointChoice', { choice: 1 }).expectOk();
     expect(openQuestion(r.state)).toBe(4);
     const score = scoreOf(r.state.lesson);
@@ -104,11 +105,11 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
     const r = app().do('loadLesson', { scenario: { ...lesson, steps }, name: 'ours.json' });
     r.do('goTo', { step: 2 }).do('next');
     expect(openQuestion(r.state)).toBe(3);
-    const at = viewAddress(r.state);
+    const at = viewAddress(r.state, links);
     expect(at.step).toBe('3');
     const t = tab(`?scenario=${at.scenario}&step=3`);
     r.do('togglePresenter').do('pointChoice', { choice: 1 });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     t.leave();
     const again = createVisualizer({ scenario: defaultScenarioSource('windows') });
     expect(await resumeTab(again, t.win)).toEqual({ resumed: true, problems: [] });
@@ -119,7 +120,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('a new lesson link in the same tab opens fresh, and a projected tab stays projected', async () => {
     const t = tab('?lesson=leaked-handle&step=3');
     const r = app().do('openLesson', { id: 'leaked-handle', step: 2 }).do('togglePresenter');
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 1 });
     t.leave();
     (t.win.location as { search: string }).search = '?lesson=svr5-busy-while-open&step=0';
@@ -136,7 +137,7 @@ describe('a reload of the same tab (a clicker’s F5)', () => {
   it('outside presenter mode nothing comes back unasked (the work keeper offers it, as before)', async () => {
     const t = tab('?lesson=outstanding-irp&step=3');
     const r = app().do('openLesson', { id: 'outstanding-irp', step: 2 });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('next').do('answer', { choice: 0 });
     t.leave();
     const again = load(t.win.location.search);
@@ -160,7 +161,7 @@ describe('what was open and half-typed, across a reload of the same address', ()
   it('comes back: the editor, its incomplete question, the palette, the log filter', async () => {
     const t = tab('?scenario=windows-default&step=9');
     const r = app({ scenario: defaultScenarioSource('windows') });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     const action = r.state.entries[0]?.action;
     r.do('togglePalette')
       .do('setLogFilter', { text: 'Beep' })
@@ -180,7 +181,7 @@ describe('what was open and half-typed, across a reload of the same address', ()
   it('stays behind on another address; a damaged draft is dropped, the rest comes back', async () => {
     const t = tab('?scenario=windows-default&step=9');
     const r = app({ scenario: defaultScenarioSource('windows') });
-    keepTab(r.visualizer, t.win);
+    keepTab(r.visualizer, links, t.win);
     r.do('setLogFilter', { text: 'IRP' });
     t.leave();
     const kept = JSON.parse(t.store.get('unload-lens.tab') ?? '{}') as { open: { drafts: object } };

@@ -3,7 +3,7 @@ import { readDraft, type KeptDraft } from '../lessons/typing';
 import { readKey, tabStorage, writeKey } from './storage';
 import { changedWork } from './work/keeper';
 import { prepareRestore, restoreWork } from './work/restore';
-import { readWork, workCapturer, type SavedWork } from './work/saved';
+import { readWork, workCapturer, type LinkWriter, type SavedWork } from './work/saved';
 
 /**
  * What a reload of this tab brings back without asking (issue 17: a
@@ -96,8 +96,8 @@ export function readTab(text: string | null): TabState | null {
 }
 
 /** Keeps this tab's state as it changes (once per burst of changes) and when the page goes. */
-export function keepTab(v: Visualizer, win: Window = window): () => void {
-  const capture = workCapturer();
+export function keepTab(v: Visualizer, links: LinkWriter, win: Window = window): () => void {
+  const capture = workCapturer(links);
   const write = () => {
     const s = v.getState();
     const state: TabState = {
@@ -146,8 +146,7 @@ export async function resumeTab(
   const same = kept.presenter && kept.address === win.location.search;
   const problems: string[] = [];
   if (same) {
-    await prepareRestore();
-    problems.push(...restoreWork(v, kept.work));
+    problems.push(...restoreWork(v, kept.work, await prepareRestore()));
   }
   if (kept.open && kept.address === win.location.search) problems.push(...reopen(v, kept.open));
   if (kept.presenter) {

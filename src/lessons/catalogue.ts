@@ -1,12 +1,18 @@
 import { onDemand } from '../actions/onDemand';
 import { loadLessonFiles } from '../scenarios/builtIn';
+import { isLessonId, type LessonId } from '../scenarios/lessons/ids';
+import type { Lesson } from './read';
 
 /**
  * The lesson library as a page loads it: the lessons' files and their
- * checks (library.ts) come in one chunk the first time a lesson is wanted
- * (the gallery opens, an address or a host names one), so the first view
- * of a page that shows none never downloads them. Whoever sends
- * `openLesson` awaits `loadLessons()` first.
+ * checks (library.ts) come in one chunk the first time the library is
+ * wanted (the gallery opens, a host names a lesson, saved work comes
+ * back), so the first view of a page that shows none never downloads
+ * them. A page opened on one lesson (the app's `?lesson=…`) loads that
+ * lesson alone: `loadLesson`, with the loader of one file the page hands
+ * in (src/scenarios/lessons/files.ts), so pages that never do so (the
+ * embed, the element) do not carry forty more chunks. Whoever sends
+ * `openLesson` awaits `loadLesson(id, …)` or `loadLessons()` first.
  */
 const lessons = onDemand(async () => {
   // The files also join the built-ins a link may name by id (src/scenarios/builtIn.ts).
@@ -17,5 +23,43 @@ const lessons = onDemand(async () => {
 /** Every lesson that reads, loaded once. */
 export const loadLessons = lessons.load;
 
-/** The lessons, if they have loaded; null before. */
+/** @public The lessons, if they have loaded; null before (its test reads it on fresh modules). */
 export const loadedLessons = lessons.loaded;
+
+/** Lessons read from their file alone, by id: loaded once, the first time each is wanted. */
+const single = new Map<LessonId, ReturnType<typeof onDemand<Lesson | null>>>();
+
+/** Reads one built-in lesson's file (`LESSON_FILES[id]()` in a page that offers it). */
+export type LessonFileLoader = (id: LessonId) => Promise<unknown>;
+
+/**
+ * Loads the lesson `id` names, alone (unless the library has loaded):
+ * undefined when no built-in lesson has that id or its file does not read.
+ */
+export async function loadLesson(id: string, loadFile: LessonFileLoader): Promise<Lesson | undefined> {
+  if (!isLessonId(id)) return undefined;
+  const all = lessons.loaded();
+  if (all) return all.find((l) => l.id === id);
+  let one = single.get(id);
+  if (!one) {
+    one = onDemand(async () => {
+      const [{ readLessonFile }, file] = await Promise.all([import('./read'), loadFile(id)]);
+      const r = readLessonFile(id, file);
+      return r.ok ? r.lesson : null;
+    });
+    single.set(id, one);
+  }
+  return (await one.load()) ?? undefined;
+}
+
+/**
+ * The lesson `id` names, if it has loaded (with the library or alone): what
+ * `openLesson` opens. `'unknown'` when no built-in lesson has that id,
+ * null while it has not loaded.
+ */
+export function loadedLesson(id: string): Lesson | 'unknown' | null {
+  if (!isLessonId(id)) return 'unknown';
+  const all = lessons.loaded();
+  if (all) return all.find((l) => l.id === id) ?? 'unknown';
+  return single.get(id)?.loaded() ?? null;
+}

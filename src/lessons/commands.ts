@@ -4,7 +4,7 @@ import { ANIMATION_COMMANDS } from '../store/moment';
 import { layoutFor } from '../store/layout';
 import { emptySession, moveTo } from '../store/session';
 import type { VisualizerState } from '../store/state';
-import { loadedLessons } from './catalogue';
+import { loadedLesson } from './catalogue';
 import { asksNext, openQuestion } from './question';
 import { FONT_SCALES, PRESENTER_SCALE, startLesson, type ClassroomUi, type LessonSession } from './state';
 
@@ -183,11 +183,10 @@ export const LESSON_COMMANDS = [
     parse: stepArg,
     available: always,
     perform: (s, a, run) => {
-      const lessons = loadedLessons();
-      if (!lessons)
-        return refuse(s, 'openLesson: the lessons have not loaded yet (await loadLessons() first)');
-      const found = lessons.find((l) => l.id === a.id);
-      if (!found) return refuse(s, `openLesson: no lesson "${a.id}"`);
+      const found = loadedLesson(a.id);
+      if (found === 'unknown') return refuse(s, `openLesson: no lesson "${a.id}"`);
+      if (!found)
+        return refuse(s, `openLesson: the lesson has not loaded yet (await loadLesson("${a.id}") first)`);
       const r = run(s, 'loadScenario', { scenario: found.scenario }, 'scenario');
       if (!r.outcome.ok) return r;
       const loaded = r.state;

@@ -4,9 +4,9 @@ import { useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
-import { appLinkTo, linkTo } from './makeLink';
 import { sessionScenario } from './scenario';
 import { ImportProblems } from './ImportProblems';
+import type * as MakeLink from './makeLink';
 
 /** The page this visualizer is on, and the embed page beside it. */
 const here = () => window.location.href;
@@ -27,6 +27,23 @@ export function ShareMenu() {
   const linkInput = useRef<HTMLInputElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const panelId = useId();
+  // What writes the links (with its compressor) loads the first time the menu opens, not with the page.
+  const [writer, setWriter] = useState<typeof MakeLink | null>(null);
+  useEffect(() => {
+    if (!open || writer) return;
+    let live = true;
+    import('./makeLink').then(
+      (m) => live && setWriter(m),
+      (e: unknown) =>
+        live &&
+        setNote(
+          `The link could not be made: what writes it did not load (${e instanceof Error ? e.message : String(e)}). Reload the page to try again.`,
+        ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open, writer]);
 
   const accept = useCallback(
     (r: ImportResult) => {
@@ -47,16 +64,16 @@ export function ShareMenu() {
   const entries = useVisualizer(selectEntries);
   const title = useVisualizer(selectTitle);
   const { link, embed, asks } = useMemo(() => {
-    if (!open) return { link: '', embed: '', asks: false };
+    if (!open || !writer) return { link: '', embed: '', asks: false };
     const s = { ...v.getState(), cursor, entries };
-    const src = linkTo(embedPage(), s, { theme: 'auto', controls: 'minimal' });
+    const src = writer.linkTo(embedPage(), s, { theme: 'auto', controls: 'minimal' });
     return {
-      link: appLinkTo(here(), s),
+      link: writer.appLinkTo(here(), s),
       // A lesson's link (or one whose steps ask) opens as a lesson, asking its questions again.
       asks: s.lesson !== null || s.entries.some((e) => e.ask),
       embed: `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" style="width:100%;height:480px;border:0" loading="lazy"></iframe>`,
     };
-  }, [open, v, cursor, entries, title]);
+  }, [open, writer, v, cursor, entries, title]);
 
   useEffect(() => {
     if (!open) return;
@@ -163,6 +180,7 @@ export function ShareMenu() {
               <button
                 type="button"
                 className="btn"
+                disabled={!link}
                 onClick={() => void copy(link, 'Link', linkInput.current)}
               >
                 Copy link

@@ -1,7 +1,7 @@
 import type { Visualizer, VisualizerState } from '../../store';
 import { keysStartingWith, readKey, removeKey, storageWorks, writeKey } from '../storage';
-import { prepareRestore, restoreSettings, restoreWork } from './restore';
-import { readWork, sameView, workCapturer, type SavedWork } from './saved';
+import { prepareRestore, restoreSettings, restoreWork, type LinkReader } from './restore';
+import { readWork, sameView, workCapturer, type LinkWriter, type SavedWork } from './saved';
 
 /**
  * Keeps the work in progress in the browser as the user works, and finds
@@ -111,21 +111,43 @@ const NOT_SAVING: WorkKeeper = {
   onFailure: () => () => {},
 };
 
-export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
+/**
+ * `links` writes the sessions' scenario parameters (share/makeLink.ts): a
+ * page hands in its loading, so the compressor stays out of its first
+ * view; saving starts once it has loaded (and is said to have failed if it
+ * cannot load).
+ */
+export function keepWork(
+  v: Visualizer,
+  links: LinkWriter | Promise<LinkWriter>,
+  win: Window = window,
+): WorkKeeper {
   if (!storageWorks(win)) return NOT_SAVING;
   const key = `${WORK_PREFIX}${newId(win)}`;
-  const capture = workCapturer();
-  const opened = capture(v.getState(), Date.now());
   // The work kept before this load: a tab that opens meanwhile is never taken for one gone.
   const before = keysStartingWith(WORK_PREFIX, win).map((k) => ({ key: k, kept: readKept(readKey(k, win)) }));
   let failed = false;
   const listeners = new Set<() => void>();
-
-  const save = (closed = false) => {
-    const kept: Kept = { closed, work: capture(v.getState(), Date.now()) };
-    if (writeKey(key, JSON.stringify(kept), win) || failed) return;
+  const fail = () => {
+    if (failed) return;
     failed = true;
     listeners.forEach((l) => l());
+  };
+  // What reading the kept work needs (the link reader), loaded before the offer is made.
+  let link: LinkReader | null = null;
+  // The capturer and the view as it opened: once the link writer is at hand (at once when given).
+  let capture: ReturnType<typeof workCapturer> | null = null;
+  let opened: SavedWork | null = null;
+  const start = (writer: LinkWriter) => {
+    capture = workCapturer(writer);
+    opened = capture(v.getState(), Date.now());
+    saveSoon();
+  };
+
+  const save = (closed = false) => {
+    if (!capture) return;
+    const kept: Kept = { closed, work: capture(v.getState(), Date.now()) };
+    if (!writeKey(key, JSON.stringify(kept), win)) fail();
   };
   holdLock(win, key);
   // Written when the page is idle, not in the click that changed it (nor before the first view):
@@ -146,7 +168,8 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     pending = null;
     save(closed);
   };
-  saveSoon();
+  const ready: Promise<void> =
+    links instanceof Promise ? links.then(start, () => fail()) : Promise.resolve(start(links));
   v.store.subscribe((s, prev) => {
     if (changedWork(s, prev)) saveSoon();
   });
@@ -156,6 +179,9 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
   });
 
   const offer = heldLocks(win).then(async (held) => {
+    // Without the link writer nothing was saved or can be compared (the failure is said by onFailure).
+    await ready;
+    if (!opened) return null;
     const gone = before
       .filter((o): o is { key: string; kept: Kept } => o.kept !== null && (o.kept.closed || !held.has(o.key)))
       .sort((a, b) => b.kept.work.savedAt - a.kept.work.savedAt);
@@ -164,7 +190,7 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     if (!newest) return null;
     if (!sameView(newest.kept.work, opened)) {
       // Offered once what restoring needs has loaded, so the answer to the offer acts at once.
-      await prepareRestore();
+      link = await prepareRestore();
       return { key: newest.key, work: newest.kept.work };
     }
     // The address reopened that very view: the rest comes back unasked, and this load's work replaces it.
@@ -177,7 +203,11 @@ export function keepWork(v: Visualizer, win: Window = window): WorkKeeper {
     saving: true,
     offer,
     restore: (o) => {
-      const problems = restoreWork(v, o.work);
+      if (!link)
+        return [
+          'The saved work cannot be put back yet: what reads it is still loading. Try again in a moment.',
+        ];
+      const problems = restoreWork(v, o.work, link);
       removeKey(o.key, win);
       return problems;
     },

@@ -1,11 +1,20 @@
 import { loadLessons } from '../../lessons/catalogue';
 import { asksNext, openQuestion } from '../../lessons/question';
 import { loadedBuiltIns } from '../../scenarios/builtIn';
-import { readScenarioParam } from '../../share/link';
+import type { readScenarioParam } from '../../share/link';
 import { builtInSourceIn } from '../../share/source';
 import { canonical } from '../../share/scenario';
 import type { Visualizer } from '../../store';
 import type { SavedSession, SavedWork } from './saved';
+
+/**
+ * Reads a saved `scenario` parameter (a built-in id or a packed scenario):
+ * share/link.ts's reader, with its decompressor, which `prepareRestore`
+ * loads so the first view of a page does not carry it.
+ */
+export interface LinkReader {
+  readonly readScenarioParam: typeof readScenarioParam;
+}
 
 /** A scenario step as a file has it: the action's fields, `do` first, and maybe narration and a question. */
 type Step = Readonly<Record<string, unknown>> & { readonly do: string };
@@ -17,16 +26,16 @@ type Step = Readonly<Record<string, unknown>> & { readonly do: string };
  * go to the step. Returns what could not be put back, in words (nothing
  * when all of it was); what could be is kept.
  */
-export function restoreWork(v: Visualizer, work: SavedWork): string[] {
+export function restoreWork(v: Visualizer, work: SavedWork, link: LinkReader): string[] {
   const problems: string[] = [];
   // The other OSes first: each switch keeps the session it leaves.
   for (const other of work.others) {
     if (other.os === work.current.os) continue;
     v.execute('switchOs', { os: other.os });
-    problems.push(...restoreSession(v, other));
+    problems.push(...restoreSession(v, other, link));
   }
   v.execute('switchOs', { os: work.current.os });
-  problems.push(...restoreSession(v, work.current));
+  problems.push(...restoreSession(v, work.current, link));
   restoreSettings(v, work);
   return problems;
 }
@@ -46,22 +55,26 @@ export function restoreSettings(
 
 /**
  * Loads what putting work back may need and the first view does not (the
- * lessons and their files), so `restoreWork` runs at once when asked.
+ * lessons and their files, the link reader), so `restoreWork` runs at once
+ * when asked with the reader this returns.
  */
-export async function prepareRestore(): Promise<void> {
-  await loadLessons();
+export async function prepareRestore(): Promise<LinkReader> {
+  const [link] = await Promise.all([import('../../share/link'), loadLessons()]);
+  return link;
 }
 
-function stepsOf(param: string): { steps: Step[]; source: unknown } | { error: string } {
-  const found = readScenarioParam(param, (id) => builtInSourceIn(Object.fromEntries(loadedBuiltIns()), id));
+function stepsOf(param: string, link: LinkReader): { steps: Step[]; source: unknown } | { error: string } {
+  const found = link.readScenarioParam(param, (id) =>
+    builtInSourceIn(Object.fromEntries(loadedBuiltIns()), id),
+  );
   if (!found.ok) return { error: found.error };
   const source = found.source as { steps?: unknown };
   return { steps: Array.isArray(source.steps) ? (source.steps as Step[]) : [], source };
 }
 
-function restoreSession(v: Visualizer, saved: SavedSession): string[] {
+function restoreSession(v: Visualizer, saved: SavedSession, link: LinkReader): string[] {
   const name = saved.title || 'untitled';
-  const shown = stepsOf(saved.scenario);
+  const shown = stepsOf(saved.scenario, link);
   if ('error' in shown) return [`The saved session “${name}” cannot be read: ${shown.error}`];
   const { lesson } = saved;
   if (!lesson) {
@@ -75,7 +88,7 @@ function restoreSession(v: Visualizer, saved: SavedSession): string[] {
     const r = v.execute('openLesson', { id: lesson.id });
     if (!r.ok) return [`The saved lesson “${name}” cannot be opened: ${r.error}`];
   } else {
-    const own = lesson.own === null ? null : stepsOf(lesson.own);
+    const own = lesson.own === null ? null : stepsOf(lesson.own, link);
     if (!own || 'error' in own) return [`The saved lesson “${name}” cannot be read.`];
     const r = v.execute('loadLesson', { scenario: own.source, name: lesson.id });
     if (!r.ok) return [`The saved lesson “${name}” cannot be opened: ${r.error}`];

@@ -1,7 +1,7 @@
 import { isOs, type ObjectRef, type Os } from '../../kernel/core';
 import { openQuestion } from '../../lessons/question';
 import type { Answer, LessonSession } from '../../lessons/state';
-import { scenarioParam } from '../../share/makeLink';
+import type { scenarioParam } from '../../share/makeLink';
 import type { Session, VisualizerState } from '../../store';
 
 /**
@@ -59,10 +59,18 @@ export interface SavedWork {
 }
 
 /**
+ * Writes a session's `scenario` parameter: share/makeLink.ts, with its
+ * compressor, which a page loads after its first view and hands in.
+ */
+export interface LinkWriter {
+  readonly scenarioParam: typeof scenarioParam;
+}
+
+/**
  * Captures the work; each session is packed only when its steps changed
  * (scenarioParam keeps the last, shared with the address).
  */
-export function workCapturer(): (s: VisualizerState, now: number) => SavedWork {
+export function workCapturer({ scenarioParam }: LinkWriter): (s: VisualizerState, now: number) => SavedWork {
   const session = (s: VisualizerState): SavedSession => ({
     os: s.os,
     title: s.title,

@@ -3,7 +3,7 @@
  * storage and its Web Locks, as a browser gives them to the keeper.
  *
  *   const site = sharedSite();
- *   const tab = fakeTab(site);   // a page load: keepWork(visualizer, tab)
+ *   const tab = fakeTab(site);   // a page load: keepWork(visualizer, links, tab)
  *   tab.close();                 // pagehide, then its lock is freed ({ crash: true }: no pagehide)
  */
 export interface Site {

@@ -3,17 +3,19 @@ import { defaultScenarioSource } from '../../scenarios/load';
 import { createVisualizer, type Visualizer } from '../../store';
 import { app } from '../../store/testing';
 import { keepWork, WORK_PREFIX } from './keeper';
+import * as link from '../../share/link';
+import * as links from '../../share/makeLink';
 import { restoreWork } from './restore';
 import { readWork, sameView, workCapturer, type SavedWork } from './saved';
 import { fakeTab, sharedSite } from './testing';
 
-const capture = (v: Visualizer) => workCapturer()(v.getState(), 1);
+const capture = (v: Visualizer) => workCapturer(links)(v.getState(), 1);
 /** Saved as the keeper saves it (JSON text), read back, and restored into a new visualizer on the default scenario. */
 function roundTrip(v: Visualizer): { again: Visualizer; problems: string[]; work: SavedWork } {
   const work = readWork(JSON.parse(JSON.stringify(capture(v))));
   if (!work) throw new Error('saved work does not read back');
   const again = createVisualizer({ scenario: defaultScenarioSource(work.current.os) });
-  return { again, problems: restoreWork(again, work), work };
+  return { again, problems: restoreWork(again, work, link), work };
 }
 
 describe('saved work', () => {
@@ -103,7 +105,7 @@ describe('saved work', () => {
   it('says what cannot be brought back, and reads nothing that is not saved work', () => {
     const work = capture(app({ scenario: defaultScenarioSource('windows') }).visualizer);
     const broken = { ...work, current: { ...work.current, scenario: 'no-such-scenario' } };
-    const problems = restoreWork(createVisualizer(), broken);
+    const problems = restoreWork(createVisualizer(), broken, link);
     expect(problems.join()).toContain('no built-in scenario "no-such-scenario"');
     for (const bad of [null, 'x', { ...work, format: 99 }, { ...work, current: { os: 'dos' } }, []])
       expect(readWork(bad)).toBeNull();
@@ -114,7 +116,7 @@ describe('the keeper', () => {
   it('saves as the user works, each load under its own key', () => {
     const site = sharedSite();
     const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    const keeper = keepWork(v, fakeTab(site));
+    const keeper = keepWork(v, links, fakeTab(site));
     expect(keeper.saving).toBe(true);
     v.execute('goTo', { step: 2 });
     const keys = [...site.storage.keys()].filter((k) => k.startsWith(WORK_PREFIX));
@@ -127,7 +129,7 @@ describe('the keeper', () => {
     const site = sharedSite();
     const tab = fakeTab(site, { timers: true });
     const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    keepWork(v, tab);
+    keepWork(v, links, tab);
     expect(
       [...site.storage.keys()].some((k) => k.startsWith(WORK_PREFIX)),
       'nothing before the first view',
@@ -160,14 +162,14 @@ describe('the keeper', () => {
     const site = sharedSite();
     const a = createVisualizer({ scenario: defaultScenarioSource('windows') });
     const tabA = fakeTab(site);
-    keepWork(a, tabA);
+    keepWork(a, links, tabA);
     a.execute('stopDriver', { driver: 'Beep' });
     const b = createVisualizer({ scenario: defaultScenarioSource('svr5') });
-    const keptB = keepWork(b, fakeTab(site));
+    const keptB = keepWork(b, links, fakeTab(site));
     expect(await keptB.offer, 'tab A still lives').toBeNull();
     tabA.close();
     const c = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    const keptC = keepWork(c, fakeTab(site));
+    const keptC = keepWork(c, links, fakeTab(site));
     const offer = await keptC.offer;
     expect(offer?.work.current.steps).toBe(10);
     expect(keptC.restore(offer!)).toEqual([]);
@@ -179,17 +181,17 @@ describe('the keeper', () => {
     const site = sharedSite();
     const first = fakeTab(site);
     const a = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    keepWork(a, first);
+    keepWork(a, links, first);
     a.execute('setSpeed', { speed: 4 });
     first.close();
     const b = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    expect(await keepWork(b, fakeTab(site)).offer).toBeNull();
+    expect(await keepWork(b, links, fakeTab(site)).offer).toBeNull();
     expect(b.getState().speed).toBe(4);
   });
 
   it('keeps nothing, and says it saves nothing, when storage is refused', async () => {
     const v = createVisualizer();
-    const keeper = keepWork(v, fakeTab(sharedSite(), { blocked: true }));
+    const keeper = keepWork(v, links, fakeTab(sharedSite(), { blocked: true }));
     expect(keeper.saving).toBe(false);
     expect(await keeper.offer).toBeNull();
   });
@@ -197,7 +199,7 @@ describe('the keeper', () => {
   it('tells once when saving fails later (storage full)', () => {
     const site = sharedSite();
     const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
-    const keeper = keepWork(v, fakeTab(site));
+    const keeper = keepWork(v, links, fakeTab(site));
     let told = 0;
     keeper.onFailure(() => told++);
     site.full = true;
@@ -207,16 +209,38 @@ describe('the keeper', () => {
     expect(told).toBe(1);
   });
 
+  it('starts saving once the link writer a page loads after its first view is at hand, and says so when it cannot load', async () => {
+    const site = sharedSite();
+    const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
+    let arrive: (w: typeof links) => void = () => {};
+    const keeper = keepWork(v, new Promise<typeof links>((r) => (arrive = r)), fakeTab(site));
+    v.execute('goTo', { step: 2 });
+    const keys = () => [...site.storage.keys()].filter((k) => k.startsWith(WORK_PREFIX));
+    expect(keys(), 'nothing can be written before the writer loads').toHaveLength(0);
+    arrive(links);
+    expect(await keeper.offer).toBeNull();
+    expect(keys()).toHaveLength(1);
+    const kept = JSON.parse(site.storage.get(keys()[0] ?? '') ?? '') as { work: SavedWork };
+    expect(kept.work.current.cursor).toBe(2);
+
+    const failing = keepWork(v, Promise.reject(new Error('offline')), fakeTab(site));
+    let told = 0;
+    failing.onFailure(() => told++);
+    expect(await failing.offer).toBeNull();
+    expect(failing.failed()).toBe(true);
+    expect(told).toBe(1);
+  });
+
   it('keeps only a few works of tabs gone', async () => {
     const site = sharedSite();
     for (let i = 0; i < 8; i++) {
       const tab = fakeTab(site);
       const v = createVisualizer({ scenario: defaultScenarioSource('windows') });
-      await keepWork(v, tab).offer;
+      await keepWork(v, links, tab).offer;
       v.execute('goTo', { step: i });
       tab.close();
     }
-    await keepWork(createVisualizer(), fakeTab(site)).offer;
+    await keepWork(createVisualizer(), links, fakeTab(site)).offer;
     expect([...site.storage.keys()].filter((k) => k.startsWith(WORK_PREFIX)).length).toBeLessThanOrEqual(6);
   });
 });
