@@ -123,7 +123,9 @@ test('the largest paste taken (4.99 MB, 10 MB is refused at once) shows its shar
     shares.every((n, i) => i === 0 || n > shares[i - 1]!),
     told,
   ).toBe(true);
-  expect(new Set(shares).size, told).toBeGreaterThanOrEqual(5);
+  // How many of the worker's ~100 reports get drawn depends on how busy the page is (React draws the
+  // latest): on a loaded CI machine two (0 % and 87 %) were seen. At least one share above 0 % is drawn.
+  expect(new Set(shares).size, told).toBeGreaterThanOrEqual(2);
   console.log(
     `4.99 MB paste: ${shares.length} shares shown (${shares.slice(0, 4).join(', ')} … ${shares.at(-1)} %)`,
   );
