@@ -14,6 +14,9 @@ export default tseslint.config(
       'coverage',
       'playwright-report',
       'test-results',
+      // `npm run size`'s builds with source maps.
+      '.size',
+      '.size-*',
       // Host apps of the package, checked by their own tsc against the installed tarball (e2e/hosts/prepare.ts).
       'e2e/hosts/react',
     ],

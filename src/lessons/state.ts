@@ -1,4 +1,3 @@
-import type { Ask } from '../kernel/core';
 import type { HistoryEntry, VisualizerState } from '../store/state';
 
 /**
