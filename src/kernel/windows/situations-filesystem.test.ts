@@ -193,3 +193,25 @@ describe('when the storage REMOVE waits on a remove lock', () => {
     expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(false);
   });
 });
+
+describe('when the device is pulled out with a read pending on a file of the volume', () => {
+  // "Handling an IRP_MN_SURPRISE_REMOVAL Request": a driver fails outstanding I/O; the file system has the IRP first.
+  it('has the file system fail the read before the storage stack sees the IRP', () => {
+    const run = win()
+      .setup(
+        ...mounted,
+        { do: 'openHandle', device: 'StickVol', handle: 'report.txt' },
+        { do: 'sendIrp', handle: 'report.txt', irp: 'read1' },
+      )
+      .do({ do: 'surpriseRemove', device: 'StickPdo' })
+      .expectStatus('STATUS_SUCCESS');
+    const ev = run.last.events;
+    const failed = ev.findIndex((e) => e.type === 'irpCompleted' && e.irp === 'read1');
+    expect(ev[failed]).toMatchObject({ status: 'STATUS_NO_SUCH_DEVICE', rule: 'win.fs.surpriseFailsIo' });
+    const diskTold = ev.findIndex((e) => e.minor === 'IRP_MN_SURPRISE_REMOVAL' && e.device === 'StickDisk');
+    expect(failed).toBeLessThan(diskTold);
+    expect(run.world.irps.has('read1')).toBe(false);
+    // The open file still keeps the dismounted volume until it closes.
+    expect(run.world.devices.get('StickVol')?.fileObjects.toArray()).toEqual(['report.txt']);
+  });
+});
