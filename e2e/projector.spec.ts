@@ -57,6 +57,7 @@ const NOT_YET: Record<number, readonly string[]> = {
     // Issue 19's Windows remainders (kern, 01:50).
     'app-notification', // 13.2, «device stack of ToasterPdo»
     'volume-dismount', // 13.2, «device stack of StickPdo»
+    'kmdf-destroy', // 15.1, two toaster stacks side by side (kern2, 02:23)
   ],
   1920: [
     'volume-dismount', // StickDisk's reference chip (its lane) overlaps the volume's column by ~40 px

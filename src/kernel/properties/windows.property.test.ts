@@ -202,14 +202,17 @@ describe('Windows engine properties (random action sequences)', { timeout: 60_00
     expect(told).toBeGreaterThan(NUM_RUNS * 0.005);
   });
 
-  it('lets no storage device be query-removed with files open on its mounted volume, and opens nothing on a locked volume', () => {
+  it('lets no storage device be query-removed with files open on its mounted volume, opens nothing on a locked volume, and unloads no file system with a volume mounted', () => {
     let mounted = 0;
+    let held = 0;
     property(mountedVolumeRespected, (steps) => {
       const events = steps.flatMap((s) => s.result.events);
       if (events.some((e) => e.rule === 'win.fs.queryRemove' || e.rule === 'win.fs.dismount')) mounted++;
+      if (events.some((e) => e.rule === 'win.fs.mountedHolds')) held++;
     });
-    // Not vacuous: a removal reaches a mounted file system in a share of runs.
+    // Not vacuous: a removal reaches a mounted file system, and a stop meets a mounted volume, in a share of runs.
     expect(mounted).toBeGreaterThan(NUM_RUNS * 0.005);
+    expect(held).toBeGreaterThan(NUM_RUNS * 0.001);
   });
 
   it('starts a stack bottom-up, removes it after a failed start, and opens nothing in a stack not started', () => {

@@ -219,11 +219,13 @@ const windowsChunkArb: fc.Arbitrary<WindowsAction[]> = fc.oneof(
     weight: 6,
     // A file system mounts a volume on a device; a file is sometimes opened on it; the device is removed.
     arbitrary: fc
-      .tuple(driver, device, device, handle, fc.boolean(), fc.boolean())
-      .map(([fs, dev, vol, h, open, surprise]): WindowsAction[] => [
+      .tuple(driver, device, device, handle, fc.boolean(), fc.boolean(), fc.boolean())
+      .map(([fs, dev, vol, h, open, surprise, stop]): WindowsAction[] => [
         { do: 'loadDriver', driver: fs, model: 'legacy' },
         { do: 'mountVolume', device: dev, fs, volume: vol },
         ...(open ? [{ do: 'openHandle' as const, device: vol, handle: h }] : []),
+        // sc stop of the file system while its volume is mounted (win.fs.mountedHolds).
+        ...(stop ? [{ do: 'stopDriver' as const, driver: fs }] : []),
         surprise ? { do: 'surpriseRemove', device: dev } : { do: 'requestRemove', device: dev },
       ]),
   },

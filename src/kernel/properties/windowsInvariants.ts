@@ -198,7 +198,10 @@ export function pendingHasBlocker(c: StepCtx): void {
       (drv.model === 'pnp' && drv.devices.size > 0) ||
       drv.devices.some((name) => {
         const d = w.devices.get(name);
-        return d !== undefined && (d.fileObjects.size > 0 || d.irps.size > 0 || d.attachedDevice !== null);
+        if (d === undefined) return false;
+        // win.fs.mountedHolds: a volume still mounted holds its file system.
+        const mounted = d.role === 'volume' && !d.unlinked && !hasFlag(d, 'DELETE_PENDING');
+        return mounted || d.fileObjects.size > 0 || d.irps.size > 0 || d.attachedDevice !== null;
       });
     check(held, () => `${at(c)}: ${drv.name} is still Unload Pending though nothing holds it any more`);
   }

@@ -246,4 +246,12 @@ export function mountedVolumeRespected(c: StepCtx): void {
     const d = c.before.devices.get(c.action.device);
     check(d?.volumeLocked !== true, () => `${at(c)}: a file opened on locked volume ${d?.name}`);
   }
+  // win.fs.mountedHolds: a file system whose Unload has run has no volume still mounted.
+  for (const v of w.devices.valueSeq()) {
+    if (v.role !== 'volume' || v.unlinked || hasFlag(v, 'DELETE_PENDING')) continue;
+    check(
+      w.drivers.get(v.driver)?.state !== 'unloaded',
+      () => `${at(c)}: ${v.driver} unloaded with volume ${v.name} still mounted`,
+    );
+  }
 }

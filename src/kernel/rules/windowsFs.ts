@@ -32,4 +32,21 @@ export const windowsFs = {
     'IRP_MN_REMOVE_DEVICE and IRP_MN_SURPRISE_REMOVAL reach the mounted file system first: it passes them to the storage driver at once and dismounts the volume in its completion routine. Files still open on a dismounted volume keep its device object, and the reference on the storage device, until they close.',
     `${MS}ifs/irp-mj-pnp`,
   ],
+  'win.fs.mountedHolds': [
+    'MODEL',
+    'A file system is not unloaded while a volume of its is mounted: `sc stop` leaves it Unload Pending, and its Unload runs only once the volume is dismounted (the device removed) and its files are closed.',
+    FASTFAT,
+    'Choice: the WDK pages do not say what NtUnloadDriver does to a file system with a mounted volume. A mounted FASTFAT volume keeps its own stream file objects open on the volume (the virtual volume file FatMountVolume creates), which rule 4(a) counts as references, so the I/O manager would not call Unload; the simulator holds the unload pending rather than letting Unload tear down a mounted volume.',
+  ],
+  'win.fs.surpriseFailsIo': [
+    'MODEL',
+    'On IRP_MN_SURPRISE_REMOVAL the mounted file system, which has the IRP first, fails the requests still pending on its volume: the device under it is gone.',
+    `${MS}kernel/handling-an-irp-mn-surprise-removal-request`,
+    'Choice: “Handling an IRP_MN_SURPRISE_REMOVAL Request” tells every driver that receives the IRP to fail outstanding I/O; the file-system page (IRP_MJ_PNP for FS drivers) says the IRP reaches the file system but not what it does with pending requests. The simulator applies the general rule to the file system.',
+  ],
+  'win.fs.dismountResumed': [
+    'DOC',
+    'A REMOVE that waited on a remove lock in the storage stack completes later; the file system’s completion routine runs then, and only then is the volume dismounted.',
+    `${MS}ifs/irp-mj-pnp`,
+  ],
 } satisfies Record<string, Row>;

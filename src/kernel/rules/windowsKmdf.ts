@@ -62,6 +62,17 @@ export const windowsKmdf = {
     `${KMDF}irphandlers/pnp/pnpstatemachine.cpp`,
     'From the framework’s source (the PnP state machine stops its queues with FxIoStopProcessingForPowerPurgeManaged and PurgeNonManaged); WdfIoQueuePurge’s page says a purge cancels the requests not yet delivered.',
   ],
+  'win.kmdf.removeLock': [
+    'DOC',
+    'The remove lock of a KMDF driver’s device is the framework’s: by default it is acquired only for PnP, power and WMI IRPs; after WdfDeviceInitSetRemoveLockOptions(WDF_REMOVE_LOCK_OPTION_ACQUIRE_FOR_IO) the framework acquires it before delivering any IRP and releases it when the IRP completes, and on IRP_MN_REMOVE_DEVICE it calls IoReleaseRemoveLockAndWait, so the removal waits for every request still holding it.',
+    `${DDI}wdfdevice/nf-wdfdevice-wdfdeviceinitsetremovelockoptions`,
+  ],
+  'win.kmdf.removeLockNotExposed': [
+    'MODEL',
+    'A KMDF driver does not acquire the framework’s remove lock itself: the framework takes and releases it around the IRPs it delivers. The simulator refuses IoAcquireRemoveLock on a KMDF driver’s device.',
+    `${DDI}wdfdevice/nf-wdfdevice-wdfdeviceinitsetremovelockoptions`,
+    'Choice: the WDF pages offer no method that acquires the framework’s lock and do not forbid a driver its own IO_REMOVE_LOCK; the simulator models only the framework’s.',
+  ],
   'win.kmdf.staticStopRemove': [
     'DOC',
     'While WdfDeviceSetStaticStopRemove(FALSE) calls outnumber the TRUE calls, the framework fails IRP_MN_QUERY_REMOVE_DEVICE and IRP_MN_QUERY_STOP_DEVICE (STATUS_INVALID_DEVICE_STATE); a surprise removal still happens.',

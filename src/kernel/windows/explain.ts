@@ -65,6 +65,18 @@ export function explainWindows(world: WindowsWorld, name: string): UnloadExplana
       'Every PnP notification is unregistered',
       'Still registered',
     ),
+    // A file system: only while it has volume device objects (win.fs.mountedHolds).
+    ...([...d.devices].some((n) => world.devices.get(n)?.role === 'volume')
+      ? [
+          cond(
+            'noMountedVolumes',
+            'win.fs.mountedHolds',
+            b.volumes,
+            'No volume of it is still mounted',
+            'Volumes still mounted',
+          ),
+        ]
+      : []),
     legacy
       ? flag(
           'noDeviceObjects',

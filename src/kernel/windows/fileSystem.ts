@@ -152,18 +152,31 @@ export function fsPassDown(tx: WindowsTx, pdo: string, minor: string): DeviceObj
  * of its VDO). Files still open on it (after a surprise removal) keep the VDO,
  * and with it the reference on the storage device, until they close.
  */
-export function fsDismount(tx: WindowsTx, volumes: readonly DeviceObject[]): void {
+export function fsDismount(
+  tx: WindowsTx,
+  volumes: readonly DeviceObject[],
+  rule: 'win.fs.dismount' | 'win.fs.dismountResumed' = 'win.fs.dismount',
+): void {
   for (const v of volumes) {
     if (!tx.device(v.name)) continue;
-    tx.emit('devnodeState', 'win.fs.dismount', {
+    tx.emit('devnodeState', rule, {
       device: v.name,
       reason:
         v.fileObjects.size > 0
           ? `${v.driver} dismounts volume ${v.name}; files still open on it keep it until they close`
           : `${v.driver} dismounts volume ${v.name}`,
     });
-    deleteDevice(tx, v.name, 'win.fs.dismount');
+    deleteDevice(tx, v.name, rule);
   }
+}
+
+/**
+ * A REMOVE that waited on a remove lock resumes (removeIrp.resumeRemove):
+ * the volumes it will dismount once the stack completes it, already sent the
+ * IRP by fsPassDown (win.fs.dismountResumed).
+ */
+export function fsAwaitingDismount(tx: WindowsTx, pdo: string): DeviceObject[] {
+  return volumesOn(tx, pdo);
 }
 
 /** A volume device object is freed: the file system releases its reference on the storage device. */

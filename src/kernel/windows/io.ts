@@ -9,6 +9,7 @@ import { resumeRemoves } from './removeLock';
 import { settle } from './settle';
 import { pdoOf, stackOf } from './stack';
 import { isKmdf } from './kmdf/objects';
+import { lockRule } from './kmdf/framework';
 import type { WindowsTx } from './tx';
 
 type Act<K extends WindowsAction['do']> = Extract<WindowsAction, { do: K }>;
@@ -161,7 +162,8 @@ export function sendIrp(tx: WindowsTx, a: Act<'sendIrp'>): Result {
     });
     tx.patchDevice(d.name, { irps: d.irps.add(a.irp) });
     if (d.removeLock) {
-      tx.emit('removeLockAcquired', 'win.removeLock.acquire', {
+      // KMDF: the framework acquires its own lock before it delivers the IRP (win.kmdf.removeLock).
+      tx.emit('removeLockAcquired', lockRule(tx, d.name, 'win.removeLock.acquire'), {
         irp: a.irp,
         device: d.name,
         driver: d.driver,
@@ -245,7 +247,11 @@ export function completeIrpNow(tx: WindowsTx, name: string, failure?: Failure): 
       ...(failure?.model === undefined ? {} : { model: failure.model }),
     });
     if (d.removeLock) {
-      tx.emit('removeLockReleased', 'win.removeLock.acquire', { irp: name, device: dev, driver: d.driver });
+      tx.emit('removeLockReleased', lockRule(tx, dev, 'win.removeLock.acquire'), {
+        irp: name,
+        device: dev,
+        driver: d.driver,
+      });
     }
   }
   tx.irps = tx.irps.delete(name);

@@ -264,6 +264,13 @@ export function surpriseRemove(tx: WindowsTx, pdo: string): void {
   const names = namesOf(tx, pdo);
   tx.patchDevice(pdo, { present: false, surpriseRemoved: true });
   const volumes = fsPassDown(tx, pdo, 'IRP_MN_SURPRISE_REMOVAL');
+  // The mounted file system, told first, fails the I/O pending on its volume (win.fs.surpriseFailsIo).
+  failOutstanding(tx, new Set(volumes.map((v) => v.name)), {
+    status: 'STATUS_NO_SUCH_DEVICE',
+    rule: 'win.fs.surpriseFailsIo',
+    model:
+      'The status is the file system’s choice: the simulator uses STATUS_NO_SUCH_DEVICE, as for the storage stack.',
+  });
   sendDown(tx, stackOf(tx, pdo), 'IRP_MN_SURPRISE_REMOVAL', 'win.pnp.surprise');
   fsDismount(tx, volumes);
   failOutstanding(tx, names, {

@@ -1,7 +1,8 @@
 import type { WindowsRuleId } from '../rules';
 import { completeIrpNow } from './io';
 import { DOE, hasFlag, type DeviceObject } from './model';
-import { pnpIrpAt, resumeParent } from './pnp';
+import { pnpIrpAt, removing, resumeParent } from './pnp';
+import { fsAwaitingDismount, fsDismount } from './fileSystem';
 import { releaseAndWait } from './removeLock';
 import { stackOf } from './stack';
 import { cancelWaitWakeOnRemove } from './waitWake';
@@ -48,7 +49,11 @@ export function sendRemove(tx: WindowsTx, pdo: string, rule: WindowsRuleId): voi
  */
 export function resumeRemove(tx: WindowsTx, device: string): void {
   const chain = stackOf(tx, device).map((d) => d.name);
+  const pdo = chain[chain.length - 1] ?? device;
+  // A mounted file system passed this REMOVE down before the wait: it dismounts once the stack completes it.
+  const volumes = fsAwaitingDismount(tx, pdo);
   descend(tx, chain, chain.indexOf(device), 'win.removeLock.wait', true);
+  if (volumes.length > 0 && !removing(tx, pdo)) fsDismount(tx, volumes, 'win.fs.dismountResumed');
 }
 
 /**

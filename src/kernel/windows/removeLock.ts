@@ -5,6 +5,8 @@ import { removeLockCount, removeLockHolders, type DeviceObject, type WindowsWorl
 import { resumeRemove } from './removeIrp';
 import type { WindowsTx } from './tx';
 import { isRefusal } from '../tx';
+import { lockRule } from './kmdf/framework';
+import { isKmdf } from './kmdf/objects';
 
 /**
  * Remove locks (kernel/using-remove-locks): a driver that keeps one acquires
@@ -41,6 +43,14 @@ function lockedDevice(tx: WindowsTx, device: string): DeviceObject | Result {
 export function acquireRemoveLock(tx: WindowsTx, a: Act<'acquireRemoveLock'>): Result {
   const d = lockedDevice(tx, a.device);
   if (isRefusal(d)) return d;
+  if (isKmdf(tx.driver(d.driver))) {
+    return tx.refuse(
+      'STATUS_INVALID_DEVICE_REQUEST',
+      'win.kmdf.removeLockNotExposed',
+      `${d.driver} is a KMDF driver: the remove lock on ${a.device} is the framework's, taken around each IRP it delivers`,
+      { device: a.device, driver: d.driver, tag: a.tag },
+    );
+  }
   const lock = d.removeLock!;
   // A tag already holding the lock may acquire it again: "the Tag does not have to be unique".
   if (lock.removed) {
@@ -89,7 +99,8 @@ export function releaseAndWait(tx: WindowsTx, device: string): boolean {
   if (!waiting) return true;
   if (!lock.waiting) {
     const names = [...holders.irps.map((i) => `IRP ${i}`), ...holders.tags.map((t) => `tag ${t}`)];
-    tx.emit('removeLockWait', 'win.removeLock.wait', {
+    // KMDF: the framework's REMOVE handling calls IoReleaseRemoveLockAndWait for the driver.
+    tx.emit('removeLockWait', lockRule(tx, device, 'win.removeLock.wait'), {
       device,
       driver: d.driver,
       blockers: holders.irps.map((name): ObjectRef => ({ kind: 'irp', name })),

@@ -138,3 +138,80 @@ describe('when the device is pulled out with a file open on the volume', () => {
     expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(false);
   });
 });
+
+describe('when the file system is stopped while its volume is mounted', () => {
+  it('stays loaded, Unload Pending, the volume untouched; the removal dismounts it and Unload runs then', () => {
+    const run = win()
+      .setup(...mounted)
+      .do({ do: 'stopDriver', driver: 'Fastfat' });
+    const deferred = run.last.events.find((e) => e.type === 'unloadDeferred');
+    expect(deferred).toMatchObject({ rule: 'win.fs.mountedHolds', driver: 'Fastfat' });
+    expect(deferred?.reason).toMatch(/StickVol is mounted/);
+    expect(run.last.events.some((e) => e.type === 'unloadCalled')).toBe(false);
+    expect(run.world.drivers.get('Fastfat')?.state).toBe('unloadPending');
+    expect(run.world.devices.get('StickVol')?.unlinked).toBeFalsy();
+    expect(run.world.devices.get('StickDisk')?.obReferences.toArray()).toEqual(['StickVol']);
+    expect(run.condition('Fastfat', 'noMountedVolumes')).toMatchObject({
+      met: false,
+      rule: 'win.fs.mountedHolds',
+    });
+    run.do({ do: 'requestRemove', device: 'StickPdo' }).expectStatus('STATUS_SUCCESS');
+    const ev = run.last.events;
+    const dismount = ev.findIndex((e) => e.rule === 'win.fs.dismount' && e.type === 'deleteRequested');
+    const unload = ev.findIndex((e) => e.type === 'unloadCalled' && e.driver === 'Fastfat');
+    expect(dismount).toBeGreaterThanOrEqual(0);
+    expect(unload).toBeGreaterThan(dismount);
+    expect(run.world.drivers.get('Fastfat')?.state).toBe('unloaded');
+  });
+
+  it('unloads at once when no volume is mounted', () => {
+    const run = win()
+      .setup(...disk)
+      .do({ do: 'stopDriver', driver: 'Fastfat' });
+    expect(run.last.events.some((e) => e.type === 'unloadCalled' && e.driver === 'Fastfat')).toBe(true);
+  });
+});
+
+describe('when the storage REMOVE waits on a remove lock', () => {
+  it('keeps the volume mounted while it waits, and dismounts it when the last release lets the REMOVE finish', () => {
+    const locked = mounted.map((a) =>
+      a.do === 'loadDriver' && a.driver === 'Disk' ? { ...a, removeLock: true } : a,
+    );
+    const run = win()
+      .setup(...locked, { do: 'acquireRemoveLock', device: 'StickDisk', tag: 'timer' })
+      .do({ do: 'requestRemove', device: 'StickPdo' });
+    expect(run.last.events.some((e) => e.type === 'deleteRequested' && e.device === 'StickVol')).toBe(false);
+    expect(run.world.devices.get('StickVol')).toBeDefined();
+    run.do({ do: 'releaseRemoveLock', device: 'StickDisk', tag: 'timer' }).expectStatus('STATUS_SUCCESS');
+    const ev = run.last.events;
+    const dismount = ev.findIndex((e) => e.rule === 'win.fs.dismountResumed' && e.type === 'deleteRequested');
+    const pdoRemove = ev.findIndex((e) => e.minor === 'IRP_MN_REMOVE_DEVICE' && e.device === 'StickPdo');
+    expect(pdoRemove).toBeGreaterThanOrEqual(0);
+    expect(dismount).toBeGreaterThan(pdoRemove);
+    expect(run.world.devices.has('StickVol')).toBe(false);
+    expect(run.world.references.size).toBe(0);
+    expect(run.world.drivers.get('Disk')?.imageInMemory).toBe(false);
+  });
+});
+
+describe('when the device is pulled out with a read pending on a file of the volume', () => {
+  // "Handling an IRP_MN_SURPRISE_REMOVAL Request": a driver fails outstanding I/O; the file system has the IRP first.
+  it('has the file system fail the read before the storage stack sees the IRP', () => {
+    const run = win()
+      .setup(
+        ...mounted,
+        { do: 'openHandle', device: 'StickVol', handle: 'report.txt' },
+        { do: 'sendIrp', handle: 'report.txt', irp: 'read1' },
+      )
+      .do({ do: 'surpriseRemove', device: 'StickPdo' })
+      .expectStatus('STATUS_SUCCESS');
+    const ev = run.last.events;
+    const failed = ev.findIndex((e) => e.type === 'irpCompleted' && e.irp === 'read1');
+    expect(ev[failed]).toMatchObject({ status: 'STATUS_NO_SUCH_DEVICE', rule: 'win.fs.surpriseFailsIo' });
+    const diskTold = ev.findIndex((e) => e.minor === 'IRP_MN_SURPRISE_REMOVAL' && e.device === 'StickDisk');
+    expect(failed).toBeLessThan(diskTold);
+    expect(run.world.irps.has('read1')).toBe(false);
+    // The open file still keeps the dismounted volume until it closes.
+    expect(run.world.devices.get('StickVol')?.fileObjects.toArray()).toEqual(['report.txt']);
+  });
+});

@@ -22,6 +22,8 @@ export interface UnloadBlockers {
   readonly registrations: ObjectRef[];
   /** Rule 2: a PnP driver unloads only when it has no device objects left. */
   readonly devices: ObjectRef[];
+  /** A file system's volumes still mounted (win.fs.mountedHolds). */
+  readonly volumes: ObjectRef[];
 }
 
 export function unloadBlockers(w: WindowsView, driver: Driver): UnloadBlockers {
@@ -29,10 +31,14 @@ export function unloadBlockers(w: WindowsView, driver: Driver): UnloadBlockers {
   const irps: ObjectRef[] = [];
   const attached: ObjectRef[] = [];
   const devices: ObjectRef[] = [];
+  const volumes: ObjectRef[] = [];
   for (const name of driver.devices) {
     const d = w.devices.get(name);
     if (!d) continue;
     devices.push({ kind: 'device', name });
+    // win.fs.mountedHolds: a volume still mounted (not yet dismounted by IoDeleteDevice) holds its file system.
+    if (d.role === 'volume' && !d.unlinked && !hasFlag(d, 'DELETE_PENDING'))
+      volumes.push({ kind: 'device', name });
     for (const h of d.fileObjects) handles.push({ kind: 'handle', name: h });
     for (const i of d.irps) irps.push({ kind: 'irp', name: i });
     if (d.attachedDevice) attached.push({ kind: 'device', name: d.attachedDevice });
@@ -40,11 +46,11 @@ export function unloadBlockers(w: WindowsView, driver: Driver): UnloadBlockers {
   const registrations = driver.registrations
     .toArray()
     .map((name): ObjectRef => ({ kind: 'registration', name }));
-  return { handles, irps, attached, registrations, devices: driver.model === 'pnp' ? devices : [] };
+  return { handles, irps, attached, registrations, devices: driver.model === 'pnp' ? devices : [], volumes };
 }
 
 export function allBlockers(b: UnloadBlockers): ObjectRef[] {
-  return [...b.handles, ...b.irps, ...b.attached, ...b.registrations, ...b.devices];
+  return [...b.handles, ...b.irps, ...b.attached, ...b.registrations, ...b.devices, ...b.volumes];
 }
 
 /**
@@ -60,14 +66,23 @@ export function beginUnload(tx: WindowsTx, name: string, rule: WindowsRuleId): v
   tx.patchDriver(name, { state: 'unloadPending' });
   tx.emit('unloadPending', rule, { driver: name, blockers: driver.devices.toArray().map(deviceRef) });
   if (!maybeCallUnload(tx, name)) {
-    const blockers = allBlockers(unloadBlockers(tx, tx.drv(name)));
+    const b = unloadBlockers(tx, tx.drv(name));
+    const blockers = allBlockers(b);
+    const mounted =
+      b.volumes.length > 0
+        ? `: a file system stays loaded while ${describeRefs(b.volumes)} is mounted; Unload runs once it is dismounted`
+        : '';
     tx.emit(
       'unloadDeferred',
-      rule === 'seed.3.unloadPending' ? 'win.stop.deferred' : 'seed.4.allConditions',
+      mounted
+        ? 'win.fs.mountedHolds'
+        : rule === 'seed.3.unloadPending'
+          ? 'win.stop.deferred'
+          : 'seed.4.allConditions',
       {
         driver: name,
         blockers,
-        reason: `waiting for ${describeRefs(blockers)}`,
+        reason: `waiting for ${describeRefs(blockers)}${mounted}`,
       },
     );
   }

@@ -63,7 +63,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       },
       removeLock: {
         label: 'Keeps a remove lock',
-        help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release',
+        help: 'IoAcquireRemoveLock per I/O; IRP_MN_REMOVE_DEVICE waits for every release. KMDF: WdfDeviceInitSetRemoveLockOptions(ACQUIRE_FOR_IO), the framework’s lock around each IRP it delivers',
       },
       startFails: {
         label: 'IRP_MN_START_DEVICE fails with',

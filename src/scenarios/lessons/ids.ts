@@ -26,6 +26,7 @@ export const LESSON_IDS = [
   'cancel-restores',
   'kmdf-cleanup',
   'kmdf-removal',
+  'kmdf-destroy',
   'verifier-pool-leak',
   'timer-after-unload',
   'remove-lock-order',

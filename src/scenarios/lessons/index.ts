@@ -34,6 +34,7 @@ import childDevnodes from './child-devnodes.json';
 import cancelRestores from './cancel-restores.json';
 import kmdfCleanup from './kmdf-cleanup.json';
 import kmdfRemoval from './kmdf-removal.json';
+import kmdfDestroy from './kmdf-destroy.json';
 import verifierPoolLeak from './verifier-pool-leak.json';
 import timerAfterUnload from './timer-after-unload.json';
 import removeLockOrder from './remove-lock-order.json';
@@ -79,6 +80,7 @@ export const LESSON_SCENARIOS = {
   'cancel-restores': cancelRestores,
   'kmdf-cleanup': kmdfCleanup,
   'kmdf-removal': kmdfRemoval,
+  'kmdf-destroy': kmdfDestroy,
   'verifier-pool-leak': verifierPoolLeak,
   'timer-after-unload': timerAfterUnload,
   'remove-lock-order': removeLockOrder,

@@ -83,6 +83,15 @@ export function frameworkUnloadEnds(tx: WindowsTx, driver: string): void {
   deleteObjects(tx, driver, [{ name: driver, type: 'WDFDRIVER', parent: null }]);
 }
 
+/**
+ * The rule a remove-lock step on this device follows: a KMDF driver's lock is
+ * the framework's, taken around each IRP it delivers (win.kmdf.removeLock).
+ */
+export function lockRule(tx: WindowsTx, device: string, rule: WindowsRuleId): WindowsRuleId {
+  const d = tx.device(device);
+  return d && isKmdf(tx.driver(d.driver)) ? 'win.kmdf.removeLock' : rule;
+}
+
 /** The rule a KMDF driver's device removal follows: the framework detaches and deletes for it. */
 export function removalRule(tx: WindowsTx, device: string, rule: WindowsRuleId): WindowsRuleId {
   const d = tx.device(device);
