@@ -10,10 +10,16 @@
  *
  * Measured 2026-12-06 on the shared 2-core machine (load average ~21), 3 rounds, medians, before =
  * 9629ef4, after = the layout read as changes (structureSince) and culling kept for the session:
- * draw 8,308 → 5,671 ms, Home 2,522 → 219 ms, End 3,010 → 3,242 ms (unchanged). What is left of
- * draw and End is React Flow's own (12.12): a node not measured yet is rendered whatever the
- * culling (`forceInitialRender` in getNodesInside), so all 5,000 cards mount once to be measured;
- * and 1,449 ownership edges from the bus driver cross the view at the smallest zoom.
+ * draw 8,308 → 5,671 ms, Home 2,522 → 219 ms, End 3,010 → 3,242 ms (unchanged). What was left of
+ * draw and End was React Flow's own (12.12): a node not measured yet is rendered whatever the
+ * culling (`forceInitialRender` in getNodesInside), so all 5,000 cards mounted once to be measured.
+ *
+ * Then (before = d5eccf0, after = nodes not measured yet declare their size and handles,
+ * src/graph/nodes/handles.ts, so only the nodes in view mount), two runs of 3 rounds, medians:
+ * draw 6,208 → 2,263 and 4,730 → 2,679 ms; End 2,892 → 1,045 and 3,727 → 872 ms; Home 196 → 255
+ * and 188 → 229 ms (noise at this load: single rounds 174–260); DOM after the draw the same (75
+ * nodes in view). The draw's best round 1,947 ms. What is left: the scenario's 5,000 steps run and
+ * laid out, and ~1,449 ownership edges from the bus driver that cross the view at the smallest zoom.
  *
  * Knobs: GEN_BEFORE (a built folder; without it, only this build), GEN_AFTER (dist), GEN_N (5000),
  * GEN_ROUNDS (3), GEN_PORT (4418).

@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, type NodeMouseHandler, type OnNodesChange } from '@xyflow/react';
 import { useId, useMemo, useState } from 'react';
 import type { World } from '../kernel/core';
 import { appFor } from '../personalities';
@@ -8,6 +8,7 @@ import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorl
 import { selectPresenter } from '../lessons/selectors';
 import { refOf } from '../ui/ids';
 import { createFlowMaker } from './stableNodes';
+import { withoutDeclared } from './toFlow';
 import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
@@ -32,12 +33,22 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   const select = (ref: ReturnType<typeof refOf>) => execute('select', { ref });
 
   const [makeFlow] = useState(createFlowMaker);
+  // The nodes React Flow has measured: the others come with their size and handles declared, so it
+  // mounts only those in view (./nodes/handles.ts). Read when a node is built, never rendered.
+  const [measured] = useState(() => new Set<string>());
+  const [onNodesChange] = useState(() => noteMeasured(measured));
   const { nodes, edges } = useMemo(
-    () => makeFlow({ world, positions, selected: selection, highlight }),
-    [makeFlow, world, positions, selection, highlight],
+    () => makeFlow({ world, positions, selected: selection, highlight, measured }),
+    [makeFlow, world, positions, selection, highlight, measured],
   );
 
   const keys = useGraphKeyboard(nodes, edges, selection);
+  // A node the keyboard copied (its tab stop) is a new object to React Flow: once measured, it must
+  // not declare its handles again (toFlow.ts's `measured`).
+  const shown = useMemo(() => {
+    const out = keys.nodes.map((n, i) => (n === nodes[i] || !measured.has(n.id) ? n : withoutDeclared(n)));
+    return out.every((n, i) => n === keys.nodes[i]) ? keys.nodes : out;
+  }, [keys.nodes, nodes, measured]);
   // React Flow names its descriptions and arrowheads after the flow's id ('1' for all): two graphs
   // on a page (pair, compare, several embeds) each need their own (axe duplicate-id-aria).
   const flowId = `graph${useId().replace(/[^\w-]/g, '')}`;
@@ -46,7 +57,7 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   return (
     <ReactFlow
       id={flowId}
-      nodes={keys.nodes}
+      nodes={shown}
       edges={edges}
       onKeyDown={keys.onKeyDown}
       edgesFocusable={false}
@@ -55,6 +66,7 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       ariaLabelConfig={GRAPH_WORDS}
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}
+      onNodesChange={onNodesChange}
       onPaneClick={() => select(null)}
       nodesDraggable={false}
       nodesConnectable={false}
@@ -82,6 +94,13 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       {children}
     </ReactFlow>
   );
+}
+
+/** Keeps the ids of the nodes React Flow has measured (its 'dimensions' changes) in `into`. */
+function noteMeasured(into: Set<string>): OnNodesChange {
+  return (changes) => {
+    for (const c of changes) if (c.type === 'dimensions' && c.dimensions) into.add(c.id);
+  };
 }
 
 /** A stopped machine (a bug check): its screen over the graph, as the machine would show it. */

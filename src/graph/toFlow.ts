@@ -13,6 +13,7 @@ import type {
 import { nodeId } from '../ui/ids';
 import { SIZES, type Point } from '../store/layout';
 import { nodeA11y } from './nodeNames';
+import { cardHandles, chipHandles } from './nodes/handles';
 
 /**
  * World → React Flow nodes and edges. Pure: the same world and positions
@@ -49,6 +50,14 @@ export interface FlowInput {
   readonly positions: ReadonlyMap<string, Point>;
   readonly selected: ObjectRef | null;
   readonly highlight: readonly ObjectRef[];
+  /**
+   * The nodes the live graph has measured (by id). Any other node is drawn with
+   * the layout's size and declared handles (nodes/handles.ts), so React Flow
+   * need not mount it, out of view, only to measure it. A measured node that
+   * changes is built without them: React Flow measures it again, as it would
+   * any node (declared handles would override the measured ones).
+   */
+  readonly measured?: ReadonlySet<string>;
 }
 
 export interface Flow {
@@ -116,11 +125,11 @@ class Builder implements FlowSink {
 
   card(ref: ObjectRef, type: string, data: object): void {
     const id = nodeId(ref);
-    this.put(id, type, this.cardAt(id), data);
+    this.put(id, type, this.cardAt(id), data, 'card');
   }
 
   /** A node at `position`: the previous one when nothing it shows changed, else a new one. */
-  private put(id: string, type: string, position: Point, data: object): void {
+  private put(id: string, type: string, position: Point, data: object, shape: 'card' | 'chip'): void {
     const { selected, highlighted } = this.flags(id);
     this.nodes.push(
       this.kept(id, type, position, data, selected, highlighted) ??
@@ -131,6 +140,7 @@ class Builder implements FlowSink {
           data: { ...data, highlighted },
           selected,
           ...nodeA11y(type, data),
+          ...(this.input.measured?.has(id) ? {} : DECLARED[shape]),
         } as unknown as GraphNode),
     );
   }
@@ -138,7 +148,7 @@ class Builder implements FlowSink {
   satellite(ref: ObjectRef, anchor: ObjectRef, type: string, data: object, label: string): void {
     const id = nodeId(ref);
     const a = nodeId(anchor);
-    this.put(id, type, this.satelliteAt(a), data);
+    this.put(id, type, this.satelliteAt(a), data, 'chip');
     this.edges.push({
       id: `${type}:${ref.name}>${a}`,
       source: id,
@@ -173,6 +183,10 @@ class Builder implements FlowSink {
       focusable: false,
       zIndex: -1,
       style: { width, height },
+      // A frame has no handles: saying so (and its size) keeps React Flow from mounting it only to measure it.
+      ...(this.input.measured?.has(`frame:${id}`)
+        ? {}
+        : { initialWidth: width, initialHeight: height, handles: [] }),
     });
   }
 
@@ -198,6 +212,30 @@ class Builder implements FlowSink {
 }
 
 const NONE: ReadonlyMap<string, GraphNode> = new Map();
+
+/**
+ * `node` without what it declared before it was measured: given again as a new object (the
+ * keyboard's tab stop is a copy), React Flow would take the declared handles over the measured ones.
+ */
+export function withoutDeclared(node: GraphNode): GraphNode {
+  if (!('handles' in node)) return node;
+  const { handles: _h, initialWidth: _w, initialHeight: _ht, ...rest } = node;
+  return rest;
+}
+
+/** What a node not measured yet declares: the layout's size and where its handles would be measured. */
+const DECLARED = {
+  card: {
+    initialWidth: SIZES.card.width,
+    initialHeight: SIZES.card.height,
+    handles: cardHandles(SIZES.card.width, SIZES.card.height),
+  },
+  chip: {
+    initialWidth: SIZES.satellite.width,
+    initialHeight: SIZES.satellite.height,
+    handles: chipHandles(SIZES.satellite.width, SIZES.satellite.height),
+  },
+} as const;
 
 /** `previous`: the nodes of the last call (by id), to be given back where nothing they show changed. */
 export function toFlow(input: FlowInput, previous?: ReadonlyMap<string, GraphNode>): Flow {

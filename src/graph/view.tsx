@@ -5,7 +5,12 @@ import type { Point } from '../store/layout';
 
 /** How the graph's view follows the session: refits on new objects, and drops details far out. */
 
-export const FIT = { padding: 0.15, maxZoom: 1.1 } as const;
+/**
+ * `includeHiddenNodes`: fit every node by its size, measured or declared. React Flow otherwise fits
+ * only the nodes it has measured, and a large graph's nodes out of view are never measured (their
+ * size and handles are declared: toFlow.ts), so the first view would fit the few in it.
+ */
+export const FIT = { padding: 0.15, maxZoom: 1.1, includeHiddenNodes: true } as const;
 
 const selectView = (s: ReactFlowState) => ({ width: s.width, height: s.height, minZoom: s.minZoom });
 const sameView = (a: ReturnType<typeof selectView>, b: ReturnType<typeof selectView>) =>

@@ -1,5 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type CSSProperties, type ReactNode } from 'react';
+import { CARD_HANDLES, type HandleId } from './handles';
 import type { Tone } from '../../personalities/types';
 
 export type { Tone };
@@ -21,26 +22,20 @@ export function Badge({
   );
 }
 
-/**
- * Where edges attach to a card. Each is a React Flow store subscriber and a
- * DOM element, so a card draws only those its kind of edges use.
- */
-const HANDLES = {
-  /** Owner and stack edges come in at the top. */
-  t: { type: 'target', position: Position.Top },
-  /** A dependency comes in at the left (SVR5). */
-  l: { type: 'target', position: Position.Left },
-  /** Satellites in a card's lane come in at its right. */
-  sat: { type: 'target', position: Position.Right },
-  /** Ownership and attachment go out at the bottom. */
-  b: { type: 'source', position: Position.Bottom },
-  /** Satellites below a card without a lane come in at its bottom. */
-  bt: { type: 'target', position: Position.Bottom },
-  /** A dependency goes out at the right (SVR5). */
-  r: { type: 'source', position: Position.Right, style: { top: '75%' } },
-} as const;
+/** Each handle a card may draw, on its side (handles.ts holds where, for nodes not measured yet). */
+const HANDLES: Record<HandleId, { type: 'source' | 'target'; position: Position; style?: CSSProperties }> =
+  Object.fromEntries(
+    Object.entries(CARD_HANDLES).map(([id, h]) => [
+      id,
+      {
+        type: h.type,
+        position: h.side as Position,
+        ...(h.at === 0.5 ? {} : { style: { top: `${h.at * 100}%` } }),
+      },
+    ]),
+  ) as never;
 
-export type HandleId = keyof typeof HANDLES;
+export type { HandleId };
 
 interface CardProps {
   readonly kind: string;
