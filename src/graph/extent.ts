@@ -1,5 +1,5 @@
 import type { World } from '../kernel/core';
-import { SIZES, type Point } from '../store/layout';
+import { PLACE, SIZES, type Point } from '../store/layout';
 import { toFlow } from './toFlow';
 
 /** The box around every placed card, in flow coordinates. */
@@ -70,4 +70,31 @@ export function extentOf(worlds: readonly World[], positions: ReadonlyMap<string
   return left === Infinity
     ? boundsOf(positions.values())
     : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * The cards whose lane holds a satellite (a handle, an IRP, a reference) at
+ * any step of a history: the others never need the room a lane keeps
+ * (presenter mode leaves it out, stageFit.ts). A satellite in a lane stands
+ * just right of its card (toFlow.ts); a history too long to walk counts
+ * every card.
+ */
+export function lanesUsed(worlds: readonly World[], positions: ReadonlyMap<string, Point>): Set<string> {
+  if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST) return new Set(positions.keys());
+  const byLane = new Map<number, { id: string; y: number }[]>();
+  for (const [id, p] of positions) {
+    const x = p.x + SIZES.card.width + 8;
+    byLane.set(x, [...(byLane.get(x) ?? []), { id, y: p.y }]);
+  }
+  const used = new Set<string>();
+  for (const world of worlds) {
+    for (const node of toFlow({ world, positions, selected: null, highlight: [] }).nodes) {
+      if (sizeOf(node) === SIZES.card || node.type === 'frame') continue;
+      const at = byLane
+        .get(node.position.x)
+        ?.find((c) => node.position.y >= c.y && node.position.y < c.y + PLACE.pitch);
+      if (at) used.add(at.id);
+    }
+  }
+  return used;
 }
