@@ -66,7 +66,7 @@ describe('the lanes a history uses (presenter mode keeps only those)', () => {
     ).world;
     const later = step(solo, { do: 'openHandle', device: 'Ctl', handle: 'h1' }).world;
     const positions = layoutFor([solo, later]).positions;
-    expect([...lanesUsed([solo], positions)]).toEqual([]);
-    expect([...lanesUsed([solo, later], positions)]).toEqual(['device:Ctl']);
+    expect([...lanesUsed([solo], positions).lane]).toEqual([]);
+    expect([...lanesUsed([solo, later], positions).lane]).toEqual(['device:Ctl']);
   });
 });

@@ -73,27 +73,40 @@ export function extentOf(worlds: readonly World[], positions: ReadonlyMap<string
 }
 
 /**
- * The cards whose lane holds a satellite (a handle, an IRP, a reference) at
- * any step of a history: the others never need the room a lane keeps
- * (presenter mode leaves it out, stageFit.ts). A satellite in a lane stands
- * just right of its card (toFlow.ts); a history too long to walk counts
- * every card.
+ * The cards a satellite (a handle, an IRP, a reference) stands beside at any
+ * step of a history: in a card's lane, just right of it, or hung below a
+ * card without a lane (toFlow.ts, satelliteAt). The others never need that
+ * room (presenter mode leaves it out, stageFit.ts). A history too long to
+ * walk counts every card.
  */
-export function lanesUsed(worlds: readonly World[], positions: ReadonlyMap<string, Point>): Set<string> {
-  if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST) return new Set(positions.keys());
-  const byLane = new Map<number, { id: string; y: number }[]>();
-  for (const [id, p] of positions) {
-    const x = p.x + SIZES.card.width + 8;
-    byLane.set(x, [...(byLane.get(x) ?? []), { id, y: p.y }]);
-  }
-  const used = new Set<string>();
+export function lanesUsed(
+  worlds: readonly World[],
+  positions: ReadonlyMap<string, Point>,
+): { readonly lane: Set<string>; readonly below: Set<string> } {
+  if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST)
+    return { lane: new Set(positions.keys()), below: new Set(positions.keys()) };
+  const cards = [...positions];
+  const sat = SIZES.satellite;
+  // In the lane: just right of the card, from its top down one place.
+  const inLane = (x: number, y: number) =>
+    cards.find(([, p]) => x === p.x + SIZES.card.width + 8 && y >= p.y && y < p.y + PLACE.pitch)?.[0];
+  // Below a card without a lane: two to a row, from under the card down to the next row.
+  const hungBelow = (x: number, y: number) =>
+    cards.find(
+      ([, p]) =>
+        (x === p.x || x === p.x + sat.width + sat.gap) &&
+        y >= p.y + SIZES.card.height + 30 &&
+        y < p.y + PLACE.band,
+    )?.[0];
+  const used = { lane: new Set<string>(), below: new Set<string>() };
   for (const world of worlds) {
     for (const node of toFlow({ world, positions, selected: null, highlight: [] }).nodes) {
       if (sizeOf(node) === SIZES.card || node.type === 'frame') continue;
-      const at = byLane
-        .get(node.position.x)
-        ?.find((c) => node.position.y >= c.y && node.position.y < c.y + PLACE.pitch);
-      if (at) used.add(at.id);
+      const { x, y } = node.position;
+      const lane = inLane(x, y);
+      const below = lane === undefined ? hungBelow(x, y) : undefined;
+      if (lane !== undefined) used.lane.add(lane);
+      if (below !== undefined) used.below.add(below);
     }
   }
   return used;

@@ -87,7 +87,7 @@ describe('presenter mode’s picture for its stage', () => {
   // As layout.ts places them: first-row cards at y 0, columns from y 160, each column 192 + a lane of
   // 100 + a gap of 20 wide.
   const card = { width: 192, height: 80 };
-  const opts = { scale: 1.5, card, lane: 100, chip: 92, gap: 20, below: 0 };
+  const opts = { scale: 1.5, card, lane: 100, chip: 92, gap: 20, below: 0, lift: 0 };
   const place = (columns: number, depth = 2) => {
     const positions = new Map<string, { x: number; y: number }>();
     const tops = new Set<string>();
@@ -116,7 +116,10 @@ describe('presenter mode’s picture for its stage', () => {
 
   it('gives back the room of a lane no satellite ever takes, and widens a used one by the chips’ growth', () => {
     const { positions, tops } = place(3);
-    const shaped = shapeForStage({ positions, tops, laned: new Set(['col1.0']) }, { ...opts, ratio: 10 });
+    const shaped = shapeForStage(
+      { positions, tops, laned: new Set(['col1.0']), hung: false },
+      { ...opts, ratio: 10 },
+    );
     // Column 0 has no lane: column 1 starts after a card, the frames' room and the gap.
     expect(shaped.get('col1.0')?.x).toBe(192 + 20 + 20);
     // Column 1's lane is used: 100, and half a chip more at 150 % (the presenter's chips are larger).
@@ -131,15 +134,15 @@ describe('presenter mode’s picture for its stage', () => {
 
   it('keeps one band on a wide stage', () => {
     const { positions, tops } = place(5);
-    const shaped = shapeForStage({ positions, tops, laned: new Set() }, { ...opts, ratio: 3 });
+    const shaped = shapeForStage({ positions, tops, laned: new Set(), hung: false }, { ...opts, ratio: 3 });
     expect(new Set([...shaped.values()].map((p) => p.y))).toEqual(new Set([0, 160, 266]));
   });
 
   it('on a 4:3 stage stands the columns right of a cut in a second band, drawn larger, nothing overlapping', () => {
     const { positions, tops } = place(5, 1);
     const laned = new Set<string>();
-    const one = shapeForStage({ positions, tops, laned }, { ...opts, ratio: 100 });
-    const two = shapeForStage({ positions, tops, laned }, { ...opts, ratio: 4 / 3 });
+    const one = shapeForStage({ positions, tops, laned, hung: false }, { ...opts, ratio: 100 });
+    const two = shapeForStage({ positions, tops, laned, hung: false }, { ...opts, ratio: 4 / 3 });
     expect(Math.max(...[...two.values()].map((p) => p.y))).toBeGreaterThan(240);
     expect(width(two)).toBeLessThan(width(one));
     expect(overlaps(two, 20)).toBe(false);
@@ -159,7 +162,7 @@ describe('presenter mode’s picture for its stage', () => {
     positions.set('top1', { x: 312 + 156, y: 0 });
     positions.delete('top2');
     tops.delete('top2');
-    const two = shapeForStage({ positions, tops, laned: new Set() }, { ...opts, ratio: 1 });
+    const two = shapeForStage({ positions, tops, laned: new Set(), hung: false }, { ...opts, ratio: 1 });
     // In the second band, a first-row card stands lower than 0 and a column's card lower than 160.
     const bandOf = (id: string) => ((two.get(id)?.y ?? 0) > (id.startsWith('top') ? 0 : 160) ? 2 : 1);
     // It does wrap (the stage is square), just not under top1.

@@ -129,8 +129,11 @@ export function questionBandHeight(
  *   columns right of a cut stand in a second band below the first, when that
  *   draws the picture larger on this stage (by more than 5 %). The cut falls
  *   where a column starts and no first-row card spans it.
+ * - A closer first row: when no satellite ever hangs below a first-row card,
+ *   the columns move up by `lift` (the caller's: what is free above the
+ *   columns' drawing, their frames included).
  * `tops`: the first-row cards (the others stand in columns); `laned`: the
- * cards whose lane holds a satellite at some step (extent.ts, lanesUsed);
+ * cards whose lane a satellite takes at some step (extent.ts, lanesUsed);
  * `below`: how far the drawing reaches under the lowest card (satellites
  * hung below a driver), in flow units.
  */
@@ -139,6 +142,8 @@ export function shapeForStage(
     readonly positions: ReadonlyMap<string, { readonly x: number; readonly y: number }>;
     readonly tops: ReadonlySet<string>;
     readonly laned: ReadonlySet<string>;
+    /** A satellite hangs below a first-row card at some step (the columns keep their distance). */
+    readonly hung: boolean;
   },
   options: {
     readonly ratio: number;
@@ -148,6 +153,7 @@ export function shapeForStage(
     readonly chip: number;
     readonly gap: number;
     readonly below: number;
+    readonly lift: number;
   },
 ): Map<string, { x: number; y: number }> {
   const { card, gap } = options;
@@ -164,9 +170,10 @@ export function shapeForStage(
     // Without a lane, room for the frames drawn around two stacks side by side (toFlow.ts, FRAME.pad).
     next += card.width + (columns.get(x) ? lane : gap) + gap;
   }
+  const lift = placed.hung ? 0 : Math.max(0, options.lift);
   const shaped = new Map<string, { x: number; y: number }>();
   for (const [id, p] of placed.positions)
-    if (!placed.tops.has(id)) shaped.set(id, { x: moved.get(p.x) ?? p.x, y: p.y });
+    if (!placed.tops.has(id)) shaped.set(id, { x: moved.get(p.x) ?? p.x, y: p.y - lift });
   // A first-row card moves as the column under (or left of) it, then keeps clear of its neighbour.
   const tops = [...placed.tops]
     .map((id) => ({ id, p: placed.positions.get(id) }))
@@ -181,7 +188,8 @@ export function shapeForStage(
     shaped.set(id, { x, y: p.y });
     row.right = x + card.width;
   }
-  const right = (id: string, p: { x: number }) => p.x + card.width + (placed.laned.has(id) ? lane : 0);
+  const right = (id: string, p: { x: number }) =>
+    p.x + card.width + (placed.laned.has(id) && !placed.tops.has(id) ? lane : 0);
   const boxOf = (ids: readonly string[]) => {
     let [l, t, r, b] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const id of ids) {
@@ -195,7 +203,7 @@ export function shapeForStage(
   const ids = [...shaped.keys()];
   if (!(options.ratio > 0) || ids.length === 0) return shaped;
   const all = boxOf(ids);
-  const band = 60;
+  const band = 40;
   // The picture's size on a stage of this ratio: the larger, the larger it is drawn.
   const size = (w: number, h: number) => Math.min(options.ratio / w, 1 / h);
   const split = (cut: number) => [

@@ -19,7 +19,11 @@ const selectFolded = (s: VisualizerState) => s.classroom.panelsHidden;
  * the animation and the fit read it (selectLayout); leaving presenter mode
  * takes it away.
  */
-export function useStageShape(graph: React.RefObject<HTMLDivElement | null>): void {
+export function useStageShape(
+  graph: React.RefObject<HTMLDivElement | null>,
+  /** `stage`: presenter mode's stage (the room less the bars and the panels); `graph`: the graph's own box, as drawn (the compare view, where no question or H changes it); `off`: no shaping. */
+  measure: 'stage' | 'graph' | 'off' = 'stage',
+): void {
   const placed = useVisualizer(selectPlacedLayout);
   const initial = useVisualizer(selectInitial);
   const entries = useVisualizer(selectEntries);
@@ -30,9 +34,14 @@ export function useStageShape(graph: React.RefObject<HTMLDivElement | null>): vo
   // The title bar's and the timeline's height as last seen (a question in its band hides them).
   const chrome = useRef(0);
   useEffect(() => {
-    const room = graph.current?.closest<HTMLElement>('.visualizer');
-    if (!room || typeof ResizeObserver === 'undefined') return;
+    const room = measure === 'graph' ? graph.current : graph.current?.closest<HTMLElement>('.visualizer');
+    if (!room || measure === 'off' || typeof ResizeObserver === 'undefined') return;
     const seen = () => {
+      if (measure === 'graph') {
+        const { width, height } = room.getBoundingClientRect();
+        if (width > 0 && height > 0) setRatio(Math.round((width / height) * 20) / 20);
+        return;
+      }
       const bars = [...room.querySelectorAll<HTMLElement>('.presenter-bar, [data-testid="timeline"]')];
       const tall = bars.reduce((sum, el) => sum + el.getBoundingClientRect().height, 0);
       if (bars.length === 2 && tall > 0) chrome.current = tall;
@@ -49,16 +58,26 @@ export function useStageShape(graph: React.RefObject<HTMLDivElement | null>): vo
     const watch = new ResizeObserver(seen);
     watch.observe(room);
     return () => watch.disconnect();
-  }, [graph, folded]);
+  }, [graph, folded, measure]);
   const shaped = useMemo((): Layout | null => {
-    if (!(ratio > 0)) return null;
+    if (!(ratio > 0) || measure === 'off') return null;
     const tops = new Set([...placed.positions.keys()].filter((id) => !placed.columnOf.has(id)));
     // How far satellites hang under the lowest card (a driver's references, a lane's chips).
     const worlds = [initial, ...entries.map((e) => e.world)];
     const box = extentOf(worlds, placed.positions);
+    const used = lanesUsed(worlds, placed.positions);
+    const columnsTop =
+      tops.size === 0
+        ? 0
+        : extentOf(worlds, new Map([...placed.positions].filter(([id]) => !tops.has(id)))).y;
     const lowest = Math.max(...[...placed.positions.values()].map((p) => p.y + SIZES.card.height));
     const positions = shapeForStage(
-      { positions: placed.positions, tops, laned: lanesUsed(worlds, placed.positions) },
+      {
+        positions: placed.positions,
+        tops,
+        laned: used.lane,
+        hung: [...tops].some((id) => used.below.has(id)),
+      },
       {
         ratio,
         scale,
@@ -66,12 +85,16 @@ export function useStageShape(graph: React.RefObject<HTMLDivElement | null>): vo
         lane: SIZES.lane,
         chip: SIZES.satellite.width,
         gap: PLACE.gap,
+        // What is free between the first row's cards and the columns' drawing (a stack's frame and its
+        // caption included), less room for the edges between them.
+        lift: Math.max(0, columnsTop - SIZES.card.height - 40),
         below: Math.max(0, box.y + box.height - lowest),
       },
     );
     return { ...placed, positions };
-  }, [placed, initial, entries, ratio, scale]);
+  }, [placed, initial, entries, ratio, scale, measure]);
   useEffect(() => {
+    if (!shaped && !store.getState().stage) return;
     store.setState({ stage: shaped ? { base: placed, layout: shaped } : null });
   }, [store, placed, shaped]);
   useEffect(() => () => store.setState({ stage: null }), [store]);
