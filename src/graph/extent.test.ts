@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { step } from '../kernel';
 import { kernel } from '../kernel/testing';
 import { SIZES, layoutFor } from '../store/layout';
-import { boundsOf, extentOf } from './extent';
+import { boundsOf, extentOf, lanesUsed } from './extent';
 
 describe('the box around what a history draws (presenter mode fits to it)', () => {
   const start = kernel('windows').setup(
@@ -55,5 +55,18 @@ describe('the box around what a history draws (presenter mode fits to it)', () =
     // The frame starts above its top card (its caption's room), below the drivers' row.
     const frameOnly = extentOf([start], new Map([...positions].filter(([id]) => !id.startsWith('driver:'))));
     expect(frameOnly.y).toBeLessThan(deviceTop);
+  });
+});
+
+describe('the lanes a history uses (presenter mode keeps only those)', () => {
+  it('names the card whose lane a satellite takes at a later step, and no other', () => {
+    const solo = kernel('windows').setup(
+      { do: 'loadDriver', driver: 'Solo', model: 'legacy', controlDevice: 'Ctl' },
+      { do: 'loadDriver', driver: 'Other', model: 'legacy', controlDevice: 'Quiet' },
+    ).world;
+    const later = step(solo, { do: 'openHandle', device: 'Ctl', handle: 'h1' }).world;
+    const positions = layoutFor([solo, later]).positions;
+    expect([...lanesUsed([solo], positions).lane]).toEqual([]);
+    expect([...lanesUsed([solo, later], positions).lane]).toEqual(['device:Ctl']);
   });
 });

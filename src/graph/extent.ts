@@ -1,5 +1,5 @@
 import type { World } from '../kernel/core';
-import { SIZES, type Point } from '../store/layout';
+import { PLACE, SIZES, type Point } from '../store/layout';
 import { toFlow } from './toFlow';
 
 /** The box around every placed card, in flow coordinates. */
@@ -70,4 +70,44 @@ export function extentOf(worlds: readonly World[], positions: ReadonlyMap<string
   return left === Infinity
     ? boundsOf(positions.values())
     : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * The cards a satellite (a handle, an IRP, a reference) stands beside at any
+ * step of a history: in a card's lane, just right of it, or hung below a
+ * card without a lane (toFlow.ts, satelliteAt). The others never need that
+ * room (presenter mode leaves it out, stageFit.ts). A history too long to
+ * walk counts every card.
+ */
+export function lanesUsed(
+  worlds: readonly World[],
+  positions: ReadonlyMap<string, Point>,
+): { readonly lane: Set<string>; readonly below: Set<string> } {
+  if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST)
+    return { lane: new Set(positions.keys()), below: new Set(positions.keys()) };
+  const cards = [...positions];
+  const sat = SIZES.satellite;
+  // In the lane: just right of the card, from its top down one place.
+  const inLane = (x: number, y: number) =>
+    cards.find(([, p]) => x === p.x + SIZES.card.width + 8 && y >= p.y && y < p.y + PLACE.pitch)?.[0];
+  // Below a card without a lane: two to a row, from under the card down to the next row.
+  const hungBelow = (x: number, y: number) =>
+    cards.find(
+      ([, p]) =>
+        (x === p.x || x === p.x + sat.width + sat.gap) &&
+        y >= p.y + SIZES.card.height + 30 &&
+        y < p.y + PLACE.band,
+    )?.[0];
+  const used = { lane: new Set<string>(), below: new Set<string>() };
+  for (const world of worlds) {
+    for (const node of toFlow({ world, positions, selected: null, highlight: [] }).nodes) {
+      if (sizeOf(node) === SIZES.card || node.type === 'frame') continue;
+      const { x, y } = node.position;
+      const lane = inLane(x, y);
+      const below = lane === undefined ? hungBelow(x, y) : undefined;
+      if (lane !== undefined) used.lane.add(lane);
+      if (below !== undefined) used.below.add(below);
+    }
+  }
+  return used;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitStage, questionBandHeight, questionBelow } from './stageFit';
+import { fitStage, questionBandHeight, questionBelow, shapeForStage } from './stageFit';
 
 const opts = { padding: 0, maxZoom: 3 };
 
@@ -80,5 +80,95 @@ describe('a question band’s height, estimated', () => {
     const four = { ...ask, choices: ['a '.repeat(20), 'b', 'c', 'd'] };
     // 14rem cells: four side by side at 1008 px, two rows at 500 px.
     expect(questionBandHeight(four, 500, 18)).toBeGreaterThan(questionBandHeight(four, 1008, 18));
+  });
+});
+
+describe('presenter mode’s picture for its stage', () => {
+  // As layout.ts places them: first-row cards at y 0, columns from y 160, each column 192 + a lane of
+  // 100 + a gap of 20 wide.
+  const card = { width: 192, height: 80 };
+  const opts = { scale: 1.5, card, lane: 100, chip: 92, gap: 20, below: 0, lift: 0 };
+  const place = (columns: number, depth = 2) => {
+    const positions = new Map<string, { x: number; y: number }>();
+    const tops = new Set<string>();
+    for (let c = 0; c < columns; c++) {
+      positions.set(`top${c}`, { x: c * 312, y: 0 });
+      tops.add(`top${c}`);
+      for (let d = 0; d < depth; d++) positions.set(`col${c}.${d}`, { x: c * 312, y: 160 + d * 106 });
+    }
+    return { positions, tops };
+  };
+  const overlaps = (m: ReadonlyMap<string, { x: number; y: number }>, room = 0) => {
+    const boxes = [...m.values()];
+    return boxes.some((a, i) =>
+      boxes.some(
+        (b, j) =>
+          j > i &&
+          a.x < b.x + card.width + room &&
+          b.x < a.x + card.width + room &&
+          a.y < b.y + card.height &&
+          b.y < a.y + card.height,
+      ),
+    );
+  };
+  const width = (m: ReadonlyMap<string, { x: number; y: number }>) =>
+    Math.max(...[...m.values()].map((p) => p.x + card.width)) - Math.min(...[...m.values()].map((p) => p.x));
+
+  it('gives back the room of a lane no satellite ever takes, and widens a used one by the chips’ growth', () => {
+    const { positions, tops } = place(3);
+    const shaped = shapeForStage(
+      { positions, tops, laned: new Set(['col1.0']), hung: false },
+      { ...opts, ratio: 10 },
+    );
+    // Column 0 has no lane: column 1 starts after a card, the frames' room and the gap.
+    expect(shaped.get('col1.0')?.x).toBe(192 + 20 + 20);
+    // Column 1's lane is used: 100, and half a chip more at 150 % (the presenter's chips are larger).
+    expect(shaped.get('col2.0')?.x).toBe(232 + 192 + 100 + 46 + 20);
+    // A first-row card follows its column and never overlaps its neighbour.
+    expect(shaped.get('top1')?.x).toBe(232);
+    expect(shaped.get('top2')?.x).toBe(shaped.get('col2.0')?.x);
+    expect(overlaps(shaped)).toBe(false);
+    // The order is kept: nothing swaps places.
+    expect(shaped.get('col0.1')).toEqual({ x: 0, y: 266 });
+  });
+
+  it('keeps one band on a wide stage', () => {
+    const { positions, tops } = place(5);
+    const shaped = shapeForStage({ positions, tops, laned: new Set(), hung: false }, { ...opts, ratio: 3 });
+    expect(new Set([...shaped.values()].map((p) => p.y))).toEqual(new Set([0, 160, 266]));
+  });
+
+  it('on a 4:3 stage stands the columns right of a cut in a second band, drawn larger, nothing overlapping', () => {
+    const { positions, tops } = place(5, 1);
+    const laned = new Set<string>();
+    const one = shapeForStage({ positions, tops, laned, hung: false }, { ...opts, ratio: 100 });
+    const two = shapeForStage({ positions, tops, laned, hung: false }, { ...opts, ratio: 4 / 3 });
+    expect(Math.max(...[...two.values()].map((p) => p.y))).toBeGreaterThan(240);
+    expect(width(two)).toBeLessThan(width(one));
+    expect(overlaps(two, 20)).toBe(false);
+    // Each column stays under its first-row card.
+    for (let c = 0; c < 5; c++) expect(two.get(`col${c}.0`)?.x).toBe(two.get(`top${c}`)?.x);
+    // Drawn larger on that stage: the smaller of width and height ratios grows.
+    const size = (m: ReadonlyMap<string, { x: number; y: number }>) => {
+      const h = Math.max(...[...m.values()].map((p) => p.y + card.height));
+      return Math.min(4 / 3 / width(m), 1 / h);
+    };
+    expect(size(two)).toBeGreaterThan(size(one));
+  });
+
+  it('never cuts under a first-row card that spans two columns', () => {
+    const { positions, tops } = place(4, 1);
+    // top1 stands between columns 1 and 2 (centred over both, as layout.ts places a driver of two).
+    positions.set('top1', { x: 312 + 156, y: 0 });
+    positions.delete('top2');
+    tops.delete('top2');
+    const two = shapeForStage({ positions, tops, laned: new Set(), hung: false }, { ...opts, ratio: 1 });
+    // In the second band, a first-row card stands lower than 0 and a column's card lower than 160.
+    const bandOf = (id: string) => ((two.get(id)?.y ?? 0) > (id.startsWith('top') ? 0 : 160) ? 2 : 1);
+    // It does wrap (the stage is square), just not under top1.
+    expect(new Set([0, 1, 2, 3].map((c) => bandOf(`col${c}.0`))).size).toBe(2);
+    // Both columns it stands over are in its band.
+    expect(bandOf('col1.0')).toBe(bandOf('top1'));
+    expect(bandOf('col2.0')).toBe(bandOf('top1'));
   });
 });

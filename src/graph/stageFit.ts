@@ -114,3 +114,121 @@ export function questionBandHeight(
       3 * 3.2, // the gaps between them
   );
 }
+
+/**
+ * Presenter mode's picture for its stage: the placed cards (layout.ts) moved
+ * by columns, never one by one, so the lesson keeps its shape and nothing
+ * jumps as its steps play (the layout already holds every object of every
+ * step, and so does `laned`).
+ * - Lanes as they are used: a column keeps a lane only when a satellite (a
+ *   handle, an IRP, a reference) stands in it at some step, and then as wide
+ *   as the presenter's chips, `scale` times the normal size; a lane never used
+ *   gives its room back. First-row cards (drivers, modules) follow the column
+ *   below them, in their order and never closer than the gap.
+ * - Two bands: on a stage narrower than the picture (a 4:3 projector), the
+ *   columns right of a cut stand in a second band below the first, when that
+ *   draws the picture larger on this stage (by more than 5 %). The cut falls
+ *   where a column starts and no first-row card spans it.
+ * - A closer first row: when no satellite ever hangs below a first-row card,
+ *   the columns move up by `lift` (the caller's: what is free above the
+ *   columns' drawing, their frames included).
+ * `tops`: the first-row cards (the others stand in columns); `laned`: the
+ * cards whose lane a satellite takes at some step (extent.ts, lanesUsed);
+ * `below`: how far the drawing reaches under the lowest card (satellites
+ * hung below a driver), in flow units.
+ */
+export function shapeForStage(
+  placed: {
+    readonly positions: ReadonlyMap<string, { readonly x: number; readonly y: number }>;
+    readonly tops: ReadonlySet<string>;
+    readonly laned: ReadonlySet<string>;
+    /** A satellite hangs below a first-row card at some step (the columns keep their distance). */
+    readonly hung: boolean;
+  },
+  options: {
+    readonly ratio: number;
+    readonly scale: number;
+    readonly card: { readonly width: number; readonly height: number };
+    readonly lane: number;
+    readonly chip: number;
+    readonly gap: number;
+    readonly below: number;
+    readonly lift: number;
+  },
+): Map<string, { x: number; y: number }> {
+  const { card, gap } = options;
+  const lane = options.lane + Math.max(0, Math.ceil(options.chip * (options.scale - 1)));
+  // The columns, left to right, each with whether its lane is ever used.
+  const columns = new Map<number, boolean>();
+  for (const [id, p] of placed.positions)
+    if (!placed.tops.has(id)) columns.set(p.x, (columns.get(p.x) ?? false) || placed.laned.has(id));
+  const starts = [...columns.keys()].sort((a, b) => a - b);
+  const moved = new Map<number, number>();
+  let next = starts[0] ?? 0;
+  for (const x of starts) {
+    moved.set(x, next);
+    // Without a lane, room for the frames drawn around two stacks side by side (toFlow.ts, FRAME.pad).
+    next += card.width + (columns.get(x) ? lane : gap) + gap;
+  }
+  const lift = placed.hung ? 0 : Math.max(0, options.lift);
+  const shaped = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of placed.positions)
+    if (!placed.tops.has(id)) shaped.set(id, { x: moved.get(p.x) ?? p.x, y: p.y - lift });
+  // A first-row card moves as the column under (or left of) it, then keeps clear of its neighbour.
+  const tops = [...placed.tops]
+    .map((id) => ({ id, p: placed.positions.get(id) }))
+    .filter((t): t is { id: string; p: { x: number; y: number } } => t.p !== undefined)
+    .sort((a, b) => a.p.y - b.p.y || a.p.x - b.p.x);
+  let row = { y: NaN, right: -Infinity };
+  for (const { id, p } of tops) {
+    const under = starts.filter((x) => x <= p.x + 1).pop();
+    const x0 = under === undefined ? p.x : p.x + (moved.get(under) ?? under) - under;
+    if (p.y !== row.y) row = { y: p.y, right: -Infinity };
+    const x = Math.max(x0, row.right + gap);
+    shaped.set(id, { x, y: p.y });
+    row.right = x + card.width;
+  }
+  const right = (id: string, p: { x: number }) =>
+    p.x + card.width + (placed.laned.has(id) && !placed.tops.has(id) ? lane : 0);
+  const boxOf = (ids: readonly string[]) => {
+    let [l, t, r, b] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const id of ids) {
+      const p = shaped.get(id);
+      if (!p) continue;
+      [l, t] = [Math.min(l, p.x), Math.min(t, p.y)];
+      [r, b] = [Math.max(r, right(id, p)), Math.max(b, p.y + card.height + options.below)];
+    }
+    return { l, t, r, b };
+  };
+  const ids = [...shaped.keys()];
+  if (!(options.ratio > 0) || ids.length === 0) return shaped;
+  const all = boxOf(ids);
+  const band = 40;
+  // The picture's size on a stage of this ratio: the larger, the larger it is drawn.
+  const size = (w: number, h: number) => Math.min(options.ratio / w, 1 / h);
+  const split = (cut: number) => [
+    boxOf(ids.filter((id) => (shaped.get(id)?.x ?? 0) < cut)),
+    boxOf(ids.filter((id) => (shaped.get(id)?.x ?? 0) >= cut)),
+  ];
+  let best = { size: size(all.r - all.l, all.b - all.t) * 1.05, cut: NaN };
+  for (const start of starts) {
+    const cut = moved.get(start) ?? start;
+    if (cut <= all.l) continue;
+    const spans = tops.some(({ id }) => {
+      const p = shaped.get(id);
+      return p !== undefined && p.x < cut && p.x + card.width > cut;
+    });
+    if (spans) continue;
+    const [a, b] = split(cut) as [ReturnType<typeof boxOf>, ReturnType<typeof boxOf>];
+    const s = size(Math.max(a.r, b.r - b.l + a.l) - a.l, a.b - a.t + band + (b.b - b.t));
+    if (s > best.size) best = { size: s, cut };
+  }
+  if (Number.isNaN(best.cut)) return shaped;
+  const cut = best.cut;
+  const [first, second] = split(cut) as [ReturnType<typeof boxOf>, ReturnType<typeof boxOf>];
+  const dx = first.l - second.l;
+  const dy = first.b + band - second.t;
+  const out = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of shaped) out.set(id, p.x >= cut ? { x: p.x + dx, y: p.y + dy } : p);
+  return out;
+}

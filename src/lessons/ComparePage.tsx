@@ -24,6 +24,7 @@ import {
 } from './compare';
 import { Question, Revealed } from './QuestionPanel';
 import { PresenterZoom } from './PresenterZoom';
+import { useStageShape } from './useStageShape';
 import { selectPresenter } from './selectors';
 import { PRESENTER_SCALE } from './state';
 
@@ -258,6 +259,9 @@ function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernel
   const title = useVisualizer(selectTitle);
   const presenter = useVisualizer(selectPresenter);
   const osName = kernelOf(useVisualizer((s) => s.os) ?? os).vocabulary.longName;
+  // In presenter mode the side's picture is shaped to its graph's box (two bands when it is narrow).
+  const graphBox = useRef<HTMLDivElement>(null);
+  useStageShape(graphBox, presenter ? 'graph' : 'off');
   return (
     <section
       aria-label={`${osName}: ${title}`}
@@ -271,7 +275,7 @@ function SideView({ testId, os }: { testId: string; os: Parameters<typeof kernel
       {/* Each side's panels are landmarks named after its OS: no two of a kind on the page. */}
       <ViewName.Provider value={osName}>
         <Narration />
-        <div className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
+        <div ref={graphBox} className="panel min-h-[320px] flex-1 overflow-hidden" data-testid="graph">
           <ReactFlowProvider>
             <Graph>
               <AnimationLayer />

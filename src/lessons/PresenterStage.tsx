@@ -11,6 +11,7 @@ import { LaserPointer } from './LaserPointer';
 import { Legend } from './Legend';
 import { QuestionPanel } from './QuestionPanel';
 import { selectAsking } from './selectors';
+import { useStageShape } from './useStageShape';
 import type { VisualizerState } from '../store/state';
 
 const selectFolded = (s: VisualizerState) => s.classroom.panelsHidden;
@@ -35,6 +36,9 @@ export function PresenterStage({
   const side = !folded || asking !== null;
   const stage = useRef<HTMLDivElement>(null);
   const place = useQuestionPlace(stage, folded && asking !== null);
+  const graphBox = useRef<HTMLDivElement>(null);
+  // The lesson's picture shaped to this stage (two bands on a 4:3 projector): what the graph draws.
+  useStageShape(graphBox);
   return (
     <div
       ref={stage}
@@ -43,7 +47,7 @@ export function PresenterStage({
       data-question={place ?? undefined}
     >
       <LaserPointer stage={stage} />
-      <div className="presenter-graph panel relative overflow-hidden" data-testid="graph">
+      <div ref={graphBox} className="presenter-graph panel relative overflow-hidden" data-testid="graph">
         <ErrorBoundary area="legend">
           <Legend />
         </ErrorBoundary>

@@ -26,7 +26,7 @@ export const SIZES = {
 } as const;
 
 /** Gaps between columns and first-row cards; where the columns start; one card to the next in a column. */
-const PLACE = { gap: 20, band: 160, pitch: 106 } as const;
+export const PLACE = { gap: 20, band: 160, pitch: 106 } as const;
 
 export interface Point {
   readonly x: number;

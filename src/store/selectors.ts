@@ -33,7 +33,10 @@ export const selectInitial = (s: AppState) => s.initial;
 /** Playing through the steps on its own: one switch for the app's timeline, lessons and embeds. */
 export const selectAutoplay = (s: AppState) => s.classroom.autoplay;
 /** Where every structural object stands: computed once per change, shared by the graph and the animation. */
-export const selectLayout = (s: AppState) => s.layout;
+export const selectLayout = (s: AppState) =>
+  s.stage && s.stage.base === s.layout ? s.stage.layout : s.layout;
+/** Where the layout placed them, before presenter mode shapes them to its stage. */
+export const selectPlacedLayout = (s: AppState) => s.layout;
 
 /** The driver or module the checklist and inspector are about, from the selection (its OS's personality says). */
 export function ownerOf(world: World, ref: ObjectRef | null): string | null {

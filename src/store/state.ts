@@ -100,6 +100,12 @@ export interface VisualizerState extends Session {
   /** Where the playing animation is (src/store/moment.ts): what is drawn follows it. */
   readonly animating: AnimationMoment | null;
 
+  /**
+   * Presenter mode's picture for its stage (src/graph/stageFit.ts, shapeForStage): the placed
+   * layout `base` moved as a whole to the stage's shape; shown while `base` is the session's layout.
+   */
+  readonly stage?: { readonly base: Layout; readonly layout: Layout } | null;
+
   /** The object the user picked in the graph or a panel. */
   readonly selection: ObjectRef | null;
   /** Objects to light up (a checklist blocker, an event's objects). */
