@@ -95,6 +95,14 @@ export async function checkA11y(page: Page, name: string, options: { exclude?: s
     // axe reads every element (target-size measures each one against its neighbours): on this slow
     // machine a large page takes a while, and that time is not the page's.
     test.info().setTimeout(test.info().timeout + 30_000);
+    // Read the page at rest: a colour caught mid-transition (a reveal fading in) once failed color-contrast
+    // on CI. Running animations are awaited, for 2 s at most (an endless one never finishes).
+    await page.evaluate(() =>
+      Promise.race([
+        Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 2_000)),
+      ]),
+    );
     const axe = new AxeBuilder({ page }).withTags(A11Y_TAGS);
     const results = await (options.exclude ? axe.exclude(options.exclude) : axe).analyze();
     const { violations } = results;
