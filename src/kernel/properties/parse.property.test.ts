@@ -200,43 +200,49 @@ function mutate(doc: unknown, mutations: readonly Mutation[]): unknown {
   return root;
 }
 
-/** Values that are nearly right: wrong names, out-of-range numbers, the other OS's words. */
-const tricky = fc.constantFrom<unknown>(
-  '',
-  ' ',
-  'X0',
-  'M0',
-  'a'.repeat(65),
-  'bad name',
-  -1,
-  0,
-  1.5,
-  86_401,
-  3601,
-  NaN,
-  Infinity,
-  'success',
-  'STATUS_',
-  'status_success',
-  'EBUSY',
-  'E',
-  '0',
-  'pnp',
-  'legacy',
-  'windows',
-  'svr5',
-  'unload-scenario/2',
-  'loadModule',
-  'loadDriver',
-  'shutdown',
-  null,
-  true,
-  false,
-  [],
-  {},
-  ['X0'],
-  { do: 'shutdown' },
-);
+/**
+ * Values that are nearly right: wrong names, out-of-range numbers, the other OS's words. Each draw
+ * is a fresh copy: `constantFrom` hands out one shared `{}`, and two mutations placing that one
+ * object inside itself made a cycle the path walk followed until the stack ran out (a CI run).
+ */
+const tricky = fc
+  .constantFrom<unknown>(
+    '',
+    ' ',
+    'X0',
+    'M0',
+    'a'.repeat(65),
+    'bad name',
+    -1,
+    0,
+    1.5,
+    86_401,
+    3601,
+    NaN,
+    Infinity,
+    'success',
+    'STATUS_',
+    'status_success',
+    'EBUSY',
+    'E',
+    '0',
+    'pnp',
+    'legacy',
+    'windows',
+    'svr5',
+    'unload-scenario/2',
+    'loadModule',
+    'loadDriver',
+    'shutdown',
+    null,
+    true,
+    false,
+    [],
+    {},
+    ['X0'],
+    { do: 'shutdown' },
+  )
+  .map((v) => (typeof v === 'object' && v !== null ? structuredClone(v) : v));
 
 const valueArb = fc.oneof(
   { weight: 3, arbitrary: tricky },
