@@ -74,9 +74,16 @@ export const LAYERS = [
 export const KNOWN = {
   upward: [],
   circles: [
+    // Within one OS's folder, owned by whoever works on that OS's rules: its step's phases call each other
+    // (a PnP removal completes I/O, completing I/O resumes a removal). Hidden until 2026-12 inside the
+    // registries' circle, which is gone (rules/rule.ts and osTypes.ts are leaves).
     {
-      through: 'kernel/rules/index.ts',
-      why: "the kernel's per-OS registries (rules/index ↔ os ↔ personality): one personality object per OS, issue 21's second part",
+      through: 'kernel/windows/pnp.ts',
+      why: "Windows's step: pnp ↔ io ↔ removeIrp ↔ removeLock ↔ unload ↔ fileSystem call each other (kernel/windows, the Windows rules' owner)",
+    },
+    {
+      through: 'kernel/svr5/lifecycle.ts',
+      why: "SVR5's step: lifecycle ↔ daemon (an unload waits for the daemon, the daemon runs the unload; kernel/svr5, the SVR5 rules' owner)",
     },
   ],
 };

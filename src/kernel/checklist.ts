@@ -1,6 +1,6 @@
 import { describeRefs, type ObjectRef } from './events';
 import type { RuleId } from './rules';
-import type { Os } from './world';
+import type { Os } from './osTypes';
 
 /** The live unload checklist's shape, shared by every OS (scenario-format.md, `explainUnload`). */
 

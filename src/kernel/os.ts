@@ -1,22 +1,15 @@
+import type { Os } from './osTypes';
 import type { KernelPersonality } from './personality';
-import { svr5Kernel, type Svr5Types } from './svr5/personality';
-import { windowsKernel, type WindowsTypes } from './windows/personality';
+import { svr5Kernel } from './svr5/personality';
+import { windowsKernel } from './windows/personality';
 
 /**
  * The operating systems the kernel simulates, each a personality in its own
- * folder. Adding one: its folder, a line here in `OsTypes` and one in
+ * folder. Adding one: its folder, a line in `OsTypes` (osTypes.ts) and one in
  * `PERSONALITIES`; the compiler then names everything still missing (in the
  * app too, whose table is keyed the same way).
  */
-export interface OsTypes {
-  windows: WindowsTypes;
-  svr5: Svr5Types;
-}
-
-export type Os = keyof OsTypes;
-export type WorldOf<O extends Os> = OsTypes[O]['world'];
-export type ActionOf<O extends Os> = OsTypes[O]['action'];
-export type OptionsOf<O extends Os> = OsTypes[O]['options'];
+export type { ActionOf, OptionsOf, Os, OsTypes, WorldOf } from './osTypes';
 
 export const PERSONALITIES: { readonly [O in Os]: KernelPersonality<O> } = {
   windows: windowsKernel,

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { UnloadExplanation } from './checklist';
 import type { EventType, ObjectRef } from './events';
-import type { ActionOf, OptionsOf, Os, WorldOf } from './os';
+import type { ActionOf, OptionsOf, Os, WorldOf } from './osTypes';
 import type { StepResult } from './types';
 
 /** The kinds of object a world holds (graph nodes, checklist blockers, form fields). */

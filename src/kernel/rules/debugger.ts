@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 
 /**
  * Rules the debugger reader cites (src/kernel/debugger), where no rule of

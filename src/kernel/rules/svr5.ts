@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 
 /** SVR5 (UnixWare/OpenServer DDI) rules: shared/domain/svr5.md. */
 const HDK = 'SCO/Novell SVR5 HDK manual page ';

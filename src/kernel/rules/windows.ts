@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 import { windowsKmdf } from './windowsKmdf';
 import { windowsPnp } from './windowsPnp';
 import { windowsFs } from './windowsFs';

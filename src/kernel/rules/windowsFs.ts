@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
 const FASTFAT = 'https://github.com/microsoft/Windows-driver-samples/tree/main/filesys/fastfat';

@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 
 const DDI = 'https://learn.microsoft.com/windows-hardware/drivers/ddi/';
 const WDF = 'https://learn.microsoft.com/windows-hardware/drivers/wdf/';

@@ -1,4 +1,4 @@
-import type { Row } from '.';
+import type { Row } from './rule';
 
 const MS = 'https://learn.microsoft.com/windows-hardware/drivers/';
 const WIN32 = 'https://learn.microsoft.com/windows/win32/devio/';

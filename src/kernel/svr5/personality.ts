@@ -13,13 +13,6 @@ import { explainSvr5 } from './explain';
 import type { Svr5World } from './model';
 import { createSvr5World, svr5Step } from './step';
 
-/** The types of the SVR5 personality, for `OsTypes`. */
-export interface Svr5Types {
-  world: Svr5World;
-  action: Svr5Action;
-  options: Svr5Options;
-}
-
 const SVR5 = new Set<string>(SVR5_ACTION_NAMES);
 
 /** SVR5 (UnixWare 7 / OpenServer 6 DDI), as the kernel knows it: shared/domain/svr5.md. */

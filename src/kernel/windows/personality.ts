@@ -13,13 +13,6 @@ import { explainWindows } from './explain';
 import type { WindowsWorld } from './model';
 import { createWindowsWorld, windowsStep } from './step';
 
-/** The types of the Windows personality, for `OsTypes`. */
-export interface WindowsTypes {
-  world: WindowsWorld;
-  action: WindowsAction;
-  options: WindowsOptions;
-}
-
 const WINDOWS = new Set<string>(WINDOWS_ACTION_NAMES);
 
 /** Windows (WDM/PnP), as the kernel knows it: shared/domain/windows.md. */
