@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_OS, isOs } from '../kernel/core';
+import { DEFAULT_OS, isOs, loadEveryOs } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { VisualizerProvider } from '../store';
 import { syncAddress } from '../share/address';
@@ -29,6 +29,8 @@ const root = document.getElementById('root');
 const updates = offerUpdates();
 
 if (root && params.get('view') === 'pair') {
+  // One visualizer per OS: every OS's kernel (src/kernel/os.ts).
+  await loadEveryOs();
   createRoot(root).render(
     <StrictMode>
       <PairPage visualizers={pairOfVisualizers(preferredTheme())} />

@@ -3,6 +3,7 @@ import { scenarioFromParam, sourceOf, type ScenarioSource } from '../share/sourc
 import type { Outcome } from '../actions/types';
 import { loadLessons } from '../lessons/catalogue';
 import type { Visualizer } from '../store';
+import { loadFor } from '../store/loadFor';
 import { actionFaultText } from './faultText';
 import type { Origins } from './params';
 import {
@@ -44,7 +45,10 @@ export interface HostLink {
  * whose unpacker loads only then), JSON text or an object.
  */
 export async function scenarioSource(scenario: unknown): Promise<ScenarioSource> {
-  return sourceOf(scenario, scenarioFromParam);
+  const found = await sourceOf(scenario, scenarioFromParam);
+  // Its OS's kernel, before the door makes a world of it.
+  if (found.ok) await loadFor({ scenario: found.source });
+  return found;
 }
 
 /** Runs `fn` as one change a host hears about (a `load` at a step is one state, not the latest first). */
@@ -93,6 +97,7 @@ export async function perform(
         if (!found.ok) return { ok: false, error: `loadScenario: ${found.error}` };
         return v.run(id, { ...args, scenario: found.source }, 'embed');
       }
+      await loadFor(args);
       return batch(() => v.run(id, args, 'embed'));
     }
     case 'setTheme':

@@ -27,15 +27,12 @@ export interface Vocabulary {
 }
 
 /**
- * One OS, as the kernel knows it: its world, its step, its checklist, its
- * names and its scenario schemas. Every OS is one such object, in its own
- * folder, listed once in `PERSONALITIES` (os.ts); code outside those folders
- * asks the personality instead of asking which OS it is.
- *
- * Methods (not function-valued properties) on purpose: a personality of one
- * OS then serves where `KernelPersonality<Os>` is expected (see `kernelFor`).
+ * What is known of an OS before its kernel has loaded (os.ts `loadOs`): its
+ * names, its success status and its scenario format (actions, options,
+ * events, kinds), so that the OS switch, `isOs`, `isSuccess`, menus and the
+ * scenario parser serve every OS on every page.
  */
-export interface KernelPersonality<O extends Os> {
+export interface OsLight<O extends Os> {
   readonly os: O;
   readonly vocabulary: Vocabulary;
   /** The status of a step that went through (`STATUS_SUCCESS`, `0`). */
@@ -52,7 +49,20 @@ export interface KernelPersonality<O extends Os> {
   readonly eventTypes: readonly EventType[];
   /** The kinds of object its worlds hold. */
   readonly kinds: readonly ObjectKind[];
+}
 
+/**
+ * One OS, as the kernel knows it: its world, its step, its checklist, its
+ * names and its scenario schemas. Every OS is one such object, in its own
+ * folder, listed once in `PERSONALITIES` (os.ts); code outside those folders
+ * asks the personality instead of asking which OS it is. Its light part
+ * (`OsLight`) is on every page; the rest (the world and its step) loads when
+ * a world of that OS is first wanted (`loadOs`).
+ *
+ * Methods (not function-valued properties) on purpose: a personality of one
+ * OS then serves where `KernelPersonality<Os>` is expected (see `kernelFor`).
+ */
+export interface KernelPersonality<O extends Os> extends OsLight<O> {
   /** An empty world: nothing loaded, clock at 0. */
   createWorld(options?: Partial<OptionsOf<O>>): WorldOf<O>;
   /** (world, action) → { world, status, events }. Pure. */

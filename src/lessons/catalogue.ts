@@ -1,4 +1,5 @@
 import { onDemand } from '../actions/onDemand';
+import { loadOs } from '../kernel/core';
 import { loadLessonFiles } from '../scenarios/builtIn';
 import { isLessonId, type LessonId } from '../scenarios/lessons/ids';
 import type { Lesson } from './read';
@@ -12,11 +13,14 @@ import type { Lesson } from './read';
  * lesson alone: `loadLesson`, with the loader of one file the page hands
  * in (src/scenarios/lessons/files.ts), so pages that never do so (the
  * embed, the element) do not carry forty more chunks. Whoever sends
- * `openLesson` awaits `loadLesson(id, …)` or `loadLessons()` first.
+ * `openLesson` awaits `loadLesson(id, …)` or `loadLessons()` first; both
+ * load the kernel of each lesson's OS too (src/kernel/os.ts `loadOs`), so
+ * that a lesson loaded is a lesson that opens.
  */
 const lessons = onDemand(async () => {
   // The files also join the built-ins a link may name by id (src/scenarios/builtIn.ts).
   const [{ LESSONS }] = await Promise.all([import('./library'), loadLessonFiles()]);
+  await Promise.all([...new Set(LESSONS.map((l) => l.os))].map((os) => loadOs(os)));
   return LESSONS;
 });
 
@@ -45,7 +49,9 @@ export async function loadLesson(id: string, loadFile: LessonFileLoader): Promis
     one = onDemand(async () => {
       const [{ readLessonFile }, file] = await Promise.all([import('./read'), loadFile(id)]);
       const r = readLessonFile(id, file);
-      return r.ok ? r.lesson : null;
+      if (!r.ok) return null;
+      await loadOs(r.lesson.os);
+      return r.lesson;
     });
     single.set(id, one);
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary';
-import { DEFAULT_OS } from '../kernel/core';
+import { DEFAULT_OS, isOsLoaded, osOfScenario } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
 import type { Controls } from '../embed/params';
@@ -11,6 +11,7 @@ import { followTheme } from '../embed/theme';
 import { DEFAULT_FILES } from '../scenarios/builtIn';
 import { builtInSource, builtInSourceIn, isPacked, sourceOf, type ScenarioSource } from '../share/source';
 import { createVisualizer, VisualizerProvider, type Visualizer } from '../store';
+import { loadFor } from '../store/loadFor';
 import { ShadowHost } from './ShadowHost';
 import type { ScenarioInput } from './types';
 
@@ -63,6 +64,11 @@ function sourceFor(scenario: unknown): ScenarioSource | Promise<ScenarioSource> 
   );
 }
 
+function kernelLoadedFor(scenario: unknown): boolean {
+  const os = osOfScenario(scenario);
+  return os === undefined || isOsLoaded(os);
+}
+
 function apply(v: Visualizer, found: ScenarioSource, step: number | undefined): string | null {
   if (!found.ok) return found.error;
   const r = v.run('loadScenario', { scenario: found.source }, 'embed');
@@ -80,8 +86,15 @@ function load(
 ): string | null | Promise<string | null> {
   const wanted = latest.next();
   const found = sourceFor(scenario);
-  if (!(found instanceof Promise)) return apply(v, found, step);
-  return latest.wait(found.then((f) => (wanted() ? apply(v, f, step) : null)));
+  // At once when it is at hand and so is its OS's kernel; else once they have loaded (src/kernel/os.ts).
+  if (!(found instanceof Promise) && (!found.ok || kernelLoadedFor(found.source)))
+    return apply(v, found, step);
+  return latest.wait(
+    Promise.resolve(found).then(async (f) => {
+      if (f.ok) await loadFor({ scenario: f.source });
+      return wanted() ? apply(v, f, step) : null;
+    }),
+  );
 }
 
 /** Which load is the latest: a lesson's file that arrives after the page asked for another is dropped. */

@@ -1,4 +1,5 @@
 import { createVisualizer, type Visualizer, type VisualizerOptions } from '../store';
+import { loadFor } from '../store/loadFor';
 import { stepFromParam, type ScenarioSource } from './source';
 
 export interface OpenOptions extends Omit<VisualizerOptions, 'scenario'> {
@@ -30,10 +31,13 @@ export async function openFromParams(params: URLSearchParams, options: OpenOptio
   const { fallback, resolve, asLesson = false, ...rest } = options;
   const notices: string[] = [];
   const visualizer = createVisualizer(rest);
-  const load = (scenario: unknown) =>
-    asLesson && asks(scenario)
+  const load = async (scenario: unknown) => {
+    // Its OS's kernel first: the door makes a world of an OS once it has loaded (src/kernel/os.ts).
+    await loadFor({ scenario });
+    return asLesson && asks(scenario)
       ? visualizer.run('loadLesson', { scenario, name: lessonName(scenario) }, 'scenario')
       : visualizer.run('loadScenario', { scenario }, 'scenario');
+  };
 
   const named = params.get('scenario');
   const found = named === null ? null : await resolve(named);
@@ -43,7 +47,7 @@ export async function openFromParams(params: URLSearchParams, options: OpenOptio
       `This link’s scenario cannot be opened: ${found.error} Showing the default scenario instead.`,
     );
   } else if (found?.ok) {
-    const r = load(found.source);
+    const r = await load(found.source);
     if (r.ok) opened = true;
     else
       notices.push(
@@ -51,7 +55,7 @@ export async function openFromParams(params: URLSearchParams, options: OpenOptio
       );
   }
   if (!opened) {
-    const r = load(fallback);
+    const r = await load(fallback);
     if (!r.ok)
       notices.push(`The default scenario could not be loaded: ${r.error}. The simulator starts empty.`);
   }

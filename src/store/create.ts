@@ -4,7 +4,8 @@ import type { DEBUGGER_COMMANDS } from '../debugger/commands';
 import { transition } from '../actions/execute';
 import { findAction, osOfAction } from '../actions/registry';
 import type { CommandDef, KernelArgs, Outcome, Registry } from '../actions/types';
-import { DEFAULT_OS, type Os } from '../kernel/core';
+import { DEFAULT_OS, kernelOf, loadOs, type Os } from '../kernel/core';
+import { notLoadedFor } from './loadFor';
 import { emptySession } from './session';
 import { branchAfterAct, CLASSROOM_DEFAULTS } from '../lessons/state';
 import type { ActionSource, Theme, VisualizerState } from './state';
@@ -92,6 +93,23 @@ export function createVisualizer(options: VisualizerOptions = {}): Visualizer & 
     afterAct: branchAfterAct,
   };
   const run = (id: string, args?: unknown, source: ActionSource = 'button'): Outcome => {
+    // A command that would make a world of an OS whose kernel has not loaded (src/kernel/os.ts): the
+    // kernel loads, then the command runs. Callers that need its answer await `loadFor(args)` first.
+    const waiting = notLoadedFor(args);
+    if (waiting) {
+      const name = kernelOf(waiting).vocabulary.name;
+      loadOs(waiting).then(
+        () => run(id, args, source),
+        (e: unknown) =>
+          faultListeners.forEach((l) =>
+            l({
+              id,
+              error: `the ${name} kernel could not load (${e instanceof Error ? e.message : String(e)})`,
+            }),
+          ),
+      );
+      return { ok: false, error: `${id}: the ${name} kernel is loading; it runs once it has loaded` };
+    }
     const { state, outcome } = transition(store.getState(), id, args, source, registry);
     if (state !== store.getState()) store.setState(state, true);
     if (!outcome.ok && outcome.fault) faultListeners.forEach((l) => l({ id, error: outcome.error }));

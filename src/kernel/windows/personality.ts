@@ -1,14 +1,7 @@
-import { WINDOWS_EVENT_TYPES, type ObjectRef } from '../events';
+import type { ObjectRef } from '../events';
 import type { KernelPersonality, ObjectKind } from '../personality';
-import {
-  DEFAULT_WINDOWS_OPTIONS,
-  WINDOWS_ACTION_DEFAULTS,
-  WINDOWS_ACTION_NAMES,
-  windowsActions,
-  windowsOptions,
-  type WindowsAction,
-  type WindowsOptions,
-} from './actions';
+import { WINDOWS_ACTION_NAMES } from './actions';
+import { windowsLight } from './light';
 import { explainWindows } from './explain';
 import type { WindowsWorld } from './model';
 import { createWindowsWorld, windowsStep } from './step';
@@ -17,26 +10,7 @@ const WINDOWS = new Set<string>(WINDOWS_ACTION_NAMES);
 
 /** Windows (WDM/PnP), as the kernel knows it: shared/domain/windows.md. */
 export const windowsKernel: KernelPersonality<'windows'> = {
-  os: 'windows',
-  vocabulary: {
-    name: 'Windows',
-    longName: 'Windows (WDM)',
-    article: 'a Windows',
-    owner: 'driver',
-    owners: 'drivers',
-    ownerKind: 'driver',
-    ownerTitle: (name) => `\\Driver\\${name}`,
-    noOwners: 'No driver is loaded yet.',
-  },
-  successStatus: 'STATUS_SUCCESS',
-  actions: windowsActions,
-  actionNames: WINDOWS_ACTION_NAMES,
-  actionDefaults: WINDOWS_ACTION_DEFAULTS,
-  options: windowsOptions,
-  defaultOptions: DEFAULT_WINDOWS_OPTIONS,
-  eventTypes: WINDOWS_EVENT_TYPES,
-  kinds: ['driver', 'device', 'handle', 'irp', 'registration', 'reference'],
-
+  ...windowsLight,
   createWorld: createWindowsWorld,
   step(world, action) {
     // A programming error, not user input: scenarios are validated before they get here.
