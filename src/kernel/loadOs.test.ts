@@ -34,6 +34,10 @@ describe('loadOs', () => {
     expect(k.isSuccess('0')).toBe(true);
     expect(k.isOs('svr5')).toBe(true);
     expect(k.isOs('linux')).toBe(false);
+    expect(
+      Object.keys(k.RULES).some((id) => id.startsWith('svr5.')),
+      'its rules come with its kernel',
+    ).toBe(false);
     const r = k.parseScenario({ ...SVR5, steps: [{ do: 'nope' }] });
     expect(r.ok ? '' : r.errors.map((e) => e.message).join('\n')).toContain('"nope"');
     expect(k.parseScenario(SVR5).ok).toBe(true);
@@ -49,6 +53,7 @@ describe('loadOs', () => {
     expect(a).toBe(b);
     expect(await k.loadOs('svr5')).toBe(a);
     expect(k.isOsLoaded('svr5')).toBe(true);
+    expect(k.RULES['svr5.seed.cleanup'].os, 'its rules came with it').toBe('svr5');
     const world = k.createWorld('svr5');
     expect(world.os).toBe('svr5');
     expect(k.kernelOf('svr5').owners(world)).toEqual([]);

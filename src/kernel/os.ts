@@ -1,5 +1,7 @@
 import type { Os } from './osTypes';
 import type { KernelPersonality, OsLight } from './personality';
+import { addRules } from './rules';
+import { build } from './rules/rule';
 import { svr5Light } from './svr5/light';
 import { windowsLight } from './windows/light';
 import { windowsKernel } from './windows/personality';
@@ -25,7 +27,14 @@ const LIGHT: { readonly [O in Os]: OsLight<O> } = {
  */
 const LOADERS: { readonly [O in Os]: () => Promise<KernelPersonality<O>> } = {
   windows: () => Promise.resolve(windowsKernel),
-  svr5: async () => (await import('./svr5/personality')).svr5Kernel,
+  svr5: async () => {
+    const [{ svr5Kernel }, { svr5 }] = await Promise.all([
+      import('./svr5/personality'),
+      import('./rules/svr5'),
+    ]);
+    addRules(build('svr5', svr5));
+    return svr5Kernel;
+  },
 };
 
 /**

@@ -1,5 +1,5 @@
 import { onDemand } from '../actions/onDemand';
-import { loadOs } from '../kernel/core';
+import { loadEveryOs, loadOsOf } from '../kernel/core';
 import { loadLessonFiles } from '../scenarios/builtIn';
 import { isLessonId, type LessonId } from '../scenarios/lessons/ids';
 import type { Lesson } from './read';
@@ -19,8 +19,9 @@ import type { Lesson } from './read';
  */
 const lessons = onDemand(async () => {
   // The files also join the built-ins a link may name by id (src/scenarios/builtIn.ts).
-  const [{ LESSONS }] = await Promise.all([import('./library'), loadLessonFiles()]);
-  await Promise.all([...new Set(LESSONS.map((l) => l.os))].map((os) => loadOs(os)));
+  // Every OS's kernel first, with its rules: the library reads every lesson as it loads.
+  await Promise.all([loadEveryOs(), loadLessonFiles()]);
+  const { LESSONS } = await import('./library');
   return LESSONS;
 });
 
@@ -48,10 +49,10 @@ export async function loadLesson(id: string, loadFile: LessonFileLoader): Promis
   if (!one) {
     one = onDemand(async () => {
       const [{ readLessonFile }, file] = await Promise.all([import('./read'), loadFile(id)]);
+      // Its OS's kernel first, with its rules: reading checks the rules the lesson cites.
+      await loadOsOf(file);
       const r = readLessonFile(id, file);
-      if (!r.ok) return null;
-      await loadOs(r.lesson.os);
-      return r.lesson;
+      return r.ok ? r.lesson : null;
     });
     single.set(id, one);
   }
