@@ -68,13 +68,20 @@ for (const { name, page, kb, notYet } of PAGES.filter((p) => p.kb < p.cap || p.n
   });
 
 /**
+ * Another OS's kernel (`<os>Kernel-….js`, src/kernel/os.ts): it loads only when a world of that OS is
+ * wanted, so a page's whole is that of its default OS (Windows); SVR5's is measured apart below.
+ */
+const OTHER_OS = /(?:^|[-/])[a-z0-9]+Kernel-[\w-]+\.js$/;
+
+/**
  * Every script a page may load: its first load and all that any of them may `import()` later (each
- * chunk names the chunks it loads, as `./name-hash.js`), for the targets on the whole.
+ * chunk names the chunks it loads, as `./name-hash.js`), for the targets on the whole, but another
+ * OS's kernel.
  */
 function allScripts(page: string): string[] {
   const seen = new Set<string>();
   const visit = (f: string) => {
-    if (seen.has(f)) return;
+    if (seen.has(f) || OTHER_OS.test(f)) return;
     seen.add(f);
     // (`./sw.js`, the service worker's address, names a file of the site's root: not a chunk.)
     for (const m of readFileSync(`${dist}${f}`, 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g))

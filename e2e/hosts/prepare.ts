@@ -101,12 +101,13 @@ function jsSizes(dir: string, entries: readonly string[]) {
   return { total: files.reduce((n, f) => n + gz(f), 0), first: [...first].reduce((n, f) => n + gz(f), 0) };
 }
 
-/** The element script's, in the package: before it runs, and with every chunk it may `import()` later. */
+/** The element script's, in the package: before it runs, and with every chunk it may `import()` later for a Windows scenario. */
 function elementSizes(pkg: string) {
   const entry = 'unload-lens-element.js';
   const reached = new Set<string>();
   const visit = (f: string) => {
-    if (reached.has(f)) return;
+    // Not another OS's kernel (`<os>Kernel-….js`): it loads only when a world of that OS is wanted.
+    if (reached.has(f) || /(?:^|[-/])[a-z0-9]+Kernel-[\w-]+\.js$/.test(f)) return;
     reached.add(f);
     for (const m of readFileSync(join(pkg, f), 'utf8').matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g))
       if (m[1]) visit(m[1]);

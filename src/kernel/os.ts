@@ -28,11 +28,8 @@ const LIGHT: { readonly [O in Os]: OsLight<O> } = {
 const LOADERS: { readonly [O in Os]: () => Promise<KernelPersonality<O>> } = {
   windows: () => Promise.resolve(windowsKernel),
   svr5: async () => {
-    const [{ svr5Kernel }, { svr5 }] = await Promise.all([
-      import('./svr5/personality'),
-      import('./rules/svr5'),
-    ]);
-    addRules(build('svr5', svr5));
+    const { svr5Kernel, svr5Rules } = await import('./svr5/svr5Kernel');
+    addRules(build('svr5', svr5Rules));
     return svr5Kernel;
   },
 };
