@@ -114,7 +114,8 @@ test('sizes: the element at most 200 KB gzip before it runs; the component at mo
 // on React, 219.8 on Preact (scripts/vite-preact.mjs), of which the lesson catalogue's text is about
 // 24. NOT YET within issue 18's 200 KB; the cap keeps it from growing.
 // 229.0 KB (npm run size) after this session's kernel mechanisms and lessons (issue 19).
-const ELEMENT = { total: 200, totalCap: 230 };
+// 219.0 KB once SVR5's kernel and rules load only for a world of SVR5 (11.4 KB more then, apart).
+const ELEMENT = { total: 200, totalCap: 220 };
 
 test(`sizes: the element with all it may load is at most ${ELEMENT.totalCap} KB gzip`, () => {
   expect(hosts.element.total).toBeLessThanOrEqual(ELEMENT.totalCap * 1024);
