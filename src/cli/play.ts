@@ -7,7 +7,15 @@
  *   npm start -- path/to/file.json  a scenario file
  */
 import { readFileSync } from 'node:fs';
-import { actionOf, describeEvent, explainUnload, kernelFor, parseScenario, runScenario } from '../kernel';
+import {
+  actionOf,
+  describeEvent,
+  explainUnload,
+  kernelFor,
+  loadEveryOs,
+  parseScenario,
+  runScenario,
+} from '../kernel';
 import { BUILT_IN_SCENARIOS, type BuiltInScenarioId } from '../scenarios';
 
 const arg = process.argv[2] ?? 'windows-default';
@@ -23,6 +31,8 @@ function load(what: string): unknown {
   }
 }
 
+// Every OS's kernel, with its rules (src/kernel/os.ts): a terminal has no first view to keep light.
+await loadEveryOs();
 const parsed = parseScenario(load(arg));
 if (!parsed.ok) {
   console.error(`${arg} is not a valid scenario:`);

@@ -3,7 +3,7 @@ import { loadLessons } from '../lessons/catalogue';
 import { LESSON_IDS, isLessonId } from '../scenarios/lessons/ids';
 import { BUILT_IN_IDS } from '../scenarios/builtIn';
 import { builtInSource } from '../share/source';
-import { createVisualizer, type Visualizer } from '../store';
+import { createVisualizer, loadFor, type Visualizer } from '../store';
 
 /**
  * What `npm run render` draws, opened as the app opens it: a built-in
@@ -35,6 +35,7 @@ export async function openForRender(
         );
       }
     }
+    await loadFor({ scenario: source });
     must(v.run('loadScenario', { scenario: source }, 'scenario'), what);
     if (step !== undefined) v.run('goTo', { step }, 'scenario');
   }
