@@ -47,6 +47,21 @@ describe('loadOs', () => {
     expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toContain('os');
   });
 
+  it('checks the rules a scenario cites once its OS has loaded them', async () => {
+    const k = await freshKernel();
+    const citing = (rule: string) => k.parseScenario({ ...SVR5, rule });
+    // Before: SVR5's rules have not come; the door parses again after loading (a typo is caught then).
+    expect(citing('svr5.seed.cleanup').ok).toBe(true);
+    const windowsTypo = k.parseScenario({ ...svr5Default, os: 'windows', steps: [], rule: 'seed.nope' });
+    expect(windowsTypo.ok ? '' : windowsTypo.errors.map((e) => e.message).join()).toContain('unknown rule');
+    await k.loadOs('svr5');
+    expect(citing('svr5.seed.cleanup').ok).toBe(true);
+    const typo = citing('svr5.seed.cleanupp');
+    expect(typo.ok ? '' : typo.errors.map((e) => e.message).join()).toContain(
+      'did you mean "svr5.seed.cleanup"',
+    );
+  });
+
   it('is idempotent: one load, the same personality for every call', async () => {
     const k = await freshKernel();
     const [a, b] = await Promise.all([k.loadOs('svr5'), k.loadOs('svr5')]);

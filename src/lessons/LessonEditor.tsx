@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { Dialog } from '../ui/Dialog';
-import { OSES, RULES, kernelOf, parseScenario, type ScenarioError } from '../kernel/core';
+import { OSES, RULES, kernelOf, loadOsOf, parseScenario, type ScenarioError } from '../kernel/core';
 import { actionArgs, actionLabel } from '../panels/format';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectEntries, selectOs, selectSummary, selectTitle } from '../store/selectors';
@@ -51,6 +51,8 @@ function EditorDialog() {
     e.target.value = '';
     if (!file) return;
     const text = await file.text();
+    // Its OS's kernel first, with its rules (src/kernel/os.ts): a lesson of another OS than the page's.
+    await loadOsOf(text);
     const parsed = parseScenario(text);
     if (!parsed.ok) {
       setImported(null);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioError } from '../kernel/core';
-import { useVisualizer, useVisualizerApi } from '../store';
+import { loadFor, useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
 import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
@@ -51,9 +51,12 @@ export function ShareMenu() {
         setProblems(r.problems);
         return;
       }
-      const out = v.execute('loadScenario', { scenario: r.scenario });
-      if (out.ok) setNote(`Opened “${r.scenario.title}”: ${r.scenario.steps.length} steps.`);
-      else setProblems([{ path: '', message: out.error }]);
+      // Its OS's kernel first (src/kernel/os.ts): an SVR5 scenario given to a page on Windows.
+      void loadFor({ scenario: r.scenario }).then(() => {
+        const out = v.execute('loadScenario', { scenario: r.scenario });
+        if (out.ok) setNote(`Opened “${r.scenario.title}”: ${r.scenario.steps.length} steps.`);
+        else setProblems([{ path: '', message: out.error }]);
+      });
     },
     [v],
   );

@@ -4,7 +4,7 @@ import { show } from './fields';
 import { readScenarioJson } from './json';
 import { LIMITS, count } from './limits';
 import { Problems, shownKey, type ScenarioError } from './problems';
-import { OSES, PERSONALITIES, isOs, type Os } from '../os';
+import { OSES, PERSONALITIES, isOs, isOsLoaded, type Os } from '../os';
 import { FORMATS, OPTION_SCHEMAS, STEP_SCHEMAS, type Scenario } from './schema';
 import { RULES, type RuleId } from '../rules';
 
@@ -181,6 +181,9 @@ function checkLength(text: string, max: number, path: string, what: string, prob
 
 /** A rule id (an extension field): one of the registry's, of the scenario's OS. */
 function checkRule(id: unknown, os: Os | undefined, path: string, problems: Problems): void {
+  // An OS whose kernel has not loaded has not brought its rules yet (os.ts `loadOs`): its ids are
+  // checked when the scenario is loaded, after its kernel (the door parses it again then).
+  if (os !== undefined && !isOsLoaded(os) && typeof id === 'string' && id.length <= LIMITS.word) return;
   const ids = Object.values(RULES)
     .filter((r) => os === undefined || r.os === os)
     .map((r) => r.id);
