@@ -8,7 +8,8 @@
 export { UnloadVisualizer, type UnloadVisualizerProps } from './UnloadVisualizer';
 export { UnloadVisualizerElement, defineUnloadVisualizer, type UnloadVisualizerEventMap } from './element';
 export type { ActionArgs, ActionArgsMap, ActionId, BuiltInScenarioId, ScenarioInput } from './types';
-export { createVisualizer, type Visualizer } from '../store';
+// `loadFor(args)`: awaited before `run`, it loads the OS kernel a command names (an SVR5 scenario), so the answer comes at once.
+export { createVisualizer, loadFor, type Visualizer } from '../store';
 export type { Outcome } from '../actions/types';
 export { parseScenario, type Scenario } from '../kernel/core';
 export type { Controls } from '../embed/params';
