@@ -186,7 +186,9 @@ for (const t of targets) {
   const others = [...withOthers].filter((f) => !total.has(f));
   console.log(
     `\n${t.name}: first view ${kb(sum(first))} gzip JS (${first.size} files), total ${kb(sum(total))} (${total.size} files)` +
-      (others.length > 0 ? `; another OS, when first wanted: ${kb(sum(new Set(others)))} (${others.join(', ')})` : ''),
+      (others.length > 0
+        ? `; another OS, when first wanted: ${kb(sum(new Set(others)))} (${others.join(', ')})`
+        : ''),
   );
   console.log('  first view, by chunk:');
   for (const f of [...first].sort((a, b) => gzipOf(b) - gzipOf(a)))
