@@ -51,6 +51,18 @@ export const windowsKmdf = {
     'The framework calls an object’s EvtCleanupCallback when it deletes the object, but its EvtDestroyCallback only after the object’s reference count reaches zero: a WdfObjectReference the driver still holds puts the destroy callback off until the matching WdfObjectDereference.',
     `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
   ],
+  'win.kmdf.refLeakedAtUnload': [
+    'MODEL',
+    'A KMDF driver that unloads while it still holds a WdfObjectReference on a WDFDEVICE the framework has deleted leaves that object behind: its reference count never reaches zero, so its EvtDestroyCallback never runs, and its memory is not freed.',
+    `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
+    'Choice: no page says what happens to a reference held across the unload. The destroy callback page says it runs only at reference zero, and the framework’s source does not free what is still referenced when a driver unloads (FxPoolDestroy: "we don’t know … who is still referencing them"); the simulator follows that source.',
+  ],
+  'win.kmdf.verifierLeakAtUnload': [
+    'MODEL',
+    'With Driver Verifier on a KMDF driver, the framework’s own verifier is on too; a WDFDEVICE still referenced when the driver unloads is reported as a leak and the framework breaks into the kernel debugger. With no debugger attached, that break stops the system: the simulator shows bug check 0x1E KMODE_EXCEPTION_NOT_HANDLED, parameter 1 = 0x80000003 (STATUS_BREAKPOINT).',
+    `${DDI}wdfverifier/nf-wdfverifier-wdfverifierdbgbreakpoint`,
+    'Choice: the WdfVerifierDbgBreakPoint page says the framework breaks in when Driver Verifier is on (framework 1.9 or later), and "Breaking Into the Debugger" that a kernel break with no debugger present is treated as a bug check. That the leak is found at unload comes from the framework’s source (FxPoolDestroy → FxPoolDump → FxVerifierDbgBreakPoint); no page names the bug check code, so 0x1E with STATUS_BREAKPOINT is the simulator’s.',
+  ],
   'win.kmdf.frameworkDeletes': [
     'DOC',
     'A KMDF driver does not call IoDetachDevice or IoDeleteDevice: when the device is removed the framework completes the queued requests, detaches and deletes the device object for it.',

@@ -18,6 +18,7 @@ type Result = StepResult<WindowsWorld>;
 const BUG_CHECKS = {
   DRIVER_VERIFIER_DETECTED_VIOLATION: '0x000000C4',
   TIMER_OR_DPC_INVALID: '0x000000C7',
+  KMODE_EXCEPTION_NOT_HANDLED: '0x0000001E',
   DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS: '0x000000CE',
 } as const;
 
@@ -38,6 +39,7 @@ function stop(tx: WindowsTx, check: BugCheck, rule: Parameters<WindowsTx['emit']
  * runs after a bug check).
  */
 export function checkUnload(tx: WindowsTx, name: string): boolean {
+  if (checkWdfReferences(tx, name)) return true;
   const d = tx.drv(name);
   if (d.leaksPool) {
     if (d.verified) {
@@ -80,6 +82,48 @@ export function checkUnload(tx: WindowsTx, name: string): boolean {
       driver: name,
       reason:
         'its Unload returned with a timer and its DPC still queued: the image is freed, the timer is not',
+    });
+  }
+  return false;
+}
+
+/**
+ * A KMDF driver unloading while it still holds a WdfObjectReference on a
+ * WDFDEVICE the framework already deleted. The framework's own unload runs
+ * first (FxDriver::Unload, then FxDestroy), before Driver Verifier's checks:
+ * the reference can never be dropped now, so the device's EvtDestroyCallback
+ * never runs and its memory stays (win.kmdf.refLeakedAtUnload). Under Driver
+ * Verifier the framework's verifier is on too and breaks in at the leak
+ * (win.kmdf.verifierLeakAtUnload). True when the system stopped.
+ */
+function checkWdfReferences(tx: WindowsTx, name: string): boolean {
+  const d = tx.drv(name);
+  const held = d.wdfRefs ?? [];
+  if (held.length === 0) return false;
+  const objects = held.map((r) => `WDFDEVICE ${r.device} (tag ${r.tag})`).join(', ');
+  if (d.verified) {
+    stop(
+      tx,
+      {
+        code: BUG_CHECKS.KMODE_EXCEPTION_NOT_HANDLED,
+        name: 'KMODE_EXCEPTION_NOT_HANDLED',
+        parameter1: '0x80000003',
+        driver: name,
+        reason: `KMDF Verifier finds ${objects} still referenced as ${name} unloads ("WDF detected potentially invalid operation by ${name}.sys", !wdflogdump ${name}.sys) and breaks into the debugger; with no kernel debugger attached the break stops the system (parameter 1 = 0x80000003, STATUS_BREAKPOINT)`,
+      },
+      'win.kmdf.verifierLeakAtUnload',
+    );
+    return true;
+  }
+  // The code that would have called WdfObjectDereference is gone with the image.
+  tx.patchDriver(name, { wdfRefs: [] });
+  for (const r of held) {
+    tx.emit('driverBug', 'win.kmdf.refLeakedAtUnload', {
+      driver: name,
+      device: r.device,
+      tag: r.tag,
+      wdfObject: `WDFDEVICE ${r.device}`,
+      reason: `its Unload returned still holding a reference (tag ${r.tag}): nothing can drop it now, so EvtDestroyCallback never runs and the object's memory is lost`,
     });
   }
   return false;
