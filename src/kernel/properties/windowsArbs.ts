@@ -51,6 +51,7 @@ const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     verifier: fc.boolean(),
     leaksPool: rarely,
     leavesTimer: rarely,
+    leavesEtwProvider: rarely,
   },
   { requiredKeys: ['do', 'driver'] },
 );

@@ -106,6 +106,17 @@ export const windowsKmdf = {
     'Without Driver Verifier nothing checks a driver’s allocations at unload: the leaked pool is simply lost until reboot.',
     `${DEVTEST}pool-tracking`,
   ],
+  'win.verifier.etwAtUnload': [
+    'DOC',
+    'Driver Verifier stops the system with bug check 0xC4, parameter 1 = 0xDD, when a driver is unloaded without calling EtwUnregister for a provider it registered.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+    'When a verified driver makes several unload mistakes at once, the simulator reports the first of pool (0x62), ETW (0xDD), timer (0xC7); the pages do not say in which order Driver Verifier checks them.',
+  ],
+  'win.etw.leftRegistered': [
+    'DOC',
+    'Every EtwRegister needs its EtwUnregister, typically in the driver’s Unload: a provider left registered keeps callbacks into code that is no longer there. Without Driver Verifier nothing checks this at unload.',
+    `${DDI}wdm/nf-wdm-etwunregister`,
+  ],
   'win.verifier.timerAtUnload': [
     'MODEL',
     'When a verified driver unloads, Driver Verifier checks that it released its resources; a kernel timer still queued in the unloading image stops the system with bug check 0xC7 TIMER_OR_DPC_INVALID (parameter 1 = 0x0).',

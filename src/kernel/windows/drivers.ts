@@ -78,6 +78,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     ...(a.verifier ? { verified: true } : {}),
     ...(a.leaksPool ? { leaksPool: true } : {}),
     ...(a.leavesTimer ? { leavesTimer: true } : {}),
+    ...(a.leavesEtwProvider ? { leavesEtwProvider: true } : {}),
   };
   tx.putDriver(driver);
   const entry = a.driverEntry === undefined || a.driverEntry === 'success' ? 'STATUS_SUCCESS' : a.driverEntry;

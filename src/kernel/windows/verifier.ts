@@ -7,7 +7,9 @@ import type { WindowsTx } from './tx';
  * Driver Verifier and the bug checks of unload mistakes (rules in
  * rules/windowsKmdf.ts). A driver loaded with `verifier` is checked when
  * its Unload returns: pool it never freed stops the system with 0xC4/0x62,
- * a timer still queued with 0xC7. Without Verifier the same mistakes pass
+ * an ETW provider still registered with 0xC4/0xDD, a timer still queued
+ * with 0xC7 (checked in that order: a driver with several of these mistakes
+ * stops at the first). Without Verifier the same mistakes pass
  * unseen at unload: the pool is lost, and the timer fires later into the
  * freed image, 0xCE (`timerFires`).
  */
@@ -60,6 +62,27 @@ export function checkUnload(tx: WindowsTx, name: string): boolean {
       driver: name,
       reason:
         'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
+    });
+  }
+  if (d.leavesEtwProvider) {
+    if (d.verified) {
+      stop(
+        tx,
+        {
+          code: BUG_CHECKS.DRIVER_VERIFIER_DETECTED_VIOLATION,
+          name: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
+          parameter1: '0xDD',
+          driver: name,
+          reason: `${name} is unloading without calling EtwUnregister for the ETW provider it registered (parameter 1 = 0xDD; parameter 2 is the address of its EtwRegister call)`,
+        },
+        'win.verifier.etwAtUnload',
+      );
+      return true;
+    }
+    tx.emit('driverBug', 'win.etw.leftRegistered', {
+      driver: name,
+      reason:
+        'its Unload returned without EtwUnregister: the provider stays registered, its enable callback pointing into the freed image, and nothing checks',
     });
   }
   if (d.leavesTimer) {

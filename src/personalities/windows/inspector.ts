@@ -272,6 +272,8 @@ function driverRows(d: Driver): InspectorRow[] {
     rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
   if (d.leaksPool)
     rows.push(row('Pool at unload', ['driver bug', consequence(': Unload leaves pool allocated')]));
+  if (d.leavesEtwProvider)
+    rows.push(row('ETW provider at unload', ['driver bug', consequence(': Unload leaves it registered')]));
   if (d.leavesTimer || d.danglingTimer) {
     rows.push(
       row(
