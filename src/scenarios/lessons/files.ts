@@ -40,6 +40,7 @@ export const LESSON_FILES: { readonly [K in LessonId]: () => Promise<unknown> } 
   'kmdf-cleanup': () => import('./kmdf-cleanup.json?raw').then(read),
   'kmdf-removal': () => import('./kmdf-removal.json?raw').then(read),
   'kmdf-destroy': () => import('./kmdf-destroy.json?raw').then(read),
+  'kmdf-reference-at-unload': () => import('./kmdf-reference-at-unload.json?raw').then(read),
   'verifier-pool-leak': () => import('./verifier-pool-leak.json?raw').then(read),
   'timer-after-unload': () => import('./timer-after-unload.json?raw').then(read),
   'remove-lock-order': () => import('./remove-lock-order.json?raw').then(read),

@@ -27,6 +27,7 @@ export const LESSON_IDS = [
   'kmdf-cleanup',
   'kmdf-removal',
   'kmdf-destroy',
+  'kmdf-reference-at-unload',
   'verifier-pool-leak',
   'timer-after-unload',
   'remove-lock-order',
