@@ -132,7 +132,7 @@ function checkWdfReferences(tx: WindowsTx, name: string): boolean {
         name: 'KMODE_EXCEPTION_NOT_HANDLED',
         parameter1: '0x80000003',
         driver: name,
-        reason: `KMDF Verifier finds ${objects} still referenced as ${name} unloads ("WDF detected potentially invalid operation by ${name}.sys", !wdflogdump ${name}.sys) and breaks into the debugger; with no kernel debugger attached the break stops the system (parameter 1 = 0x80000003, STATUS_BREAKPOINT)`,
+        reason: `KMDF Verifier finds ${objects} still referenced as ${name} unloads ("WDF detected potentially invalid operation by ${name}.sys", !wdflogdump ${name}.sys) and breaks into the debugger; with no kernel debugger attached the break (STATUS_BREAKPOINT) stops the system`,
       },
       'win.kmdf.verifierLeakAtUnload',
     );
