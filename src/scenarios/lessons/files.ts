@@ -37,6 +37,7 @@ export const LESSON_FILES: { readonly [K in LessonId]: () => Promise<unknown> } 
   rebalance: () => import('./rebalance.json?raw').then(read),
   'child-devnodes': () => import('./child-devnodes.json?raw').then(read),
   'cancel-restores': () => import('./cancel-restores.json?raw').then(read),
+  'eject-pdo': () => import('./eject-pdo.json?raw').then(read),
   'kmdf-cleanup': () => import('./kmdf-cleanup.json?raw').then(read),
   'kmdf-removal': () => import('./kmdf-removal.json?raw').then(read),
   'kmdf-destroy': () => import('./kmdf-destroy.json?raw').then(read),

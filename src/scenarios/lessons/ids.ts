@@ -24,6 +24,7 @@ export const LESSON_IDS = [
   'rebalance',
   'child-devnodes',
   'cancel-restores',
+  'eject-pdo',
   'kmdf-cleanup',
   'kmdf-removal',
   'kmdf-destroy',

@@ -3,7 +3,8 @@
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
- * its child devnodes, a cancelled removal, the order of a REMOVE held by a
+ * its child devnodes, a cancelled removal, an ejected device's
+ * PDO, the order of a REMOVE held by a
  * remove lock, a wait-wake IRP pending at a removal, KMDF's cleanup and
  * removal, a reference held at a KMDF driver's unload, Driver Verifier, an application's and a driver's notifications, a mounted volume's dismount, a paging file on a disk; drv_detach's order; config's CFG_MODIFY and
  * CFG_VERIFY; static modules and modadmin -u 0; STREAMS modules pushed and
@@ -32,6 +33,7 @@ import startFails from './start-fails.json';
 import rebalance from './rebalance.json';
 import childDevnodes from './child-devnodes.json';
 import cancelRestores from './cancel-restores.json';
+import ejectPdo from './eject-pdo.json';
 import kmdfCleanup from './kmdf-cleanup.json';
 import kmdfRemoval from './kmdf-removal.json';
 import kmdfDestroy from './kmdf-destroy.json';
@@ -79,6 +81,7 @@ export const LESSON_SCENARIOS = {
   rebalance: rebalance,
   'child-devnodes': childDevnodes,
   'cancel-restores': cancelRestores,
+  'eject-pdo': ejectPdo,
   'kmdf-cleanup': kmdfCleanup,
   'kmdf-removal': kmdfRemoval,
   'kmdf-destroy': kmdfDestroy,
