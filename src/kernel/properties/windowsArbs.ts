@@ -52,6 +52,7 @@ const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     leaksPool: rarely,
     leavesTimer: rarely,
     leavesEtwProvider: rarely,
+    leavesWmiCallback: rarely,
   },
   { requiredKeys: ['do', 'driver'] },
 );

@@ -110,12 +110,23 @@ export const windowsKmdf = {
     'DOC',
     'Driver Verifier stops the system with bug check 0xC4, parameter 1 = 0xDD, when a driver is unloaded without calling EtwUnregister for a provider it registered.',
     `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
-    'When a verified driver makes several unload mistakes at once, the simulator reports the first of pool (0x62), ETW (0xDD), timer (0xC7); the pages do not say in which order Driver Verifier checks them.',
+    'When a verified driver makes several unload mistakes at once, the simulator reports the first of pool (0x62), ETW (0xDD), WMI (0xDA), timer (0xC7); the pages do not say in which order Driver Verifier checks them.',
   ],
   'win.etw.leftRegistered': [
     'DOC',
     'Every EtwRegister needs its EtwUnregister, typically in the driver’s Unload: a provider left registered keeps callbacks into code that is no longer there. Without Driver Verifier nothing checks this at unload.',
     `${DDI}wdm/nf-wdm-etwunregister`,
+  ],
+  'win.verifier.wmiAtUnload': [
+    'DOC',
+    'Driver Verifier stops the system with bug check 0xC4, parameter 1 = 0xDA, when a driver is unloaded without deregistering its WMI callback function.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+  ],
+  'win.wmi.leftRegistered': [
+    'MODEL',
+    'Without Driver Verifier nothing checks a WMI callback left registered at unload: the driver unloads, and WMI keeps a callback into code that is no longer there.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+    'Choice: the 0xC4 page documents only Driver Verifier’s check (0xDA) and the IoWMIRegistrationControl page says nothing of unload; that an unverified unload goes through unseen is the simulator’s reading, as for ETW providers, whose page says so.',
   ],
   'win.verifier.timerAtUnload': [
     'MODEL',

@@ -79,6 +79,8 @@ export const windowsActions = {
     leavesTimer: bool(),
     /** Ours: its Unload returns without EtwUnregister for the provider its DriverEntry registered (a driver bug). Default false. */
     leavesEtwProvider: bool(),
+    /** Ours: its Unload returns without deregistering the WMI callback it registered (a driver bug). Default false. */
+    leavesWmiCallback: bool(),
   },
   createDevice: {
     driver: name(),
@@ -200,6 +202,7 @@ export const WINDOWS_ACTION_DEFAULTS = {
     leaksPool: false,
     leavesTimer: false,
     leavesEtwProvider: false,
+    leavesWmiCallback: false,
     forgetsWaitWake: false,
   },
   wdfSetStaticStopRemove: { stoppable: false },

@@ -79,6 +79,7 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     ...(a.leaksPool ? { leaksPool: true } : {}),
     ...(a.leavesTimer ? { leavesTimer: true } : {}),
     ...(a.leavesEtwProvider ? { leavesEtwProvider: true } : {}),
+    ...(a.leavesWmiCallback ? { leavesWmiCallback: true } : {}),
   };
   tx.putDriver(driver);
   const entry = a.driverEntry === undefined || a.driverEntry === 'success' ? 'STATUS_SUCCESS' : a.driverEntry;

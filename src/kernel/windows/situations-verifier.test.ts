@@ -89,6 +89,37 @@ describe('a driver that unloads with its ETW provider still registered', () => {
   });
 });
 
+describe('a driver that unloads with its WMI callback still registered', () => {
+  // Bug Check 0xC4, parameter 1 = 0xDA: "An attempt was made to unload a driver that has not
+  // deregistered its WMI callback function."
+  it('under Driver Verifier stops the system with 0xC4, parameter 1 = 0xDA', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('unloadCalled', 'bugCheck')
+      .expectNoEvents('imageFreed');
+    expect(run.last.events.at(-1)).toMatchObject({ type: 'bugCheck', rule: 'win.verifier.wmiAtUnload' });
+    expect(run.world.bugCheck).toMatchObject({ code: '0x000000C4', parameter1: '0xDA', driver: 'Beep' });
+  });
+
+  it('without Driver Verifier unloads unseen (a marked choice)', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('driverBug', 'imageFreed')
+      .expectNoEvents('bugCheck');
+    expect(run.last.events.find((e) => e.type === 'driverBug')?.rule).toBe('win.wmi.leftRegistered');
+    expect(RULES['win.wmi.leftRegistered'].evidence).toBe('MODEL');
+  });
+
+  it('after an ETW provider also left registered, the ETW check (0xDD) comes first', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true, leavesEtwProvider: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' });
+    expect(run.world.bugCheck?.parameter1).toBe('0xDD');
+  });
+});
+
 describe('a driver that unloads with a timer still queued', () => {
   // Bug Check 0xCE: "This driver failed to cancel lookaside lists, DPCs, worker threads, or other such
   // items before unload."

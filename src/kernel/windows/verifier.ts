@@ -1,15 +1,16 @@
 import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
-import type { BugCheck, WindowsWorld } from './model';
+import type { BugCheck, Driver, WindowsWorld } from './model';
+import type { WindowsRuleId } from '../rules';
 import type { WindowsTx } from './tx';
 
 /**
  * Driver Verifier and the bug checks of unload mistakes (rules in
  * rules/windowsKmdf.ts). A driver loaded with `verifier` is checked when
  * its Unload returns: pool it never freed stops the system with 0xC4/0x62,
- * an ETW provider still registered with 0xC4/0xDD, a timer still queued
- * with 0xC7 (checked in that order: a driver with several of these mistakes
- * stops at the first). Without Verifier the same mistakes pass
+ * an ETW provider or a WMI callback still registered with 0xC4/0xDD or
+ * 0xDA, a timer still queued with 0xC7 (checked in that order: a driver
+ * with several of these mistakes stops at the first). Without Verifier the same mistakes pass
  * unseen at unload: the pool is lost, and the timer fires later into the
  * freed image, 0xCE (`timerFires`).
  */
@@ -36,6 +37,51 @@ function stop(tx: WindowsTx, check: BugCheck, rule: Parameters<WindowsTx['emit']
 }
 
 /**
+ * What an Unload may leave behind that Driver Verifier checks when it
+ * returns: each a 0xC4 subcode of the 0xC4 page, checked in this order (a
+ * driver with several of these mistakes stops at the first). Unverified,
+ * each passes with a driverBug.
+ */
+const LEFT_AT_UNLOAD = [
+  {
+    flag: 'leaksPool',
+    parameter1: '0x62',
+    rule: 'win.verifier.poolLeak',
+    verified: (name: string) => `without freeing its pool allocations; !verifier 3 ${name}.sys lists them`,
+    unseenRule: 'win.verifier.poolLeakUnseen',
+    unseen:
+      'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
+  },
+  {
+    flag: 'leavesEtwProvider',
+    parameter1: '0xDD',
+    rule: 'win.verifier.etwAtUnload',
+    verified: () =>
+      'without calling EtwUnregister for the ETW provider it registered; parameter 2 is the address of its EtwRegister call',
+    unseenRule: 'win.etw.leftRegistered',
+    unseen:
+      'its Unload returned without EtwUnregister: the provider stays registered, its enable callback pointing into the freed image, and nothing checks',
+  },
+  {
+    flag: 'leavesWmiCallback',
+    parameter1: '0xDA',
+    rule: 'win.verifier.wmiAtUnload',
+    verified: () =>
+      'without deregistering its WMI callback; parameter 2 is the callback’s address inside the driver',
+    unseenRule: 'win.wmi.leftRegistered',
+    unseen:
+      'its Unload returned without deregistering its WMI callback: WMI keeps a callback into the freed image, and nothing checks',
+  },
+] as const satisfies readonly {
+  flag: keyof Driver;
+  parameter1: string;
+  rule: WindowsRuleId;
+  verified: (name: string) => string;
+  unseenRule: WindowsRuleId;
+  unseen: string;
+}[];
+
+/**
  * Called when a driver's Unload has returned, before its image goes. True
  * when Driver Verifier stopped the system (the image then stays: nothing
  * runs after a bug check).
@@ -43,47 +89,23 @@ function stop(tx: WindowsTx, check: BugCheck, rule: Parameters<WindowsTx['emit']
 export function checkUnload(tx: WindowsTx, name: string): boolean {
   if (checkWdfReferences(tx, name)) return true;
   const d = tx.drv(name);
-  if (d.leaksPool) {
+  for (const leak of LEFT_AT_UNLOAD) {
+    if (!d[leak.flag]) continue;
     if (d.verified) {
       stop(
         tx,
         {
           code: BUG_CHECKS.DRIVER_VERIFIER_DETECTED_VIOLATION,
           name: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
-          parameter1: '0x62',
+          parameter1: leak.parameter1,
           driver: name,
-          reason: `${name} is unloading without freeing its pool allocations (parameter 1 = 0x62; !verifier 3 ${name}.sys lists them)`,
+          reason: `${name} is unloading ${leak.verified(name)} (parameter 1 = ${leak.parameter1})`,
         },
-        'win.verifier.poolLeak',
+        leak.rule,
       );
       return true;
     }
-    tx.emit('driverBug', 'win.verifier.poolLeakUnseen', {
-      driver: name,
-      reason:
-        'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
-    });
-  }
-  if (d.leavesEtwProvider) {
-    if (d.verified) {
-      stop(
-        tx,
-        {
-          code: BUG_CHECKS.DRIVER_VERIFIER_DETECTED_VIOLATION,
-          name: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
-          parameter1: '0xDD',
-          driver: name,
-          reason: `${name} is unloading without calling EtwUnregister for the ETW provider it registered (parameter 1 = 0xDD; parameter 2 is the address of its EtwRegister call)`,
-        },
-        'win.verifier.etwAtUnload',
-      );
-      return true;
-    }
-    tx.emit('driverBug', 'win.etw.leftRegistered', {
-      driver: name,
-      reason:
-        'its Unload returned without EtwUnregister: the provider stays registered, its enable callback pointing into the freed image, and nothing checks',
-    });
+    tx.emit('driverBug', leak.unseenRule, { driver: name, reason: leak.unseen });
   }
   if (d.leavesTimer) {
     if (d.verified) {

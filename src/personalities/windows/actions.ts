@@ -45,6 +45,7 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             ...(d.leaksPool ? { leaksPool: true } : {}),
             ...(d.leavesTimer ? { leavesTimer: true } : {}),
             ...(d.leavesEtwProvider ? { leavesEtwProvider: true } : {}),
+            ...(d.leavesWmiCallback ? { leavesWmiCallback: true } : {}),
             forgetsWaitWake: d.forgetsWaitWake,
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
@@ -102,6 +103,10 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       leavesEtwProvider: {
         label: 'Unload leaves its ETW provider registered (a bug)',
         help: 'EtwRegister in DriverEntry, no EtwUnregister in Unload: its enable callback points into the freed image; with Driver Verifier, bug check 0xC4 (0xDD) at unload',
+      },
+      leavesWmiCallback: {
+        label: 'Unload leaves its WMI callback registered (a bug)',
+        help: 'WMI keeps calling into the freed image; with Driver Verifier, bug check 0xC4 (0xDA) at unload',
       },
     },
   },

@@ -274,6 +274,8 @@ function driverRows(d: Driver): InspectorRow[] {
     rows.push(row('Pool at unload', ['driver bug', consequence(': Unload leaves pool allocated')]));
   if (d.leavesEtwProvider)
     rows.push(row('ETW provider at unload', ['driver bug', consequence(': Unload leaves it registered')]));
+  if (d.leavesWmiCallback)
+    rows.push(row('WMI callback at unload', ['driver bug', consequence(': Unload leaves it registered')]));
   if (d.leavesTimer || d.danglingTimer) {
     rows.push(
       row(

@@ -27,7 +27,7 @@ const runsWith = (change: Partial<Extract<WindowsAction, { do: 'loadDriver' }>>)
 const kmdfRuns = runsWith({ framework: 'kmdf' });
 /**
  * Verified runs: about half of every load under Driver Verifier, and a quarter of those with each
- * modelled unload mistake (an ETW provider left registered, leaked pool, a timer left queued), so a bug check comes in a fair share of
+ * modelled unload mistake (an ETW provider or a WMI callback left registered, leaked pool, a timer left queued), so a bug check comes in a fair share of
  * runs (with the mistakes only as often as the Windows runs make them, it came in 0.2–0.7 % of runs,
  * and the not-vacuous guard below failed now and then).
  */
@@ -38,7 +38,13 @@ const verifiedRuns = fc
     actions: run.actions.map((a, i): WindowsAction => {
       const pick = picks[i % 64] ?? 0;
       if (a.do !== 'loadDriver' || pick < 4) return a;
-      const mistake = [{}, { leavesEtwProvider: true }, { leaksPool: true }, { leavesTimer: true }][pick - 4];
+      const mistakes = [
+        { leavesEtwProvider: true },
+        { leavesWmiCallback: true },
+        { leaksPool: true },
+        { leavesTimer: true },
+      ];
+      const mistake = pick === 4 ? {} : pick === 5 ? mistakes[i % 2] : mistakes[pick - 4];
       return { ...a, verifier: true, ...mistake };
     }),
   }));
