@@ -268,6 +268,15 @@ function driverRows(d: Driver): InspectorRow[] {
       ),
     );
   }
+  if ((d.wdfRefs ?? []).length > 0) {
+    rows.push(
+      row(
+        'WdfObjectReference held',
+        (d.wdfRefs ?? []).map((r) => `${r.device} (tag ${r.tag})`).join(', '),
+        'Framework references the driver took and has not yet released; the object’s destroy callback waits for them',
+      ),
+    );
+  }
   if (d.verified)
     rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
   if (d.leaksPool)
