@@ -175,9 +175,9 @@ test.describe('the gallery', () => {
     await page.goto('/?view=lessons');
     const gallery = page.getByRole('dialog', { name: 'Lessons' });
     await expect(gallery).toBeVisible();
-    await expect(gallery.getByRole('status')).toHaveText('44 of 44 lessons');
+    await expect(gallery.getByRole('status')).toHaveText('46 of 46 lessons');
     await gallery.getByLabel('Operating system').selectOption('svr5');
-    await expect(gallery.getByRole('status')).toHaveText('14 of 44 lessons');
+    await expect(gallery.getByRole('status')).toHaveText('14 of 46 lessons');
     await gallery.getByLabel('Search').fill('depends');
     // svr5-dependencies, and svr5-unload-all (tcp needs ip: its load cites the dependency rule).
     await expect(gallery.locator('[data-lesson]')).toHaveCount(2);

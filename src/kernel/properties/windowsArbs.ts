@@ -51,6 +51,8 @@ const loadDriverArb: fc.Arbitrary<W<'loadDriver'>> = fc.record(
     verifier: fc.boolean(),
     leaksPool: rarely,
     leavesTimer: rarely,
+    leavesEtwProvider: rarely,
+    leavesWmiCallback: rarely,
   },
   { requiredKeys: ['do', 'driver'] },
 );

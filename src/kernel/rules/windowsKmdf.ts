@@ -51,6 +51,18 @@ export const windowsKmdf = {
     'The framework calls an object’s EvtCleanupCallback when it deletes the object, but its EvtDestroyCallback only after the object’s reference count reaches zero: a WdfObjectReference the driver still holds puts the destroy callback off until the matching WdfObjectDereference.',
     `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
   ],
+  'win.kmdf.refLeakedAtUnload': [
+    'MODEL',
+    'A KMDF driver that unloads while it still holds a WdfObjectReference on a WDFDEVICE the framework has deleted leaves that object behind: its reference count never reaches zero, so its EvtDestroyCallback never runs, and its memory is not freed.',
+    `${DDI}wdfobject/nc-wdfobject-evt_wdf_object_context_destroy`,
+    'Choice: no page says what happens to a reference held across the unload. The destroy callback page says it runs only at reference zero, and the framework’s source does not free what is still referenced when a driver unloads (FxPoolDestroy: "we don’t know … who is still referencing them"); the simulator follows that source.',
+  ],
+  'win.kmdf.verifierLeakAtUnload': [
+    'MODEL',
+    'With Driver Verifier on a KMDF driver, the framework’s own verifier is on too; a WDFDEVICE still referenced when the driver unloads is reported as a leak and the framework breaks into the kernel debugger. With no debugger attached, that break stops the system: the simulator shows bug check 0x1E KMODE_EXCEPTION_NOT_HANDLED, parameter 1 = 0x80000003 (STATUS_BREAKPOINT).',
+    `${DDI}wdfverifier/nf-wdfverifier-wdfverifierdbgbreakpoint`,
+    'Choice: the WdfVerifierDbgBreakPoint page says the framework breaks in when Driver Verifier is on (framework 1.9 or later), and "Breaking Into the Debugger" that a kernel break with no debugger present is treated as a bug check. That the leak is found at unload comes from the framework’s source (FxPoolDestroy → FxPoolDump → FxVerifierDbgBreakPoint); no page names the bug check code, so 0x1E with STATUS_BREAKPOINT is the simulator’s.',
+  ],
   'win.kmdf.frameworkDeletes': [
     'DOC',
     'A KMDF driver does not call IoDetachDevice or IoDeleteDevice: when the device is removed the framework completes the queued requests, detaches and deletes the device object for it.',
@@ -93,6 +105,28 @@ export const windowsKmdf = {
     'DOC',
     'Without Driver Verifier nothing checks a driver’s allocations at unload: the leaked pool is simply lost until reboot.',
     `${DEVTEST}pool-tracking`,
+  ],
+  'win.verifier.etwAtUnload': [
+    'DOC',
+    'Driver Verifier stops the system with bug check 0xC4, parameter 1 = 0xDD, when a driver is unloaded without calling EtwUnregister for a provider it registered.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+    'When a verified driver makes several unload mistakes at once, the simulator reports the first of pool (0x62), ETW (0xDD), WMI (0xDA), timer (0xC7); the pages do not say in which order Driver Verifier checks them.',
+  ],
+  'win.etw.leftRegistered': [
+    'DOC',
+    'Every EtwRegister needs its EtwUnregister, typically in the driver’s Unload: a provider left registered keeps callbacks into code that is no longer there. Without Driver Verifier nothing checks this at unload.',
+    `${DDI}wdm/nf-wdm-etwunregister`,
+  ],
+  'win.verifier.wmiAtUnload': [
+    'DOC',
+    'Driver Verifier stops the system with bug check 0xC4, parameter 1 = 0xDA, when a driver is unloaded without deregistering its WMI callback function.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+  ],
+  'win.wmi.leftRegistered': [
+    'MODEL',
+    'Without Driver Verifier nothing checks a WMI callback left registered at unload: the driver unloads, and WMI keeps a callback into code that is no longer there.',
+    `${DBG}bug-check-0xc4--driver-verifier-detected-violation`,
+    'Choice: the 0xC4 page documents only Driver Verifier’s check (0xDA) and the IoWMIRegistrationControl page says nothing of unload; that an unverified unload goes through unseen is the simulator’s reading, as for ETW providers, whose page says so.',
   ],
   'win.verifier.timerAtUnload': [
     'MODEL',

@@ -77,6 +77,10 @@ export const windowsActions = {
     leaksPool: bool(),
     /** Ours: its Unload returns with a kernel timer and its DPC still queued (a driver bug). Default false. */
     leavesTimer: bool(),
+    /** Ours: its Unload returns without EtwUnregister for the provider its DriverEntry registered (a driver bug). Default false. */
+    leavesEtwProvider: bool(),
+    /** Ours: its Unload returns without deregistering the WMI callback it registered (a driver bug). Default false. */
+    leavesWmiCallback: bool(),
   },
   createDevice: {
     driver: name(),
@@ -197,6 +201,8 @@ export const WINDOWS_ACTION_DEFAULTS = {
     verifier: false,
     leaksPool: false,
     leavesTimer: false,
+    leavesEtwProvider: false,
+    leavesWmiCallback: false,
     forgetsWaitWake: false,
   },
   wdfSetStaticStopRemove: { stoppable: false },

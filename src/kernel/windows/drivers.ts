@@ -78,6 +78,8 @@ export function loadDriver(tx: WindowsTx, a: Act<'loadDriver'>): Result {
     ...(a.verifier ? { verified: true } : {}),
     ...(a.leaksPool ? { leaksPool: true } : {}),
     ...(a.leavesTimer ? { leavesTimer: true } : {}),
+    ...(a.leavesEtwProvider ? { leavesEtwProvider: true } : {}),
+    ...(a.leavesWmiCallback ? { leavesWmiCallback: true } : {}),
   };
   tx.putDriver(driver);
   const entry = a.driverEntry === undefined || a.driverEntry === 'success' ? 'STATUS_SUCCESS' : a.driverEntry;

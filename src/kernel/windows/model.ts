@@ -104,6 +104,10 @@ export interface Driver {
   readonly verified?: boolean;
   /** A driver bug: Unload returns with pool allocations not freed. */
   readonly leaksPool?: boolean;
+  /** A driver bug: Unload returns with its ETW provider still registered (EtwRegister, no EtwUnregister). */
+  readonly leavesEtwProvider?: boolean;
+  /** A driver bug: Unload returns with its WMI callback still registered (IoWMIRegistrationControl, no deregistration). */
+  readonly leavesWmiCallback?: boolean;
   /** A driver bug: Unload returns with a kernel timer (and its DPC) still queued. */
   readonly leavesTimer?: boolean;
   /** The timer left queued by an unloaded image: it fires into freed memory (`timerFires`). */

@@ -48,6 +48,78 @@ describe('a driver that unloads without freeing its pool', () => {
   });
 });
 
+describe('a driver that unloads with its ETW provider still registered', () => {
+  // Bug Check 0xC4, parameter 1 = 0xDD: "An attempt was made to unload a driver without calling
+  // EtwUnregister." EtwUnregister: "For every call to EtwRegister there must be a corresponding call to
+  // EtwUnregister" (call it in the DriverUnload routine).
+  it('under Driver Verifier stops the system with 0xC4, parameter 1 = 0xDD, and the image stays', () => {
+    const run = win()
+      .setup(beep({ leavesEtwProvider: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('unloadCalled', 'bugCheck')
+      .expectNoEvents('imageFreed');
+    expect(run.last.events.at(-1)).toMatchObject({ type: 'bugCheck', rule: 'win.verifier.etwAtUnload' });
+    expect(run.world.bugCheck).toMatchObject({ code: '0x000000C4', parameter1: '0xDD', driver: 'Beep' });
+    expect(run.world.drivers.get('Beep')?.imageInMemory).toBe(true);
+  });
+
+  it('without Driver Verifier unloads: the registration outlives the image, unseen', () => {
+    const run = win()
+      .setup(beep({ leavesEtwProvider: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('driverBug', 'imageFreed')
+      .expectNoEvents('bugCheck');
+    expect(run.last.events.find((e) => e.type === 'driverBug')?.rule).toBe('win.etw.leftRegistered');
+  });
+
+  it('a PnP driver stops at its last device’s removal, KMDF or not', () => {
+    for (const framework of ['wdm', 'kmdf'] as const) {
+      const run = win()
+        .setup(...pnpStack({ widget: { framework, leavesEtwProvider: true, verifier: true } }))
+        .do({ do: 'requestRemove', device: 'Pdo1' });
+      expect(run.world.bugCheck, framework).toMatchObject({ parameter1: '0xDD', driver: 'Widget' });
+    }
+  });
+
+  it('with pool leaked too, the first check (pool, 0x62) is the one reported', () => {
+    const run = win()
+      .setup(beep({ leavesEtwProvider: true, leaksPool: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' });
+    expect(run.world.bugCheck?.parameter1).toBe('0x62');
+  });
+});
+
+describe('a driver that unloads with its WMI callback still registered', () => {
+  // Bug Check 0xC4, parameter 1 = 0xDA: "An attempt was made to unload a driver that has not
+  // deregistered its WMI callback function."
+  it('under Driver Verifier stops the system with 0xC4, parameter 1 = 0xDA', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('unloadCalled', 'bugCheck')
+      .expectNoEvents('imageFreed');
+    expect(run.last.events.at(-1)).toMatchObject({ type: 'bugCheck', rule: 'win.verifier.wmiAtUnload' });
+    expect(run.world.bugCheck).toMatchObject({ code: '0x000000C4', parameter1: '0xDA', driver: 'Beep' });
+  });
+
+  it('without Driver Verifier unloads unseen (a marked choice)', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' })
+      .expectEvents('driverBug', 'imageFreed')
+      .expectNoEvents('bugCheck');
+    expect(run.last.events.find((e) => e.type === 'driverBug')?.rule).toBe('win.wmi.leftRegistered');
+    expect(RULES['win.wmi.leftRegistered'].evidence).toBe('MODEL');
+  });
+
+  it('after an ETW provider also left registered, the ETW check (0xDD) comes first', () => {
+    const run = win()
+      .setup(beep({ leavesWmiCallback: true, leavesEtwProvider: true, verifier: true }))
+      .do({ do: 'stopDriver', driver: 'Beep' });
+    expect(run.world.bugCheck?.parameter1).toBe('0xDD');
+  });
+});
+
 describe('a driver that unloads with a timer still queued', () => {
   // Bug Check 0xCE: "This driver failed to cancel lookaside lists, DPCs, worker threads, or other such
   // items before unload."

@@ -1,13 +1,16 @@
 import type { WindowsAction } from './actions';
 import type { StepResult } from '../types';
-import type { BugCheck, WindowsWorld } from './model';
+import type { BugCheck, Driver, WindowsWorld } from './model';
+import type { WindowsRuleId } from '../rules';
 import type { WindowsTx } from './tx';
 
 /**
  * Driver Verifier and the bug checks of unload mistakes (rules in
  * rules/windowsKmdf.ts). A driver loaded with `verifier` is checked when
  * its Unload returns: pool it never freed stops the system with 0xC4/0x62,
- * a timer still queued with 0xC7. Without Verifier the same mistakes pass
+ * an ETW provider or a WMI callback still registered with 0xC4/0xDD or
+ * 0xDA, a timer still queued with 0xC7 (checked in that order: a driver
+ * with several of these mistakes stops at the first). Without Verifier the same mistakes pass
  * unseen at unload: the pool is lost, and the timer fires later into the
  * freed image, 0xCE (`timerFires`).
  */
@@ -18,6 +21,7 @@ type Result = StepResult<WindowsWorld>;
 const BUG_CHECKS = {
   DRIVER_VERIFIER_DETECTED_VIOLATION: '0x000000C4',
   TIMER_OR_DPC_INVALID: '0x000000C7',
+  KMODE_EXCEPTION_NOT_HANDLED: '0x0000001E',
   DRIVER_UNLOADED_WITHOUT_CANCELLING_PENDING_OPERATIONS: '0x000000CE',
 } as const;
 
@@ -33,32 +37,75 @@ function stop(tx: WindowsTx, check: BugCheck, rule: Parameters<WindowsTx['emit']
 }
 
 /**
+ * What an Unload may leave behind that Driver Verifier checks when it
+ * returns: each a 0xC4 subcode of the 0xC4 page, checked in this order (a
+ * driver with several of these mistakes stops at the first). Unverified,
+ * each passes with a driverBug.
+ */
+const LEFT_AT_UNLOAD = [
+  {
+    flag: 'leaksPool',
+    parameter1: '0x62',
+    rule: 'win.verifier.poolLeak',
+    verified: (name: string) => `without freeing its pool allocations; !verifier 3 ${name}.sys lists them`,
+    unseenRule: 'win.verifier.poolLeakUnseen',
+    unseen:
+      'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
+  },
+  {
+    flag: 'leavesEtwProvider',
+    parameter1: '0xDD',
+    rule: 'win.verifier.etwAtUnload',
+    verified: () =>
+      'without calling EtwUnregister for the ETW provider it registered; parameter 2 is the address of its EtwRegister call',
+    unseenRule: 'win.etw.leftRegistered',
+    unseen:
+      'its Unload returned without EtwUnregister: the provider stays registered, its enable callback pointing into the freed image, and nothing checks',
+  },
+  {
+    flag: 'leavesWmiCallback',
+    parameter1: '0xDA',
+    rule: 'win.verifier.wmiAtUnload',
+    verified: () =>
+      'without deregistering its WMI callback; parameter 2 is the callback’s address inside the driver',
+    unseenRule: 'win.wmi.leftRegistered',
+    unseen:
+      'its Unload returned without deregistering its WMI callback: WMI keeps a callback into the freed image, and nothing checks',
+  },
+] as const satisfies readonly {
+  flag: keyof Driver;
+  parameter1: string;
+  rule: WindowsRuleId;
+  verified: (name: string) => string;
+  unseenRule: WindowsRuleId;
+  unseen: string;
+}[];
+
+/**
  * Called when a driver's Unload has returned, before its image goes. True
  * when Driver Verifier stopped the system (the image then stays: nothing
  * runs after a bug check).
  */
 export function checkUnload(tx: WindowsTx, name: string): boolean {
+  if (checkWdfReferences(tx, name)) return true;
   const d = tx.drv(name);
-  if (d.leaksPool) {
+  for (const leak of LEFT_AT_UNLOAD) {
+    if (!d[leak.flag]) continue;
     if (d.verified) {
       stop(
         tx,
         {
           code: BUG_CHECKS.DRIVER_VERIFIER_DETECTED_VIOLATION,
           name: 'DRIVER_VERIFIER_DETECTED_VIOLATION',
-          parameter1: '0x62',
+          parameter1: leak.parameter1,
           driver: name,
-          reason: `${name} is unloading without freeing its pool allocations (parameter 1 = 0x62; !verifier 3 ${name}.sys lists them)`,
+          reason: `${name} is unloading ${leak.verified(name)} (parameter 1 = ${leak.parameter1})`,
         },
-        'win.verifier.poolLeak',
+        leak.rule,
       );
       return true;
     }
-    tx.emit('driverBug', 'win.verifier.poolLeakUnseen', {
-      driver: name,
-      reason:
-        'its Unload returned without freeing its pool allocations: nothing checks, and the memory is lost until reboot',
-    });
+    tx.emit('driverBug', leak.unseenRule, { driver: name, reason: leak.unseen });
   }
   if (d.leavesTimer) {
     if (d.verified) {
@@ -80,6 +127,48 @@ export function checkUnload(tx: WindowsTx, name: string): boolean {
       driver: name,
       reason:
         'its Unload returned with a timer and its DPC still queued: the image is freed, the timer is not',
+    });
+  }
+  return false;
+}
+
+/**
+ * A KMDF driver unloading while it still holds a WdfObjectReference on a
+ * WDFDEVICE the framework already deleted. The framework's own unload runs
+ * first (FxDriver::Unload, then FxDestroy), before Driver Verifier's checks:
+ * the reference can never be dropped now, so the device's EvtDestroyCallback
+ * never runs and its memory stays (win.kmdf.refLeakedAtUnload). Under Driver
+ * Verifier the framework's verifier is on too and breaks in at the leak
+ * (win.kmdf.verifierLeakAtUnload). True when the system stopped.
+ */
+function checkWdfReferences(tx: WindowsTx, name: string): boolean {
+  const d = tx.drv(name);
+  const held = d.wdfRefs ?? [];
+  if (held.length === 0) return false;
+  const objects = held.map((r) => `WDFDEVICE ${r.device} (tag ${r.tag})`).join(', ');
+  if (d.verified) {
+    stop(
+      tx,
+      {
+        code: BUG_CHECKS.KMODE_EXCEPTION_NOT_HANDLED,
+        name: 'KMODE_EXCEPTION_NOT_HANDLED',
+        parameter1: '0x80000003',
+        driver: name,
+        reason: `KMDF Verifier finds ${objects} still referenced as ${name} unloads ("WDF detected potentially invalid operation by ${name}.sys", !wdflogdump ${name}.sys) and breaks into the debugger; with no kernel debugger attached the break (STATUS_BREAKPOINT) stops the system`,
+      },
+      'win.kmdf.verifierLeakAtUnload',
+    );
+    return true;
+  }
+  // The code that would have called WdfObjectDereference is gone with the image.
+  tx.patchDriver(name, { wdfRefs: [] });
+  for (const r of held) {
+    tx.emit('driverBug', 'win.kmdf.refLeakedAtUnload', {
+      driver: name,
+      device: r.device,
+      tag: r.tag,
+      wdfObject: `WDFDEVICE ${r.device}`,
+      reason: `its Unload returned still holding a reference (tag ${r.tag}): nothing can drop it now, so EvtDestroyCallback never runs and the object's memory is lost`,
     });
   }
   return false;

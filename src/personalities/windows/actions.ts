@@ -44,6 +44,8 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
             ...(d.verified ? { verifier: true } : {}),
             ...(d.leaksPool ? { leaksPool: true } : {}),
             ...(d.leavesTimer ? { leavesTimer: true } : {}),
+            ...(d.leavesEtwProvider ? { leavesEtwProvider: true } : {}),
+            ...(d.leavesWmiCallback ? { leavesWmiCallback: true } : {}),
             forgetsWaitWake: d.forgetsWaitWake,
             ...(d.startFails === null ? {} : { startFails: d.startFails }),
             ...(d.controlDevice === undefined ? {} : { controlDevice: d.controlDevice }),
@@ -97,6 +99,14 @@ export const WINDOWS_ACTIONS: readonly KernelActionUi<'windows'>[] = [
       leavesTimer: {
         label: 'Unload leaves a timer queued (a bug)',
         help: 'When it fires into the freed image: bug check 0xCE; Driver Verifier stops at the unload',
+      },
+      leavesEtwProvider: {
+        label: 'Unload leaves its ETW provider registered (a bug)',
+        help: 'EtwRegister in DriverEntry, no EtwUnregister in Unload: its enable callback points into the freed image; with Driver Verifier, bug check 0xC4 (0xDD) at unload',
+      },
+      leavesWmiCallback: {
+        label: 'Unload leaves its WMI callback registered (a bug)',
+        help: 'WMI keeps calling into the freed image; with Driver Verifier, bug check 0xC4 (0xDA) at unload',
       },
     },
   },

@@ -268,10 +268,23 @@ function driverRows(d: Driver): InspectorRow[] {
       ),
     );
   }
+  if ((d.wdfRefs ?? []).length > 0) {
+    rows.push(
+      row(
+        'WdfObjectReference held',
+        (d.wdfRefs ?? []).map((r) => `${r.device} (tag ${r.tag})`).join(', '),
+        'Framework references the driver took and has not yet released; the object’s destroy callback waits for them',
+      ),
+    );
+  }
   if (d.verified)
     rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
   if (d.leaksPool)
     rows.push(row('Pool at unload', ['driver bug', consequence(': Unload leaves pool allocated')]));
+  if (d.leavesEtwProvider)
+    rows.push(row('ETW provider at unload', ['driver bug', consequence(': Unload leaves it registered')]));
+  if (d.leavesWmiCallback)
+    rows.push(row('WMI callback at unload', ['driver bug', consequence(': Unload leaves it registered')]));
   if (d.leavesTimer || d.danglingTimer) {
     rows.push(
       row(

@@ -32,6 +32,46 @@ describe('KMDF and Driver Verifier in the UI', () => {
     expect(windowsApp.halted?.(run.world)).toBeNull();
   });
 
+  it('shows the WDFDEVICE references a KMDF driver holds, and the registrations a driver leaves at unload', () => {
+    const run = kernel('windows').setup(
+      { do: 'loadDriver', driver: 'PciBus' },
+      { do: 'createDevice', driver: 'PciBus', device: 'Pdo1', role: 'pdo' },
+      {
+        do: 'loadDriver',
+        driver: 'Toaster',
+        framework: 'kmdf',
+        leavesEtwProvider: true,
+        leavesWmiCallback: true,
+      },
+      { do: 'createDevice', driver: 'Toaster', device: 'Fdo1', role: 'fdo', attachTo: 'Pdo1' },
+      { do: 'wdfObjectReference', device: 'Fdo1', tag: 'dpc' },
+    );
+    const toaster = inspectWindows(run.world, 'driver', 'Toaster');
+    expect(text(toaster?.rows ?? [], 'WdfObjectReference held')).toBe('Fdo1 (tag dpc)');
+    expect(text(toaster?.rows ?? [], 'ETW provider at unload')).toMatch(/driver bug/);
+    expect(text(toaster?.rows ?? [], 'WMI callback at unload')).toMatch(/driver bug/);
+    run.setup({ do: 'wdfObjectDereference', device: 'Fdo1', tag: 'dpc' });
+    expect(
+      text(inspectWindows(run.world, 'driver', 'Toaster')?.rows ?? [], 'WdfObjectReference held'),
+    ).toBeUndefined();
+  });
+
+  it('shows the stopped machine after KMDF Verifier’s break at an unload', () => {
+    const run = kernel('windows')
+      .setup(
+        { do: 'loadDriver', driver: 'PciBus' },
+        { do: 'createDevice', driver: 'PciBus', device: 'Pdo1', role: 'pdo' },
+        { do: 'loadDriver', driver: 'Toaster', framework: 'kmdf', verifier: true },
+        { do: 'createDevice', driver: 'Toaster', device: 'Fdo1', role: 'fdo', attachTo: 'Pdo1' },
+        { do: 'wdfObjectReference', device: 'Fdo1', tag: 'dpc' },
+      )
+      .do({ do: 'requestRemove', device: 'Pdo1' });
+    const halted = windowsApp.halted?.(run.world);
+    expect(halted?.title).toBe('Bug check 0x0000001E: KMODE_EXCEPTION_NOT_HANDLED');
+    expect(halted?.lines).toContain('Parameter 1: 0x80000003');
+    expect(halted?.lines).toContain('Driver: Toaster.sys');
+  });
+
   it('shows the stopped machine after a bug check, and the driver that caused it', () => {
     const run = kernel('windows')
       .setup({ do: 'loadDriver', driver: 'Beep', model: 'legacy', verifier: true, leaksPool: true })

@@ -3,9 +3,10 @@
  * Windows situations of shared/domain/windows.md §6, then the 10 SVR5 ones
  * of svr5.md §6, each OS's followed by the lessons of mechanisms added since
  * (issue 19: a failed IRP_MN_START_DEVICE, a resource rebalance, a hub and
- * its child devnodes, a cancelled removal, the order of a REMOVE held by a
+ * its child devnodes, a cancelled removal, an ejected device's
+ * PDO, the order of a REMOVE held by a
  * remove lock, a wait-wake IRP pending at a removal, KMDF's cleanup and
- * removal, Driver Verifier, an application's and a driver's notifications, a mounted volume's dismount, a paging file on a disk; drv_detach's order; config's CFG_MODIFY and
+ * removal, a reference held at a KMDF driver's unload, Driver Verifier, an application's and a driver's notifications, a mounted volume's dismount, a paging file on a disk; drv_detach's order; config's CFG_MODIFY and
  * CFG_VERIFY; static modules and modadmin -u 0; STREAMS modules pushed and
  * popped). Plain data,
  * so the app, the CLI and the tests read the same files (no bundler-only
@@ -32,9 +33,11 @@ import startFails from './start-fails.json';
 import rebalance from './rebalance.json';
 import childDevnodes from './child-devnodes.json';
 import cancelRestores from './cancel-restores.json';
+import ejectPdo from './eject-pdo.json';
 import kmdfCleanup from './kmdf-cleanup.json';
 import kmdfRemoval from './kmdf-removal.json';
 import kmdfDestroy from './kmdf-destroy.json';
+import kmdfReferenceAtUnload from './kmdf-reference-at-unload.json';
 import verifierPoolLeak from './verifier-pool-leak.json';
 import timerAfterUnload from './timer-after-unload.json';
 import removeLockOrder from './remove-lock-order.json';
@@ -78,9 +81,11 @@ export const LESSON_SCENARIOS = {
   rebalance: rebalance,
   'child-devnodes': childDevnodes,
   'cancel-restores': cancelRestores,
+  'eject-pdo': ejectPdo,
   'kmdf-cleanup': kmdfCleanup,
   'kmdf-removal': kmdfRemoval,
   'kmdf-destroy': kmdfDestroy,
+  'kmdf-reference-at-unload': kmdfReferenceAtUnload,
   'verifier-pool-leak': verifierPoolLeak,
   'timer-after-unload': timerAfterUnload,
   'remove-lock-order': removeLockOrder,

@@ -41,7 +41,7 @@ function deleteObjects(tx: WindowsTx, driver: string, objects: readonly WdfObjec
       device: o.name,
       state: 'EvtDestroyCallback',
       wdfObject: `${o.type} ${o.name}`,
-      reason: `put off: the driver still references it (tag ${held.join(', ')}); it runs at the last WdfObjectDereference`,
+      reason: `put off: the driver still references it (tag ${held.join(', ')}); it runs at the last WdfObjectDereference, never if the driver unloads first`,
     });
   }
 }

@@ -5,7 +5,12 @@ import type { StepCtx } from '../../properties/windowsInvariants';
 import fc from 'fast-check';
 import type { WindowsAction, WindowsOptions } from '../actions';
 import { createWorld } from '../../world';
-import { bugCheckHalts, cleanupInHierarchyOrder, frameworkLeavesNoWdmBug } from './kmdfInvariants';
+import {
+  bugCheckHalts,
+  cleanupInHierarchyOrder,
+  frameworkLeavesNoWdmBug,
+  noCallbackIntoFreedImage,
+} from './kmdfInvariants';
 
 /** KMDF and Driver Verifier properties over random Windows runs (issue 19). */
 
@@ -22,7 +27,7 @@ const runsWith = (change: Partial<Extract<WindowsAction, { do: 'loadDriver' }>>)
 const kmdfRuns = runsWith({ framework: 'kmdf' });
 /**
  * Verified runs: about half of every load under Driver Verifier, and a quarter of those with each
- * modelled unload mistake (leaked pool, a timer left queued), so a bug check comes in a fair share of
+ * modelled unload mistake (an ETW provider or a WMI callback left registered, leaked pool, a timer left queued), so a bug check comes in a fair share of
  * runs (with the mistakes only as often as the Windows runs make them, it came in 0.2–0.7 % of runs,
  * and the not-vacuous guard below failed now and then).
  */
@@ -33,12 +38,27 @@ const verifiedRuns = fc
     actions: run.actions.map((a, i): WindowsAction => {
       const pick = picks[i % 64] ?? 0;
       if (a.do !== 'loadDriver' || pick < 4) return a;
-      return {
-        ...a,
-        verifier: true,
-        ...(pick === 6 ? { leaksPool: true } : pick === 7 ? { leavesTimer: true } : {}),
-      };
+      const mistakes = [
+        { leavesEtwProvider: true },
+        { leavesWmiCallback: true },
+        { leaksPool: true },
+        { leavesTimer: true },
+      ];
+      const mistake = pick === 4 ? {} : pick === 5 ? mistakes[i % 2] : mistakes[pick - 4];
+      return { ...a, verifier: true, ...mistake };
     }),
+  }));
+
+/** KMDF runs where about half the devices created get a WdfObjectReference right away, so unloads with one held come often. */
+const referencedRuns = fc
+  .tuple(kmdfRuns, fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }))
+  .map(([run, flips]) => ({
+    ...run,
+    actions: run.actions.flatMap((a, i): WindowsAction[] =>
+      a.do === 'createDevice' && flips[i % 64]
+        ? [a, { do: 'wdfObjectReference', device: a.device, tag: 'held' }]
+        : [a],
+    ),
   }));
 
 function property(
@@ -85,6 +105,20 @@ describe('KMDF and Driver Verifier properties (random action sequences)', { time
     });
     console.log(`KMDF cleanup flushes: ${flushed} runs of ${NUM_RUNS}`);
     expect(flushed).toBeGreaterThan(NUM_RUNS * 0.002);
+  });
+
+  it('runs no framework callback in a freed image: a reference held at unload is reported, never dropped later', () => {
+    let leaked = 0;
+    property(
+      noCallbackIntoFreedImage,
+      (steps) => {
+        if (steps.some((s) => s.result.events.some((e) => e.rule === 'win.kmdf.refLeakedAtUnload'))) leaked++;
+      },
+      referencedRuns,
+    );
+    // Not vacuous: some runs unload a KMDF driver still holding a WDFDEVICE reference.
+    console.log(`KMDF references leaked at unload: ${leaked} runs of ${NUM_RUNS}`);
+    expect(leaked).toBeGreaterThan(NUM_RUNS * 0.02);
   });
 
   it('stops everything after a bug check, and bug checks only where the rules say', () => {

@@ -92,3 +92,30 @@ export function bugCheckHalts(c: StepCtx): void {
     check(c.result.world.bugCheck !== undefined, () => `${at(c)}: bug check event, but the world runs on`);
   }
 }
+
+/**
+ * No framework callback runs in a freed image (win.kmdf.refLeakedAtUnload):
+ * once a driver's image is gone, no wdfCallback names it until it is loaded
+ * again, and a driver never unloads with a WdfObjectReference still counted.
+ */
+export function noCallbackIntoFreedImage(c: StepCtx): void {
+  const freed = new Set<string>();
+  for (const [name, d] of c.before.drivers) if (!d.imageInMemory) freed.add(name);
+  for (const e of c.result.events) {
+    const name = e.driver ?? '';
+    if (e.type === 'driverLoaded') freed.delete(name);
+    if (e.type === 'imageFreed') freed.add(name);
+    if (e.type === 'wdfCallback') {
+      check(
+        !freed.has(name),
+        () => `${at(c)}: ${e.state} of ${e.wdfObject} ran in the freed image of ${name}`,
+      );
+    }
+  }
+  for (const [name, d] of c.result.world.drivers) {
+    check(
+      d.state !== 'unloaded' || (d.wdfRefs ?? []).length === 0 || c.result.world.bugCheck !== undefined,
+      () => `${at(c)}: ${name} unloaded with WDFDEVICE references still counted`,
+    );
+  }
+}
