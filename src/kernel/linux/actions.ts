@@ -39,7 +39,7 @@ export const linuxActions = {
     initReturns: z.optional(initReturn),
     /** Ours: init sleeps (firmware, a probe that waits) until `finishInit`: the module stays COMING. Default false. */
     initSleeps: bool(),
-    /** Ours: exit sleeps (flushes work) after unregistering its driver, until `finishExit`: the module stays GOING. Default false. */
+    /** Ours: exit sleeps first (flushes work) until `finishExit`, then unregisters its driver; the module stays GOING meanwhile. Default false. */
     exitSleeps: bool(),
     /** Modules whose symbols it uses (modules.dep). */
     dependsOn: z.optional(list(name(), 'module names', LIMITS.dependsOn)),
@@ -64,7 +64,7 @@ export const linuxActions = {
   modprobeRemove: { module: name(), privileged: bool() },
   /** The raw syscall: delete_module(name, O_NONBLOCK[|O_TRUNC]), without rmmod's check. */
   deleteModule: { module: name(), trunc: bool(), privileged: bool() },
-  /** Ours: a sleeping exit returns now; the module is freed. */
+  /** Ours: a sleeping exit wakes: it unregisters its driver, and the module is freed. */
   finishExit: { module: name() },
   /** open() of the device's node: the file's operations belong to the bound driver's module. */
   open: { file: name(), device: name() },

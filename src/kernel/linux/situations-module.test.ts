@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LinuxAction } from './actions';
 import { explainLinux } from './explain';
 import { refcnt } from './model';
 import { runLinux, types, withDevice } from './testing';
@@ -97,10 +98,10 @@ describe('init_module and the module states', () => {
 });
 
 describe('holders and modprobe', () => {
-  const defs = [
+  const defs: LinuxAction[] = [
     { do: 'defineModule', module: 'snd', driver: false },
     { do: 'defineModule', module: 'snd_pcm', driver: false, dependsOn: ['snd'] },
-  ] as const;
+  ];
 
   it('insmod of a module whose dependency is not loaded fails: unknown symbols (ENOENT)', () => {
     const r = runLinux([...defs, { do: 'insmod', module: 'snd_pcm' }]);

@@ -158,15 +158,21 @@ function deleteCore(tx: LinuxTx, name: string, trunc: boolean, by: string): stri
     return '0';
   }
   tx.emit('exitCalled', 'linux.delete.exit', { module: name });
-  if (m.driverRegistered) unregisterDriver(tx, name);
-  const k = tx.kobjects.find((o) => o.module === name && o.generation === m.generation && o.refs.has('self'));
-  if (k) putKobject(tx, k.name, 'self');
   if (m.exitSleeps) {
     tx.emit('exitWaiting', 'linux.state.going', { module: name, state: 'going' });
     return BLOCKED;
   }
-  freeModule(tx, name);
+  exitBody(tx, name);
   return '0';
+}
+
+/** What exit does (its driver, its kobject), then free_module. */
+function exitBody(tx: LinuxTx, name: string): void {
+  const m = tx.mod(name);
+  if (m.driverRegistered) unregisterDriver(tx, name);
+  const k = tx.kobjects.find((o) => o.module === name && o.generation === m.generation && o.refs.has('self'));
+  if (k) putKobject(tx, k.name, 'self');
+  freeModule(tx, name);
 }
 
 /** try_force_unload: O_TRUNC with CONFIG_MODULE_FORCE_UNLOAD taints R and lets the module go. */
@@ -179,13 +185,13 @@ function tryForce(tx: LinuxTx, name: string, trunc: boolean): boolean {
   return true;
 }
 
-/** A sleeping exit returns: the module is freed. */
+/** A sleeping exit wakes: it unregisters its driver and puts its kobject, and the module is freed. */
 export function finishExit(tx: LinuxTx, a: { module: string }): LinuxResult {
   if (tx.modules.get(a.module)?.state !== 'going') {
     return tx.refuse('EINVAL', 'linux.delete.exit', `${a.module}'s exit is not running`, {
       module: a.module,
     });
   }
-  freeModule(tx, a.module);
+  exitBody(tx, a.module);
   return tx.done('0');
 }
