@@ -81,9 +81,11 @@ function loadOne(tx: LinuxTx, name: string, by: Loader, first: Loader | 'depende
 /** UNFORMED → symbols resolved (holders) → COMING → init. */
 function start(tx: LinuxTx, name: string, by: Loader): void {
   const m = tx.mod(name);
+  tx.loads = tx.loads + 1;
   tx.patchModule(name, {
     state: 'unformed',
     generation: m.generation + 1,
+    loadSeq: tx.loads,
     loadedBy: by,
     forcedOut: false,
     lastInit: null,

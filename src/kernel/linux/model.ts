@@ -4,7 +4,7 @@ import type { LinuxOptions } from './actions';
 /** The Linux personality's objects (docs/domain/linux.md). Immutable values, persistent tables. */
 
 /** enum module_state; null: not loaded (no struct module exists). */
-type ModuleState = 'unformed' | 'coming' | 'live' | 'going';
+export type ModuleState = 'unformed' | 'coming' | 'live' | 'going';
 
 export interface LinuxModule {
   readonly name: string;
@@ -37,6 +37,8 @@ export interface LinuxModule {
   readonly bound: OrderedSet<string>;
   /** How the current load came about. */
   readonly loadedBy: string | null;
+  /** When the current load started, in loads since boot: /proc/modules lists the newest first. */
+  readonly loadSeq: number;
   /** What the last init returned. */
   readonly lastInit: string | null;
   /** The last unload was forced (rmmod -f). */
@@ -94,6 +96,8 @@ export interface LinuxWorld {
   /** /proc/sys/kernel/tainted as letters (R: forced rmmod, D: died). */
   readonly taint: string;
   readonly oopses: number;
+  /** Loads since boot (orders /proc/modules). */
+  readonly loads: number;
 }
 
 /** module_refcount(): /sys/module/X/refcnt. */

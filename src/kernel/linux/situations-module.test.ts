@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LinuxAction } from './actions';
 import { explainLinux } from './explain';
 import { refcnt } from './model';
+import { procModules, sysModule } from './proc';
 import { runLinux, types, withDevice } from './testing';
 
 /**
@@ -248,5 +249,38 @@ describe('delete_module: exit, refcnt and force', () => {
     ]);
     expect(e.conditions[3]!.text).toBe('refcnt: 1, held by: file f1');
     expect(e.summary).toMatch(/in use \(refcnt 1: file f1\)/);
+  });
+});
+
+describe('what the machine prints (/proc/modules, /sys/module/X)', () => {
+  it('lists the loaded modules newest first, with refcnt, holders, [permanent] and the state column', () => {
+    const r = runLinux([
+      { do: 'defineModule', module: 'snd', driver: false },
+      { do: 'defineModule', module: 'snd_pcm', driver: false, dependsOn: ['snd'] },
+      { do: 'defineModule', module: 'stuck', driver: false, exit: false },
+      { do: 'modprobe', module: 'snd_pcm' },
+      { do: 'insmod', module: 'stuck' },
+    ]);
+    expect(procModules(r.world)).toEqual([
+      { module: 'stuck', refcnt: 0, holders: [], permanent: true, state: 'Live' },
+      { module: 'snd_pcm', refcnt: 0, holders: [], permanent: false, state: 'Live' },
+      { module: 'snd', refcnt: 1, holders: ['snd_pcm'], permanent: false, state: 'Live' },
+    ]);
+    expect(sysModule(r.world, 'snd')).toEqual({
+      initstate: 'live',
+      refcnt: 1,
+      holders: ['snd_pcm'],
+      kernelTaint: '',
+    });
+    expect(sysModule(r.world, 'nope')).toBeNull();
+  });
+
+  it('shows a sleeping init as coming/Loading with the loader’s reference', () => {
+    const r = runLinux([
+      { do: 'defineModule', module: 'fw', initSleeps: true },
+      { do: 'insmod', module: 'fw' },
+    ]);
+    expect(sysModule(r.world, 'fw')).toMatchObject({ initstate: 'coming', refcnt: 1 });
+    expect(procModules(r.world)[0]).toMatchObject({ state: 'Loading' });
   });
 });

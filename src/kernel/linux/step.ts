@@ -21,6 +21,7 @@ export function createLinuxWorld(options: Partial<LinuxOptions> = {}): LinuxWorl
     kobjectRefs: IMap(),
     taint: '',
     oopses: 0,
+    loads: 0,
   };
 }
 
@@ -109,6 +110,7 @@ function defineModule(tx: LinuxTx, a: Act<'defineModule'>): LinuxResult {
     driverRegistered: old?.driverRegistered ?? false,
     bound: old?.bound ?? OrderedSet(),
     loadedBy: null,
+    loadSeq: old?.loadSeq ?? 0,
     lastInit: old?.lastInit ?? null,
     forcedOut: old?.forcedOut ?? false,
   });

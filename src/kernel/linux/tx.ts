@@ -97,6 +97,12 @@ export class LinuxTx {
   get taint() {
     return this.w.taint;
   }
+  set loads(v: number) {
+    this.put('loads', v);
+  }
+  get loads() {
+    return this.w.loads;
+  }
   set oopses(v: number) {
     this.put('oopses', v);
   }
