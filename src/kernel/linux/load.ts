@@ -34,9 +34,15 @@ function loadOne(tx: LinuxTx, name: string, by: Loader, first: Loader | 'depende
       tx.emit('alreadyLoaded', 'linux.load.exists', { module: name, state: m.state });
       return null;
     }
-    return tx.refuse('EEXIST', 'linux.load.exists', `${name} is already loaded (${m.state})`, {
-      module: name,
-    });
+    if (m.state === 'live') {
+      return tx.refuse('EEXIST', 'linux.load.exists', `${name} is already loaded`, { module: name });
+    }
+    return tx.refuse(
+      'EBUSY',
+      'linux.load.duplicate',
+      `${name} is ${m.state === 'going' ? 'going away' : 'still loading'}`,
+      { module: name },
+    );
   }
   if (m.driver && m.driverRegistered) {
     const why = `a driver ${name} is still registered (left behind by a forced unload without exit): its driver_register would fail`;

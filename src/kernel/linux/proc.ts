@@ -13,7 +13,7 @@ export interface ProcModulesRow {
   readonly module: string;
   /** lsmod's "Used by" number: module_refcount. */
   readonly refcnt: number;
-  /** lsmod's "Used by" names (/sys/module/X/holders). */
+  /** The holders, as /proc/modules prints them: the newest first. (lsmod lists /sys/module/X/holders, in directory order.) */
   readonly holders: readonly string[];
   /** "[permanent]": an init but no exit, so it can only be removed by force. */
   readonly permanent: boolean;
@@ -30,7 +30,8 @@ export function procModules(world: LinuxWorld): ProcModulesRow[] {
     .map((m): ProcModulesRow => ({
       module: m.name,
       refcnt: refcnt(m),
-      holders: m.holders.toArray(),
+      // print_unload_info walks source_list, where add_module_usage puts the newest holder first.
+      holders: m.holders.toArray().reverse(),
       permanent: m.hasInit && !m.hasExit,
       state: m.state === 'coming' ? 'Loading' : m.state === 'going' ? 'Unloading' : 'Live',
     }))

@@ -73,6 +73,12 @@ export const linux = {
     `${MAIN}: do_init_module`,
     'What init waits for (firmware, a probe) is the driver’s; the scenario says when it returns (finishInit).',
   ],
+  'linux.load.duplicate': [
+    'SRC',
+    'Loading a module whose name is still COMING or GOING answers EBUSY (EEXIST only once it is LIVE): the kernel does not retry a load that is under way.',
+    `${MAIN}: module_patient_check_exists, add_unformed_module`,
+    'For a COMING module the kernel first waits for its init to finish, then answers EEXIST if it went LIVE; the simulator answers EBUSY at once.',
+  ],
   'linux.load.unknownSymbol': [
     'DOC',
     'insmod of a module whose dependency is not loaded fails: its symbols are unknown (ENOENT). modprobe loads the dependencies first.',

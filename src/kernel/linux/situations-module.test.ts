@@ -74,6 +74,7 @@ describe('init_module and the module states', () => {
       { do: 'modprobe', module: 'a' },
     ]);
     expect(r.statuses.slice(2)).toEqual(['EEXIST', '0']);
+    expect(r.results[2]!.events[0]).toMatchObject({ rule: 'linux.load.exists' });
     expect(types(r.last)).toEqual(['alreadyLoaded']);
     expect(r.world.modules.get('a')?.generation).toBe(1);
   });
@@ -249,6 +250,39 @@ describe('delete_module: exit, refcnt and force', () => {
     ]);
     expect(e.conditions[3]!.text).toBe('refcnt: 1, held by: file f1');
     expect(e.summary).toMatch(/in use \(refcnt 1: file f1\)/);
+  });
+});
+
+describe('a second load while the first is under way (module_patient_check_exists)', () => {
+  it('insmod of a module still COMING or already GOING answers EBUSY, not EEXIST', () => {
+    const coming = runLinux([
+      { do: 'defineModule', module: 'fw', initSleeps: true, driver: false },
+      { do: 'insmod', module: 'fw' },
+      { do: 'insmod', module: 'fw' },
+    ]);
+    expect(coming.last.status).toBe('EBUSY');
+    expect(coming.last.events[0]).toMatchObject({ rule: 'linux.load.duplicate' });
+    const going = runLinux([
+      { do: 'defineModule', module: 'm', exitSleeps: true, driver: false },
+      { do: 'insmod', module: 'm' },
+      { do: 'rmmod', module: 'm' },
+      { do: 'insmod', module: 'm' },
+      { do: 'finishExit', module: 'm' },
+      { do: 'insmod', module: 'm' },
+    ]);
+    expect(going.statuses.slice(2)).toEqual(['blocked', 'EBUSY', '0', '0']);
+    expect(going.world.modules.get('m')?.generation).toBe(2);
+  });
+
+  it('/proc/modules lists the newest holder first (add_module_usage adds at the head of source_list)', () => {
+    const r = runLinux([
+      { do: 'defineModule', module: 'core', driver: false },
+      { do: 'defineModule', module: 'u1', driver: false, dependsOn: ['core'] },
+      { do: 'defineModule', module: 'u2', driver: false, dependsOn: ['core'] },
+      { do: 'modprobe', module: 'u1' },
+      { do: 'modprobe', module: 'u2' },
+    ]);
+    expect(procModules(r.world).find((x) => x.module === 'core')?.holders).toEqual(['u2', 'u1']);
   });
 });
 
