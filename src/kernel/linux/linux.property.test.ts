@@ -157,6 +157,52 @@ describe('the Linux engine, over random runs', () => {
     });
   }, 120_000);
 
+  it('the world as of each event shows what the event says (the picture never disagrees with the story)', () => {
+    forAll((_before, r) => {
+      r.events.forEach((e, i) => {
+        const w = r.moments![i]!;
+        const m = e.module === undefined ? undefined : w.modules.get(e.module);
+        const say = `${e.type} of step ${i}`;
+        switch (e.type) {
+          case 'moduleLive':
+            expect(m?.state, say).toBe('live');
+            break;
+          case 'moduleGoing':
+          case 'initFailed':
+            expect(m?.state, say).toBe('going');
+            break;
+          case 'moduleFreed':
+            expect(m?.state, say).toBeNull();
+            break;
+          case 'deviceBound':
+            expect(w.devices.get(e.device!)?.boundTo, say).toBe(e.module);
+            break;
+          case 'deviceUnbound':
+            expect(w.devices.get(e.device!)?.boundTo, say).toBeNull();
+            break;
+          case 'fileOpened':
+            expect(w.files.has(e.file!), say).toBe(true);
+            break;
+          case 'fileClosed':
+            expect(w.files.has(e.file!), say).toBe(false);
+            break;
+          case 'referenceTaken':
+            expect(m?.refs.has(e.reference!) || m?.refs.has(`file:${e.file}`), say).toBe(true);
+            expect(String(m?.refs.size), say).toBe(e.state);
+            break;
+          case 'referenceDropped':
+            expect(String(m?.refs.size), say).toBe(e.state);
+            break;
+          case 'kernelTainted':
+            expect(w.taint, say).toBe(e.state);
+            break;
+          default:
+            break;
+        }
+      });
+    });
+  }, 120_000);
+
   it('the counted references are the objects that hold them', () => {
     forAll((_before, r) => {
       const w = r.world;
