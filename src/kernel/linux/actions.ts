@@ -62,8 +62,8 @@ export const linuxActions = {
   rmmod: { module: name(), force: bool(), privileged: bool() },
   /** modprobe -r X: X, then its unused dependencies. */
   modprobeRemove: { module: name(), privileged: bool() },
-  /** The raw syscall: delete_module(name, O_NONBLOCK[|O_TRUNC]), without rmmod's check. */
-  deleteModule: { module: name(), trunc: bool(), privileged: bool() },
+  /** The raw syscall: delete_module(name, flags), without rmmod's check; `nonblock` (O_NONBLOCK) defaults to true, as kmod passes it. */
+  deleteModule: { module: name(), trunc: bool(), nonblock: bool(), privileged: bool() },
   /** Ours: a sleeping exit wakes: it unregisters its driver, and the module is freed. */
   finishExit: { module: name() },
   /** open() of the device's node: the file's operations belong to the bound driver's module. */
@@ -93,11 +93,17 @@ export const LINUX_ACTION_NAMES = Object.keys(linuxActions) as LinuxActionName[]
 export const linuxOptions = {
   /** CONFIG_MODULE_FORCE_UNLOAD (Kconfig: "If unsure, say N"). Default false. */
   forceUnload: bool(),
+  /** A kernel before 3.13: delete_module without O_NONBLOCK sleeps until the refcnt is 0. Default false (6.12). */
+  waitingDelete: bool(),
   /** /proc/sys/kernel/modules_disabled = 1. Default false. */
   modulesDisabled: bool(),
 };
 export type LinuxOptions = Required<z.infer<z.ZodMiniObject<typeof linuxOptions>>>;
-export const DEFAULT_LINUX_OPTIONS: LinuxOptions = { forceUnload: false, modulesDisabled: false };
+export const DEFAULT_LINUX_OPTIONS: LinuxOptions = {
+  forceUnload: false,
+  waitingDelete: false,
+  modulesDisabled: false,
+};
 
 /** What an optional field means when a step leaves it out (the kernel and the forms read the same table). */
 export const LINUX_ACTION_DEFAULTS = {
@@ -115,5 +121,5 @@ export const LINUX_ACTION_DEFAULTS = {
   modprobe: { privileged: true },
   rmmod: { force: false, privileged: true },
   modprobeRemove: { privileged: true },
-  deleteModule: { trunc: false, privileged: true },
+  deleteModule: { trunc: false, nonblock: true, privileged: true },
 } as const satisfies { [K in LinuxActionName]?: Partial<Extract<LinuxAction, { do: K }>> };

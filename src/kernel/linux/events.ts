@@ -23,6 +23,7 @@ export const LINUX_EVENT_TYPES = [
   'moduleGoing',
   'exitCalled',
   'exitWaiting',
+  'deleteWaiting',
   'moduleFreed',
   'kernelTainted',
   'driverRegistered',

@@ -107,6 +107,9 @@ function summary(world: LinuxWorld, name: string): string {
   }
   if (m.state === 'coming')
     return `Loading: its init is still running (initstate coming); rmmod answers EBUSY until it returns.${taint}`;
+  if (m.state === 'going' && m.waiter) {
+    return `Going: delete_module was called without O_NONBLOCK on a kernel before 3.13 and sleeps until refcnt (${refcnt(m)}) is 0; no new references are allowed meanwhile.${taint}`;
+  }
   if (m.state === 'going')
     return `Going: its exit is running; new references (opens, try_module_get) are refused.${taint}`;
   if (m.state === 'unformed') return 'Being set up or torn down: not visible to rmmod.';

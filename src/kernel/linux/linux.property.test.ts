@@ -51,7 +51,7 @@ const action: fc.Arbitrary<LinuxAction> = fc.oneof(
   ),
   fc.record({ do: fc.constant('modprobeRemove' as const), module: mod }),
   fc.record(
-    { do: fc.constant('deleteModule' as const), module: mod, trunc: fc.boolean() },
+    { do: fc.constant('deleteModule' as const), module: mod, trunc: fc.boolean(), nonblock: fc.boolean() },
     { requiredKeys: ['do', 'module'] },
   ),
   fc.record({ do: fc.constant('finishExit' as const), module: mod }),
@@ -75,6 +75,7 @@ const setup: LinuxAction[] = MODULES.flatMap((m, i): LinuxAction[] => [
 const run = fc.record({
   options: fc.record({
     forceUnload: fc.boolean(),
+    waitingDelete: fc.boolean(),
     modulesDisabled: fc.constantFrom(false, false, false, false, true),
   }),
   actions: fc.array(action, { minLength: 1, maxLength: 40 }),

@@ -179,7 +179,7 @@ export function freeModule(tx: LinuxTx, name: string): void {
   }
   const left = tx.mod(name).refs;
   // A driver still registered (no exit ran) stays on its bus: its code is what is freed.
-  tx.patchModule(name, { state: null, uses: OrderedSet(), refs: OrderedSet() });
+  tx.patchModule(name, { state: null, uses: OrderedSet(), refs: OrderedSet(), waiter: false });
   tx.emit('moduleFreed', 'linux.delete.free', {
     module: name,
     ...(left.size > 0

@@ -43,6 +43,8 @@ export interface LinuxModule {
   readonly lastInit: string | null;
   /** The last unload was forced (rmmod -f). */
   readonly forcedOut: boolean;
+  /** A delete_module without O_NONBLOCK sleeps until its refcnt is 0 (kernels before 3.13). */
+  readonly waiter: boolean;
 }
 
 export interface LinuxDevice {

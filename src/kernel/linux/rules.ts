@@ -158,6 +158,11 @@ export const linux = {
     'delete_module refuses a module whose reference count is not zero: EWOULDBLOCK, unless forced. (Kernels before 3.13 could wait instead when O_NONBLOCK was left out.)',
     `${MAIN}: try_stop_module, try_release_module_ref; ${DELETE}`,
   ],
+  'linux.delete.waitOld': [
+    'SRC',
+    'Kernels before 3.13: delete_module without O_NONBLOCK marks the module GOING (no new references) and sleeps until its refcnt is 0, then runs exit; each module_put of a module not live wakes it.',
+    'kernel/module.c (2.6.x–3.12): sys_delete_module (mod->waiter, try_stop_module, wait_for_zero_refcount), module_put; delete_module(2)',
+  ],
   'linux.delete.force': [
     'SRC',
     'O_TRUNC (rmmod -f) on a kernel built with CONFIG_MODULE_FORCE_UNLOAD bypasses the exit and reference checks and taints the kernel R.',

@@ -3,7 +3,7 @@ import type { LinuxAction } from './actions';
 import { explainLinux } from './explain';
 import { refcnt } from './model';
 import { procModules, sysModule } from './proc';
-import { runLinux, types, withDevice } from './testing';
+import { EXIT_ONE_DEVICE, runLinux, types, withDevice } from './testing';
 
 /**
  * The module loader and delete_module, each case from its source
@@ -206,15 +206,7 @@ describe('delete_module: exit, refcnt and force', () => {
       reason: 'rmmod: ERROR: Module skel is in use',
       blockers: [{ kind: 'file', name: 'f1' }],
     });
-    expect(types(r.last)).toEqual([
-      'moduleGoing',
-      'exitCalled',
-      'removeCalled',
-      'devresReleased',
-      'deviceUnbound',
-      'driverUnregistered',
-      'moduleFreed',
-    ]);
+    expect(types(r.last)).toEqual(['moduleGoing', ...EXIT_ONE_DEVICE]);
   });
 
   it('rmmod -f with a file open frees the module, taints R; the close then runs freed code: oops, taint D', () => {
@@ -316,5 +308,40 @@ describe('what the machine prints (/proc/modules, /sys/module/X)', () => {
     ]);
     expect(sysModule(r.world, 'fw')).toMatchObject({ initstate: 'coming', refcnt: 1 });
     expect(procModules(r.world)[0]).toMatchObject({ state: 'Loading' });
+  });
+});
+
+describe('older kernels: the blocking delete_module (before 3.13)', () => {
+  const pinned: LinuxAction[] = [
+    { do: 'defineModule', module: 'skel' },
+    { do: 'plugDevice', device: 'skel0', driver: 'skel' },
+    { do: 'insmod', module: 'skel' },
+    { do: 'open', file: 'f1', device: 'skel0' },
+    { do: 'deleteModule', module: 'skel', nonblock: false },
+  ];
+
+  it('6.12 ignores the missing O_NONBLOCK: EWOULDBLOCK (try_stop_module)', () => {
+    const r = runLinux(pinned);
+    expect(r.last.status).toBe('EWOULDBLOCK');
+  });
+
+  it('an old kernel marks the module GOING and sleeps; the last close wakes it: exit, remove(), free', () => {
+    const r = runLinux(
+      [...pinned, { do: 'open', file: 'f2', device: 'skel0' }, { do: 'close', file: 'f1' }],
+      {
+        waitingDelete: true,
+      },
+    );
+    expect(r.statuses.slice(4)).toEqual(['blocked', 'ENXIO', '0']);
+    expect(r.results[4]!.events.map((e) => e.rule)).toEqual(['linux.delete.waitOld', 'linux.delete.waitOld']);
+    expect(types(r.last)).toEqual(['releaseCalled', 'referenceDropped', 'fileClosed', ...EXIT_ONE_DEVICE]);
+    expect(r.world.modules.get('skel')?.state).toBeNull();
+  });
+
+  it('with O_NONBLOCK an old kernel answers EWOULDBLOCK too', () => {
+    const r = runLinux([...pinned.slice(0, 4), { do: 'deleteModule', module: 'skel' }], {
+      waitingDelete: true,
+    });
+    expect(r.last.status).toBe('EWOULDBLOCK');
   });
 });

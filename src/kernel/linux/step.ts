@@ -2,7 +2,8 @@ import { Map as IMap, OrderedSet } from 'immutable';
 import { DEFAULT_LINUX_OPTIONS, LINUX_ACTION_DEFAULTS, type LinuxAction, type LinuxOptions } from './actions';
 import { bind, plugDevice, unbind, unplugDevice } from './driver';
 import { finishInit, load } from './load';
-import { close, kobjectGet, kobjectPut, moduleGet, modulePut, open, read } from './objects';
+import { kobjectGet, kobjectPut } from './kobject';
+import { close, moduleGet, modulePut, open, read } from './objects';
 import { deleteModule, finishExit, modprobeRemove, rmmod } from './unload';
 import type { LinuxWorld } from './model';
 import { LinuxTx, type LinuxResult } from './tx';
@@ -113,6 +114,7 @@ function defineModule(tx: LinuxTx, a: Act<'defineModule'>): LinuxResult {
     loadSeq: old?.loadSeq ?? 0,
     lastInit: old?.lastInit ?? null,
     forcedOut: old?.forcedOut ?? false,
+    waiter: false,
   });
   tx.emit('moduleDefined', 'linux.load.file', { module: a.module });
   return tx.done('0');

@@ -33,3 +33,13 @@ export function withDevice(
     { do: 'plugDevice', device: `${m}0`, driver: m },
   ];
 }
+
+/** What exit does for a module with one bound device, in the driver core's order, then free_module. */
+export const EXIT_ONE_DEVICE = [
+  'exitCalled',
+  'removeCalled',
+  'devresReleased',
+  'deviceUnbound',
+  'driverUnregistered',
+  'moduleFreed',
+] as const;

@@ -2,7 +2,7 @@ import type { LinuxRef } from './events';
 import { addTaint, refcnt, type LinuxModule } from './model';
 import { BLOCKED, freeModule } from './load';
 import { unregisterDriver } from './driver';
-import { putKobject } from './objects';
+import { putKobject } from './kobject';
 import type { LinuxResult, LinuxTx } from './tx';
 
 /** Unloading: delete_module (kernel/module/main.c) and the tools that call it (kmod's rmmod, modprobe -r). */
@@ -26,8 +26,14 @@ export function refBlockers(m: LinuxModule): LinuxRef[] {
 }
 
 /** The raw syscall, from the user's side. */
-export function deleteModule(tx: LinuxTx, a: Privileged & { module: string; trunc?: boolean }): LinuxResult {
-  return denied(tx, a) ?? tx.done(deleteCore(tx, a.module, a.trunc === true, 'delete_module'));
+export function deleteModule(
+  tx: LinuxTx,
+  a: Privileged & { module: string; trunc?: boolean; nonblock?: boolean },
+): LinuxResult {
+  return (
+    denied(tx, a) ??
+    tx.done(deleteCore(tx, a.module, a.trunc === true, 'delete_module', a.nonblock !== false))
+  );
 }
 
 /** rmmod [-f]: kmod's check_module_inuse unless -f, then delete_module(O_NONBLOCK[|O_TRUNC]). */
@@ -99,7 +105,7 @@ function removeUnusedDeps(tx: LinuxTx, deps: readonly string[]): void {
  * delete_module's checks, in the source's order, then GOING → exit →
  * free_module. Refusals are events; the answer is returned (the caller ends the step).
  */
-function deleteCore(tx: LinuxTx, name: string, trunc: boolean, by: string): string {
+function deleteCore(tx: LinuxTx, name: string, trunc: boolean, by: string, nonblock = true): string {
   const refuse = (
     status: string,
     rule: Parameters<LinuxTx['emit']>[1],
@@ -140,6 +146,17 @@ function deleteCore(tx: LinuxTx, name: string, trunc: boolean, by: string): stri
         'linux.delete.noExit',
         `${name} has an init function but no exit function${ignored}`,
       );
+  }
+  const canForce = trunc && tx.options.forceUnload;
+  if (refcnt(m) > 0 && !nonblock && tx.options.waitingDelete && !canForce && !forced) {
+    tx.patchModule(name, { state: 'going', waiter: true });
+    tx.emit('moduleGoing', 'linux.delete.waitOld', { module: name, state: 'going', by });
+    tx.emit('deleteWaiting', 'linux.delete.waitOld', {
+      module: name,
+      blockers: refBlockers(m),
+      reason: `${by} sleeps until ${name}'s refcnt (${refcnt(m)}) is 0`,
+    });
+    return BLOCKED;
   }
   if (refcnt(m) > 0) {
     forced = tryForce(tx, name, trunc) || forced;
@@ -194,4 +211,20 @@ export function finishExit(tx: LinuxTx, a: { module: string }): LinuxResult {
   }
   exitBody(tx, a.module);
   return tx.done('0');
+}
+
+/**
+ * module_put on a GOING module with a waiter (kernels before 3.13): the last
+ * one wakes the sleeping delete_module, which runs exit and frees it.
+ */
+export function wakeWaiter(tx: LinuxTx, name: string): void {
+  const m = tx.modules.get(name);
+  if (!m || m.state !== 'going' || !m.waiter || refcnt(m) > 0) return;
+  tx.patchModule(name, { waiter: false });
+  tx.emit('exitCalled', 'linux.delete.waitOld', { module: name });
+  if (m.exitSleeps) {
+    tx.emit('exitWaiting', 'linux.state.going', { module: name, state: 'going' });
+    return;
+  }
+  exitBody(tx, name);
 }
