@@ -117,8 +117,11 @@ export function kobjectName(module: string): string {
   return `${module}.kobj`;
 }
 
-/** The taint letters in the order the kernel prints them (its flag order: D before R). */
+/** The taint flags in the kernel's order (kernel/panic.c: taint_flags; R is bit 3, D bit 7). */
+const TAINT_ORDER = 'PFSRMBUDAWCIOELKXTN';
+
+/** Adds a taint letter; letters stay in the kernel's flag order, as /proc/sys/kernel/tainted's bits. */
 export function addTaint(taint: string, letter: string): string {
   if (taint.includes(letter)) return taint;
-  return [...taint, letter].sort().join('');
+  return [...taint, letter].sort((a, b) => TAINT_ORDER.indexOf(a) - TAINT_ORDER.indexOf(b)).join('');
 }

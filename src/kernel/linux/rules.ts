@@ -130,7 +130,7 @@ export const linux = {
   'linux.fops.afterRemove': [
     'MODEL',
     'After remove() ran for its device, the driver’s file operations on a file still open answer ENODEV; the file still holds its module reference.',
-    'drivers/usb/usb-skeleton.c: skel_read ("if (!dev->interface) … -ENODEV")',
+    'drivers/usb/usb-skeleton.c: skel_read ("if (dev->disconnected) … -ENODEV", set by skel_disconnect)',
     'The answer is the driver’s own choice; usb-skeleton’s ENODEV is the convention the simulator follows.',
   ],
   'linux.delete.noent': [

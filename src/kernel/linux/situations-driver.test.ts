@@ -177,7 +177,7 @@ describe('bugs shown as bugs', () => {
     );
     expect(r.statuses.slice(3)).toEqual(['0', 'EBUSY', '0']);
     expect(types(r.last)).toContain('useAfterFree');
-    expect(r.world.taint).toBe('DR');
+    expect(r.world.taint).toBe('RD');
   });
 
   it('module_put of a reference taken before rmmod -f freed the module is a use after free', () => {

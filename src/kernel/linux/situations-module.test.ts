@@ -223,7 +223,7 @@ describe('delete_module: exit, refcnt and force', () => {
     expect(r.statuses.slice(4)).toEqual(['0', 'Oops']);
     expect(r.results[4]!.events.find((e) => e.type === 'moduleFreed')?.reason).toMatch(/1 reference/);
     expect(types(r.last)).toContain('useAfterFree');
-    expect(r.world.taint).toBe('DR');
+    expect(r.world.taint).toBe('RD');
     expect(r.world.oopses).toBe(1);
   });
 
