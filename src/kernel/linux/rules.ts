@@ -59,8 +59,8 @@ export const linux = {
   ],
   'linux.load.file': [
     'DOC',
-    'A module file (X.ko) under /lib/modules: modinfo shows what it depends on, modules.dep lists it; nothing runs until it is loaded.',
-    'modinfo(8), modules.dep(5)',
+    'A module file (X.ko) under /lib/modules: modinfo shows what it depends on, modules.dep lists it; nothing runs until it is loaded. depmod refuses dependency cycles.',
+    'modinfo(8), modules.dep(5); kmod tools/depmod.c (depmod_report_cycles: "Cycle detected")',
   ],
   'linux.load.notFound': [
     'DOC',

@@ -105,6 +105,16 @@ describe('holders and modprobe', () => {
     { do: 'defineModule', module: 'snd_pcm', driver: false, dependsOn: ['snd'] },
   ];
 
+  it('a dependency cycle is refused when the module file is defined (depmod: "Cycle detected")', () => {
+    const r = runLinux([
+      ...defs,
+      { do: 'defineModule', module: 'snd', driver: false, dependsOn: ['snd_pcm'] },
+    ]);
+    expect(r.last.status).toBe('EINVAL');
+    expect(r.last.events[0]!.reason).toMatch(/Cycle detected: snd -> snd_pcm -> snd/);
+    expect(r.world.modules.get('snd')?.dependsOn).toEqual([]);
+  });
+
   it('insmod of a module whose dependency is not loaded fails: unknown symbols (ENOENT)', () => {
     const r = runLinux([...defs, { do: 'insmod', module: 'snd_pcm' }]);
     expect(r.last.status).toBe('ENOENT');

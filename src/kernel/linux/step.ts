@@ -93,6 +93,11 @@ function defineModule(tx: LinuxTx, a: Act<'defineModule'>): LinuxResult {
       { module: a.module },
     );
   }
+  const cycle = cycleThrough(tx, a.module, dependsOn);
+  if (cycle) {
+    const reason = `depmod: ERROR: Cycle detected: ${cycle.join(' -> ')}: a module cannot depend on itself`;
+    return tx.refuse('EINVAL', 'linux.load.file', reason, { module: a.module });
+  }
   tx.modules = tx.modules.set(a.module, {
     name: a.module,
     hasInit: a.init ?? D.init,
@@ -118,4 +123,24 @@ function defineModule(tx: LinuxTx, a: Act<'defineModule'>): LinuxResult {
   });
   tx.emit('moduleDefined', 'linux.load.file', { module: a.module });
   return tx.done('0');
+}
+
+/** The dependency path back to `module` if its new `dependsOn` would close a cycle (depmod refuses those). */
+function cycleThrough(tx: LinuxTx, module: string, dependsOn: readonly string[]): string[] | null {
+  const seen = new Set<string>();
+  const walk = (name: string, path: string[]): string[] | null => {
+    if (name === module) return [...path, name];
+    if (seen.has(name)) return null;
+    seen.add(name);
+    for (const d of tx.modules.get(name)?.dependsOn ?? []) {
+      const found = walk(d, [...path, name]);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const d of dependsOn) {
+    const found = walk(d, [module]);
+    if (found) return found;
+  }
+  return null;
 }
