@@ -1,4 +1,4 @@
-import type { Row } from '../rules';
+import type { Row } from '../rules/rule';
 
 /**
  * Linux rules (reference kernel 6.12 LTS): docs/domain/linux.md, each with its evidence.
