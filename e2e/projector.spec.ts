@@ -71,7 +71,7 @@ const NOT_YET: Record<number, readonly string[]> = {
     'update-blocked', // 16.5 (14.4), «device stack of ToasterPdo»: the same shape
     'cancel-restores', // 15.4 (13.9), «device stack of CamPdo»: three stacks, one laned
     'remove-lock-order', // 15.0 (13.8), «device stack of MousePdo»: a stack of three
-    'svr5-unload-all', // 16.0 (14.0), «module»: five modules
+    'svr5-unload-all', // 15.7 (14.0), «module»: five modules, and tcp's dependency curving back past them
     'app-notification', // 16.5 (14.6), «device stack of ToasterPdo»: a long question's band
   ],
   1920: [],
