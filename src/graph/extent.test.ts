@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { step } from '../kernel';
 import { kernel } from '../kernel/testing';
 import { SIZES, layoutFor } from '../store/layout';
-import { boundsOf, extentOf, lanesUsed } from './extent';
+import { boundsOf, bulge, extentOf, lanesUsed } from './extent';
 
 describe('the box around what a history draws (presenter mode fits to it)', () => {
   const start = kernel('windows').setup(
@@ -12,6 +12,23 @@ describe('the box around what a history draws (presenter mode fits to it)', () =
     { do: 'createDevice', driver: 'Fn', device: 'Fdo', role: 'fdo', attachTo: 'Pdo' },
     { do: 'loadDriver', driver: 'Solo', model: 'legacy', controlDevice: 'Ctl' },
   ).world;
+
+  it('takes in a dependency drawn right to left: its curve bulges past the right card (svr5-unload-all)', () => {
+    const world = kernel('svr5').setup(
+      { do: 'registerModule', module: 'ip', ddi: '8', devices: ['ip0'] },
+      { do: 'registerModule', module: 'tcp', ddi: '8', devices: ['tcp0'], dependsOn: ['ip'] },
+    ).world;
+    const positions = layoutFor([world]).positions;
+    const [ip, tcp] = [positions.get('module:ip'), positions.get('module:tcp')];
+    if (!ip || !tcp) throw new Error('both placed');
+    expect(tcp.x).toBeGreaterThan(ip.x);
+    const box = extentOf([world], positions);
+    const reach = bulge(tcp.x + SIZES.card.width, ip.x);
+    expect(reach.right).toBeGreaterThan(tcp.x + SIZES.card.width + 10);
+    expect(box.x + box.width).toBeCloseTo(reach.right);
+    // A forward edge stays between its ends.
+    expect(bulge(100, 300)).toEqual({ left: 100, right: 300 });
+  });
 
   it('keeps no lane for satellites that never come: narrower than the placed cards with their lanes', () => {
     const positions = layoutFor([start]).positions;

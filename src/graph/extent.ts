@@ -59,17 +59,50 @@ export function extentOf(worlds: readonly World[], positions: ReadonlyMap<string
   if (worlds.length * Math.max(1, positions.size) > WALK_AT_MOST) return boundsOf(positions.values());
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const world of worlds) {
-    for (const node of toFlow({ world, positions, selected: null, highlight: [] }).nodes) {
+    const flow = toFlow({ world, positions, selected: null, highlight: [] });
+    for (const node of flow.nodes) {
       const { width, height } = sizeOf(node);
       left = Math.min(left, node.position.x);
       top = Math.min(top, node.position.y);
       right = Math.max(right, node.position.x + width);
       bottom = Math.max(bottom, node.position.y + height);
     }
+    // A dependency drawn right to left (out at a card's right, into a card to its left) curves out past both.
+    const at = new Map(flow.nodes.map((n) => [n.id, n.position.x]));
+    for (const edge of flow.edges) {
+      if (edge.sourceHandle !== 'r' || edge.targetHandle !== 'l') continue;
+      const from = at.get(edge.source);
+      const to = at.get(edge.target);
+      if (from === undefined || to === undefined) continue;
+      const reach = bulge(from + SIZES.card.width, to);
+      left = Math.min(left, reach.left);
+      right = Math.max(right, reach.right);
+    }
   }
   return left === Infinity
     ? boundsOf(positions.values())
     : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/**
+ * How far an edge from a right-side handle at `from` into a left-side handle
+ * at `to` reaches across: React Flow's bezier puts each control point
+ * 0.25 × 25 × √(from − to) past its end when the target lies to the left
+ * (getBezierPath's curvature), so the curve bulges out past both cards.
+ * Read off the curve at a few points; forward edges stay between their ends.
+ */
+export function bulge(from: number, to: number): { left: number; right: number } {
+  if (to >= from) return { left: from, right: to };
+  const c = 0.25 * 25 * Math.sqrt(from - to);
+  const [p0, p1, p2, p3] = [from, from + c, to - c, to];
+  let [left, right] = [to, from];
+  for (let i = 1; i < 32; i++) {
+    const t = i / 32;
+    const u = 1 - t;
+    const x = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+    [left, right] = [Math.min(left, x), Math.max(right, x)];
+  }
+  return { left, right };
 }
 
 /**

@@ -132,6 +132,36 @@ describe('presenter mode’s picture for its stage', () => {
     expect(shaped.get('col0.1')).toEqual({ x: 0, y: 266 });
   });
 
+  it('stands a column’s cards closer when asked (the presenter’s shorter cards), the order and columns kept', () => {
+    const { positions, tops } = place(2, 3);
+    const rows = { band: 160, from: 106, pitch: 96 };
+    const shaped = shapeForStage(
+      { positions, tops, laned: new Set(), hung: false },
+      { ...opts, ratio: 10, lift: 22, rows },
+    );
+    // Card i of a column: up by the lift and i × (106 − 96); the first row stays.
+    expect([0, 1, 2].map((d) => shaped.get(`col0.${d}`)?.y)).toEqual([138, 234, 330]);
+    expect(shaped.get('top0')?.y).toBe(0);
+    // Never farther apart than the layout's pitch: a larger `pitch` changes nothing.
+    const same = shapeForStage(
+      { positions, tops, laned: new Set(), hung: false },
+      { ...opts, ratio: 10, rows: { ...rows, pitch: 120 } },
+    );
+    expect(same.get('col0.2')?.y).toBe(372);
+    expect(overlaps(shaped)).toBe(false);
+  });
+
+  it('stands columns without a lane `apart` from the next, a laned one its lane and a gap', () => {
+    const { positions, tops } = place(3);
+    const shaped = shapeForStage(
+      { positions, tops, laned: new Set(['col1.0']), hung: false },
+      { ...opts, ratio: 10, apart: 28 },
+    );
+    expect(shaped.get('col1.0')?.x).toBe(192 + 28);
+    expect(shaped.get('col2.0')?.x).toBe(220 + 192 + 146 + 20);
+    expect(overlaps(shaped)).toBe(false);
+  });
+
   it('keeps one band on a wide stage', () => {
     const { positions, tops } = place(5);
     const shaped = shapeForStage({ positions, tops, laned: new Set(), hung: false }, { ...opts, ratio: 3 });

@@ -132,6 +132,12 @@ export function questionBandHeight(
  * - A closer first row: when no satellite ever hangs below a first-row card,
  *   the columns move up by `lift` (the caller's: what is free above the
  *   columns' drawing, their frames included).
+ * - Closer rows (`rows`, when given): a column's cards stand `rows.pitch`
+ *   apart instead of the layout's `rows.from` (its cards start at
+ *   `rows.band`): the presenter's cards are shorter (no kind line where the
+ *   name says it, nodes.tsx), so a three-layer stack takes less height.
+ * - Closer columns (`apart`, when given): a column without a lane stands
+ *   this far from the next (room for the two frames' padding), not two gaps.
  * `tops`: the first-row cards (the others stand in columns); `laned`: the
  * cards whose lane a satellite takes at some step (extent.ts, lanesUsed);
  * `below`: how far the drawing reaches under the lowest card (satellites
@@ -154,6 +160,8 @@ export function shapeForStage(
     readonly gap: number;
     readonly below: number;
     readonly lift: number;
+    readonly rows?: { readonly band: number; readonly from: number; readonly pitch: number };
+    readonly apart?: number;
   },
 ): Map<string, { x: number; y: number }> {
   const { card, gap } = options;
@@ -168,12 +176,19 @@ export function shapeForStage(
   for (const x of starts) {
     moved.set(x, next);
     // Without a lane, room for the frames drawn around two stacks side by side (toFlow.ts, FRAME.pad).
-    next += card.width + (columns.get(x) ? lane : gap) + gap;
+    next += card.width + (columns.get(x) ? lane + gap : (options.apart ?? 2 * gap));
   }
   const lift = placed.hung ? 0 : Math.max(0, options.lift);
+  // A column's card i stands at band + i × from: it moves up i × (from − pitch).
+  const rows = options.rows;
+  const closer = (y: number) => {
+    if (!rows || !(rows.pitch > 0) || rows.pitch >= rows.from) return 0;
+    const i = Math.max(0, Math.round((y - rows.band) / rows.from));
+    return i * (rows.from - rows.pitch);
+  };
   const shaped = new Map<string, { x: number; y: number }>();
   for (const [id, p] of placed.positions)
-    if (!placed.tops.has(id)) shaped.set(id, { x: moved.get(p.x) ?? p.x, y: p.y - lift });
+    if (!placed.tops.has(id)) shaped.set(id, { x: moved.get(p.x) ?? p.x, y: p.y - lift - closer(p.y) });
   // A first-row card moves as the column under (or left of) it, then keeps clear of its neighbour.
   const tops = [...placed.tops]
     .map((id) => ({ id, p: placed.positions.get(id) }))

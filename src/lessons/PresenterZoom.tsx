@@ -7,7 +7,7 @@ import { selectEntries, selectInitial, selectLayout } from '../store/selectors';
 import { selectFontScale, selectPresenter } from './selectors';
 
 /** Room kept around the lesson's objects; the largest zoom a small lesson gets. */
-const PRESENTER_FIT = { padding: 0.02, maxZoom: 3 } as const;
+const PRESENTER_FIT = { padding: 0.012, maxZoom: 3 } as const;
 
 const selectBox = (s: ReactFlowState) => `${s.width}x${s.height}`;
 const selectDom = (s: ReactFlowState) => s.domNode;

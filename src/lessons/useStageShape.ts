@@ -10,6 +10,15 @@ import type { VisualizerState } from '../store/state';
 const selectFolded = (s: VisualizerState) => s.classroom.panelsHidden;
 
 /**
+ * Presenter mode's closer picture (flow units): a column's cards `pitch`
+ * apart (the presenter's cards, without the kind line where a name says it,
+ * stand about 70–90 tall at the node size; the layout keeps 106 for the
+ * ordinary view's chips in a lane); columns without a lane `apart` from the
+ * next (both frames' padding, 10 each, and a little air).
+ */
+const PRESENTER_ROWS = { pitch: 96, apart: 28 } as const;
+
+/**
  * Presenter mode shapes the lesson's picture to its stage (stageFit.ts,
  * shapeForStage): lanes as wide as the presenter's chips, and on a stage
  * narrower than the picture (a 4:3 projector) the columns in two bands. The
@@ -88,6 +97,8 @@ export function useStageShape(
         // What is free between the first row's cards and the columns' drawing (a stack's frame and its
         // caption included), less room for the edges between them.
         lift: Math.max(0, columnsTop - SIZES.card.height - 40),
+        rows: { band: PLACE.band, from: PLACE.pitch, pitch: PRESENTER_ROWS.pitch },
+        apart: PRESENTER_ROWS.apart,
         below: Math.max(0, box.y + box.height - lowest),
       },
     );

@@ -16,10 +16,15 @@ export function Badge({
   title?: string;
 }) {
   return (
-    <span className={`badge badge-${tone}`} title={title}>
+    <span className={`badge badge-${tone}${isIdentifier(children) ? ' badge-id' : ''}`} title={title}>
       {typeof children === 'string' ? breakAfter(children, '_') : children}
     </span>
   );
+}
+
+/** A state's name as the kernel spells it (DOE_REMOVE_PENDING, DRVO_UNLOAD_INVOKED): presenter mode sets it in monospace. */
+function isIdentifier(children: ReactNode): boolean {
+  return typeof children === 'string' && /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(children);
 }
 
 /** Each handle a card may draw, on its side (handles.ts holds where, for nodes not measured yet). */
@@ -41,6 +46,11 @@ interface CardProps {
   readonly kind: string;
   readonly title: string;
   readonly subtitle?: string;
+  /**
+   * The object's owner (a device's driver, an instance's module), first on the subtitle's line. Presenter
+   * mode leaves it out (classroom.css): the edge from the owner's card says it, and the card is shorter.
+   */
+  readonly owner?: string;
   readonly tone?: Tone;
   readonly ghost?: boolean;
   readonly highlighted: boolean;
@@ -56,6 +66,7 @@ export function Card({
   kind,
   title,
   subtitle,
+  owner,
   tone = 'neutral',
   ghost,
   highlighted,
@@ -76,7 +87,13 @@ export function Card({
         <span className="card-kind">{kind}</span>
         <span className="card-title">{breakable(title)}</span>
       </div>
-      {subtitle ? <div className="card-sub">{subtitle}</div> : null}
+      {subtitle || owner ? (
+        <div className={`card-sub${subtitle ? '' : ' card-sub-owner'}`}>
+          {owner ? <span className="card-owner">{owner}</span> : null}
+          {owner && subtitle ? <span className="card-owner"> · </span> : null}
+          {subtitle}
+        </div>
+      ) : null}
       {children ? <div className="card-badges">{children}</div> : null}
     </div>
   );

@@ -49,7 +49,7 @@ export const InstanceNode = memo(function InstanceNode({ data }: NodeProps & { d
     <Card
       kind="device"
       title={d.name}
-      subtitle={d.module}
+      owner={d.module}
       tone={d.removed ? 'ghost' : d.channels.size > 0 ? 'pending' : 'neutral'}
       ghost={d.removed || !data.loaded}
       highlighted={data.highlighted}

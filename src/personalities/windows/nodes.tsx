@@ -59,7 +59,8 @@ export const DeviceNode = memo(function DeviceNode({ data }: NodeProps & { data:
     <Card
       kind={ROLE[d.role].short}
       title={d.name}
-      subtitle={`${d.driver}${d.devnode ? ` · devnode ${d.devnode}` : ''}`}
+      owner={d.driver}
+      {...(d.devnode ? { subtitle: `devnode ${d.devnode}` } : {})}
       tone={tone}
       ghost={d.unlinked}
       highlighted={data.highlighted}
