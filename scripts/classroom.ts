@@ -100,13 +100,35 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The README's hosting policy (its Hosting section): the classes' socket is the page's own origin, so 'self' covers it. */
+const HEADERS = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
 function serveStatic(dist: string, req: IncomingMessage, res: ServerResponse): boolean {
   const url = new URL(req.url ?? '/', 'http://x');
   const file = path.normalize(path.join(dist, decodeURIComponent(url.pathname)));
   if (!file.startsWith(dist)) return false;
   const target = existsSync(file) && statSync(file).isFile() ? file : path.join(dist, 'index.html');
   if (!existsSync(target)) return false;
-  res.writeHead(200, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream' });
+  res.writeHead(200, {
+    ...HEADERS,
+    'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream',
+  });
   res.end(readFileSync(target));
   return true;
 }

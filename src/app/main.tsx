@@ -54,6 +54,29 @@ if (root && params.get('view') === 'pair') {
       </ErrorBoundary>
     </StrictMode>,
   );
+} else if (root && params.get('class') && !params.has('teacher')) {
+  // A student in a live class (src/classroom/StudentPage.tsx): phone first, no account.
+  const { StudentPage } = await import('../classroom/StudentPage');
+  const { classServerOf, readCode } = await import('../classroom/address');
+  const code = readCode(params.get('class'));
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="live class">
+        {code ? (
+          <StudentPage
+            code={code}
+            server={classServerOf(window.location.search, window.location)}
+            theme={preferredTheme()}
+          />
+        ) : (
+          <p role="alert" className="p-4">
+            “{params.get('class')?.slice(0, 20)}” is not a class code (4 to 12 letters and digits). Ask your
+            teacher for the code on the screen, or <a href="?view=lessons">open the lessons on your own</a>.
+          </p>
+        )}
+      </ErrorBoundary>
+    </StrictMode>,
+  );
 } else if (root && params.get('view') === 'handout') {
   // A lesson's handout to print (src/lessons/Handout.tsx).
   await loadLessons();
@@ -101,6 +124,9 @@ if (root && params.get('view') === 'pair') {
       visualizer.execute('toggleGallery');
     }
   }
+  // A teacher's live-class link (src/classroom/address.ts) opens the lesson in presenter mode, driving the class.
+  if (params.has('teacher') && params.get('class') && !visualizer.getState().classroom.presenter)
+    visualizer.execute('togglePresenter');
   if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
     visualizer.execute('toggleGallery');
   // A reload of this tab (a clicker's F5) comes back as it was, unasked: step, score, presenter mode.
