@@ -56,24 +56,11 @@ if (root && params.get('view') === 'pair') {
   );
 } else if (root && params.get('class') && !params.has('teacher')) {
   // A student in a live class (src/classroom/StudentPage.tsx): phone first, no account.
-  const { StudentPage } = await import('../classroom/StudentPage');
-  const { classServerOf, readCode } = await import('../classroom/address');
-  const code = readCode(params.get('class'));
+  const { StudentRoot } = await import('../classroom/StudentPage');
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary area="live class">
-        {code ? (
-          <StudentPage
-            code={code}
-            server={classServerOf(window.location.search, window.location)}
-            theme={preferredTheme()}
-          />
-        ) : (
-          <p role="alert" className="p-4">
-            “{params.get('class')?.slice(0, 20)}” is not a class code (4 to 12 letters and digits). Ask your
-            teacher for the code on the screen, or <a href="?view=lessons">open the lessons on your own</a>.
-          </p>
-        )}
+        <StudentRoot search={window.location.search} theme={preferredTheme()} />
       </ErrorBoundary>
     </StrictMode>,
   );

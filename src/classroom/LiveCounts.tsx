@@ -41,7 +41,7 @@ export default function LiveCounts({
           answered={tally.answered}
           students={view.students}
           right={ask.answer}
-          label={view.asking === step ? `Answers so far (step ${step})` : `The class answered (step ${step})`}
+          label={view.asking === step ? `Answers so far (step ${step})` : `After the reveal (step ${step})`}
         />
       ) : (
         <p>No question open.</p>

@@ -14,7 +14,7 @@ import {
   type Theme,
   type Visualizer,
 } from '../store';
-import { randomAnimal, randomId } from './address';
+import { classServerOf, randomAnimal, randomId, readCode } from './address';
 import { connectLive, type LiveClass, type LiveSnapshot } from './live';
 import { cleanName, LIMITS } from './session';
 import './live.css';
@@ -46,7 +46,21 @@ function keptMe(code: string): Me | null {
   }
 }
 
-export function StudentPage({ code, server, theme }: { code: string; server: string; theme: Theme }) {
+/** `?class=CODE` (and `?classServer=`): the student's page, or what is wrong with the code. */
+export function StudentRoot({ search, theme }: { search: string; theme: Theme }) {
+  const raw = new URLSearchParams(search).get('class');
+  const code = readCode(raw);
+  return code ? (
+    <StudentPage code={code} server={classServerOf(search, window.location)} theme={theme} />
+  ) : (
+    <p role="alert" className="p-4">
+      “{raw?.slice(0, 20)}” is not a class code (4 to 12 letters and digits). Ask your teacher for the code on
+      the screen, or <a href="?view=lessons">open the lessons on your own</a>.
+    </p>
+  );
+}
+
+function StudentPage({ code, server, theme }: { code: string; server: string; theme: Theme }) {
   const [me, setMe] = useState<Me | null>(() => keptMe(code));
   useEffect(() => {
     document.title = `Class ${code} · Unload Lens`;

@@ -225,7 +225,7 @@ function LiveTeacher({
             answered={shown.answered}
             students={students}
             right={right ?? null}
-            label="The class answered"
+            label="The class"
           />
         </div>
       ) : null}
