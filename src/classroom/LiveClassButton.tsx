@@ -15,11 +15,12 @@ export function LiveClassButton({ channel }: { readonly channel: string }) {
         type="button"
         className="btn"
         aria-pressed={open}
+        aria-label={open ? 'Live class' : 'Start a live class'}
         onClick={() => setOpen((o) => !o)}
         title="Students follow this lesson on their phones and answer its questions"
         data-testid="live-start"
       >
-        {open ? 'Live class' : 'Start a live class'}
+        Live class
       </button>
       {open ? (
         <Suspense fallback={null}>
