@@ -164,6 +164,19 @@ test('a live class: join, follow, answer, live counts on the console only, revea
   await expect(ada.getByTestId('live-choice').nth(1)).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('live-status')).toHaveText('4 students joined');
   await expect(console_.getByTestId('console-live')).toContainText('1 of 4 answered');
+
+  // Every socket cut at once (the room's Wi-Fi drops): each page reconnects by itself, nothing is lost,
+  // and the class goes on from where it was.
+  server.drop();
+  await expect(ada.getByTestId('live-choice').nth(1)).toHaveAttribute('aria-pressed', 'true');
+  await expect(ada.getByTestId('live-status')).toHaveText(/Live/, { timeout: 20_000 });
+  await expect(page.getByTestId('live-status')).toHaveText('4 students joined', { timeout: 20_000 });
+  await expect(console_.getByTestId('console-live')).toContainText('1 of 4 answered', { timeout: 20_000 });
+  await ben.getByTestId('live-choice').nth(1).click();
+  await expect(console_.getByTestId('console-live')).toContainText('2 of 4 answered');
+  await page.keyboard.press('ArrowRight'); // reveal, after the drop
+  await expect(ben.getByTestId('live-verdict')).toHaveText(/^✓ Right/);
+  await expect(page.getByTestId('live-histogram')).toContainText('2 of 4 answered');
 });
 
 test.describe('without a class server', () => {

@@ -240,7 +240,8 @@ export async function startClassroom({ port, dist, quiet }: ClassroomOptions) {
       publish(documentName);
     },
     async onDisconnect({ documentName }) {
-      publish(documentName);
+      // Hocuspocus still counts the leaving connection while this hook runs: count once it is gone.
+      setTimeout(() => publish(documentName), 0);
     },
     async beforeHandleMessage({ connection, context, update }) {
       const role = (context as { role?: string }).role;
@@ -283,7 +284,13 @@ export async function startClassroom({ port, dist, quiet }: ClassroomOptions) {
   log(
     `Live class server: http://localhost:${bound}/ ${dist ? '(the app and the classes)' : '(the classes only)'}`,
   );
-  return { port: bound, close: () => server.destroy(), sessions: () => sessions.size };
+  return {
+    port: bound,
+    close: () => server.destroy(),
+    sessions: () => sessions.size,
+    /** Cuts every socket, as a network failure would (the tests' fault; the classes and their answers stay). */
+    drop: () => server.webSocketServer.clients.forEach((ws) => ws.terminate()),
+  };
 }
 
 /** The Hocuspocus message type of a raw message (after the document's name). */

@@ -131,6 +131,28 @@ describe('a live class on the server', () => {
     expect((await until(late, (s) => s.view !== null)).view).toMatchObject({ step: 1, asking: 2 });
   });
 
+  it('dropped connections come back on their own with the answers; the teacher gone pauses the class', async () => {
+    const { code, secret } = await newClass();
+    const teacher = connect(code, { role: 'teacher', secret });
+    await until(teacher, (s) => s.status === 'live');
+    teacher.send({ type: 'lesson', lesson: 'l', steps: 4, questions: { 2: 2 } });
+    teacher.send({ type: 'step', step: 1 });
+    teacher.send({ type: 'ask', step: 2 });
+    const kim = connect(code, student(8));
+    await until(kim, (s) => s.view?.asking === 2 && s.seat !== null);
+    kim.send({ type: 'answer', step: 2, choice: 0 });
+    await until(teacher, (s) => s.view?.tallies[2]?.answered === 1);
+    server.drop();
+    await until(kim, (s) => s.status === 'offline');
+    await until(kim, (s) => s.status === 'live' && s.mine[2] === 0 && s.teachers === 1, 10_000);
+    expect((await until(teacher, (s) => s.status === 'live')).view?.tallies[2]).toEqual({
+      counts: [1, 0],
+      answered: 1,
+    });
+    teacher.close();
+    expect((await until(kim, (s) => s.teachers === 0)).view).toMatchObject({ step: 1, asking: 2 });
+  }, 30_000);
+
   it('says so when no server answers, and keeps trying', async () => {
     const c = connect('ABCDEF', student(7), 1);
     expect((await until(c, (s) => s.status === 'offline')).problem).toMatch(
