@@ -1,4 +1,4 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { AnimationLayer } from '../animation/AnimationLayer';
@@ -180,6 +180,7 @@ function StudentClass({ code, server, me, theme }: { code: string; server: strin
             <ReactFlowProvider>
               <Graph panKey={null}>
                 <AnimationLayer />
+                <FitToObjects />
               </Graph>
             </ReactFlowProvider>
           </div>
@@ -190,6 +191,17 @@ function StudentClass({ code, server, me, theme }: { code: string; server: strin
       ) : null}
     </VisualizerProvider>
   );
+}
+
+/** A phone's graph keeps every object in view as the lesson adds them (the app fits only when it opens). */
+function FitToObjects() {
+  const { fitView } = useReactFlow();
+  const objects = useFlowStore((s) => s.nodeLookup.size);
+  const box = useFlowStore((s) => `${s.width}x${s.height}`);
+  useEffect(() => {
+    void fitView({ padding: 0.05, maxZoom: 1.25, duration: 200 });
+  }, [objects, box, fitView]);
+  return null;
 }
 
 function StatusLine({ snap, me, code }: { snap: LiveSnapshot; me: Me; code: string }) {

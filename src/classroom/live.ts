@@ -63,6 +63,8 @@ const INITIAL: LiveSnapshot = {
 /** Connects (and keeps reconnecting: a phone that loses the network comes back on its own). */
 export function connectLive(o: LiveOptions): LiveClass {
   const store = createStore<LiveSnapshot>(() => INITIAL);
+  /** Commands given while not connected (an answer tapped during a reconnect), sent once synced again. */
+  const waiting: ClassCommand[] = [];
   const set = (p: Partial<LiveSnapshot>) => store.setState(p);
   const offline = (why: string) =>
     store.getState().status !== 'refused' &&
@@ -86,6 +88,8 @@ export function connectLive(o: LiveOptions): LiveClass {
       firstTimer = null;
       set({ status: 'live', problem: null });
       read();
+      // What was tapped while the connection was down goes now, in order.
+      for (const c of waiting.splice(0)) provider.sendStateless(JSON.stringify(c));
     },
     onDisconnect: () => offline('Connection lost'),
     onStateless: ({ payload }) => {
@@ -124,7 +128,10 @@ export function connectLive(o: LiveOptions): LiveClass {
   provider.document.on('update', read);
   return {
     store,
-    send: (c) => provider.sendStateless(JSON.stringify(c)),
+    send: (c) => {
+      if (provider.isSynced && store.getState().status === 'live') provider.sendStateless(JSON.stringify(c));
+      else if (waiting.length < 20) waiting.push(c);
+    },
     close: () => {
       if (firstTimer) clearTimeout(firstTimer);
       provider.document.off('update', read);
