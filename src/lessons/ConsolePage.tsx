@@ -3,6 +3,7 @@ import { RULES, type RuleId } from '../kernel/core';
 import { actionLabel } from '../panels/format';
 import { createVisualizer } from '../store';
 import type { HistoryEntry } from '../store/state';
+import { ConsoleLive } from '../classroom/ConsoleLive';
 import { channelName, readState, type ConsoleRequest, type ConsoleState } from './consoleLink';
 
 /**
@@ -121,6 +122,7 @@ export function ConsolePage({ channel, lessonId }: { readonly channel: string; r
           />
         )}
       </div>
+      <ConsoleLive channel={channel} steps={steps} />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState, type CSSProperties } from 'react';
+import { LiveClassButton } from '../classroom/LiveClassButton';
 import { useConsoleLink } from './consoleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectTitle } from '../store/selectors';
@@ -88,6 +89,7 @@ export function PresenterBar() {
           Console
         </button>
       ) : null}
+      {lesson?.origin === 'built-in' ? <LiveClassButton channel={channel} /> : null}
       {lesson?.origin === 'built-in' ? (
         // The lesson on paper (src/lessons/Handout.tsx), in a tab of its own: the class keeps this screen.
         <a
