@@ -21,6 +21,8 @@ export default defineConfig({
     'src/lib/withSelector.ts',
     'src/sdk/index.ts',
     'src/kernel/index.ts',
+    // The Linux paste reader: drawn in issue 24's app side.
+    'src/kernel/linux/reader/index.ts',
     // Command-line tools, scripts, benchmarks and tests.
     'src/cli/*.ts',
     'scripts/*.{ts,mjs}',
