@@ -3,15 +3,17 @@ import { filesByModule } from './files';
 import type { LinuxModule, LinuxReading, OpenFile } from './types';
 
 /**
- * Why the modules of a paste do not unload: for each module the paste asked
- * about (rmmod or modprobe -r typed, an error printed, /sys/module/X read;
- * failing those, every module of a short listing), findings that name the
- * blockers and the next command, each on its printed lines. The kernel's
- * own findings (taint) and open files no module explains come after.
+ * Why the modules of a paste do not unload: for every module printed,
+ * findings that name the blockers and the next command, each on its printed
+ * lines — the modules the paste asks about (rmmod or modprobe -r typed, an
+ * error printed, /sys/module/X read) first. The kernel's own findings
+ * (taint) and open files no module explains come after.
  */
 
 export interface ModuleAnswer {
   readonly module: string;
+  /** The paste asks about it: a removal typed or refused, or /sys/module/X read. */
+  readonly asked: boolean;
   readonly findings: readonly LinuxFinding[];
 }
 
@@ -21,32 +23,44 @@ export interface LinuxExplanation {
   readonly others: readonly LinuxFinding[];
 }
 
-/** A listing this short is all about the modules in question (an `lsmod | grep x`). */
-const SHORT_LISTING = 12;
-
 export function explainLinux(reading: LinuxReading): LinuxExplanation {
   const byName = new Map(reading.modules.map((m) => [m.name, m]));
-  const targets = targetsOf(reading.modules);
+  const asked = reading.modules.filter(isAsked);
   const { owned, loose } = filesByModule(reading.files, reading.modules);
-  const lookedForFiles = reading.files.length > 0;
   // Files whose names tie them to no module: the one module asked about may own them (the engineer ran lsof on its device).
-  const only = targets.length === 1 ? targets[0]?.name : undefined;
-  const modules = targets.map((m) => ({
+  const only = asked.length === 1 ? asked[0]?.name : undefined;
+  const files: FilesSeen = { looked: reading.files.length > 0, loose: loose.length > 0 };
+  const answer = (m: LinuxModule): ModuleAnswer => ({
     module: m.name,
+    asked: isAsked(m),
     findings: moduleFindings(
       m,
       byName,
       owned.get(m.name) ?? [],
       m.name === only ? loose : [],
-      lookedForFiles,
+      files,
       reading,
     ),
-  }));
+  });
+  const modules = [...asked.map(answer), ...reading.modules.filter((m) => !isAsked(m)).map(answer)];
   const others: LinuxFinding[] = [];
   if (loose.length > 0 && only === undefined) others.push(...fileFindings(undefined, loose));
-  // Files of modules the paste did not ask about: told, as notes.
-  const asked = new Set(targets.map((m) => m.name));
-  for (const [name, list] of owned) if (!asked.has(name)) others.push(...fileFindings(undefined, list));
+  const noUnload = reading.modules.flatMap((m) =>
+    m.errors.filter((e) => e.kind === 'unloadUnsupported').map((e) => e.line),
+  );
+  if (noUnload.length > 0)
+    others.push(
+      linuxFinding(
+        'unloadUnsupported',
+        'holds',
+        'This kernel cannot unload modules at all: it was built without CONFIG_MODULE_UNLOAD.',
+        noUnload,
+        {
+          holder: 'the kernel configuration',
+          rule: RULES.unloadConfig,
+        },
+      ),
+    );
   const t = reading.taint;
   if (t && t.letters !== '') {
     const forced = t.letters.includes('R');
@@ -63,12 +77,19 @@ export function explainLinux(reading: LinuxReading): LinuxExplanation {
   return { modules, others };
 }
 
-function targetsOf(modules: readonly LinuxModule[]): LinuxModule[] {
-  const asked = modules.filter((m) => m.removeTyped || m.errors.length > 0);
-  if (asked.length > 0) return asked;
-  const read = modules.filter((m) => m.holders !== undefined || (m.lines.state && !m.lines.usedBy));
-  if (read.length > 0) return read;
-  return modules.length <= SHORT_LISTING ? [...modules] : [];
+function isAsked(m: LinuxModule): boolean {
+  return (
+    m.removeTyped !== undefined ||
+    m.errors.length > 0 ||
+    m.holders !== undefined ||
+    (m.lines.state !== undefined && m.lines.usedBy === undefined)
+  );
+}
+
+/** What the paste shows of open files: whether lsof or fuser printed any, and whether some are tied to no module. */
+interface FilesSeen {
+  readonly looked: boolean;
+  readonly loose: boolean;
 }
 
 function moduleFindings(
@@ -76,7 +97,7 @@ function moduleFindings(
   byName: ReadonlyMap<string, LinuxModule>,
   files: readonly OpenFile[],
   maybe: readonly OpenFile[],
-  lookedForFiles: boolean,
+  seen: FilesSeen,
   reading: LinuxReading,
 ): LinuxFinding[] {
   const out: LinuxFinding[] = [];
@@ -101,17 +122,17 @@ function moduleFindings(
         },
       ),
     );
+  // The kernel's answer, not the module's: told once, among the others; here a note on the line it was said.
   const unsupported = err('unloadUnsupported');
   if (unsupported.length > 0)
     out.push(
       linuxFinding(
-        'unloadUnsupported',
-        'holds',
-        'This kernel cannot unload modules at all: it was built without CONFIG_MODULE_UNLOAD.',
+        'refused',
+        'note',
+        `${m.name} could not be removed: this kernel cannot unload modules at all.`,
         unsupported,
         {
           module: m.name,
-          holder: 'the kernel configuration',
           rule: RULES.unloadConfig,
         },
       ),
@@ -150,7 +171,7 @@ function moduleFindings(
   out.push(...stateFindings(m));
   if (files.length > 0) out.push(...fileFindings(m, files));
   if (maybe.length > 0) out.push(...fileFindings(m, maybe, true));
-  const refs = referenceFinding(m, files.length > 0, maybe.length > 0, lookedForFiles);
+  const refs = referenceFinding(m, files.length > 0, seen);
   if (refs) out.push(refs);
   out.push(...refusalFindings(m));
   if (
@@ -197,7 +218,7 @@ function holderFindings(m: LinuxModule, byName: ReadonlyMap<string, LinuxModule>
   const lines = [...(m.lines.usedBy ?? []), ...(m.lines.holders ?? [])];
   if (names.length === 0) {
     // lsmod and /proc/modules print the holders on the module's own row: an empty list there is printed, a ✓.
-    if (m.usedBy !== undefined && (m.refcnt ?? 0) === 0)
+    if (m.usedBy !== undefined && m.refcnt === 0)
       return [
         linuxFinding('holders', 'clear', `No module uses ${m.name}.`, m.lines.usedBy ?? [], {
           module: m.name,
@@ -358,12 +379,7 @@ function fileFindings(
 }
 
 /** The reference count: what the printed holders and files explain, and what they do not. */
-function referenceFinding(
-  m: LinuxModule,
-  filesFound: boolean,
-  filesMaybe: boolean,
-  lookedForFiles: boolean,
-): LinuxFinding | undefined {
+function referenceFinding(m: LinuxModule, filesFound: boolean, seen: FilesSeen): LinuxFinding | undefined {
   const holders = new Set([...(m.usedBy ?? []), ...(m.holders ?? [])]).size;
   const inUse = m.errors.filter((e) => e.kind === 'inUse' || e.kind === 'wouldBlock').map((e) => e.line);
   const r = m.refcnt;
@@ -376,6 +392,8 @@ function referenceFinding(
       });
     return undefined;
   }
+  // Without a count, a refusal is explained by the modules using it when there are some (kmod checks holders first).
+  if (r === undefined && holders > 0) return undefined;
   const extra = r === undefined ? undefined : r - holders;
   if (extra !== undefined && extra <= 0) return undefined;
   const count =
@@ -394,18 +412,19 @@ function referenceFinding(
         rule: RULES.fops,
       },
     );
-  if (filesMaybe)
+  // Files tied to no module may be its: then the paste cannot tell a file's reference from a kernel one.
+  if (seen.loose)
     return linuxFinding(
       'references',
       'unknown',
-      `${m.name}: ${count}; the open files above take the rest if they are its device files.`,
+      `${m.name}: ${count}; the open files printed take the rest if they are its device files (their names do not say).`,
       lines,
       {
         module: m.name,
         rule: RULES.fops,
       },
     );
-  if (!lookedForFiles)
+  if (!seen.looked)
     return linuxFinding(
       'references',
       'unknown',

@@ -22,7 +22,7 @@ export type Fact =
       readonly name: string;
       readonly size: number;
       readonly refcnt?: number;
-      readonly usedBy: readonly string[];
+      readonly usedBy: readonly string[] | undefined;
       readonly state?: ModuleState;
       readonly permanent?: boolean;
       readonly taint?: string;
@@ -68,7 +68,8 @@ function errorFact(
   kind: RemoveErrorKind,
   more: Partial<RemoveError> = {},
 ): Fact {
-  const module = name === undefined ? undefined : moduleName(name);
+  // A name that is no module's (longer than MODULE_NAME_LEN, other characters) is left to the command line's.
+  const module = name === undefined || !MODULE_RE.test(moduleName(name)) ? undefined : moduleName(name);
   return { t: 'removeError', ...(module ? { module } : {}), error: { kind, tool, ...more } };
 }
 
@@ -118,7 +119,8 @@ const TOOL_ERRORS: readonly [RegExp, (m: RegExpExecArray) => Fact][] = [
 ];
 
 function byErrno(tool: string, name: string | undefined, errno: string | undefined): Fact {
-  const e = (errno ?? '').trim();
+  // strerror's texts are short; a longer one is kept to its first words.
+  const e = (errno ?? '').trim().slice(0, 120);
   return errorFact(tool, name, errnoKind(e), { errno: e });
 }
 
@@ -128,6 +130,7 @@ function holderList(text: string | undefined): string[] {
     .replace(/rmmod: ERROR:/g, ' ')
     .split(/[\s,]+/)
     .filter((w) => MODULE_RE.test(w))
+    .slice(0, 64)
     .map(moduleName);
 }
 
@@ -214,8 +217,18 @@ export function selfEvident(text: string): Fact | undefined {
   }
   const sysctl = /^kernel\.tainted = (\d{1,12})$/.exec(t);
   if (sysctl) return { t: 'sysctlTainted', value: Number(sysctl[1]) };
-  const verbose = /^remove rmmod ((?:[A-Za-z0-9_-]{1,64} ?){1,32})$/.exec(t);
-  if (verbose) return { t: 'removing', modules: (verbose[1] ?? '').trim().split(/\s+/).map(moduleName) };
+  // One character class, no nested repeats: a long word cannot make it backtrack.
+  const verbose = /^remove rmmod ([A-Za-z0-9_ -]{1,2200})$/.exec(t);
+  if (verbose)
+    return {
+      t: 'removing',
+      modules: (verbose[1] ?? '')
+        .trim()
+        .split(/\s+/)
+        .filter((w) => MODULE_RE.test(w))
+        .slice(0, 64)
+        .map(moduleName),
+    };
   return undefined;
 }
 
@@ -239,7 +252,8 @@ export function lsmodRow(text: string): Extract<Fact, { t: 'moduleRow' }> | unde
     size: Number(m[2]),
     // kmod prints -errno when a module went away between reads (kmod issue #41: "nvidia  -2  -2").
     ...(Number(m[3]) >= -1 ? { refcnt: Number(m[3]) } : {}),
-    usedBy: list && list !== '[permanent]' ? holderList(list) : [],
+    // A row printed with -errno could not read the holders either: its empty list says nothing.
+    usedBy: Number(m[3]) < -1 ? undefined : list && list !== '[permanent]' ? holderList(list) : [],
     ...(list === '[permanent]' ? { permanent: true } : {}),
   };
 }

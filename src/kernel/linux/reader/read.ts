@@ -136,8 +136,10 @@ function apply(fact: Fact, n: number, text: string, store: Store, ctx: Context):
           store.cite(m, 'state', n);
         }
       }
-      m.usedBy = [...fact.usedBy];
-      store.cite(m, 'usedBy', n);
+      if (fact.usedBy) {
+        m.usedBy = [...fact.usedBy];
+        store.cite(m, 'usedBy', n);
+      }
       if (fact.state) {
         m.state = fact.state;
         store.cite(m, 'state', n);
@@ -312,12 +314,26 @@ function readInContext(t: string, n: number, store: Store, ctx: Context): boolea
       return true;
     }
     case 'rmmod':
-    case 'modprobeRemove':
+    case 'modprobeRemove': {
+      // lsmod's rows after its command line went missing are still lsmod's.
+      const row = lsmodRow(t);
+      if (row) {
+        apply(row, n, t, store, ctx);
+        return true;
+      }
       unread(`what ${typed.program} prints when it cannot remove a module`);
       return false;
-    case 'procModules':
+    }
+    case 'procModules': {
+      // An lsmod whose command line went missing, after a /proc/modules.
+      const row = lsmodRow(t);
+      if (row) {
+        apply(row, n, t, store, ctx);
+        return true;
+      }
       unread('a /proc/modules row (name size refcount holders state address)');
       return false;
+    }
     case 'other':
       store.problem(
         n,

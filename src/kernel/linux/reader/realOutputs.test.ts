@@ -195,7 +195,10 @@ describe('what each real output shows', () => {
   });
 
   it('no module unloading in the kernel', () => {
-    expect(about(real.UNLOAD_NOT_SUPPORTED, 'rust_xxx')).toEqual(['unloadUnsupported holds']);
+    expect(about(real.UNLOAD_NOT_SUPPORTED, 'rust_xxx')).toEqual(['refused note']);
+    expect(
+      explain(real.UNLOAD_NOT_SUPPORTED).others.map((f) => `${f.id} ${f.status} ${f.lines.join(',')}`),
+    ).toEqual(['unloadUnsupported holds 2']);
   });
 
   it('a use count of -1 is GOING', () => {

@@ -92,7 +92,7 @@ export function typedCommand(text: string): Typed | undefined {
   const prompt = text.slice(0, text.length - (m[1] ?? '').length);
   // An empty prompt ends the output before it; a prompt of a known shape before another program starts one not read.
   if (/[@:\]]\S*\s?[$#]\s?$/.test(prompt)) {
-    const program = rest.split(/\s+/)[0] ?? '';
+    const program = (rest.split(/\s+/)[0] ?? '').slice(0, 32);
     return { kind: 'other', modules: [], program };
   }
   return undefined;
