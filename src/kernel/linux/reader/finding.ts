@@ -80,3 +80,7 @@ export const RULES = {
     'init/Kconfig CONFIG_MODULE_UNLOAD: without it the kernel has no delete_module and no refcnt in /sys/module/X',
   taint: 'Documentation/admin-guide/tainted-kernels.rst (the letters and bits of /proc/sys/kernel/tainted)',
 } as const;
+
+export function step(command: string, why: string): NextStep {
+  return { command, why };
+}
