@@ -161,9 +161,10 @@ const LOG_FACTS: readonly [
     /^(\S+): (?:Unknown symbol|disagrees about version of symbol)/,
     (m) => ({ module: moduleName(m[1] ?? '') }),
   ],
+  // The oops header: "Tainted: G           OE      6.5.0-14-generic", RHEL's "GF    U    IO----------   3.10.0-…".
   [
-    /\bComm: \S+ (?:Not tainted|Tainted: ([A-Z ]{1,40}?))(?: +\S+.*)?$/,
-    (m) => ({ taint: (m[1] ?? '').replace(/[ G]/g, '') }),
+    /\bComm: \S+ (?:Not tainted|Tainted: ([A-Z -]{1,60}?))\s+\d\S*(?:\s.*)?$/,
+    (m) => ({ taint: (m[1] ?? '').replace(/[^A-FH-Z]/g, '') }),
   ],
   [/\[last unloaded: ([^\]\s]+)\]/, (m) => ({ module: moduleName(m[1] ?? '') })],
   [/task (?:rmmod|modprobe):\d+ blocked for more than/, () => ({})],
@@ -235,7 +236,7 @@ export function selfEvident(text: string): Fact | undefined {
 function logFact(body: string): Fact {
   for (const [re, make] of LOG_FACTS) {
     const m = re.exec(body);
-    if (m) return { t: 'log', text: body, ...make(m) };
+    if (m) return { t: 'log', text: body.trim(), ...make(m) };
   }
   return { t: 'otherLog' };
 }

@@ -209,6 +209,23 @@ describe('what each real output shows', () => {
     expect(about(real.MOTOR_NO_OWNER, 'motor')).toEqual(['holders clear', 'references clear', 'taint note']);
   });
 
+  it("the kernel log: [last unloaded: …] and RHEL's taint letters; the other lines counted, not dropped", () => {
+    const r = readLinuxText(real.KPATCH_LAST_UNLOADED_LOG);
+    expect(r.log).toEqual([
+      {
+        line: 5,
+        text: 'bnx2 mdio dm_mirror dm_region_hash dm_log dm_mod [last unloaded: kpatch_klp]',
+        module: 'kpatch_klp',
+      },
+      {
+        line: 6,
+        text: 'CPU: 2 PID: 2286 Comm: kpatch Tainted: GF    U    IO--------------   3.10.0-200.el7.x86_6',
+      },
+    ]);
+    expect(r.taint).toEqual({ letters: 'FUIO', lines: [6] });
+    expect(r.otherLog).toEqual({ count: 4, first: 1 });
+  });
+
   it('modprobe -r -v: the rmmod lines it ran are read as removals', () => {
     expect(explain(real.MODPROBE_RV_CHAIN_RHEL6).modules.map((m) => m.module)).toEqual([
       'firewire_ohci',
