@@ -23,6 +23,8 @@ export default defineConfig({
     'src/kernel/index.ts',
     // The Linux personality: registered in issue 24's app side.
     'src/kernel/linux/personality.ts',
+    // The Linux paste reader: drawn in issue 24's app side.
+    'src/kernel/linux/reader/index.ts',
     // Command-line tools, scripts, benchmarks and tests.
     'src/cli/*.ts',
     'scripts/*.{ts,mjs}',
