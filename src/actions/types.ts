@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { Action, KernelEvent, Os, StepExtras } from '../kernel/core';
 import type { KernelActionUi } from '../personalities';
 import type { ActionSource, VisualizerState } from '../store/state';
@@ -39,8 +40,12 @@ export interface CommandDef<A = void> {
   readonly help?: string;
   /** After a key runs this command, focus moves to this element of the visualizer (a CSS selector). */
   readonly focuses?: string;
-  /** Checks what a caller sent (a host page, a key, a test) and says what is wrong; absent: takes no arguments. */
-  parse?(args: unknown): { ok: true; value: A } | { ok: false; error: string };
+  /**
+   * Its arguments' schema (zod/mini, src/actions/schemas.ts): the door checks what a caller sent (a host
+   * page, a key, a test) against it and says what is wrong; absent: takes no arguments.
+   */
+  readonly args?: z.ZodMiniType<A, unknown>;
+  /** Whether it can run now, and if not, why (a greyed button shows the reason). */
   available(s: VisualizerState): Availability;
   /** (Methods, not function properties: a command of any argument type fits the one registry.) */
   perform(
