@@ -1,8 +1,7 @@
+import { CommandButton } from '../panels/CommandButton';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectAutoplay,
-  selectCanRedo,
-  selectCanUndo,
   selectCount,
   selectCursor,
   selectSpeed,
@@ -19,8 +18,6 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
   const { execute } = useVisualizerApi();
   const cursor = useVisualizer(selectCursor);
   const count = useVisualizer(selectCount);
-  const canBack = useVisualizer(selectCanUndo);
-  const canForward = useVisualizer(selectCanRedo);
   const playing = useVisualizer(selectAutoplay);
   const title = useVisualizer(selectTitle);
   const speed = useVisualizer(selectSpeed);
@@ -28,57 +25,27 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" role="toolbar" aria-label="Steps">
       {full ? (
-        <button
-          type="button"
-          className="btn px-2"
-          disabled={!canBack}
-          onClick={() => execute('first')}
-          aria-label="First step"
-        >
+        <CommandButton id="first" className="btn px-2" name="First step">
           |◀
-        </button>
+        </CommandButton>
       ) : null}
-      <button
-        type="button"
-        className="btn px-2"
-        disabled={!canBack}
-        onClick={() => execute('undo')}
-        aria-label="Step back"
-      >
+      <CommandButton id="undo" className="btn px-2" name="Step back" hint="Step back">
         ◀
-      </button>
+      </CommandButton>
       <span className="tabular-nums" aria-live="polite">
         step {cursor} / {count}
       </span>
-      <button
-        type="button"
-        className="btn px-2"
-        disabled={!canForward}
-        onClick={() => execute('redo')}
-        aria-label="Step forward"
-      >
+      <CommandButton id="redo" className="btn px-2" name="Step forward" hint="Step forward">
         ▶
-      </button>
+      </CommandButton>
       {full ? (
-        <button
-          type="button"
-          className="btn px-2"
-          disabled={!canForward}
-          onClick={() => execute('last')}
-          aria-label="Latest step"
-        >
+        <CommandButton id="last" className="btn px-2" name="Latest step">
           ▶|
-        </button>
+        </CommandButton>
       ) : null}
-      <button
-        type="button"
-        className="btn"
-        disabled={count === 0}
-        onClick={() => execute(playing ? 'pause' : 'play')}
-        aria-pressed={playing}
-      >
+      <CommandButton id={playing ? 'pause' : 'play'} aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
+      </CommandButton>
       {full ? (
         <>
           <label className="flex items-center gap-1">
@@ -94,14 +61,13 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
               <option value={4}>4×</option>
             </select>
           </label>
-          <button
-            type="button"
+          <CommandButton
+            id="toggleTheme"
             className="btn px-2"
-            onClick={() => execute('toggleTheme')}
-            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+            name={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
           >
             {theme === 'dark' ? '☀ Light' : '☾ Dark'}
-          </button>
+          </CommandButton>
         </>
       ) : null}
       {/* The title where there is room for it; a narrow frame keeps the room for the controls. */}

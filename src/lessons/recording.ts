@@ -88,7 +88,10 @@ export const RECORDING_COMMANDS = [
     id: 'biggerText',
     label: 'Larger text',
     keys: ['+', '='],
-    available: always,
+    available: (s) =>
+      FONT_SCALES.some((f) => f > s.classroom.fontScale)
+        ? { enabled: true }
+        : { enabled: false, reason: 'the text is at its largest' },
     perform: (s) =>
       ui(s, { fontScale: FONT_SCALES.find((f) => f > s.classroom.fontScale) ?? s.classroom.fontScale }),
   } satisfies CommandDef,
@@ -97,7 +100,10 @@ export const RECORDING_COMMANDS = [
     id: 'smallerText',
     label: 'Smaller text',
     keys: ['-'],
-    available: always,
+    available: (s) =>
+      FONT_SCALES.some((f) => f < s.classroom.fontScale)
+        ? { enabled: true }
+        : { enabled: false, reason: 'the text is at its smallest' },
     perform: (s) =>
       ui(s, {
         fontScale: [...FONT_SCALES].reverse().find((f) => f < s.classroom.fontScale) ?? s.classroom.fontScale,
