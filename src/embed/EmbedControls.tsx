@@ -1,3 +1,4 @@
+import { selectAsking } from '../lessons/selectors';
 import { CommandButton } from '../panels/CommandButton';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
@@ -14,7 +15,16 @@ import {
  * where it is; `full` adds first and latest, speed and theme. Every button
  * goes through the visualizer's door, like a host's message.
  */
-export function EmbedControls({ full, appHref }: { full: boolean; appHref: string | null }) {
+export function EmbedControls({
+  full,
+  appHref,
+  asks = false,
+}: {
+  full: boolean;
+  appHref: string | null;
+  /** A lesson's questions are asked in the frame: forward asks, then reveals (`next`), as the app's → does. */
+  asks?: boolean;
+}) {
   const { execute } = useVisualizerApi();
   const cursor = useVisualizer(selectCursor);
   const count = useVisualizer(selectCount);
@@ -22,6 +32,7 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
   const title = useVisualizer(selectTitle);
   const speed = useVisualizer(selectSpeed);
   const theme = useVisualizer(selectTheme);
+  const asking = useVisualizer(selectAsking) !== null && asks;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" role="toolbar" aria-label="Steps">
       {full ? (
@@ -29,13 +40,18 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
           |◀
         </CommandButton>
       ) : null}
-      <CommandButton id="undo" className="btn px-2" name="Step back" hint="Step back">
+      <CommandButton id={asks ? 'back' : 'undo'} className="btn px-2" name="Step back" hint="Step back">
         ◀
       </CommandButton>
       <span className="tabular-nums" aria-live="polite">
         step {cursor} / {count}
       </span>
-      <CommandButton id="redo" className="btn px-2" name="Step forward" hint="Step forward">
+      <CommandButton
+        id={asks ? 'next' : 'redo'}
+        className="btn px-2"
+        name={asking ? 'Reveal the answer' : 'Step forward'}
+        hint={asking ? 'Reveal the answer' : 'Step forward'}
+      >
         ▶
       </CommandButton>
       {full ? (

@@ -3,7 +3,7 @@ import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
-import type { Controls } from '../embed/params';
+import type { Controls, Questions } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { actionFaultText } from '../embed/faultText';
@@ -30,6 +30,8 @@ export interface UnloadVisualizerProps {
   readonly theme?: ThemeChoice;
   /** `minimal` (default): step and play; `full`: also act on objects, checklist and log; `none`: the page drives it. */
   readonly controls?: Controls;
+  /** In a lesson (`openLesson`): `frame` (default) asks its questions in the visualizer; `host` leaves them to the page (`onStateChange`'s `question`). */
+  readonly questions?: Questions;
   /** Animation speed, 0.25 to 8. */
   readonly speed?: number;
   /** Play through the steps on load. */
@@ -134,6 +136,7 @@ export function VisualizerContent({
   defaultStep,
   theme = 'auto',
   controls = 'minimal',
+  questions = 'frame',
   speed,
   autoplay = false,
   label,
@@ -212,7 +215,11 @@ export function VisualizerContent({
       <FaultSwitch.Provider value={faults}>
         <ErrorBoundary area="visualizer">
           <VisualizerProvider visualizer={v}>
-            <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
+            <EmbedView
+              controls={controls}
+              questions={questions}
+              label={label ?? (v.getState().title || 'Unload Lens')}
+            />
           </VisualizerProvider>
         </ErrorBoundary>
       </FaultSwitch.Provider>
