@@ -3,6 +3,7 @@ import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary
 import { DEFAULT_OS } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
+import { runHostRequest } from '../embed/hostRequests';
 import type { Controls, Questions } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
@@ -109,7 +110,7 @@ const said = (problem: string | null | Promise<string | null>, onError: (message
   void Promise.resolve(problem).then((p) => p && onError(p));
 
 function goTo(v: Visualizer, step: number): string | null {
-  const r = v.run('goTo', { step }, 'embed');
+  const r = runHostRequest(v, 'goto', { step });
   return r.ok ? null : `step ${step}: ${r.error}`;
 }
 
@@ -200,7 +201,7 @@ export function VisualizerContent({
     return () => t.dispose();
   }, [v, theme]);
   useEffect(() => {
-    if (autoplay) v.run('play', undefined, 'embed');
+    if (autoplay) runHostRequest(v, 'play');
   }, [v, autoplay]);
 
   // An action that threw inside the door (a bug): shown in the visualizer with a report, and told to the page.

@@ -3,6 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { Outcome } from '../actions/types';
 import { CONTROLS, QUESTIONS, type Controls, type Questions } from '../embed/params';
 import { THEMES, type StateReport, type ThemeChoice } from '../embed/protocol';
+import { runHostRequest } from '../embed/hostRequests';
 import { stateReport } from '../embed/report';
 import { createVisualizer, type Visualizer } from '../store';
 import type { ActionId } from '../store/create';
@@ -168,19 +169,19 @@ export class UnloadVisualizerElement extends HTMLElement {
   }
 
   goto(step: number): Outcome {
-    return this.visualizer.run('goTo', { step }, 'embed');
+    return runHostRequest(this.visualizer, 'goto', { step });
   }
 
   step(delta = 1): Outcome {
-    return this.visualizer.run('stepBy', { delta }, 'embed');
+    return runHostRequest(this.visualizer, 'step', { delta });
   }
 
   play(): Outcome {
-    return this.visualizer.run('play', undefined, 'embed');
+    return runHostRequest(this.visualizer, 'play');
   }
 
   pause(): Outcome {
-    return this.visualizer.run('pause', undefined, 'embed');
+    return runHostRequest(this.visualizer, 'pause');
   }
 
   #error(message: string): void {
