@@ -5,6 +5,7 @@ import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session'
 import { LESSON_COMMANDS } from '../lessons/commands';
 import { TYPING_COMMANDS } from '../lessons/typing';
 import { PROJECTOR_COMMANDS } from '../lessons/projector';
+import { SHARE_COMMANDS } from '../share/commands';
 import type { Theme, VisualizerState } from '../store/state';
 import { argsOf, between, flag, objectRef, oneOf, whole, z } from './schemas';
 import type { Availability, CommandDef, Outcome, Run } from './types';
@@ -264,6 +265,8 @@ export const COMMANDS = [
   ...PROJECTOR_COMMANDS,
   // What is being typed: the log's filter, the editor's incomplete questions (src/lessons/typing.ts).
   ...TYPING_COMMANDS,
+  // Share, export and image: what to save or copy, as data the page acts on (src/share/commands.ts).
+  ...SHARE_COMMANDS,
 ] as const;
 
 /** The arguments each command of a list takes (`void`: none). */

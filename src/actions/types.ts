@@ -6,9 +6,33 @@ import type { ActionSource, VisualizerState } from '../store/state';
 /** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
 export type Availability = { enabled: true } | { enabled: false; reason: string; refused?: boolean };
 
+/** Work a command leaves to the page that ran it, as data: the store has no clipboard, files or drawn graph. */
+export type Effect =
+  | { readonly type: 'copyLink' }
+  | {
+      readonly type: 'download';
+      readonly name: string;
+      readonly text: string;
+      readonly mime: string;
+      readonly done: string;
+    }
+  | {
+      readonly type: 'image';
+      readonly kind: 'png' | 'svg';
+      readonly name: string;
+      readonly title: string;
+      readonly detail: string;
+    };
+
 /** What the door answers: the kernel's status and events for a kernel action; an error in words when it cannot be done. */
 export type Outcome =
-  | { readonly ok: true; readonly status?: string; readonly events: readonly KernelEvent[] }
+  | {
+      readonly ok: true;
+      readonly status?: string;
+      readonly events: readonly KernelEvent[];
+      /** What the page that ran it should do outside the store (save a file, draw an image, copy a link). */
+      readonly effect?: Effect;
+    }
   | {
       readonly ok: false;
       readonly error: string;

@@ -1,7 +1,7 @@
 import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { COMMAND_DEFS } from '../actions/registry';
 import type { CommandArgs } from '../actions/commands';
-import type { CommandDef } from '../actions/types';
+import type { CommandDef, Outcome } from '../actions/types';
 import { useVisualizer, useVisualizerApi } from '../store';
 import type { VisualizerState } from '../store/state';
 import { ariaKeys, keyLabel } from '../ui/keyLabel';
@@ -22,6 +22,8 @@ type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'id' | 'onClick' | 'd
   readonly hint?: string;
   /** The keys of another command that does this one's work here (B returns to a lesson by `blankOrReturn`). */
   readonly keysFrom?: CommandId;
+  /** Hears what the door answered (a command whose effect the page carries out: src/share/commands.ts). */
+  readonly onOutcome?: (outcome: Outcome) => void;
   /** Also disabled when the command could run, for a reason of this view (and that reason). */
   readonly unless?: string | null;
 };
@@ -42,6 +44,7 @@ export function CommandButton({
   name,
   hint,
   keysFrom,
+  onOutcome,
   unless,
   className = 'btn',
   ...rest
@@ -69,7 +72,11 @@ export function CommandButton({
         aria-describedby={why ? reasonId : undefined}
         title={why ? `${tip}: ${why}` : tip}
         disabled={why !== ''}
-        onClick={() => run(id, args, 'button')}
+        onClick={() => {
+          // Run first, then tell: `onOutcome?.(run(…))` would not run it at all when no one listens.
+          const outcome = run(id, args, 'button');
+          onOutcome?.(outcome);
+        }}
         {...rest}
       >
         {children ?? label}
