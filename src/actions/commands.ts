@@ -1,11 +1,13 @@
-import { OSES, isOs, parseScenario, type ObjectRef, type Os } from '../kernel/core';
+import { OSES, parseScenario, type ObjectRef, type Os } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { layoutFor } from '../store/layout';
 import { emptySession, moveTo, scenarioStart, switchOs } from '../store/session';
 import { LESSON_COMMANDS } from '../lessons/commands';
 import { TYPING_COMMANDS } from '../lessons/typing';
 import { PROJECTOR_COMMANDS } from '../lessons/projector';
+import { SHARE_COMMANDS } from '../share/commands';
 import type { Theme, VisualizerState } from '../store/state';
+import { argsOf, between, flag, objectRef, oneOf, whole, z } from './schemas';
 import type { Availability, CommandDef, Outcome, Run } from './types';
 
 /**
@@ -18,25 +20,6 @@ const back = (s: VisualizerState): Availability =>
   s.cursor > 0 ? { enabled: true } : { enabled: false, reason: 'at the first step' };
 const forward = (s: VisualizerState): Availability =>
   s.cursor < s.entries.length ? { enabled: true } : { enabled: false, reason: 'at the latest step' };
-
-type Parsed<A> = { ok: true; value: A } | { ok: false; error: string };
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const fail = (error: string): Parsed<never> => ({ ok: false, error });
-
-const KINDS: readonly ObjectRef['kind'][] = [
-  'driver',
-  'device',
-  'handle',
-  'irp',
-  'registration',
-  'reference',
-  'module',
-  'channel',
-];
-function isRef(v: unknown): v is ObjectRef {
-  return isRecord(v) && typeof v.name === 'string' && KINDS.includes(v.kind as ObjectRef['kind']);
-}
 
 /** Loads a scenario: its steps go one by one through the door, the same path as clicks. */
 function loadScenario(s: VisualizerState, input: unknown, run: Run) {
@@ -101,10 +84,7 @@ export const COMMANDS = [
     id: 'goTo',
     label: 'Go to step',
     help: 'Step N of the session (0: before the first); with play, its animation replays',
-    parse: (a): Parsed<{ step: number; play?: boolean }> =>
-      isRecord(a) && Number.isInteger(a.step)
-        ? { ok: true, value: { step: a.step as number, play: a.play === true } }
-        : fail('expected { step: a whole number, play?: true|false }'),
+    args: argsOf({ step: whole(), play: z.optional(flag()) }, '{ step: a whole number, play?: true|false }'),
     available: always,
     perform: (s, a) => moveTo(s, a.step, a.play),
   } satisfies CommandDef<{ step: number; play?: boolean }>,
@@ -113,15 +93,12 @@ export const COMMANDS = [
     id: 'stepBy',
     label: 'Step by',
     help: 'Moves delta steps (negative: back; 1 when not given); one step forward replays its animation',
-    parse: (a): Parsed<{ delta?: number }> => {
-      const delta = isRecord(a) ? (a.delta ?? 1) : a === undefined ? 1 : undefined;
-      return Number.isInteger(delta)
-        ? { ok: true, value: { delta: delta as number } }
-        : fail('expected { delta: a whole number, e.g. 1 or -1 }');
-    },
+    args: z.optional(
+      argsOf({ delta: z.optional(whole(', e.g. 1 or -1')) }, '{ delta: a whole number, e.g. 1 or -1 }'),
+    ),
     available: always,
-    perform: (s, a) => moveTo(s, s.cursor + (a.delta ?? 1), (a.delta ?? 1) === 1),
-  } satisfies CommandDef<{ delta?: number }>,
+    perform: (s, a) => moveTo(s, s.cursor + (a?.delta ?? 1), (a?.delta ?? 1) === 1),
+  } satisfies CommandDef<{ delta?: number } | undefined>,
   {
     kind: 'command',
     id: 'play',
@@ -147,10 +124,7 @@ export const COMMANDS = [
     id: 'loadScenario',
     label: 'Load scenario',
     help: 'Replaces the session with a scenario (an object or JSON text), applying its steps',
-    parse: (a): Parsed<{ scenario: unknown }> =>
-      isRecord(a) && 'scenario' in a
-        ? { ok: true, value: { scenario: a.scenario } }
-        : fail('expected { scenario }'),
+    args: argsOf({ scenario: z.unknown() }, '{ scenario }'),
     available: always,
     perform: (s, a, run) => loadScenario(s, a.scenario, run),
   } satisfies CommandDef<{ scenario: unknown }>,
@@ -159,10 +133,7 @@ export const COMMANDS = [
     id: 'switchOs',
     label: 'Switch OS',
     help: 'Moves to another OS, keeping each OS’s session; the first visit opens its default scenario',
-    parse: (a): Parsed<{ os: Os }> =>
-      isRecord(a) && isOs(a.os)
-        ? { ok: true, value: { os: a.os } }
-        : fail(`expected { os: ${OSES.map((o) => `"${o}"`).join(' | ')} }`),
+    args: argsOf({ os: oneOf(OSES) }, `{ os: ${OSES.map((o) => `"${o}"`).join(' | ')} }`),
     available: always,
     perform: (s, a, run) =>
       switchOs(s, a.os, () => {
@@ -178,10 +149,7 @@ export const COMMANDS = [
     id: 'select',
     label: 'Select',
     help: 'Selects an object (null clears the selection)',
-    parse: (a): Parsed<{ ref: ObjectRef | null }> =>
-      isRecord(a) && (a.ref === null || isRef(a.ref))
-        ? { ok: true, value: { ref: a.ref } }
-        : fail('expected { ref: { kind, name } | null }'),
+    args: argsOf({ ref: z.nullable(objectRef) }, '{ ref: { kind, name } | null }'),
     available: always,
     perform: (s, a) => ({ ...s, selection: a.ref, highlight: [], hoverBase: null }),
   } satisfies CommandDef<{ ref: ObjectRef | null }>,
@@ -190,15 +158,13 @@ export const COMMANDS = [
     id: 'highlight',
     label: 'Highlight',
     help: 'Outlines objects: "pin" keeps them, "hover" until "end" puts back what was outlined before',
-    parse: (a): Parsed<{ refs: ObjectRef[]; mode: 'pin' | 'hover' | 'end' }> => {
-      if (!isRecord(a)) return fail('expected { refs, mode }');
-      const refs = a.refs ?? [];
-      const mode = a.mode ?? 'pin';
-      if (!Array.isArray(refs) || !refs.every(isRef)) return fail('refs: expected a list of { kind, name }');
-      if (mode !== 'pin' && mode !== 'hover' && mode !== 'end')
-        return fail('mode: expected pin, hover or end');
-      return { ok: true, value: { refs, mode } };
-    },
+    args: argsOf(
+      {
+        refs: z._default(z.array(objectRef, { error: 'expected a list of { kind, name }' }), []),
+        mode: z._default(oneOf(['pin', 'hover', 'end']), 'pin'),
+      },
+      '{ refs: a list of { kind, name }, mode: "pin" | "hover" | "end" }',
+    ),
     available: always,
     perform: (s, a) => {
       if (a.mode === 'pin') return { ...s, highlight: a.refs, hoverBase: null };
@@ -211,10 +177,7 @@ export const COMMANDS = [
     id: 'setSpeed',
     label: 'Animation speed',
     help: '0.25 to 8 (1 is normal)',
-    parse: (a): Parsed<{ speed: number }> =>
-      isRecord(a) && typeof a.speed === 'number' && a.speed >= 0.25 && a.speed <= 8
-        ? { ok: true, value: { speed: a.speed } }
-        : fail('expected { speed: a number from 0.25 to 8 }'),
+    args: argsOf({ speed: between(0.25, 8) }, '{ speed: a number from 0.25 to 8 }'),
     available: always,
     perform: (s, a) => ({ ...s, speed: a.speed }),
   } satisfies CommandDef<{ speed: number }>,
@@ -222,10 +185,7 @@ export const COMMANDS = [
     kind: 'command',
     id: 'setTheme',
     label: 'Theme',
-    parse: (a): Parsed<{ theme: Theme }> =>
-      isRecord(a) && (a.theme === 'light' || a.theme === 'dark')
-        ? { ok: true, value: { theme: a.theme } }
-        : fail('expected { theme: "light" | "dark" }'),
+    args: argsOf({ theme: oneOf(['light', 'dark']) }, '{ theme: "light" | "dark" }'),
     available: always,
     perform: (s, a) => ({ ...s, theme: a.theme }),
   } satisfies CommandDef<{ theme: Theme }>,
@@ -241,10 +201,7 @@ export const COMMANDS = [
     kind: 'command',
     id: 'setInstant',
     label: 'Instant mode',
-    parse: (a): Parsed<{ instant: boolean }> =>
-      isRecord(a) && typeof a.instant === 'boolean'
-        ? { ok: true, value: { instant: a.instant } }
-        : fail('expected { instant: true | false }'),
+    args: argsOf({ instant: flag() }, '{ instant: true | false }'),
     available: always,
     perform: (s, a) => ({ ...s, instant: a.instant }),
   } satisfies CommandDef<{ instant: boolean }>,
@@ -308,6 +265,8 @@ export const COMMANDS = [
   ...PROJECTOR_COMMANDS,
   // What is being typed: the log's filter, the editor's incomplete questions (src/lessons/typing.ts).
   ...TYPING_COMMANDS,
+  // Share, export and image: what to save or copy, as data the page acts on (src/share/commands.ts).
+  ...SHARE_COMMANDS,
 ] as const;
 
 /** The arguments each command of a list takes (`void`: none). */

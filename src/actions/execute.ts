@@ -2,6 +2,7 @@ import { kernelOf, type Action, type StepExtras } from '../kernel/core';
 import { applyAction } from '../store/session';
 import type { ActionSource, VisualizerState } from '../store/state';
 import type { Outcome, Registry } from './types';
+import { checkArgs } from './schemas';
 import { parseStepFor } from './validate';
 
 /**
@@ -52,8 +53,8 @@ function perform(
   }
   if (def.kind === 'command') {
     let value: unknown = undefined;
-    if (def.parse) {
-      const p = def.parse(args);
+    if (def.args) {
+      const p = checkArgs(def.args, args);
       if (!p.ok) return refuse(state, `${id}: ${p.error}`);
       value = p.value;
     }

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import type { Action, KernelEvent, Os, StepExtras } from '../kernel/core';
 import type { KernelActionUi } from '../personalities';
 import type { ActionSource, VisualizerState } from '../store/state';
@@ -5,9 +6,33 @@ import type { ActionSource, VisualizerState } from '../store/state';
 /** `refused`: the kernel would answer with a refusal (worth trying, to see it); otherwise it cannot be sent at all. */
 export type Availability = { enabled: true } | { enabled: false; reason: string; refused?: boolean };
 
+/** Work a command leaves to the page that ran it, as data: the store has no clipboard, files or drawn graph. */
+export type Effect =
+  | { readonly type: 'copyLink' }
+  | {
+      readonly type: 'download';
+      readonly name: string;
+      readonly text: string;
+      readonly mime: string;
+      readonly done: string;
+    }
+  | {
+      readonly type: 'image';
+      readonly kind: 'png' | 'svg';
+      readonly name: string;
+      readonly title: string;
+      readonly detail: string;
+    };
+
 /** What the door answers: the kernel's status and events for a kernel action; an error in words when it cannot be done. */
 export type Outcome =
-  | { readonly ok: true; readonly status?: string; readonly events: readonly KernelEvent[] }
+  | {
+      readonly ok: true;
+      readonly status?: string;
+      readonly events: readonly KernelEvent[];
+      /** What the page that ran it should do outside the store (save a file, draw an image, copy a link). */
+      readonly effect?: Effect;
+    }
   | {
       readonly ok: false;
       readonly error: string;
@@ -39,8 +64,12 @@ export interface CommandDef<A = void> {
   readonly help?: string;
   /** After a key runs this command, focus moves to this element of the visualizer (a CSS selector). */
   readonly focuses?: string;
-  /** Checks what a caller sent (a host page, a key, a test) and says what is wrong; absent: takes no arguments. */
-  parse?(args: unknown): { ok: true; value: A } | { ok: false; error: string };
+  /**
+   * Its arguments' schema (zod/mini, src/actions/schemas.ts): the door checks what a caller sent (a host
+   * page, a key, a test) against it and says what is wrong; absent: takes no arguments.
+   */
+  readonly args?: z.ZodMiniType<A, unknown>;
+  /** Whether it can run now, and if not, why (a greyed button shows the reason). */
   available(s: VisualizerState): Availability;
   /** (Methods, not function properties: a command of any argument type fits the one registry.) */
   perform(

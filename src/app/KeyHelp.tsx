@@ -1,27 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { COMMAND_DEFS } from '../actions/registry';
 import { Dialog } from '../ui/Dialog';
+import { keyLabel } from '../ui/keyLabel';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectHelpOpen } from '../store/selectors';
-
-const KEY_NAMES: Record<string, string> = {
-  ArrowLeft: '←',
-  ArrowRight: '→',
-  ' ': 'Space',
-  Escape: 'Esc',
-  PageUp: 'Page Up',
-  PageDown: 'Page Down',
-  mod: 'Ctrl/⌘',
-  shift: 'Shift',
-};
-
-/** `mod+shift+z` → `Ctrl/⌘ + Shift + Z`. */
-function keyLabel(key: string): string {
-  return key
-    .split('+')
-    .map((part) => KEY_NAMES[part] ?? (part.length === 1 ? part.toUpperCase() : part))
-    .join(' + ');
-}
 
 /**
  * The sheet of keyboard shortcuts, read from the same registry the keys go

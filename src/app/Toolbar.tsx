@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { OSES, kernelOf } from '../kernel/core';
+import { CommandButton } from '../panels/CommandButton';
 import { ShareMenu } from '../share/ShareMenu';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { PasteDialog } from './lazyParts';
@@ -31,14 +32,14 @@ export function Toolbar() {
       style={{ borderColor: 'var(--line)' }}
     >
       <h1 className="text-lg font-bold tracking-tight">Unload Lens</h1>
-      <button
+      <CommandButton
+        id="togglePalette"
         className={`btn ${paletteOpen ? 'btn-primary' : ''}`}
         aria-expanded={paletteOpen}
-        onClick={() => execute('togglePalette')}
-        title="Every action of the scenario format (A)"
+        hint="Every action of the scenario format"
       >
         ☰ All actions
-      </button>
+      </CommandButton>
       <button
         className="btn"
         onClick={() => setPasting(true)}
@@ -91,15 +92,13 @@ export function Toolbar() {
       <span className="px-1 text-sm tabular-nums">
         step {cursor} / {count}
       </span>
-      <button className="btn" onClick={() => execute('toggleGallery')} title="The lesson gallery (L)">
+      <CommandButton id="toggleGallery" hint="The lesson gallery">
         Lessons
-      </button>
-      <button className="btn" onClick={() => execute('toggleEditor')} title="Record your own lesson (E)">
+      </CommandButton>
+      <CommandButton id="toggleEditor" hint="Record your own lesson">
         Record
-      </button>
-      <button className="btn" onClick={() => execute('togglePresenter')} title="Presenter mode (P)">
-        Present
-      </button>
+      </CommandButton>
+      <CommandButton id="togglePresenter">Present</CommandButton>
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" checked={instant} onChange={() => execute('toggleInstant')} />
         Instant
@@ -108,21 +107,12 @@ export function Toolbar() {
       <ErrorBoundary area="Share menu" inline>
         <ShareMenu />
       </ErrorBoundary>
-      <button
-        className="btn"
-        onClick={() => execute('toggleHelp')}
-        aria-label="Keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-      >
+      <CommandButton id="toggleHelp" name="Keyboard shortcuts">
         ?
-      </button>
-      <button
-        className="btn"
-        onClick={() => execute('toggleTheme')}
-        aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
-      >
+      </CommandButton>
+      <CommandButton id="toggleTheme" name={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
         {theme === 'dark' ? '☀ Light' : '☾ Dark'}
-      </button>
+      </CommandButton>
     </header>
   );
 }

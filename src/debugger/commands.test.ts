@@ -28,7 +28,7 @@ describe('pasting a debugger session', () => {
     const before = r.state.entries;
     r.do('importDebugger', { text: 'hello\nworld' }).expectError('nothing this reader reads was found');
     expect(r.state.entries).toBe(before);
-    r.send('importDebugger', { text: 42 }).expectError('expected { text');
+    r.send('importDebugger', { text: 42 }).expectError('text: expected the debugger output, got 42');
   });
 });
 

@@ -1,3 +1,4 @@
+import { argsOf, text, z } from '../actions/schemas';
 import type { CommandDef, Outcome } from '../actions/types';
 import { loadedReader } from './reader';
 import { ReadResult } from './readResult';
@@ -8,24 +9,29 @@ interface ImportArgs {
   readonly read?: ReadResult;
 }
 
-function parseImport(a: unknown): { ok: true; value: ImportArgs } | { ok: false; error: string } {
-  if (typeof a !== 'object' || a === null || typeof (a as { text?: unknown }).text !== 'string')
-    return { ok: false, error: 'expected { text: the debugger output }' };
-  const { text, read } = a as { text: string; read?: unknown };
-  if (text.length > MAX_PASTE)
-    return {
-      ok: false,
-      error: `the paste is ${text.length.toLocaleString('en')} characters long, over the ${MAX_PASTE.toLocaleString('en')} this reader takes: paste the commands of the drivers you want to see (docs/limits.md)`,
-    };
-  if (read === undefined) return { ok: true, value: { text } };
-  // Only this page's own reading (see ReadResult), and only of this text.
-  if (!(read instanceof ReadResult) || read.text !== text)
-    return { ok: false, error: 'read: only a reading this page made of the same text is taken' };
-  return { ok: true, value: { text, read } };
-}
-
 /** The largest paste read: a long debugger session is a few hundred KB; this leaves room and bounds the work. */
 export const MAX_PASTE = 5_000_000;
+
+/** The paste, bounded; and a reading only this page made, of the same text (see ReadResult). */
+const importArgs = argsOf(
+  {
+    text: text('the debugger output').check(
+      z.maxLength(MAX_PASTE, {
+        error: (iss) =>
+          `the paste is ${typeof iss.input === 'string' ? iss.input.length.toLocaleString('en') : '?'} characters long, over the ${MAX_PASTE.toLocaleString('en')} this reader takes: paste the commands of the drivers you want to see (docs/limits.md)`,
+      }),
+    ),
+    read: z.optional(
+      z.instanceof(ReadResult, { error: 'only a reading this page made of the same text is taken' }),
+    ),
+  },
+  '{ text: the debugger output }',
+).check(
+  z.refine((a) => a.read === undefined || a.read.text === a.text, {
+    error: 'only a reading this page made of the same text is taken',
+    path: ['read'],
+  }),
+);
 
 /**
  * Commands of the debugger reader, through the same door as every other:
@@ -38,7 +44,7 @@ export const DEBUGGER_COMMANDS = [
     id: 'importDebugger',
     label: 'Read debugger output',
     help: 'Reads !drvobj, !devobj, !devstack, !devnode, !irp and !object output and draws what holds the driver',
-    parse: parseImport,
+    args: importArgs,
     available: () => ({ enabled: true }),
     perform(s, a, run) {
       // Read in the worker already (PasteDialog), or here: the same function either way (reading.ts).

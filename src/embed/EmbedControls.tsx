@@ -1,8 +1,8 @@
+import { selectAsking } from '../lessons/selectors';
+import { CommandButton } from '../panels/CommandButton';
 import { useVisualizer, useVisualizerApi } from '../store';
 import {
   selectAutoplay,
-  selectCanRedo,
-  selectCanUndo,
   selectCount,
   selectCursor,
   selectSpeed,
@@ -15,70 +15,53 @@ import {
  * where it is; `full` adds first and latest, speed and theme. Every button
  * goes through the visualizer's door, like a host's message.
  */
-export function EmbedControls({ full, appHref }: { full: boolean; appHref: string | null }) {
+export function EmbedControls({
+  full,
+  appHref,
+  asks = false,
+}: {
+  full: boolean;
+  appHref: string | null;
+  /** A lesson's questions are asked in the frame: forward asks, then reveals (`next`), as the app's → does. */
+  asks?: boolean;
+}) {
   const { execute } = useVisualizerApi();
   const cursor = useVisualizer(selectCursor);
   const count = useVisualizer(selectCount);
-  const canBack = useVisualizer(selectCanUndo);
-  const canForward = useVisualizer(selectCanRedo);
   const playing = useVisualizer(selectAutoplay);
   const title = useVisualizer(selectTitle);
   const speed = useVisualizer(selectSpeed);
   const theme = useVisualizer(selectTheme);
+  const asking = useVisualizer(selectAsking) !== null && asks;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm" role="toolbar" aria-label="Steps">
       {full ? (
-        <button
-          type="button"
-          className="btn px-2"
-          disabled={!canBack}
-          onClick={() => execute('first')}
-          aria-label="First step"
-        >
+        <CommandButton id="first" className="btn px-2" name="First step">
           |◀
-        </button>
+        </CommandButton>
       ) : null}
-      <button
-        type="button"
-        className="btn px-2"
-        disabled={!canBack}
-        onClick={() => execute('undo')}
-        aria-label="Step back"
-      >
+      <CommandButton id={asks ? 'back' : 'undo'} className="btn px-2" name="Step back" hint="Step back">
         ◀
-      </button>
+      </CommandButton>
       <span className="tabular-nums" aria-live="polite">
         step {cursor} / {count}
       </span>
-      <button
-        type="button"
+      <CommandButton
+        id={asks ? 'next' : 'redo'}
         className="btn px-2"
-        disabled={!canForward}
-        onClick={() => execute('redo')}
-        aria-label="Step forward"
+        name={asking ? 'Reveal the answer' : 'Step forward'}
+        hint={asking ? 'Reveal the answer' : 'Step forward'}
       >
         ▶
-      </button>
+      </CommandButton>
       {full ? (
-        <button
-          type="button"
-          className="btn px-2"
-          disabled={!canForward}
-          onClick={() => execute('last')}
-          aria-label="Latest step"
-        >
+        <CommandButton id="last" className="btn px-2" name="Latest step">
           ▶|
-        </button>
+        </CommandButton>
       ) : null}
-      <button
-        type="button"
-        className="btn"
-        disabled={count === 0}
-        onClick={() => execute(playing ? 'pause' : 'play')}
-        aria-pressed={playing}
-      >
+      <CommandButton id={playing ? 'pause' : 'play'} aria-pressed={playing}>
         {playing ? '❚❚ Pause' : '▶ Play'}
-      </button>
+      </CommandButton>
       {full ? (
         <>
           <label className="flex items-center gap-1">
@@ -94,14 +77,13 @@ export function EmbedControls({ full, appHref }: { full: boolean; appHref: strin
               <option value={4}>4×</option>
             </select>
           </label>
-          <button
-            type="button"
+          <CommandButton
+            id="toggleTheme"
             className="btn px-2"
-            onClick={() => execute('toggleTheme')}
-            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+            name={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
           >
             {theme === 'dark' ? '☀ Light' : '☾ Dark'}
-          </button>
+          </CommandButton>
         </>
       ) : null}
       {/* The title where there is room for it; a narrow frame keeps the room for the controls. */}

@@ -10,15 +10,25 @@ import { Narration } from '../panels/Narration';
 import { useVisualizer } from '../store';
 import { selectTheme } from '../store/selectors';
 import { EmbedControls } from './EmbedControls';
-import type { Controls } from './params';
+import { selectLesson } from '../lessons/selectors';
+import type { Controls, Questions } from './params';
 import { useAutoplay } from './useAutoplay';
 
 // Fetched as this module loads (while the scenario is read), drawn still until it is there.
 const EmbedGraph = loadedLater(import('./EmbedGraph'), GraphPreview);
 const EmbedPanels = lazy(() => import('./EmbedPanels'));
+// Only a lesson a host opened asks (openLesson): the question's part loads then.
+const QuestionPanel = lazy(() =>
+  import('../lessons/QuestionPanel').then((m) => ({ default: m.QuestionPanel })),
+);
 
 export interface EmbedViewProps {
   readonly controls: Controls;
+  /**
+   * In a lesson (a host's `openLesson`), `frame` (default) draws the question asked, its choices and then
+   * the answer in the frame; `host` leaves them to the host page, which hears `state.question`.
+   */
+  readonly questions?: Questions;
   /** "Open in Unload Lens": a link to the same view in the full app, or null for none. */
   readonly appHref?: string | null;
   /** Names the region for screen readers (several on a page). */
@@ -41,6 +51,7 @@ export interface EmbedViewProps {
  */
 export function EmbedView({
   controls,
+  questions = 'frame',
   appHref = null,
   label = 'Unload Lens',
   fill = false,
@@ -48,6 +59,7 @@ export function EmbedView({
 }: EmbedViewProps) {
   const Root = ownPage ? 'main' : 'div';
   const theme = useVisualizer(selectTheme);
+  const asks = useVisualizer(selectLesson) !== null && questions === 'frame';
   const root = useRef<HTMLDivElement>(null);
   useKeyboard(root);
   useFocusKeeper(root);
@@ -70,12 +82,19 @@ export function EmbedView({
       </ErrorBoundary>
       {controls === 'none' ? null : (
         <ErrorBoundary area="controls">
-          <EmbedControls full={controls === 'full'} appHref={appHref} />
+          <EmbedControls full={controls === 'full'} appHref={appHref} asks={asks} />
         </ErrorBoundary>
       )}
       <ErrorBoundary area="narration">
         <Narration />
       </ErrorBoundary>
+      {asks ? (
+        <ErrorBoundary area="question">
+          <Suspense fallback={null}>
+            <QuestionPanel />
+          </Suspense>
+        </ErrorBoundary>
+      ) : null}
       <div
         className="panel relative min-h-[clamp(240px,62cqw,520px)] flex-1 overflow-hidden"
         data-testid="graph"

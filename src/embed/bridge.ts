@@ -5,6 +5,7 @@ import { loadLessons } from '../lessons/catalogue';
 import type { Visualizer } from '../store';
 import { loadFor } from '../store/loadFor';
 import { actionFaultText } from './faultText';
+import { runHostRequest } from './hostRequests';
 import type { Origins } from './params';
 import {
   MAX_ID,
@@ -72,17 +73,15 @@ export async function perform(
       if (!found.ok) return found;
       return batch(() => {
         const r = v.run('loadScenario', { scenario: found.source }, 'embed');
-        return r.ok && m.step !== undefined ? v.run('goTo', { step: m.step }, 'embed') : r;
+        return r.ok && m.step !== undefined ? runHostRequest(v, 'goto', { step: m.step }) : r;
       });
     }
     case 'goto':
-      return v.run('goTo', { step: m.step }, 'embed');
     case 'step':
-      return v.run('stepBy', { delta: m.delta ?? 1 }, 'embed');
     case 'play':
-      return v.run('play', undefined, 'embed');
     case 'pause':
-      return v.run('pause', undefined, 'embed');
+      // The moves every host adapter shares: one table (hostRequests.ts).
+      return runHostRequest(v, m.type, m as never);
     case 'dispatch': {
       const { do: id, ...args } = m.action;
       // A lesson's file loads on demand; the door itself is synchronous. A step with a question opens with it

@@ -88,6 +88,7 @@ function Embed({ notices }: { notices: readonly string[] }) {
       </ErrorBoundary>
       <EmbedView
         controls={options.controls}
+        questions={options.questions}
         appHref={appHref}
         label={visualizer.getState().title || 'Unload Lens'}
         fill

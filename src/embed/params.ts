@@ -3,12 +3,17 @@ import { THEMES, type ThemeChoice } from '../sdk/messages';
 export const CONTROLS = ['full', 'minimal', 'none'] as const;
 export type Controls = (typeof CONTROLS)[number];
 
+/** Where a lesson's question is drawn: in the frame (default), or only reported to the host (`state.question`). */
+export const QUESTIONS = ['frame', 'host'] as const;
+export type Questions = (typeof QUESTIONS)[number];
+
 /** Which origins may drive a frame: any (`*`), or a list. */
 export type Origins = { readonly any: true } | { readonly any: false; readonly list: readonly string[] };
 
 export interface EmbedParams {
   readonly theme: ThemeChoice;
   readonly controls: Controls;
+  readonly questions: Questions;
   readonly autoplay: boolean;
   readonly speed: number | null;
   readonly origins: Origins;
@@ -53,6 +58,7 @@ export function readEmbedParams(params: URLSearchParams, selfOrigin: string): Em
   const notices: string[] = [];
   const theme = pick(params.get('theme'), THEMES, 'auto', 'theme', notices);
   const controls = pick(params.get('controls'), CONTROLS, 'minimal', 'controls', notices);
+  const questions = pick(params.get('questions'), QUESTIONS, 'frame', 'questions', notices);
   const auto = params.get('autoplay');
   const autoplay = auto === '1' || auto === 'true';
   if (auto !== null && !['0', '1', 'true', 'false', ''].includes(auto)) {
@@ -68,6 +74,7 @@ export function readEmbedParams(params: URLSearchParams, selfOrigin: string): Em
   return {
     theme,
     controls,
+    questions,
     autoplay,
     speed,
     origins: readOrigins(params.get('origins'), selfOrigin, notices),

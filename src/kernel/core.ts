@@ -7,6 +7,7 @@
  */
 export { parseScenario, type ParseResult, type ScenarioError } from './scenario/parse';
 export { LIMITS } from './scenario/limits';
+export { show as showValue } from './scenario/fields';
 export {
   runScenario,
   checkExpect,
@@ -17,6 +18,7 @@ export {
 } from './scenario/run';
 export {
   FORMATS,
+  ASK_SCHEMA,
   type Scenario,
   type ScenarioStep,
   type WindowsScenario,

@@ -12,6 +12,7 @@ import {
   selectStepInput,
 } from './selectors';
 import { useLandmarkName } from '../ui/landmarkName';
+import { CommandButton } from '../panels/CommandButton';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
@@ -35,8 +36,6 @@ export function Timeline() {
   const score = useVisualizer(selectScoreText);
   const typed = useVisualizer(selectStepInput);
   const marks = questions === '' ? [] : questions.split(',').map(Number);
-  const canBack = cursor > 0 || asking !== null;
-  const canNext = cursor < count || asking !== null;
   const nextLabel =
     asking !== null ? 'Reveal' : marks.includes(cursor + 1) && !answers?.[cursor + 1] ? 'Ask' : 'Next';
 
@@ -48,34 +47,22 @@ export function Timeline() {
     >
       <BlankScreen />
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className="btn"
-          disabled={!canBack}
-          onClick={() => execute('back')}
-          title="Back (←)"
-        >
-          ◀ Back
-        </button>
-        <button
-          type="button"
+        <CommandButton id="back">◀ Back</CommandButton>
+        <CommandButton
+          id="next"
           className="btn btn-primary"
           data-next
-          disabled={!canNext}
-          onClick={() => execute('next')}
-          title="Next (→ or Space); at a question it asks first"
+          hint={nextLabel === 'Next' ? 'Next; at a question it asks first' : nextLabel}
         >
           {nextLabel} ▶
-        </button>
-        <button
-          type="button"
-          className="btn"
+        </CommandButton>
+        <CommandButton
+          id="togglePlay"
           aria-pressed={autoplay}
-          onClick={() => execute('togglePlay')}
-          title="Play on its own, stopping at each question (K)"
+          hint="Play on its own, stopping at each question"
         >
           {autoplay ? '❚❚ Pause' : '▷ Play'}
-        </button>
+        </CommandButton>
         <label className="flex items-center gap-1 text-sm">
           <span className="timeline-word">Speed</span>
           <select
@@ -100,30 +87,22 @@ export function Timeline() {
           </span>
         ) : null}
         {lesson && branchFrom === null ? (
-          <button
-            type="button"
-            className="btn"
-            onClick={() => execute('restartLesson')}
-            title="Step 0, every answer forgotten"
-            data-restart
-          >
+          <CommandButton id="restartLesson" hint="Step 0, every answer forgotten" data-restart>
             ⟲ Restart
-          </button>
+          </CommandButton>
         ) : null}
       </div>
       {lesson && branchFrom !== null ? (
         <div className="flex flex-wrap items-center gap-2 text-sm" role="status" data-testid="branch">
           <span className="badge badge-pending">branch</span>
           <span>You acted at step {branchFrom}: the lesson’s own steps are kept.</span>
-          <button type="button" className="btn" onClick={() => execute('returnToLesson')} title="B">
+          <CommandButton id="returnToLesson" keysFrom="blankOrReturn">
             ↩ Back to the lesson (step {branchFrom})
-          </button>
+          </CommandButton>
           <span className="muted" data-testid="branch-key">
             <kbd>B</kbd> returns to the lesson
           </span>
-          <button type="button" className="btn" onClick={() => execute('restartLesson')}>
-            ⟲ Restart the lesson
-          </button>
+          <CommandButton id="restartLesson">⟲ Restart the lesson</CommandButton>
         </div>
       ) : null}
     </nav>

@@ -1,10 +1,10 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { LiveClassButton } from '../classroom/LiveClassButton';
+import { CommandButton } from '../panels/CommandButton';
 import { useConsoleLink } from './consoleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { selectTitle } from '../store/selectors';
 import { selectFontScale, selectLesson, selectPresenter } from './selectors';
-import { FONT_SCALES } from './state';
 
 /** The root element's class and style for presenter mode and the text size. */
 export function usePresenterStyle(): { className: string; style: CSSProperties } {
@@ -34,7 +34,6 @@ export function usePresenterFullscreen(): void {
 /** The bar presenter mode shows instead of the editing toolbar: the title, the text size, the way out. */
 export function PresenterBar() {
   const visualizer = useVisualizerApi();
-  const { execute } = visualizer;
   const title = useVisualizer(selectTitle);
   // This visualizer's own channel to its presenter console (consoleLink.ts).
   const [channel] = useState(() => crypto.randomUUID());
@@ -49,29 +48,15 @@ export function PresenterBar() {
         {title || 'Unload Lens'}
       </h1>
       <div role="group" aria-label="Text size" className="flex shrink-0 items-center gap-1">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => execute('smallerText')}
-          disabled={scale <= FONT_SCALES[0]}
-          aria-label="Smaller text"
-          title="Smaller text (-)"
-        >
+        <CommandButton id="smallerText" name="Smaller text">
           A−
-        </button>
+        </CommandButton>
         <span className="tabular-nums text-sm" aria-live="polite">
           {Math.round(scale * 100)}%
         </span>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => execute('biggerText')}
-          disabled={scale >= (FONT_SCALES[FONT_SCALES.length - 1] ?? 2.5)}
-          aria-label="Larger text"
-          title="Larger text (+)"
-        >
+        <CommandButton id="biggerText" name="Larger text">
           A+
-        </button>
+        </CommandButton>
       </div>
       {lesson?.origin === 'built-in' ? (
         <button
@@ -102,24 +87,12 @@ export function PresenterBar() {
           Handout
         </a>
       ) : null}
-      <button
-        type="button"
-        className="btn"
-        onClick={() => execute('toggleHelp')}
-        aria-label="Keys: keyboard shortcuts"
-        title="Keyboard shortcuts (?)"
-      >
+      <CommandButton id="toggleHelp" name="Keys: keyboard shortcuts">
         Keys
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => execute('togglePresenter')}
-        aria-label="Exit presenter mode"
-        title="Exit presenter mode (P)"
-      >
+      </CommandButton>
+      <CommandButton id="togglePresenter" name="Exit presenter mode" hint="Exit presenter mode">
         Exit
-      </button>
+      </CommandButton>
     </header>
   );
 }

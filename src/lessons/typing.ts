@@ -1,3 +1,4 @@
+import { argsOf, text, whole, z } from '../actions/schemas';
 import type { CommandDef } from '../actions/types';
 import type { VisualizerState } from '../store/state';
 import type { AskDraft } from './recorder';
@@ -52,8 +53,6 @@ export function readDraft(v: unknown): AskDraft | null {
   return { question, choices, answer: answer as number, explain, rule };
 }
 
-type Parsed<A> = { ok: true; value: A } | { ok: false; error: string };
-const fail = (error: string): Parsed<never> => ({ ok: false, error });
 const always = () => ({ enabled: true }) as const;
 const typing = (s: VisualizerState, t: Partial<Typing>): VisualizerState => ({
   ...s,
@@ -66,10 +65,10 @@ export const TYPING_COMMANDS = [
     id: 'setLogFilter',
     label: 'Filter the event log',
     help: 'Shows only the steps whose words contain the text ("" shows every step)',
-    parse: (a): Parsed<{ text: string }> =>
-      isRecord(a) && typeof a.text === 'string' && a.text.length <= 200
-        ? { ok: true, value: { text: a.text } }
-        : fail('expected { text: up to 200 characters }'),
+    args: argsOf(
+      { text: text('text').check(z.maxLength(200, { error: 'expected up to 200 characters' })) },
+      '{ text: up to 200 characters }',
+    ),
     available: always,
     perform: (s, a) => typing(s, { logFilter: a.text }),
   } satisfies CommandDef<{ text: string }>,
@@ -78,16 +77,18 @@ export const TYPING_COMMANDS = [
     id: 'keepDraft',
     label: 'Keep a question being written',
     help: 'Keeps the lesson editor’s incomplete question of a step (null forgets it)',
-    parse: (a): Parsed<{ step: number; for: string; draft: AskDraft | null }> => {
-      if (!isRecord(a) || !Number.isInteger(a.step) || typeof a.for !== 'string')
-        return fail(
-          'expected { step, for: the step’s action as JSON, draft: { question, choices, answer, explain, rule } | null }',
-        );
-      const draft = a.draft === null ? null : readDraft(a.draft);
-      if (a.draft !== null && !draft)
-        return fail('draft: expected { question, choices, answer, explain, rule }');
-      return { ok: true, value: { step: a.step as number, for: a.for, draft } };
-    },
+    args: argsOf(
+      {
+        step: whole(),
+        for: text('the step’s action as JSON'),
+        draft: z.nullable(
+          z.custom<AskDraft>((v) => readDraft(v) !== null, {
+            error: 'expected { question, choices, answer, explain, rule }',
+          }),
+        ),
+      },
+      '{ step, for: the step’s action as JSON, draft: { question, choices, answer, explain, rule } | null }',
+    ),
     available: always,
     perform: (s, a) => {
       const { [String(a.step)]: _gone, ...rest } = s.typing.drafts;

@@ -3,7 +3,8 @@ import { ErrorBoundary, FailureListener, FaultSwitch } from '../ui/ErrorBoundary
 import { DEFAULT_OS, isOsLoaded, osOfScenario } from '../kernel/core';
 import { defaultScenarioSource } from '../scenarios/load';
 import { EmbedView } from '../embed/EmbedView';
-import type { Controls } from '../embed/params';
+import { runHostRequest } from '../embed/hostRequests';
+import type { Controls, Questions } from '../embed/params';
 import type { StateReport, ThemeChoice } from '../embed/protocol';
 import { watchReports, stateReport } from '../embed/report';
 import { actionFaultText } from '../embed/faultText';
@@ -31,6 +32,8 @@ export interface UnloadVisualizerProps {
   readonly theme?: ThemeChoice;
   /** `minimal` (default): step and play; `full`: also act on objects, checklist and log; `none`: the page drives it. */
   readonly controls?: Controls;
+  /** In a lesson (`openLesson`): `frame` (default) asks its questions in the visualizer; `host` leaves them to the page (`onStateChange`'s `question`). */
+  readonly questions?: Questions;
   /** Animation speed, 0.25 to 8. */
   readonly speed?: number;
   /** Play through the steps on load. */
@@ -120,7 +123,7 @@ const said = (problem: string | null | Promise<string | null>, onError: (message
   void Promise.resolve(problem).then((p) => p && onError(p));
 
 function goTo(v: Visualizer, step: number): string | null {
-  const r = v.run('goTo', { step }, 'embed');
+  const r = runHostRequest(v, 'goto', { step });
   return r.ok ? null : `step ${step}: ${r.error}`;
 }
 
@@ -147,6 +150,7 @@ export function VisualizerContent({
   defaultStep,
   theme = 'auto',
   controls = 'minimal',
+  questions = 'frame',
   speed,
   autoplay = false,
   label,
@@ -210,7 +214,7 @@ export function VisualizerContent({
     return () => t.dispose();
   }, [v, theme]);
   useEffect(() => {
-    if (autoplay) v.run('play', undefined, 'embed');
+    if (autoplay) runHostRequest(v, 'play');
   }, [v, autoplay]);
 
   // An action that threw inside the door (a bug): shown in the visualizer with a report, and told to the page.
@@ -225,7 +229,11 @@ export function VisualizerContent({
       <FaultSwitch.Provider value={faults}>
         <ErrorBoundary area="visualizer">
           <VisualizerProvider visualizer={v}>
-            <EmbedView controls={controls} label={label ?? (v.getState().title || 'Unload Lens')} />
+            <EmbedView
+              controls={controls}
+              questions={questions}
+              label={label ?? (v.getState().title || 'Unload Lens')}
+            />
           </VisualizerProvider>
         </ErrorBoundary>
       </FaultSwitch.Provider>

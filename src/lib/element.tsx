@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { Outcome } from '../actions/types';
-import { CONTROLS, type Controls } from '../embed/params';
+import { CONTROLS, QUESTIONS, type Controls, type Questions } from '../embed/params';
 import { THEMES, type StateReport, type ThemeChoice } from '../embed/protocol';
+import { runHostRequest } from '../embed/hostRequests';
 import { stateReport } from '../embed/report';
 import { createVisualizer, type Visualizer } from '../store';
 import type { ActionId } from '../store/create';
@@ -10,7 +11,16 @@ import { adoptStyles, ROOT_CLASS } from './styles';
 import type { ActionArgs } from './types';
 import { VisualizerContent, type UnloadVisualizerProps } from './UnloadVisualizer';
 
-const ATTRIBUTES = ['scenario', 'step', 'theme', 'controls', 'speed', 'autoplay', 'label'] as const;
+const ATTRIBUTES = [
+  'scenario',
+  'step',
+  'theme',
+  'controls',
+  'questions',
+  'speed',
+  'autoplay',
+  'label',
+] as const;
 
 /** The events an `<unload-visualizer>` fires, beside every element's. */
 export interface UnloadVisualizerEventMap extends Omit<HTMLElementEventMap, 'error'> {
@@ -48,6 +58,7 @@ function readAttributes(el: HTMLElement): { props: Props; problems: string[] } {
   };
   props.theme = oneOf<ThemeChoice>('theme', THEMES, 'auto');
   props.controls = oneOf<Controls>('controls', CONTROLS, 'minimal');
+  props.questions = oneOf<Questions>('questions', QUESTIONS, 'frame');
   const speed = attr('speed');
   if (speed !== null) {
     const n = Number(speed);
@@ -158,19 +169,19 @@ export class UnloadVisualizerElement extends HTMLElement {
   }
 
   goto(step: number): Outcome {
-    return this.visualizer.run('goTo', { step }, 'embed');
+    return runHostRequest(this.visualizer, 'goto', { step });
   }
 
   step(delta = 1): Outcome {
-    return this.visualizer.run('stepBy', { delta }, 'embed');
+    return runHostRequest(this.visualizer, 'step', { delta });
   }
 
   play(): Outcome {
-    return this.visualizer.run('play', undefined, 'embed');
+    return runHostRequest(this.visualizer, 'play');
   }
 
   pause(): Outcome {
-    return this.visualizer.run('pause', undefined, 'embed');
+    return runHostRequest(this.visualizer, 'pause');
   }
 
   #error(message: string): void {

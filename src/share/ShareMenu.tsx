@@ -2,9 +2,10 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import type { ScenarioError } from '../kernel/core';
 import { loadFor, useVisualizer, useVisualizerApi } from '../store';
 import { selectCursor, selectEntries, selectTitle } from '../store/selectors';
-import { download, fileNameFor, readScenarioFile, scenarioFileText, type ImportResult } from './files';
+import type { Outcome } from '../actions/types';
+import { CommandButton } from '../panels/CommandButton';
+import { download, readScenarioFile, type ImportResult } from './files';
 import { useImportGestures } from './gestures';
-import { sessionScenario } from './scenario';
 import { ImportProblems } from './ImportProblems';
 import type * as MakeLink from './makeLink';
 
@@ -108,37 +109,30 @@ export function ShareMenu() {
     }
   };
 
-  const image = async (kind: 'png' | 'svg') => {
-    const flow = button.current?.closest('.visualizer')?.querySelector<HTMLElement>('.react-flow');
-    const s = v.getState();
-    if (!flow) {
-      setNote('The graph is not on screen, so there is nothing to draw.');
-      return;
+  // What the share commands answer (src/share/commands.ts), done here: the clipboard, a download, the drawn graph.
+  const carryOut = async (out: Outcome) => {
+    if (!out.ok) return setNote(out.error);
+    const e = out.effect;
+    if (e?.type === 'copyLink') return copy(link, 'Link', linkInput.current);
+    if (e?.type === 'download') {
+      download(e.name, new Blob([e.text], { type: e.mime }));
+      return setNote(e.done);
     }
+    if (e?.type !== 'image') return;
+    const flow = button.current?.closest('.visualizer')?.querySelector<HTMLElement>('.react-flow');
+    if (!flow) return setNote('The graph is not on screen, so there is nothing to draw.');
     try {
       // The image maker loads the first time someone asks for an image.
       const { graphToSvg, svgToPng } = await import('./image');
-      const status = s.entries[s.cursor - 1]?.status;
-      const svg = graphToSvg(flow, {
-        title: s.title || 'Unload Lens',
-        detail: `step ${s.cursor} / ${s.entries.length}${status ? ` · ${status}` : ''}`,
-      });
-      const blob = kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
-      download(fileNameFor(`${s.title} step ${s.cursor}`, kind), blob);
-      setNote(`${kind.toUpperCase()} saved.`);
-    } catch (e) {
-      setNote(`The image could not be made: ${e instanceof Error ? e.message : String(e)}`);
+      const svg = graphToSvg(flow, { title: e.title, detail: e.detail });
+      const blob = e.kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : await svgToPng(svg);
+      download(e.name, blob);
+      setNote(`${e.kind.toUpperCase()} saved.`);
+    } catch (err) {
+      setNote(`The image could not be made: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-
-  const exportJson = () => {
-    const scenario = sessionScenario(v.getState());
-    download(
-      fileNameFor(scenario.title, 'json'),
-      new Blob([scenarioFileText(scenario)], { type: 'application/json' }),
-    );
-    setNote('Scenario saved as JSON.');
-  };
+  const effects = (out: Outcome) => void carryOut(out);
 
   return (
     <div className="relative">
@@ -180,14 +174,11 @@ export function ShareMenu() {
                 className="btn min-w-0 flex-1 font-mono text-xs"
                 onFocus={(e) => e.currentTarget.select()}
               />
-              <button
-                type="button"
-                className="btn"
-                disabled={!link}
-                onClick={() => void copy(link, 'Link', linkInput.current)}
-              >
-                Copy link
-              </button>
+              <CommandButton
+                id="copyLink"
+                unless={link ? null : 'the link is being made'}
+                onOutcome={effects}
+              />
             </div>
             {asks ? (
               <p className="muted text-xs" data-testid="link-keeps-lesson">
@@ -212,17 +203,15 @@ export function ShareMenu() {
             <button type="button" className="btn" onClick={() => file.current?.click()}>
               Import scenario…
             </button>
-            <button type="button" className="btn" onClick={exportJson}>
-              Export JSON
-            </button>
+            <CommandButton id="exportJson" onOutcome={effects} />
           </div>
           <div className="flex flex-wrap gap-1" role="group" aria-label="Image of the graph">
-            <button type="button" className="btn" onClick={() => void image('png')}>
+            <CommandButton id="exportImage" args={{ kind: 'png' }} hint="Export PNG" onOutcome={effects}>
               Export PNG
-            </button>
-            <button type="button" className="btn" onClick={() => void image('svg')}>
+            </CommandButton>
+            <CommandButton id="exportImage" args={{ kind: 'svg' }} hint="Export SVG" onOutcome={effects}>
               Export SVG
-            </button>
+            </CommandButton>
           </div>
           <p className="muted text-xs">
             You can also drop a scenario file on the page, or paste one (or a link).

@@ -1,3 +1,4 @@
+import { argsOf, whole, z } from '../actions/schemas';
 import type { CommandDef } from '../actions/types';
 import type { World } from '../kernel/core';
 import { worldAt, type AnimationMoment, type VisualizerState } from './state';
@@ -24,25 +25,20 @@ export function shownWorld(s: VisualizerState): World {
 /** The event of the current step played last, while it animates (−1 before the first), else null. */
 export const selectAnimatedEvent = (s: VisualizerState): number | null => currentMoment(s)?.event ?? null;
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const ANIMATION_COMMANDS = [
   {
     kind: 'command',
     id: 'animationAt',
     label: 'Animation position',
     help: 'Where the animation of a step is: { entryId, nonce, event } (the animation layer says so), or null when it ends',
-    parse: (a): { ok: true; value: { at: AnimationMoment | null } } | { ok: false; error: string } => {
-      if (isRecord(a) && a.at === null) return { ok: true, value: { at: null } };
-      const at = isRecord(a) && isRecord(a.at) ? a.at : null;
-      return at && Number.isInteger(at.entryId) && Number.isInteger(at.nonce) && Number.isInteger(at.event)
-        ? {
-            ok: true,
-            value: { at: { entryId: at.entryId, nonce: at.nonce, event: at.event } as AnimationMoment },
-          }
-        : { ok: false, error: 'expected { at: { entryId, nonce, event } | null }' };
-    },
+    args: argsOf(
+      {
+        at: z.nullable(
+          argsOf({ entryId: whole(), nonce: whole(), event: whole() }, '{ entryId, nonce, event }'),
+        ),
+      },
+      '{ at: { entryId, nonce, event } | null }',
+    ),
     available: () => ({ enabled: true }),
     perform: (s, a) => (s.animating === a.at ? s : { ...s, animating: a.at }),
   } satisfies CommandDef<{ at: AnimationMoment | null }>,

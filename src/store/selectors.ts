@@ -21,8 +21,6 @@ export const selectHighlight = (s: AppState) => s.highlight;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectPaletteOpen = (s: AppState) => s.paletteOpen;
 export const selectHelpOpen = (s: AppState) => s.helpOpen;
-export const selectCanUndo = (s: AppState) => s.cursor > 0;
-export const selectCanRedo = (s: AppState) => s.cursor < s.entries.length;
 export const selectTitle = (s: AppState) => s.title;
 export const selectSummary = (s: AppState) => s.summary;
 export const selectCount = (s: AppState) => s.entries.length;

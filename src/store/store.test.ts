@@ -109,6 +109,8 @@ describe('a visualizer', () => {
       setLessonInfo: { title: 'T', summary: 'S' },
       annotateStep: { step: 1, say: 'Said.' },
       animationAt: { at: null },
+      // Share, export and image (src/share/commands.ts).
+      exportImage: { kind: 'png' },
       // What is being typed (src/lessons/typing.ts).
       setLogFilter: { text: 'Beep' },
       keepDraft: {

@@ -7,8 +7,8 @@ import { LIMITS } from './limits';
 export const FORMATS = ['unload-scenario/1'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** A predict-then-reveal question. */
-const ask = z
+/** A predict-then-reveal question (also the lesson editor's command checks one with it: src/lessons/recording.ts). */
+export const ASK_SCHEMA = z
   .strictObject(
     {
       question: text('a question', LIMITS.question),
@@ -78,7 +78,7 @@ function stepExtras(types: readonly string[]) {
   return {
     say: z.optional(text('narration', LIMITS.prose)),
     notes: z.optional(text('teacher notes', LIMITS.prose)),
-    ask: z.optional(ask),
+    ask: z.optional(ASK_SCHEMA),
     expect: z.optional(expectSchema(types)),
   };
 }
