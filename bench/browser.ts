@@ -177,7 +177,7 @@ export interface Smoothness {
  * frame and long task until the app says the step's animation is over (its `animating` moment,
  * set while it plays, is null again), `atMost` ms at most.
  */
-export async function smoothness(page: Page, act: string, atMost = 8000): Promise<Smoothness> {
+export async function smoothness(page: Page, act: string, atMost = 20_000): Promise<Smoothness> {
   await page.evaluate(`window.__smoothAct = () => { ${act}; }`);
   return page.evaluate(
     ({ atMost }) =>
