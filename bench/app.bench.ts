@@ -15,7 +15,7 @@
  * side for docs/benchmarks.md. Reported, never asserted (frame timing in
  * headless Chromium here means something only as a ratio to the baseline).
  *
- * Knobs: BENCH_SIZES (200,1000,5000,10000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
+ * Knobs: BENCH_SIZES (200,1000,5000,10000), BENCH_TARGETS (app,fair,bare), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
  * BENCH_BEFORE: the folder of an earlier checkout, built (`vite build`), measured as a third target in
  * the same rounds — on a shared machine the only fair before/after.
  */
@@ -54,7 +54,11 @@ const SIZES = (process.env.BENCH_SIZES ?? '200,1000,5000,10000').split(',').map(
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OUT = process.env.BENCH_OUT ?? 'docs/benchmarks-app.json';
 const BEFORE = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
-const TARGETS: Target[] = BEFORE ? ['app', 'fair', 'bare', 'before'] : ['app', 'fair', 'bare'];
+/** BENCH_TARGETS (app,fair,bare): which to measure; BENCH_BEFORE adds 'before'. */
+const TARGETS: Target[] = [
+  ...((process.env.BENCH_TARGETS ?? 'app,fair,bare').split(',') as Target[]),
+  ...(BEFORE ? (['before'] as const) : []),
+];
 
 /** Opens `url`; the load is the page's own clock from navigation start to the live graph painted. */
 async function open(page: Page, url: string): Promise<number> {
