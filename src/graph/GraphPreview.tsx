@@ -161,10 +161,17 @@ function Simplified({
     })
     .join('');
   // Styled here, as the named preview's boxes and lines are in index.css (.graph-preview rect, line).
-  const box = { fill: 'var(--panel)', stroke: 'var(--line)', strokeWidth: 2 };
+  // A large machine fitted to the panel is drawn at a hundredth of its size or less: strokes keep their
+  // width on screen (non-scaling), and boxes are filled with the line colour, so they show as marks.
+  const box = {
+    fill: 'var(--line)',
+    stroke: 'var(--line)',
+    strokeWidth: 1,
+    vectorEffect: 'non-scaling-stroke',
+  } as const;
   return (
     <g data-testid="graph-preview-simplified">
-      <path d={lines} style={{ fill: 'none', stroke: 'var(--line)', strokeWidth: 1.5 }} />
+      <path d={lines} style={{ ...box, fill: 'none', opacity: 0.6 }} />
       <path d={rects((b) => !!b.frame)} style={{ ...box, fill: 'none', strokeDasharray: '6 4' }} />
       <path d={rects((b) => !b.frame && b.card)} style={box} />
       <path d={rects((b) => !b.frame && !b.card)} style={box} />
