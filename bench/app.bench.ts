@@ -1,6 +1,12 @@
 /**
  * npm run bench — the app against bare React Flow with the same geometry, in
- * one run, interleaved and repeated: load, pan (main-thread ms per frame,
+ * one run, interleaved and repeated. Two baselines: the fair peer ('fair':
+ * bare React Flow with the app's view, zoom limits, pane size and culling,
+ * bench/bare/main.tsx) and the old one ('bare': the whole window, every
+ * element drawn). Load (navigation start → live graph painted, on the page's
+ * own clock), smoothness with the view still while an IRP, a PnP removal and
+ * a surprise removal animate (fps, p95 frame interval, dropped frames/s, long
+ * tasks/s; the app only), pan (main-thread ms per frame,
  * with IRPs animating in the app), click → painted ('Open a handle'),
  * 'Create device' → painted, elements in the graph, layout (whole history,
  * and one more device), heap after 10,000 steps, and the size of the first
@@ -9,7 +15,7 @@
  * side for docs/benchmarks.md. Reported, never asserted (frame timing in
  * headless Chromium here means something only as a ratio to the baseline).
  *
- * Knobs: BENCH_SIZES (50,200,1000), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
+ * Knobs: BENCH_SIZES (200,1000,5000,10000), BENCH_TARGETS (app,fair,bare), BENCH_ROUNDS (3), BENCH_OUT, BENCH_PORT (4501),
  * BENCH_BEFORE: the folder of an earlier checkout, built (`vite build`), measured as a third target in
  * the same rounds — on a shared machine the only fair before/after.
  */
@@ -22,7 +28,16 @@ import { format } from 'prettier';
 import type * as Kernel from '../src/kernel';
 import type * as Layouts from '../src/store/layout';
 import type * as Generate from '../src/scenarios/generate';
-import { clickToPaint, graphElements, heapMb, launch, panCost, serve } from './browser';
+import {
+  clickToPaint,
+  graphElements,
+  heapMb,
+  launch,
+  markLiveGraph,
+  panCost,
+  serve,
+  smoothness,
+} from './browser';
 import {
   initialJsKb,
   median,
@@ -31,38 +46,91 @@ import {
   type Burst,
   type Report,
   type Sample,
+  type Smooth,
   type Target,
 } from './report';
 
-const SIZES = (process.env.BENCH_SIZES ?? '50,200,1000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '200,1000,5000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const OUT = process.env.BENCH_OUT ?? 'docs/benchmarks-app.json';
 const BEFORE = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : null;
-const TARGETS: Target[] = BEFORE ? ['app', 'bare', 'before'] : ['app', 'bare'];
+/** BENCH_TARGETS (app,fair,bare): which to measure; BENCH_BEFORE adds 'before'. */
+const TARGETS: Target[] = [
+  ...((process.env.BENCH_TARGETS ?? 'app,fair,bare').split(',') as Target[]),
+  ...(BEFORE ? (['before'] as const) : []),
+];
 
+/** Opens `url`; the load is the page's own clock from navigation start to the live graph painted. */
 async function open(page: Page, url: string): Promise<number> {
-  const t0 = performance.now();
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0, null, {
-    timeout: 120_000,
-  });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return performance.now() - t0;
+  // tsx names the functions it compiles (`__name(f, 'f')`): the page must know that helper too.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  await page.addInitScript(markLiveGraph);
+  await page.goto(url, { timeout: 120_000 });
+  return page.evaluate(() => (window as unknown as { __live: Promise<number> }).__live);
+}
+
+/** The animations watched with the view still (the app and the app before), each on a stack of its own. */
+const ANIMATIONS: Record<keyof Smooth, { before?: string; act: string }> = {
+  irp: { act: `unloadLens.run('sendIrp', { handle: 'h10', irp: 'smoothIrp' }, 'button')` },
+  // An orderly removal of a stack whose handle was closed first (its query-remove succeeds).
+  removal: {
+    before: `unloadLens.run('closeHandle', { handle: 'h12' }, 'button')`,
+    act: `unloadLens.run('requestRemove', { device: 'Pdo12' }, 'button')`,
+  },
+  surprise: { act: `unloadLens.run('surpriseRemove', { device: 'Pdo14' }, 'button')` },
+};
+
+/** Until the app's step animation is over (a minute at most). */
+const settled = async (page: Page) => {
+  await page.waitForTimeout(300);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { unloadLens: { getState(): { animating: unknown } } }).unloadLens.getState()
+        .animating === null,
+    null,
+    { timeout: 60_000 },
+  );
+};
+
+async function smooth(page: Page): Promise<Smooth> {
+  const out: { -readonly [K in keyof Smooth]?: Smooth[K] } = {};
+  for (const [name, a] of Object.entries(ANIMATIONS) as [keyof Smooth, (typeof ANIMATIONS)['irp']][]) {
+    if (a.before) {
+      await page.evaluate(a.before);
+      await settled(page);
+    }
+    out[name] = await smoothness(page, a.act);
+    await settled(page);
+  }
+  return out as Smooth;
 }
 
 type Door = { unloadLens: { run(id: string, args: unknown, source?: string): unknown } };
 
+/** The app's graph pane, in CSS pixels (the fair peer's pane is given the same size). */
+let pane = { width: 0, height: 0 };
+
+const bare = (t: Target) => t === 'bare' || t === 'fair';
+
 async function sample(page: Page, target: Target, base: string, n: number): Promise<Sample> {
-  const load = await open(page, `${base}?generate=${n}&bench=1`);
+  const url =
+    target === 'fair'
+      ? `${base}?generate=${n}&fair=1&w=${pane.width}&h=${pane.height}`
+      : `${base}?generate=${n}&bench=1`;
+  const load = await open(page, url);
   const elements = await graphElements(page);
   // What a load leaves for later (chunks, saving the work, measuring cards) ends before the view moves:
   // the pan measures panning, every target alike.
   await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
   await page.evaluate(() => new Promise((r) => requestIdleCallback(() => r(null), { timeout: 2000 })));
+  // A machine too loaded to finish an animation in time loses that sample's smoothness, not the run.
+  const still = bare(target)
+    ? undefined
+    : await smooth(page).catch((e: unknown) => void process.stderr.write(`smoothness: ${String(e)}\n`));
   // The app (and the app before) sends an IRP every 30 frames, so its animation plays while the view moves.
   const pan = await panCost(
     page,
-    target !== 'bare'
+    !bare(target)
       ? (k) =>
           (window as unknown as Door).unloadLens.run('sendIrp', { handle: 'h0', irp: `panIrp${k}` }, 'button')
       : undefined,
@@ -70,7 +138,7 @@ async function sample(page: Page, target: Target, base: string, n: number): Prom
   const click: number[] = [];
   const create: number[] = [];
   for (let i = 0; i < 7; i++) {
-    if (target === 'bare') {
+    if (bare(target)) {
       await page.evaluate(`window.__i = ${i}`);
       click.push(
         await clickToPaint(page, () => (window as unknown as { bareClick(i: number): void }).bareClick(1)),
@@ -94,7 +162,7 @@ async function sample(page: Page, target: Target, base: string, n: number): Prom
     create.push(
       await clickToPaint(
         page,
-        target !== 'bare'
+        !bare(target)
           ? () => {
               const i = (window as unknown as { __i: number }).__i;
               (window as unknown as Door).unloadLens.run(
@@ -111,7 +179,7 @@ async function sample(page: Page, target: Target, base: string, n: number): Prom
     );
     await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
   }
-  return { load, pan, click, create, elements };
+  return { load, pan, click, create, elements, ...(still ? { still } : {}) };
 }
 
 /**
@@ -167,7 +235,7 @@ async function layoutMs(root: string, n: number): Promise<{ whole: number; exten
 /** One port for every target: each sample starts its target's server and stops it (BENCH_PORT, 4501). */
 const PORT = Number(process.env.BENCH_PORT ?? 4501);
 const serveTarget = (t: Target) =>
-  t === 'bare'
+  bare(t)
     ? serve('bench/vite.config.ts', PORT)
     : serve(null, PORT, t === 'before' && BEFORE ? `${BEFORE}/dist` : undefined);
 
@@ -177,9 +245,27 @@ async function layouts(root: string): Promise<Record<number, { whole: number; ex
   return out;
 }
 
+/** The size of the app's graph pane at the bench's viewport. */
+async function paneOfApp(): Promise<{ width: number; height: number }> {
+  const server = await serveTarget('app');
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await open(page, `${server.url}?generate=50&bench=1`);
+    const box = await page.locator('.react-flow').first().boundingBox();
+    await page.close();
+    if (!box) throw new Error('the app drew no graph pane');
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  } finally {
+    await server.stop();
+  }
+}
+
+const VIEWPORT = { width: 1280, height: 720 };
 const browser = await launch();
 const results: Record<number, Partial<Record<Target, Sample[]>>> = {};
 try {
+  pane = await paneOfApp();
+  process.stderr.write(`the app's graph pane: ${pane.width}×${pane.height}\n`);
   for (const n of SIZES) {
     const mine: Partial<Record<Target, Sample[]>> = {};
     results[n] = mine;
@@ -188,13 +274,15 @@ try {
       for (const target of r % 2 ? [...TARGETS].reverse() : TARGETS) {
         const server = await serveTarget(target);
         try {
-          const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+          const page = await browser.newPage({ viewport: VIEWPORT });
           (mine[target] ??= []).push(await sample(page, target, server.url, n));
           await page.close();
         } finally {
           await server.stop();
         }
         process.stderr.write(`${n} ${target} round ${r + 1}\n`);
+        // The samples so far, in case a later one fails (a long run on a shared machine).
+        writeFileSync(`${OUT}.partial`, JSON.stringify({ pane, samples: results }));
       }
   }
   const heapOf = async (t: Target) => {
@@ -215,6 +303,7 @@ try {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavg: loadavg()[0] },
     rounds: ROUNDS,
+    pane,
     samples: results,
     layout: await layouts(resolve('.')),
     ...(BEFORE ? { layoutBefore: await layouts(BEFORE) } : {}),

@@ -137,3 +137,81 @@ export async function heapMb(page: Page): Promise<number> {
 export function graphElements(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector('.react-flow')?.querySelectorAll('*').length ?? 0);
 }
+
+/**
+ * Run before any of a page's own scripts (`page.addInitScript`): `window.__live` resolves to the
+ * page's own clock (ms since navigation start) at the second frame after React Flow's first node is
+ * in the page — the live graph painted, measured inside the page, not by Playwright's round trips.
+ * The app's still first view (GraphPreview) is not React Flow's: it does not count.
+ */
+export function markLiveGraph(): void {
+  const w = window as unknown as { __live?: Promise<number> };
+  w.__live = new Promise<number>((resolve) => {
+    let seen = false;
+    const look = () => {
+      if (seen || !document.querySelector('.react-flow__node')) return;
+      seen = true;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+    };
+    const observer = new MutationObserver(look);
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** How smoothly an animation played with the view still: the page's frames from `act` until it ended. */
+export interface Smoothness {
+  readonly fps: number;
+  /** The 95th percentile of the intervals between frames, ms. */
+  readonly p95: number;
+  /** Frames that a 60 Hz display would have shown but were not drawn, per second. */
+  readonly dropped: number;
+  /** Main-thread tasks of 50 ms or more, per second. */
+  readonly longTasks: number;
+  /** How long it was watched, ms (the animation, at most `atMost`). */
+  readonly ms: number;
+}
+
+/**
+ * Runs `act` in the page (it starts an animation through the app's door) and records every animation
+ * frame and long task until the app says the step's animation is over (its `animating` moment,
+ * set while it plays, is null again), `atMost` ms at most.
+ */
+export async function smoothness(page: Page, act: string, atMost = 20_000): Promise<Smoothness> {
+  await page.evaluate(`window.__smoothAct = () => { ${act}; }`);
+  return page.evaluate(
+    ({ atMost }) =>
+      new Promise<Smoothness>((resolve) => {
+        const door = (window as unknown as { unloadLens: { getState(): { animating: unknown } } }).unloadLens;
+        let seen = false;
+        let long = 0;
+        const observer = new PerformanceObserver((list) => (long += list.getEntries().length));
+        observer.observe({ type: 'longtask' });
+        const frames: number[] = [];
+        const t0 = performance.now();
+        (window as unknown as { __smoothAct(): void }).__smoothAct();
+        const tick = (t: number) => {
+          frames.push(t);
+          const now = door.getState().animating !== null;
+          seen ||= now;
+          const over = seen && !now;
+          if (!over && t - t0 < atMost) return void requestAnimationFrame(tick);
+          long += observer.takeRecords().length;
+          observer.disconnect();
+          const gaps = frames.slice(1).map((x, i) => x - (frames[i] ?? x));
+          const ms = Math.max(1, (frames.at(-1) ?? t0) - t0);
+          const sorted = [...gaps].sort((a, b) => a - b);
+          const dropped = gaps.reduce((a, g) => a + Math.max(0, Math.round(g / (1000 / 60)) - 1), 0);
+          resolve({
+            fps: (gaps.length / ms) * 1000,
+            p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN,
+            dropped: (dropped / ms) * 1000,
+            longTasks: (long / ms) * 1000,
+            ms,
+          });
+        };
+        requestAnimationFrame(tick);
+      }),
+    { atMost },
+  );
+}

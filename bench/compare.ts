@@ -2,9 +2,11 @@
  * tsx bench/compare.ts before.json after.json — two app benchmark reports
  * side by side, every figure before → after, as Markdown for docs/benchmarks.md.
  * Given one report measured with BENCH_BEFORE, its own 'before' target is the before.
+ * Baselines: 'fair' is bare React Flow with the app's view, zoom limits, pane size and culling;
+ * 'old bare' the whole window with every element drawn (reports from before the fair peer have none).
  */
 import { readFileSync } from 'node:fs';
-import { rowsOf, type Burst, type Report, type Row } from './report';
+import { framesText, rowsOf, type Burst, type Report, type Row } from './report';
 
 const paths = process.argv.slice(2);
 if (paths.length < 1) throw new Error('usage: tsx bench/compare.ts [before.json] after.json');
@@ -16,15 +18,23 @@ const b = rows(before, paths.length > 1 ? 'app' : 'before');
 const a = rows(after, 'app');
 
 const figures: [string, (x: Row) => string][] = [
-  ['pan, main-thread ms/frame, app ÷ bare', (x) => `${x.pan.ratio}× (${x.pan.app} / ${x.pan.bare})`],
+  ['load → live graph painted (page clock), ms; ÷ fair', (x) => `${x.load.app} (${x.load.ratio}×)`],
+  ['same in the fair peer / old bare, ms', (x) => `${x.load.fair} / ${x.load.bare}`],
+  ['pan, main-thread ms/frame (IRPs animating), ÷ fair', (x) => `${x.pan.app} (${x.pan.fairRatio}×)`],
+  ['same in the fair peer / old bare', (x) => `${x.pan.fair} / ${x.pan.bare}`],
+  ['IRP, view still: fps / p95 ms / dropped/s / long tasks/s', (x) => framesText(x.still?.irp)],
+  ['PnP removal, view still: same', (x) => framesText(x.still?.removal)],
+  ['surprise removal, view still: same', (x) => framesText(x.still?.surprise)],
   ["click → painted, 'Open a handle', median / p95 ms", (x) => `${x.click.app.median} / ${x.click.app.p95}`],
-  ['same in bare React Flow (one node changes)', (x) => `${x.click.bare.median} / ${x.click.bare.p95}`],
+  ['same in the fair peer (one node changes)', (x) => `${x.click.fair.median} / ${x.click.fair.p95}`],
   ["'Create device' → painted, median / p95 ms", (x) => `${x.create.app.median} / ${x.create.app.p95}`],
-  ['same in bare React Flow (one node added)', (x) => `${x.create.bare.median} / ${x.create.bare.p95}`],
+  ['same in the fair peer (one node added)', (x) => `${x.create.fair.median} / ${x.create.fair.p95}`],
   ['layout of the whole history, ms (Node)', (x) => `${x.layout.whole}`],
   ['layout after one more device, ms (Node)', (x) => `${x.layout.extend}`],
-  ['load → graph painted, app / bare ms', (x) => `${x.load.app} / ${x.load.bare}`],
-  ['elements in the graph, app / bare', (x) => `${x.elements.app} / ${x.elements.bare}`],
+  [
+    'elements in the graph, app / fair / old bare',
+    (x) => `${x.elements.app} / ${x.elements.fair} / ${x.elements.bare}`,
+  ],
 ];
 
 console.log('| figure | objects | before | after |');

@@ -91,7 +91,7 @@ if (root && params.get('view') === 'pair') {
     // The generator is the benchmark's alone: loaded only when asked for.
     fallback:
       generate > 0
-        ? (await import('../scenarios/generate')).generatedScenario(Math.min(generate, 5000))
+        ? (await import('../scenarios/generate')).generatedScenario(Math.min(generate, 10_000))
         : defaultScenarioSource(isOs(os) ? os : DEFAULT_OS),
     resolve: scenarioFromParam,
     // A link's scenario that asks questions opens as a lesson, so it asks them (issue 17).

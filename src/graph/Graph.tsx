@@ -1,5 +1,5 @@
 import { Background, Controls, ReactFlow, type NodeMouseHandler, type OnNodesChange } from '@xyflow/react';
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { World } from '../kernel/core';
 import { appFor } from '../personalities';
 import { NODE_TYPES } from '../personalities/nodeTypes';
@@ -8,7 +8,7 @@ import { selectHighlight, selectLayout, selectSelection, selectTheme, selectWorl
 import { selectPresenter } from '../lessons/selectors';
 import { refOf } from '../ui/ids';
 import { createFlowMaker } from './stableNodes';
-import { withoutDeclared } from './toFlow';
+import { withoutDeclared, type GraphNode } from './toFlow';
 import { GRAPH_WORDS, useGraphKeyboard } from './useGraphKeyboard';
 import { FIT, FarOut, FitWhenLayoutChanges } from './view';
 import type { ReactNode } from 'react';
@@ -30,7 +30,13 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   // Presenter mode fits the view itself (src/lessons/PresenterZoom.tsx): React Flow's own first fit,
   // which runs when the first nodes arrive, would undo it.
   const presenter = useVisualizer(selectPresenter);
-  const select = (ref: ReturnType<typeof refOf>) => execute('select', { ref });
+  // Handlers keep their identity across renders: a new function each render would re-render every
+  // node React Flow draws (its NodeWrapper takes the click handler) on every animation moment.
+  const onNodeClick = useCallback<NodeMouseHandler>(
+    (_, node) => execute('select', { ref: refOf(node.id) }),
+    [execute],
+  );
+  const onPaneClick = useCallback(() => execute('select', { ref: null }), [execute]);
 
   const [makeFlow] = useState(createFlowMaker);
   // The nodes React Flow has measured: the others come with their size and handles declared, so it
@@ -45,14 +51,20 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
   const keys = useGraphKeyboard(nodes, edges, selection);
   // A node the keyboard copied (its tab stop) is a new object to React Flow: once measured, it must
   // not declare its handles again (toFlow.ts's `measured`).
+  // The stripped copy is kept per copy (a WeakMap): the same stop node gives React Flow the same object.
+  const [stripped] = useState(() => new WeakMap<GraphNode, GraphNode>());
   const shown = useMemo(() => {
-    const out = keys.nodes.map((n, i) => (n === nodes[i] || !measured.has(n.id) ? n : withoutDeclared(n)));
+    const strip = (n: GraphNode) => {
+      let out = stripped.get(n);
+      if (!out) stripped.set(n, (out = withoutDeclared(n)));
+      return out;
+    };
+    const out = keys.nodes.map((n, i) => (n === nodes[i] || !measured.has(n.id) ? n : strip(n)));
     return out.every((n, i) => n === keys.nodes[i]) ? keys.nodes : out;
-  }, [keys.nodes, nodes, measured]);
+  }, [keys.nodes, nodes, measured, stripped]);
   // React Flow names its descriptions and arrowheads after the flow's id ('1' for all): two graphs
   // on a page (pair, compare, several embeds) each need their own (axe duplicate-id-aria).
   const flowId = `graph${useId().replace(/[^\w-]/g, '')}`;
-  const onNodeClick: NodeMouseHandler = (_, node) => select(refOf(node.id));
 
   return (
     <ReactFlow
@@ -67,7 +79,7 @@ export function Graph({ children, panKey = 'Space' }: { children?: ReactNode; pa
       nodeTypes={NODE_TYPES}
       onNodeClick={onNodeClick}
       onNodesChange={onNodesChange}
-      onPaneClick={() => select(null)}
+      onPaneClick={onPaneClick}
       nodesDraggable={false}
       nodesConnectable={false}
       // A large graph keeps only what is in view in the page: it pans at the cost of what it shows.

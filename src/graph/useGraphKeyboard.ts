@@ -62,12 +62,18 @@ export function useGraphKeyboard<N extends Node>(
   const going = useRef<string | null>(null);
   const selectedId = selected ? nodeId(selected) : null;
 
+  // The tab stop's copy is kept per node object (a WeakMap): an animation moment that changes another
+  // card hands React Flow the same stop node, not a new copy of it.
+  const [copies] = useState(() => new WeakMap<N, N>());
   const withStop = useMemo(() => {
     const stop = tabStop(navNodes(nodes), selectedId);
-    return nodes.map((n) =>
-      n.id === stop ? { ...n, domAttributes: { ...n.domAttributes, tabIndex: 0 } } : n,
-    );
-  }, [nodes, selectedId]);
+    return nodes.map((n) => {
+      if (n.id !== stop) return n;
+      let copy = copies.get(n);
+      if (!copy) copies.set(n, (copy = { ...n, domAttributes: { ...n.domAttributes, tabIndex: 0 } }));
+      return copy;
+    });
+  }, [nodes, selectedId, copies]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const el = e.target instanceof HTMLElement ? e.target.closest<HTMLElement>('.react-flow__node') : null;

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { kernelFor, type Condition, type ObjectRef } from '../kernel/core';
 import { useVisualizer, useVisualizerApi } from '../store';
 import { ownerOf, selectSelection, selectWorld } from '../store/selectors';
 import { selectHeldBack } from '../lessons/selectors';
-import { ownerSummaries, shownExplanation } from './checklistModel';
+import { shownExplanation } from './checklistModel';
+import { createOverview } from './overview';
 import { refLabel } from './format';
 import { useHighlight } from './hoverHighlight';
 import { RuleRef } from './ruleLink';
@@ -28,7 +29,13 @@ export function Checklist() {
     () => (owner ? shownExplanation(world, owner, heldBack) : null),
     [world, owner, heldBack],
   );
-  const overview = useMemo(() => (owner ? [] : ownerSummaries(world, heldBack)), [world, owner, heldBack]);
+  // The overview keeps each driver's line until a record it read changes (overview.ts): an animation
+  // moment re-explains the drivers it touched, not every one.
+  const [overviewOf] = useState(createOverview);
+  const overview = useMemo(
+    () => (owner ? [] : overviewOf(world, heldBack)),
+    [overviewOf, world, owner, heldBack],
+  );
 
   return (
     <section

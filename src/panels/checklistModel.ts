@@ -67,20 +67,24 @@ export function shownExplanation(world: World, owner: string, heldBack: boolean)
 
 /** Every driver or module, in the order they appeared, with the kernel's summary (or, held back, its facts). */
 export function ownerSummaries(world: World, heldBack = false): OwnerSummary[] {
-  const kernel = kernelFor(world);
-  const { ownerKind, ownerTitle } = kernel.vocabulary;
-  return kernel.owners(world).map((name) => {
-    const e = shownExplanation(world, name, heldBack);
-    const open = e.conditions.filter((c) => !c.met).map((c) => c.text);
-    return {
-      ref: { kind: ownerKind, name },
-      name: ownerTitle(name),
-      ...appFor(world).ownerState(world, name),
-      summary: heldBack
-        ? open.length > 0
-          ? `Not met: ${open.join('; ')}.`
-          : 'Every condition is met.'
-        : e.summary,
-    };
-  });
+  return kernelFor(world)
+    .owners(world)
+    .map((name) => ownerSummary(world, name, heldBack));
+}
+
+/** One driver or module of the overview (src/panels/overview.ts keeps them between moments). */
+export function ownerSummary(world: World, name: string, heldBack: boolean): OwnerSummary {
+  const { ownerKind, ownerTitle } = kernelFor(world).vocabulary;
+  const e = shownExplanation(world, name, heldBack);
+  const open = e.conditions.filter((c) => !c.met).map((c) => c.text);
+  return {
+    ref: { kind: ownerKind, name },
+    name: ownerTitle(name),
+    ...appFor(world).ownerState(world, name),
+    summary: heldBack
+      ? open.length > 0
+        ? `Not met: ${open.join('; ')}.`
+        : 'Every condition is met.'
+      : e.summary,
+  };
 }
