@@ -10,7 +10,7 @@ describe('share, export and image as commands', () => {
     expect(effect).toMatchObject({
       type: 'download',
       mime: 'application/json',
-      name: expect.stringMatching(/\.json$/),
+      name: expect.stringMatching(/\.json$/) as unknown,
     });
     const parsed = parseScenario(effect?.type === 'download' ? effect.text : '');
     expect(parsed.ok && parsed.scenario.steps.length).toBe(windowsDefault.steps.length);
@@ -22,8 +22,8 @@ describe('share, export and image as commands', () => {
     expect(r.outcome.ok && r.outcome.effect).toMatchObject({
       type: 'image',
       kind: 'svg',
-      detail: expect.stringMatching(/^step 2 \/ 9 · STATUS_/),
-      name: expect.stringMatching(/step-2\.svg$/),
+      detail: expect.stringMatching(/^step 2 \/ 9 · STATUS_/) as unknown,
+      name: expect.stringMatching(/step-2\.svg$/) as unknown,
     });
     r.send('exportImage', { kind: 'gif' }).expectError(
       'exportImage: kind: expected "png" or "svg", got "gif"',
