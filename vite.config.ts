@@ -221,8 +221,6 @@ const PREVIEW_HEADERS = {
 
 /** Fuzz and property tests: slow by design, so out of `npm test`'s fast loop and in `npm run test:fuzz`. */
 const FUZZ = ['src/**/*.fuzz.test.ts', 'src/**/*.property.test.ts'];
-/** Tests that run a real server and its real clients over sockets: each file in its own module graph. */
-const NET = ['src/classroom/server.test.ts'];
 
 export default defineConfig({
   // Relative addresses throughout: the build works from a site's root or any folder under it.
@@ -287,15 +285,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
-          exclude: [...FUZZ, ...NET],
+          exclude: FUZZ,
           isolate: false,
         },
-      },
-      {
-        // Part of `npm run test:unit` too: a live class's real server and clients. Isolated, because in
-        // the shared module graph a teacher's leaving went unseen by the server after other files ran.
-        extends: true,
-        test: { name: 'net', include: NET },
       },
       {
         // `npm run test:fuzz` (CI runs it after `npm test`): fuzz and property files, thousands of random
