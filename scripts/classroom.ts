@@ -146,15 +146,13 @@ export async function startClassroom({ port, dist, quiet }: ClassroomOptions) {
   const rates = new WeakMap<object, RateWindow>();
   const log = (...a: unknown[]) => (quiet ? undefined : console.log(...a));
 
-  /** The teachers connected to a class, not counting a connection that is leaving (its context). */
-  const teachersIn = (doc: Document, leaving?: unknown) =>
-    [...doc.getConnections()].filter(
-      (c) => c.context !== leaving && (c.context as { role?: string } | undefined)?.role === 'teacher',
-    ).length;
-  const publish = (code: string, leaving?: unknown) => {
+  const teachersIn = (doc: Document) =>
+    [...doc.getConnections()].filter((c) => (c.context as { role?: string } | undefined)?.role === 'teacher')
+      .length;
+  const publish = (code: string) => {
     const s = sessions.get(code);
     const doc = server.hocuspocus.documents.get(code);
-    if (s && doc) mirror(doc, s.state, teachersIn(doc, leaving));
+    if (s && doc) mirror(doc, s.state, teachersIn(doc));
   };
   const sweep = () => {
     const now = Date.now();
@@ -241,10 +239,9 @@ export async function startClassroom({ port, dist, quiet }: ClassroomOptions) {
       connection.sendStateless(JSON.stringify({ type: 'welcome', role: c.role, seat: c.seat ?? null }));
       publish(documentName);
     },
-    async onDisconnect({ documentName, context }) {
-      // Hocuspocus may still hold the leaving connection while this hook runs: it is counted out by
-      // its context (a recount on a timer raced the connection's removal on a loaded machine).
-      publish(documentName, context);
+    async onDisconnect({ documentName }) {
+      // Hocuspocus still counts the leaving connection while this hook runs: count once it is gone.
+      setTimeout(() => publish(documentName), 0);
     },
     async beforeHandleMessage({ connection, context, update }) {
       const role = (context as { role?: string }).role;
