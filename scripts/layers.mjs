@@ -46,7 +46,7 @@ export const LAYERS = [
     // A feature's React files (and its use* hooks) are its views, one layer up; so are the files that drive
     // a whole composed visualizer (the presenter console's link, opening a shared link into a new one).
     match: [
-      /^(?!lessons\/consoleLink\.ts$|share\/open\.ts$)(lessons|animation|share|debugger|classroom)\/(?!.*\.tsx$)(?!(.*\/)?use[A-Z])/,
+      /^(?!lessons\/consoleLink\.ts$|share\/open\.ts$)(lessons|animation|share|debugger)\/(?!.*\.tsx$)(?!(.*\/)?use[A-Z])/,
     ],
   },
   {
@@ -57,7 +57,7 @@ export const LAYERS = [
   {
     name: 'views',
     what: "the graph, the panels, the app-side OS personalities, and the features' own views",
-    match: [/^graph\//, /^panels\//, /^personalities\//, /^(lessons|animation|share|debugger|classroom)\//],
+    match: [/^graph\//, /^panels\//, /^personalities\//, /^(lessons|animation|share|debugger)\//],
   },
   {
     name: 'pages',

@@ -56,16 +56,6 @@ if (root && params.get('view') === 'pair') {
       </ErrorBoundary>
     </StrictMode>,
   );
-} else if (root && params.get('class') && !params.has('teacher')) {
-  // A student in a live class (src/classroom/StudentPage.tsx): phone first, no account.
-  const { StudentRoot } = await import('../classroom/StudentPage');
-  createRoot(root).render(
-    <StrictMode>
-      <ErrorBoundary area="live class">
-        <StudentRoot search={window.location.search} theme={preferredTheme()} />
-      </ErrorBoundary>
-    </StrictMode>,
-  );
 } else if (root && params.get('view') === 'handout') {
   // A lesson's handout to print (src/lessons/Handout.tsx).
   await loadLessons();
@@ -113,9 +103,6 @@ if (root && params.get('view') === 'pair') {
       visualizer.execute('toggleGallery');
     }
   }
-  // A teacher's live-class link (src/classroom/address.ts) opens the lesson in presenter mode, driving the class.
-  if (params.has('teacher') && params.get('class') && !visualizer.getState().classroom.presenter)
-    visualizer.execute('togglePresenter');
   if (params.get('view') === 'lessons' && !visualizer.getState().classroom.galleryOpen)
     visualizer.execute('toggleGallery');
   // A reload of this tab (a clicker's F5) comes back as it was, unasked: step, score, presenter mode.

@@ -3,7 +3,6 @@ import { RULES, type RuleId } from '../kernel/core';
 import { actionLabel } from '../panels/format';
 import { createVisualizer } from '../store';
 import type { HistoryEntry } from '../store/state';
-import { ConsoleLive } from '../classroom/ConsoleLive';
 import { channelName, readState, type ConsoleRequest, type ConsoleState } from './consoleLink';
 
 /**
@@ -122,7 +121,6 @@ export function ConsolePage({ channel, lessonId }: { readonly channel: string; r
           />
         )}
       </div>
-      <ConsoleLive channel={channel} steps={steps} />
     </main>
   );
 }

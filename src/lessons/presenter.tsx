@@ -1,5 +1,4 @@
 import { useEffect, useState, type CSSProperties } from 'react';
-import { LiveClassButton } from '../classroom/LiveClassButton';
 import { CommandButton } from '../panels/CommandButton';
 import { useConsoleLink } from './consoleLink';
 import { useVisualizer, useVisualizerApi } from '../store';
@@ -74,7 +73,6 @@ export function PresenterBar() {
           Console
         </button>
       ) : null}
-      {lesson?.origin === 'built-in' ? <LiveClassButton channel={channel} /> : null}
       {lesson?.origin === 'built-in' ? (
         // The lesson on paper (src/lessons/Handout.tsx), in a tab of its own: the class keeps this screen.
         <a
