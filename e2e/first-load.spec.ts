@@ -29,7 +29,7 @@ const PAGES = [
   // callback; issue 17's held-back offers and stage shape; declared node sizes) took it to 210.7 KB.
   // SVR5's kernel and rules load when a world of SVR5 is first wanted (src/kernel/os.ts `loadOs`): 201.2 KB.
   // Issue 21's commands as data (each command's zod argument schema, <CommandButton>, share/export/image
-  // as commands), issue 23's live-class button and issue 22's overview: 206.9 KB.
+  // as commands) and issue 22's overview: 206.9 KB (with a live-class button since taken out).
   { name: 'the app', page: 'index.html', kb: 180, cap: 207.9, notYet: true },
   // 160.0 KB at ea14834; 159.5 once the service worker's registration and the height reporter loaded
   // beside the first view (src/embed/main.tsx); 173.2 after the fourth round's kernel (above); 111.5 on

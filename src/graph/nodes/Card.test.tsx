@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Badge, Card } from './Card';
 
 /**
- * What presenter mode's denser cards rest on (classroom.css hides and sets by these classes): the
- * owner's name in its own spans, and a state's name as the kernel spells it marked as an identifier.
+ * What presenter mode's denser cards rest on (classroom.css hides and sets by these classes): a line
+ * with the owner and one without it, and a state's name as the kernel spells it marked as an identifier.
  */
 describe('a card’s parts that presenter mode sets apart', () => {
   const card = (props: { owner?: string; subtitle?: string }) =>
@@ -25,16 +25,16 @@ describe('a card’s parts that presenter mode sets apart', () => {
       </ReactFlowProvider>,
     );
 
-  it('reads as before in the ordinary view: the owner, a dot, the rest', () => {
+  it('reads as before in the ordinary view: the owner, a dot, the rest, as one text; presenter mode’s line apart', () => {
     const html = card({ owner: 'BusEnum', subtitle: 'devnode Started' });
-    const sub = /<div class="card-sub">(.*?)<\/div>/.exec(html)?.[1] ?? '';
-    expect(sub.replace(/<[^>]+>/g, '')).toBe('BusEnum · devnode Started');
-    // Both the name and its separator go together in presenter mode.
-    expect(sub.match(/class="card-owner"/g)).toHaveLength(2);
+    expect(html).toContain('<div class="card-sub card-sub-owned">BusEnum · devnode Started</div>');
+    expect(html).toContain('<div class="card-sub card-sub-short">devnode Started</div>');
   });
 
-  it('marks a subtitle that is only the owner, so that presenter mode leaves the whole line out', () => {
-    expect(card({ owner: 'Toaster' })).toContain('class="card-sub card-sub-owner"');
+  it('a subtitle that is only the owner has no line in presenter mode; one without an owner is one line', () => {
+    const owned = card({ owner: 'Toaster' });
+    expect(owned).toContain('<div class="card-sub card-sub-owned">Toaster</div>');
+    expect(owned).not.toContain('card-sub-short');
     expect(card({ subtitle: 'PnP · has Unload' })).toContain('<div class="card-sub">PnP · has Unload</div>');
   });
 

@@ -88,12 +88,13 @@ export function Card({
         <span className="card-title">{breakable(title)}</span>
       </div>
       {subtitle || owner ? (
-        <div className={`card-sub${subtitle ? '' : ' card-sub-owner'}`}>
-          {owner ? <span className="card-owner">{owner}</span> : null}
-          {owner && subtitle ? <span className="card-owner"> · </span> : null}
-          {subtitle}
+        <div className={`card-sub${owner ? ' card-sub-owned' : ''}`}>
+          {[owner, subtitle].filter(Boolean).join(' · ')}
         </div>
       ) : null}
+      {/* Presenter mode's line without the owner (classroom.css); hidden, and so unread and undrawn, elsewhere.
+          The ordinary line stays one text, as the image export and the slide renderer read it. */}
+      {owner && subtitle ? <div className="card-sub card-sub-short">{subtitle}</div> : null}
       {children ? <div className="card-badges">{children}</div> : null}
     </div>
   );
