@@ -310,12 +310,14 @@ test('the conclusion at the end, and on a branch which key returns: both accessi
   await page.keyboard.press('p');
   await page.goto('/?lesson=leaked-handle&step=2');
   await expect(slider(page)).toHaveValue('2');
-  await page.locator('.react-flow__node[data-id="handle:h1"]').click();
-  await page
-    .getByRole('region', { name: 'Selected object' })
-    .getByRole('button', { name: /Close/ })
-    .first()
-    .click();
+  // Clicked again until it is selected: on a loaded machine the first click could land before the live
+  // graph took over from the still first view.
+  const close = page.getByRole('region', { name: 'Selected object' }).getByRole('button', { name: /Close/ });
+  await expect(async () => {
+    await page.locator('.react-flow__node[data-id="handle:h1"]').click();
+    await expect(close.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await close.first().click();
   await expect(page.getByTestId('branch-key')).toContainText('B returns to the lesson');
   // Once the close has played (the handle gone from the graph), as a student would look at it.
   await expect(page.locator('.react-flow__node[data-id="handle:h1"]')).toHaveCount(0);
