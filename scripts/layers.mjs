@@ -28,7 +28,7 @@ export const LAYERS = [
   {
     name: 'personalities',
     what: "what the app knows of each OS, as data: its actions' words and fields, its graph's structure (not its views)",
-    match: [/^personalities\/(?!.*\.tsx$)(?!(.*\/)?(inspectors?|legend|nodeTypes)\.ts$)/],
+    match: [/^personalities\/(?!.*\.tsx$)(?!(.*\/)?(inspectors?|inspector[A-Z]\w*|legend|nodeTypes)\.ts$)/],
   },
   {
     name: 'core',

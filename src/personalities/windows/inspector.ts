@@ -3,8 +3,6 @@ import {
   DRVO,
   doNames,
   doeNames,
-  removeLockCount,
-  removeLockHolders,
   referenceCount,
   stackOf,
   topOf,
@@ -26,6 +24,8 @@ import {
   type InspectorRow,
   type Part,
 } from '../../panels/inspector/parts';
+import { driverMistakeRows } from './inspectorDriver';
+import { passedDownRow, removeLockRow } from './inspectorIo';
 import { CATEGORY, DRIVER_STATE, ROLE, driverTitle } from './vocabulary';
 
 /**
@@ -250,100 +250,10 @@ function driverRows(d: Driver): InspectorRow[] {
   if (d.vetoesQueryRemove) rows.push(row('Query-remove', 'vetoes IRP_MN_QUERY_REMOVE_DEVICE'));
   if (d.vetoesQueryStop) rows.push(row('Query-stop', 'vetoes IRP_MN_QUERY_STOP_DEVICE'));
   if (d.startFails) rows.push(row('IRP_MN_START_DEVICE', `fails with ${d.startFails}`));
-  if (d.forgetsCleanup) {
-    rows.push(
-      row(
-        'DispatchCleanup',
-        ['driver bug', consequence(': leaves the file object’s queued IRPs pending')],
-        'IRP_MJ_CLEANUP: the driver must cancel and complete the queued IRPs of the file object being closed',
-      ),
-    );
-  }
-  if (d.framework === 'kmdf') {
-    rows.push(
-      row(
-        'Framework',
-        `KMDF${d.evtDriverUnload ? ', with EvtDriverUnload' : ', no EvtDriverUnload'}`,
-        'The framework answers PnP IRPs, cancels a closing file’s queued requests, closes remote I/O targets, detaches and deletes the driver’s devices',
-      ),
-    );
-  }
-  if ((d.wdfRefs ?? []).length > 0) {
-    rows.push(
-      row(
-        'WdfObjectReference held',
-        (d.wdfRefs ?? []).map((r) => `${r.device} (tag ${r.tag})`).join(', '),
-        'Framework references the driver took and has not yet released; the object’s destroy callback waits for them',
-      ),
-    );
-  }
-  if (d.verified)
-    rows.push(row('Driver Verifier', 'on (verifier /driver)', 'Unload mistakes become bug checks'));
-  if (d.leaksPool)
-    rows.push(row('Pool at unload', ['driver bug', consequence(': Unload leaves pool allocated')]));
-  if (d.leavesEtwProvider)
-    rows.push(row('ETW provider at unload', ['driver bug', consequence(': Unload leaves it registered')]));
-  if (d.leavesWmiCallback)
-    rows.push(row('WMI callback at unload', ['driver bug', consequence(': Unload leaves it registered')]));
-  if (d.leavesTimer || d.danglingTimer) {
-    rows.push(
-      row(
-        'Timer at unload',
-        d.danglingTimer
-          ? ['still queued in the freed image', consequence(': when it fires, bug check 0xCE')]
-          : ['driver bug', consequence(': Unload leaves a timer queued')],
-      ),
-    );
-  }
+  rows.push(...driverMistakeRows(d));
   if (d.stuck) rows.push(row('Stuck', ['yes (last device gone, no Unload routine)']));
   if (d.rebootRequired) rows.push(row('Reboot required', 'yes (an update was vetoed)'));
   return rows;
-}
-
-/**
- * An IRP pending below the function driver (win.io.passDown): the drivers
- * above passed it on with IoCallDriver and hold their remove locks until it
- * completes.
- */
-function passedDownRow(path: readonly DeviceObject[]): InspectorRow[] {
-  const at = path[path.length - 1];
-  const above = path.slice(0, -1);
-  // Below the function driver: the bus driver's PDO, or a lower filter under the FDO.
-  const below = at?.role === 'pdo' || (at?.role === 'filter' && above.some((d) => d.role === 'fdo'));
-  if (!at || above.length === 0 || !below) return [];
-  const locked = above.filter((d) => d.removeLock).map((d) => d.name);
-  return [
-    row(
-      'Passed down',
-      [
-        `by ${above.map((d) => d.driver).join(', ')} (IoCallDriver)`,
-        ...(locked.length ? [`; it holds the remove lock of ${locked.join(', ')}`] : []),
-      ],
-      'A driver acquires its remove lock before IoCallDriver and releases it in its IoCompletion routine',
-    ),
-  ];
-}
-
-/** IO_REMOVE_LOCK: its count, what holds it, and whether REMOVE waits on it. */
-function removeLockRow(d: DeviceObject): InspectorRow {
-  const lock = d.removeLock;
-  const { irps, tags } = removeLockHolders(d);
-  const state: Part[] = lock?.waiting
-    ? ['IRP_MN_REMOVE_DEVICE waits in IoReleaseRemoveLockAndWait']
-    : lock?.removed
-      ? ['released and waited', consequence(': every new acquire gets STATUS_DELETE_PENDING')]
-      : ['in use'];
-  return row(
-    'RemoveLock',
-    [
-      `${removeLockCount(d)} held (`,
-      ...state,
-      ')',
-      ...(irps.length ? [' by ', ...links('irp', irps)] : []),
-      ...(tags.length ? [` tags ${tags.join(', ')}`] : []),
-    ],
-    'IoAcquireRemoveLock per I/O; REMOVE calls IoReleaseRemoveLockAndWait, which waits for every acquisition to be released',
-  );
 }
 
 /** The Windows object `kind`/`name` as the debugger would print it, or null if it does not exist at this step. */
